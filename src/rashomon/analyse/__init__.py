@@ -1,0 +1,1 @@
+"""Analyses over the linked dossier: framing, timeline, summary."""

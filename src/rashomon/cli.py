@@ -1,0 +1,155 @@
+"""The ``rashomon`` command line.
+
+Exit codes (stable, for scripts):
+
+- 0: every input was analysed and the outputs written;
+- 1: an internal error stopped the run (a bug: please report it with the traceback);
+- 2: bad usage (unknown option, missing argument, unknown format);
+- 3: the outputs were written, but some inputs could not be read (listed on stderr and in
+  ``dossier.json`` under ``run.errors``);
+- 4: no input could be read at all (an empty dossier is still written, with the errors).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from . import __version__
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2, 3, 4
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Read one news event through many sources: who claims what, what is corroborated by "
+         "independent sources, what is contradicted, numbers and dates checked, word choice compared.",
+    epilog="Exit codes: 0 ok; 1 internal error; 2 bad usage; 3 written, but some inputs unreadable; 4 no input readable.",
+)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    html = "html"
+    md = "md"
+    csv = "csv"
+    all = "all"
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"rashomon {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit.")):
+    """rashomon: a dossier of one news event from many articles."""
+
+
+def _formats(fmt: List[OutputFormat]) -> set[str]:
+    chosen = {f.value for f in fmt} or {"all"}
+    return {"json", "html", "md", "csv"} if "all" in chosen else chosen | {"json"}
+
+
+@app.command()
+def analyze(
+    inputs: List[str] = typer.Argument(..., help="Article files or directories (.txt, .md, .html/.htm, .json, .jsonl; "
+                                                  "NAME.meta.json sidecars are read as metadata). '-' reads one article, or JSONL, from standard input."),
+    out: Path = typer.Option(Path("rashomon-out"), "--out", "-o", help="Directory for dossier.json and the reports (created if missing)."),
+    fmt: List[OutputFormat] = typer.Option([OutputFormat.all], "--format", "-f", case_sensitive=False,
+                                           help="What to write besides dossier.json: html (report.html), md (report.md), csv (claims.csv), or all. Repeat the option for several."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for the per-article half (default: one per core; small batches run in-process)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors; the exit code still tells how the run went."),
+):
+    """Analyse INPUTS and write OUT/dossier.json (and the reports)."""
+    from .api import Progress as ApiProgress, analyze as run, write_dossier
+
+    err = Console(stderr=True)
+    con = Console(quiet=quiet)
+    formats = _formats(fmt)
+    try:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=con, transient=True, disable=quiet) as bar:
+            task = bar.add_task("reading", total=None)
+
+            def on_articles(n):
+                bar.update(task, description="annotating articles", total=n, completed=0)
+
+            def on_article_done(_):
+                bar.advance(task)
+
+            def on_stage(name):
+                bar.update(task, description=f"linking: {name}")
+
+            stdin = sys.stdin.buffer if "-" in inputs else None
+            dossier = run(inputs, jobs=jobs, stdin=stdin,
+                          progress=ApiProgress(on_articles=on_articles, on_article_done=on_article_done, on_stage=on_stage))
+        out.mkdir(parents=True, exist_ok=True)
+        written = [write_dossier(dossier, out / "dossier.json")]
+        extra = formats - {"json"}
+        if extra:
+            from .report import write_reports
+
+            written += write_reports(dossier, out, extra)
+    except Exception:  # noqa: BLE001 - the exit code must say "internal error", with the traceback
+        err.print_exception()
+        raise typer.Exit(EXIT_INTERNAL)
+
+    errors = dossier.run.errors if dossier.run else []
+    for e in errors:
+        where = f"{e.path}:{e.line}" if e.line else e.path
+        err.print(f"[red]error[/red] {where}: {e.message} [{e.code}]", highlight=False)
+    for d in (dossier.run.duplicates if dossier.run else []):
+        con.print(f"duplicate: {d.dropped} is the same text as {d.kept}; analysed once", highlight=False)
+    con.print(f"{len(dossier.articles)} articles, {len(dossier.claims)} claims, {len(dossier.clusters)} clusters, "
+              f"{sum(r.type == 'contradicts' for r in dossier.relations)} contradictions", highlight=False)
+    for p in written:
+        con.print(f"wrote {p}", highlight=False)
+    if not dossier.articles:
+        raise typer.Exit(EXIT_NOTHING)
+    if errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def schema(out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the schema to this file instead of standard output.")):
+    """Print the JSON Schema of dossier.json (rashomon.dossier/1)."""
+    from .models import dossier_schema
+
+    text = json.dumps(dossier_schema(), indent=1)
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        typer.echo(text)
+
+
+@app.command()
+def report(
+    dossier_path: Path = typer.Argument(..., exists=True, dir_okay=False, help="A dossier.json written by 'rashomon analyze'."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Directory for the reports (default: the dossier's directory)."),
+    fmt: List[OutputFormat] = typer.Option([OutputFormat.all], "--format", "-f", case_sensitive=False, help="html, md, csv or all; repeat for several."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+):
+    """Render report.html, report.md and claims.csv again from a saved dossier."""
+    from .api import load_dossier
+    from .report import write_reports
+
+    con = Console(quiet=quiet)
+    try:
+        dossier = load_dossier(dossier_path)
+    except Exception as e:  # noqa: BLE001
+        Console(stderr=True).print(f"[red]error[/red] {dossier_path}: not a rashomon dossier ({type(e).__name__}: {str(e)[:200]})")
+        raise typer.Exit(EXIT_USAGE)
+    for p in write_reports(dossier, out or dossier_path.parent, _formats(fmt) - {"json"}):
+        con.print(f"wrote {p}", highlight=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,1 @@
+"""Per-article extractors: each a pipeline stage taking an ``ArticleState``."""

@@ -1,0 +1,5 @@
+"""PLACEHOLDER: stage `extract_attributions` not built yet (does nothing)."""
+
+
+def extract_attributions(state) -> None:  # PLACEHOLDER
+    return None

@@ -1,0 +1,5 @@
+"""PLACEHOLDER: stage `group_events` not built yet (does nothing)."""
+
+
+def group_events(state) -> None:  # PLACEHOLDER
+    return None

@@ -1,0 +1,374 @@
+"""The records that flow through rashomon, as pydantic v2 models.
+
+Articles become annotated articles (``ArticleAnnotations``), annotated articles become a
+``Dossier``. Every finding carries the article id and character offsets (``start``, ``end``)
+into that article's cleaned ``text``. The dossier format is ``rashomon.dossier/1``
+(see DOSSIER.md in the design notes); fields named there are never renamed or dropped.
+
+Ids are unique within a dossier: per-article records are numbered ``<prefix><article
+index>-<n>`` (``c3-12`` is claim 12 of the fourth article), cross-article records
+``<prefix><n>`` (``k4``, ``E1``, ``A7``).
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FORMAT = "rashomon.dossier/1"
+
+
+class Record(BaseModel):
+    """Base for every record: extra keys are rejected so typos in stage code fail loudly."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------- articles
+
+
+class OffsetRun(Record):
+    """A run of cleaned characters ``[clean, clean+length)`` that came from the decoded original
+    characters ``[raw, raw+length)`` one to one."""
+
+    clean: int
+    raw: int
+    length: int
+
+
+class Removed(Record):
+    """A piece of the original that cleaning dropped, and why."""
+
+    text: str
+    reason: str = Field(description="nav | promo | donation | newsletter | social | comment_form | caption | repeated_title | title | dek | header | byline | markup | other")
+    raw_start: Optional[int] = Field(None, description="offset of the piece in the decoded original")
+    raw_end: Optional[int] = None
+    rule: Optional[str] = Field(None, description="id of the pattern that matched, from the boilerplate data file")
+
+
+class SourceInfo(Record):
+    """Where an article came from and how it was read."""
+
+    path: Optional[str] = Field(None, description="file path, or '<stdin>'")
+    line: Optional[int] = Field(None, description="line number inside a JSONL file")
+    format: str = Field(description="txt | md | html | json | jsonl | stdin")
+    encoding: Optional[str] = None
+    sha256: Optional[str] = Field(None, description="hash of the original bytes")
+    extractor: Optional[str] = Field(None, description="how the main text was obtained, e.g. 'trafilatura 2.0 + rashomon cleaner'")
+
+
+class Article(Record):
+    """One input article after ingestion and cleaning."""
+
+    id: str
+    index: int = Field(0, description="position of the article in the batch; used to make record ids unique")
+    title: Optional[str] = None
+    title_source: Optional[str] = Field(None, description="metadata | text (first line) | html")
+    dek: Optional[str] = Field(None, description="standfirst kept apart from the body, when present")
+    outlet: Optional[str] = Field(None, description="null when unknown; never guessed without evidence")
+    outlet_evidence: Optional[str] = Field(None, description="the text or metadata that names the outlet")
+    outlet_source: Optional[str] = Field(None, description="metadata | text | html")
+    url: Optional[str] = None
+    published: Optional[str] = Field(None, description="ISO date, or null")
+    published_source: Optional[Literal["metadata", "text", "inferred"]] = None
+    published_reason: Optional[str] = Field(None, description="how the date was found or inferred, or why it is unknown")
+    published_after: Optional[str] = Field(None, description="lower bound on the publication date when only that is known")
+    event: Optional[str] = None
+    text: str = Field(description="cleaned body; all offsets point into this")
+    removed: list[Removed] = Field(default_factory=list)
+    offsets: list[OffsetRun] = Field(default_factory=list, description="map from cleaned offsets to the decoded original")
+    source: Optional[SourceInfo] = None
+    raw: Optional[str] = Field(None, exclude=True, description="the decoded original; kept in memory, not written")
+
+
+# --------------------------------------------------------------------------- per-article findings
+
+
+class Span(Record):
+    """A piece of one article's cleaned text."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+class Mention(Record):
+    """One mention of an actor in an article."""
+
+    start: int
+    end: int
+    text: str
+    kind: Literal["name", "title", "description", "pronoun", "demonym"] = "name"
+
+
+ActorType = Literal["person", "government_body", "military_unit", "media_outlet", "country", "organization", "group", "other"]
+
+
+class Actor(Record):
+    """A person or body, within one article (``article`` set, id ``a<idx>-<n>``) or across the
+    dossier (``article`` null, id ``A<n>``)."""
+
+    id: str
+    name: str = Field(description="the fullest name the text gives")
+    type: ActorType = "other"
+    affiliation: Optional[str] = Field(None, description="country or party the text ties the actor to: Russian, Ukrainian, US...")
+    side: Optional[str] = Field(None, description="party to the story the actor speaks for, e.g. 'Russia', 'Ukraine', 'independent media'")
+    side_reason: Optional[str] = Field(None, description="why that side, or why it is unknown")
+    article: Optional[str] = None
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    members: list[str] = Field(default_factory=list, description="for dossier actors: the per-article actor ids merged into it")
+    articles: list[str] = Field(default_factory=list)
+
+
+class Speaker(Record):
+    """Who a statement is attributed to."""
+
+    name: str
+    actor: Optional[str] = Field(None, description="actor id (dossier-level after linking)")
+    start: Optional[int] = Field(None, description="span of the speaker mention; null when implicit")
+    end: Optional[int] = None
+    text: Optional[str] = Field(None, description="the mention as written: 'he', 'the military', 'Gen. Valery V. Gerasimov'")
+    resolved: Optional[str] = Field(None, description="how a pronoun or description was resolved, e.g. \"pronoun 'he' -> nearest preceding person\"")
+
+
+class Attribution(Record):
+    """One reported statement: speaker, cue and content."""
+
+    id: str
+    article: str
+    speaker: Optional[Speaker] = None
+    cue: Optional[str] = None
+    cue_start: Optional[int] = None
+    cue_end: Optional[int] = None
+    content: list[Span] = Field(default_factory=list, description="content spans; several for split quotes or 'adding that'")
+    kind: Literal["direct", "indirect", "mixed", "according_to"] = "indirect"
+    chain: list[Speaker] = Field(default_factory=list, description="whole reporting chain, original speaker first (Gerasimov, then AFP)")
+    distancing: list[str] = Field(default_factory=list, description="distancing cues: 'claimed', 'so-called'")
+    hedges: list[str] = Field(default_factory=list, description="hedges: 'reportedly', 'suggested'")
+
+
+class Claim(Record):
+    """A clause-level proposition: attributed content or the outlet's own narration."""
+
+    id: str
+    article: str
+    text: str
+    start: int
+    end: int
+    speaker: Optional[Speaker] = Field(None, description="null for the outlet's own narration")
+    cue: Optional[str] = None
+    kind: Literal["direct", "indirect", "mixed", "according_to", "narrative"] = "narrative"
+    cluster: Optional[str] = None
+    attribution: Optional[str] = Field(None, description="id of the attribution the claim comes from")
+    chain: list[Speaker] = Field(default_factory=list)
+    polarity: Literal["asserted", "denied"] = "asserted"
+    hedged: bool = False
+    hedges: list[str] = Field(default_factory=list)
+    distancing: list[str] = Field(default_factory=list)
+    sentence_start: Optional[int] = None
+    sentence_end: Optional[int] = None
+    actors: list[str] = Field(default_factory=list, description="ids of actors mentioned in the claim")
+    quantities: list[str] = Field(default_factory=list)
+    times: list[str] = Field(default_factory=list)
+
+
+class SIValue(Record):
+    value: float
+    unit: str
+
+
+class Quantity(Record):
+    """A number with its unit or counted noun."""
+
+    id: str
+    article: str
+    text: str
+    start: int
+    end: int
+    value: Optional[float] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    unit: Optional[str] = Field(None, description="km2, mi2, km, mi, h, fraction..., or the counted noun (troops)")
+    si: Optional[SIValue] = None
+    approx: bool = False
+    bound: Optional[Literal["lower", "upper"]] = None
+    qualifier: Optional[str] = Field(None, description="the word that sets bound or approximation: 'more than', 'about'")
+    about: Optional[str] = Field(None, description="what is counted: head noun and modifiers")
+    claim: Optional[str] = None
+
+
+class TimeExpr(Record):
+    """A date, time or duration expression with its ISO value."""
+
+    id: str
+    article: str
+    text: str
+    start: int
+    end: int
+    value: Optional[str] = Field(None, description="ISO 8601 at the precision the text supports, or null")
+    type: Literal["date", "time", "duration", "set"] = "date"
+    precision: Optional[str] = Field(None, description="day | month | year | season | decade | week | time")
+    anchor: Optional[str] = Field(None, description="absolute | publication | inferred_publication | previous_time")
+    reason: Optional[str] = Field(None, description="why the value is null, or how it was resolved")
+    relative: Optional[str] = Field(None, description="machine form of a relative expression (e.g. 'weekday:SA:-1', 'offset:P-1W'), kept so the value can be resolved again when the publication date is inferred later")
+    claim: Optional[str] = None
+
+
+class ArticleAnnotations(Record):
+    """Everything the per-article half of the pipeline reads from one article."""
+
+    article: str
+    actors: list[Actor] = Field(default_factory=list)
+    attributions: list[Attribution] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    times: list[TimeExpr] = Field(default_factory=list)
+    sentences: list[tuple[int, int]] = Field(default_factory=list, description="sentence boundaries in the cleaned text")
+    entities: list[Span] = Field(default_factory=list, description="named entities (label in text field is not used; see entity_labels)")
+    entity_labels: list[str] = Field(default_factory=list)
+    lemmas: list[str] = Field(default_factory=list, description="content-word lemmas, for framing and similarity")
+
+
+# --------------------------------------------------------------------------- cross-article findings
+
+
+class Event(Record):
+    id: str
+    label: str
+    articles: list[str]
+    main: bool = False
+    date: Optional[str] = None
+    related: list[str] = Field(default_factory=list, description="ids of related events in the same storyline")
+    reason: Optional[str] = Field(None, description="what the grouping rests on")
+
+
+class Source(Record):
+    """An independent original source behind a cluster."""
+
+    name: str
+    actor: Optional[str] = None
+    side: Optional[str] = None
+    claims: list[str] = Field(default_factory=list)
+
+
+class Cluster(Record):
+    id: str
+    label: str
+    claims: list[str]
+    articles: list[str] = Field(default_factory=list)
+    outlets: list[str] = Field(default_factory=list, description="outlets (or article ids when the outlet is unknown) that carry it")
+    sources: list[Source] = Field(default_factory=list, description="independent original sources")
+    sides: list[str] = Field(default_factory=list)
+    corroboration: Optional[str] = Field(None, description="cross_side | independent_same_side | single_source_repeated | single_source | narration_only")
+    explanation: Optional[str] = None
+
+
+class Relation(Record):
+    id: str
+    type: str = Field(description="contradicts | supports | updates | ...")
+    a: str
+    b: str
+    explanation: str
+    signal: Optional[str] = Field(None, description="denial | incompatible_state | numeric | date | classifier | same_speaker_revision")
+    score: Optional[float] = None
+    evidence: list[Span] = Field(default_factory=list, description="the text on both sides")
+
+
+class QuantityRef(Record):
+    id: Optional[str] = None
+    article: str
+    text: str
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+
+class Check(Record):
+    type: Literal["consistent", "inconsistent"]
+    quantities: list[QuantityRef]
+    explanation: str
+    about: Optional[str] = None
+
+
+class Framing(Record):
+    concept: str
+    terms: dict[str, list[str]] = Field(description="article id -> the terms it uses for the concept")
+    method: str = Field("variant_set", description="variant_set | log_odds")
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class DistinctiveWord(Record):
+    word: str
+    z: float
+    count: int
+
+
+class TimelineEntry(Record):
+    date: Optional[str]
+    label: str
+    inferred: bool = False
+    claims: list[str] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list)
+    times: list[str] = Field(default_factory=list)
+
+
+class SummarySentence(Record):
+    text: str
+    cites: list[str] = Field(description="claim ids the sentence rests on")
+
+
+class InputError(Record):
+    path: str
+    line: Optional[int] = None
+    code: str = Field(description="short machine-readable code: unreadable, binary, empty, undecodable, bad_json, no_main_text, ...")
+    message: str
+
+
+class Duplicate(Record):
+    kept: str = Field(description="id of the article analysed")
+    dropped: str = Field(description="path or id of the exact duplicate")
+
+
+class StageTiming(Record):
+    name: str
+    seconds: float
+
+
+class RunReport(Record):
+    version: str
+    inputs: list[str] = Field(default_factory=list)
+    errors: list[InputError] = Field(default_factory=list)
+    duplicates: list[Duplicate] = Field(default_factory=list)
+    stages: list[StageTiming] = Field(default_factory=list)
+    models: dict[str, str] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list)
+
+
+class Dossier(Record):
+    """The whole output: the single source for every view."""
+
+    format: str = FORMAT
+    articles: list[Article] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    attributions: list[Attribution] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    clusters: list[Cluster] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    times: list[TimeExpr] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+    framing: list[Framing] = Field(default_factory=list)
+    distinctive_words: dict[str, list[DistinctiveWord]] = Field(default_factory=dict, description="article id -> its most distinctive words (log-odds, informative Dirichlet prior)")
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    summary: list[SummarySentence] = Field(default_factory=list)
+    run: Optional[RunReport] = None
+
+
+def dossier_schema() -> dict:
+    """The JSON Schema of ``Dossier`` (what ``rashomon schema`` prints)."""
+    schema = Dossier.model_json_schema(mode="serialization")
+    schema["$id"] = "https://rashomon.invalid/schema/" + FORMAT
+    schema["title"] = FORMAT
+    return schema
