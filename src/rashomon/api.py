@@ -51,7 +51,8 @@ def analyze(inputs: Sequence[PathLike] | PathLike, *, jobs: Optional[int] = 1, s
         dossier.quantities += ann.quantities
         dossier.times += ann.times
     dossier.run = RunReport(version=__version__, inputs=[str(p) for p in inputs], errors=ingested.errors,
-                            duplicates=ingested.duplicates, models=model_versions())
+                            duplicates=ingested.duplicates, models=model_versions(),
+                            notes=list(ingested.notes))
     state = CorpusState(dossier=dossier, annotations=annotations)
     timings += run_corpus_stages(state, progress=progress.on_stage)
     dossier.run.stages = timings

@@ -2,7 +2,18 @@
 clean page furniture (with the reason for each removal), keep an offset map to the original,
 and drop exact duplicates (reported).
 
-``read_inputs(inputs, stdin=None) -> IngestResult`` is the whole public surface.
+``read_inputs(inputs, stdin=None) -> IngestResult(articles, errors, duplicates, notes)`` is the
+public surface. The modules, one job each:
+
+- ``readers``: inputs to articles, errors, duplicates, unique ids;
+- ``decode``: bytes to text (BOM, UTF-8, UTF-16, legacy encodings; binary/empty refused);
+- ``normalize``: Unicode normalisation with a per-character origin map;
+- ``metadata``: JSON/sidecar/front-matter/header-line metadata and date normalisation;
+- ``html``: main text and metadata of HTML pages through trafilatura;
+- ``rules`` + ``data/boilerplate.yaml``: the page-furniture patterns;
+- ``headline``: headline / standfirst / body tests for the first lines;
+- ``clean``: headers, furniture, title, dek and outlet evidence out of the text, recorded;
+- ``offsets``: cleaned offsets to the decoded original and to the original bytes.
 """
 from .readers import IngestResult, read_inputs
 

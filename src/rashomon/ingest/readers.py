@@ -1,26 +1,355 @@
-"""PLACEHOLDER reader: plain text only, no cleaning (to be replaced by the ingestion work)."""
+"""Readers: from input paths (and standard input) to cleaned ``Article``s.
+
+``read_inputs(inputs, stdin=None) -> IngestResult(articles, errors, duplicates, notes)``
+
+- a directory: the files directly inside it, sorted by name (not recursive: subdirectories and
+  hidden files are listed in ``notes``); ``NAME.meta.json`` files are sidecar metadata for
+  ``NAME.<ext>``, not articles (one without its article is an ``orphan_sidecar`` error);
+- a file: ``.txt``/``.text``, ``.md``/``.markdown``, ``.html``/``.htm``/``.xhtml``, ``.json`` (one
+  article, or a list of them), ``.jsonl``/``.ndjson`` (one article a line: ``id``, ``text`` or
+  ``html``, optional ``title``, ``outlet``, ``url``, ``published``); any other extension is an
+  ``unsupported_format`` error;
+- ``"-"``: standard input, sniffed as JSON, JSONL, HTML or plain text.
+
+Every input that cannot be read becomes one ``InputError(path, line, code, message)`` and the rest
+of the batch goes on: codes ``not_found``, ``unreadable``, ``unsupported_format``, ``empty``,
+``binary``, ``undecodable``, ``bad_json``, ``not_an_article``, ``no_text``, ``no_main_text``,
+``empty_after_cleaning``, ``orphan_sidecar`` (an HTML page whose text is all furniture is
+``no_main_text``). Articles with the same normalised text are analysed
+once (``duplicates``). Ids are the file stem or the id given in JSON; a repeated id gets a ``-2``
+(``-3``...) suffix, said in ``notes``. ``index`` is the position in the batch after de-duplication.
+
+Metadata precedence: JSON fields and sidecar > HTML metadata / YAML front matter > header lines
+in the text > evidence in removed furniture > the URL's domain (outlet only, ``outlet_source``
+'url').
+"""
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, Iterable, Optional, Union
+from urllib.parse import urlparse
 
-from ..models import Article, Duplicate, InputError, OffsetRun, SourceInfo
+from ..models import Article, Duplicate, InputError, SourceInfo
+from .clean import clean_text
+from .decode import DecodeError, decode_bytes
+from .html import EXTRACTOR, NoMainText, extract_html, looks_like_html
+from .metadata import Meta, meta_from_mapping
+
+FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+           ".xhtml": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+SIDECAR = ".meta.json"
+CLEANER = "rashomon cleaner (data/boilerplate.yaml)"
+STDIN = "<stdin>"
 
 
 @dataclass
 class IngestResult:
+    """Articles ready for analysis, inputs that could not be read, exact duplicates dropped, and
+    notes on what was skipped or renamed."""
+
     articles: list[Article] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
-def read_inputs(inputs, stdin=None) -> IngestResult:
-    res = IngestResult()
-    files = []
-    for p in map(Path, inputs):
-        files += sorted(x for x in p.iterdir() if x.is_file()) if p.is_dir() else [p]
-    for i, f in enumerate(files):
-        text = f.read_text(encoding="utf-8")
-        res.articles.append(Article(id=f.stem, index=i, text=text, raw=text, offsets=[OffsetRun(clean=0, raw=0, length=len(text))],
-                                    source=SourceInfo(path=str(f), format="txt", encoding="utf-8")))
-    return res
+class _Batch:
+    """Collects articles and errors while reading."""
+
+    def __init__(self) -> None:
+        self.articles: list[Article] = []
+        self.errors: list[InputError] = []
+        self.notes: list[str] = []
+
+    def error(self, path: Union[str, Path], code: str, message: str, line: Optional[int] = None) -> None:
+        self.errors.append(InputError(path=str(path), line=line, code=code, message=message))
+
+
+def _encoding_label(enc: str, bom: int) -> str:
+    return f"{enc}+bom" if bom else enc
+
+
+def _outlet_from_url(meta: Meta) -> None:
+    if meta.outlet or not meta.url:
+        return
+    host = urlparse(meta.url).hostname or ""
+    host = re.sub(r"^(?:www\d*|m|amp|mobile)\.", "", host.lower())
+    if host and "." in host:
+        meta.outlet, meta.outlet_source, meta.outlet_evidence = host, "url", f"domain of the given url {meta.url}"
+
+
+def _build(batch: _Batch, art_id: str, raw: str, meta: Meta, source: SourceInfo, *, headers: bool,
+           where: str, line: Optional[int] = None, empty_code: str = "empty_after_cleaning") -> None:
+    """Clean ``raw`` and add the article (or an ``empty_code`` error when nothing is left)."""
+    cleaned = clean_text(raw, meta, headers=headers, guess_title=meta.title is None, markdown=source.format == "md")
+    meta = cleaned.meta
+    _outlet_from_url(meta)
+    if not cleaned.text.strip():
+        reasons = sorted({r.reason for r in cleaned.removed})
+        batch.error(where, empty_code,
+                    f"no article text left after removing page furniture ({', '.join(reasons) or 'nothing'})", line)
+        return
+    art = Article(id=art_id, text=cleaned.text, raw=raw, removed=cleaned.removed, offsets=cleaned.offsets, source=source)
+    meta.apply(art)
+    if art.published is None:
+        art.published_reason = "no date in the metadata or at the top of the text"
+    batch.articles.append(art)
+
+
+def _from_html(batch: _Batch, art_id: str, html: str, meta: Meta, source: SourceInfo, where: str,
+               line: Optional[int] = None) -> None:
+    try:
+        ext = extract_html(html, url=meta.url)
+    except NoMainText as e:
+        batch.error(where, "no_main_text", str(e), line)
+        return
+    meta.merge(ext.meta)
+    source.extractor = EXTRACTOR
+    _build(batch, art_id, ext.text, meta, source, headers=False, where=where, line=line, empty_code="no_main_text")
+
+
+def _from_record(batch: _Batch, rec: object, where: str, line: Optional[int], default_id: str, fmt: str,
+                 sidecar: Optional[Meta] = None) -> None:
+    """One JSON article: ``id``, ``text`` (or ``body``/``content``) or ``html``, metadata keys."""
+    if not isinstance(rec, dict):
+        batch.error(where, "not_an_article", f"expected a JSON object with 'text' or 'html', got {type(rec).__name__}", line)
+        return
+    meta = meta_from_mapping(rec, "metadata", "the JSON article")
+    if sidecar:
+        meta.merge(sidecar)
+    art_id = str(rec["id"]).strip() if rec.get("id") not in (None, "") else default_id
+    text = next((rec[k] for k in ("text", "body", "content") if isinstance(rec.get(k), str) and rec[k].strip()), None)
+    html = rec.get("html") if isinstance(rec.get("html"), str) and rec["html"].strip() else None
+    digest = hashlib.sha256(json.dumps(rec, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
+    source = SourceInfo(path=where, line=line, format=fmt, encoding="utf-8", sha256=digest, extractor=CLEANER)
+    if text is not None:
+        _build(batch, art_id, text, meta, source, headers=True, where=where, line=line)
+    elif html is not None:
+        _from_html(batch, art_id, html, meta, source, where, line)
+    else:
+        batch.error(where, "no_text", f"article {art_id!r} has no 'text' or 'html' field with content", line)
+
+
+def _read_json(batch: _Batch, text: str, where: str, stem: str, sidecar: Optional[Meta]) -> None:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        batch.error(where, "bad_json", f"malformed JSON: {e.msg} (line {e.lineno}, column {e.colno})", e.lineno)
+        return
+    if isinstance(data, list):
+        for n, rec in enumerate(data, 1):
+            _from_record(batch, rec, where, n, f"{stem}-{n}", "json")
+    else:
+        _from_record(batch, data, where, None, stem, "json", sidecar)
+
+
+def _read_jsonl(batch: _Batch, text: str, where: str, stem: str) -> None:
+    seen = False
+    for n, row in enumerate(text.splitlines(), 1):
+        if not row.strip():
+            continue
+        seen = True
+        try:
+            rec = json.loads(row)
+        except json.JSONDecodeError as e:
+            batch.error(where, "bad_json", f"malformed JSON on line {n}: {e.msg} (column {e.colno})", n)
+            continue
+        _from_record(batch, rec, where, n, f"{stem}-{n}", "jsonl")
+    if not seen:  # pragma: no cover - decode_bytes already refuses blank input
+        batch.error(where, "empty", "no JSON lines")
+
+
+def _read_sidecar(batch: _Batch, path: Path) -> Optional[Meta]:
+    try:
+        data = json.loads(decode_bytes(path.read_bytes()).text)
+    except OSError as e:
+        batch.error(path, "unreadable", f"cannot read the sidecar: {e.strerror or e}")
+        return None
+    except DecodeError as e:
+        batch.error(path, e.code, f"sidecar: {e.message}")
+        return None
+    except json.JSONDecodeError as e:
+        batch.error(path, "bad_json", f"malformed sidecar JSON: {e.msg} (line {e.lineno}, column {e.colno})", e.lineno)
+        return None
+    if not isinstance(data, dict):
+        batch.error(path, "bad_json", "a sidecar must be a JSON object of metadata")
+        return None
+    return meta_from_mapping(data, "metadata", f"sidecar {path.name}")
+
+
+def _sidecar_for(path: Path) -> Optional[Path]:
+    for cand in (path.with_name(path.stem + SIDECAR), path.with_name(path.name + SIDECAR)):
+        if cand.is_file():
+            return cand
+    return None
+
+
+def _read_file(batch: _Batch, path: Path) -> None:
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        batch.error(path, "unsupported_format",
+                    f"unknown extension {path.suffix or '(none)'!r}; supported: {', '.join(sorted(FORMATS))}")
+        return
+    sidecar_path = _sidecar_for(path)
+    sidecar = _read_sidecar(batch, sidecar_path) if sidecar_path else None
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        batch.error(path, "unreadable", f"cannot read the file: {e.strerror or e}")
+        return
+    try:
+        dec = decode_bytes(data)
+    except DecodeError as e:
+        batch.error(path, e.code, e.message)
+        return
+    where = str(path)
+    if fmt == "json":
+        _read_json(batch, dec.text, where, path.stem, sidecar)
+        return
+    if fmt == "jsonl":
+        if sidecar:
+            batch.notes.append(f"{sidecar_path} ignored: a JSONL file carries its metadata per line")
+        _read_jsonl(batch, dec.text, where, path.stem)
+        return
+    source = SourceInfo(path=where, format=fmt, encoding=_encoding_label(dec.encoding, dec.bom),
+                        sha256=hashlib.sha256(data).hexdigest(), extractor=CLEANER)
+    meta = sidecar or Meta()
+    if fmt == "html":
+        _from_html(batch, path.stem, dec.text, meta, source, where)
+    else:
+        _build(batch, path.stem, dec.text, meta, source, headers=True, where=where)
+
+
+def _article_stem(name: str) -> str:
+    return name[: -len(SIDECAR)] if name.endswith(SIDECAR) else name
+
+
+def _read_dir(batch: _Batch, path: Path) -> None:
+    try:
+        entries = sorted(path.iterdir(), key=lambda p: p.name)
+    except OSError as e:
+        batch.error(path, "unreadable", f"cannot list the directory: {e.strerror or e}")
+        return
+    stems = {p.stem for p in entries if p.is_file() and not p.name.endswith(SIDECAR)}
+    names = {p.name for p in entries if p.is_file()}
+    for p in entries:
+        if p.name.startswith("."):
+            batch.notes.append(f"skipped hidden entry {p}")
+        elif p.is_dir():
+            batch.notes.append(f"skipped subdirectory {p} (directories are read one level deep)")
+        elif p.name.endswith(SIDECAR):
+            base = _article_stem(p.name)
+            if base not in stems and base not in names:
+                batch.error(p, "orphan_sidecar", f"metadata sidecar without an article named {base}.*")
+        elif p.is_file():
+            _read_file(batch, p)
+        else:
+            batch.notes.append(f"skipped {p}: not a regular file")
+
+
+def _read_stdin(batch: _Batch, stdin: Optional[BinaryIO]) -> None:
+    if stdin is None:
+        batch.error(STDIN, "unreadable", "'-' was given but no standard input is available")
+        return
+    try:
+        data = stdin.read()
+    except OSError as e:
+        batch.error(STDIN, "unreadable", f"cannot read standard input: {e}")
+        return
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    try:
+        dec = decode_bytes(data)
+    except DecodeError as e:
+        batch.error(STDIN, e.code, e.message)
+        return
+    text = dec.text.lstrip("\ufeff")
+    head = text.lstrip()
+    if head.startswith(("{", "[")):
+        try:
+            json.loads(text)
+            _read_json(batch, text, STDIN, "stdin", None)
+            return
+        except json.JSONDecodeError:
+            first = head.splitlines()[0]
+            try:
+                json.loads(first)
+            except json.JSONDecodeError:
+                pass
+            else:
+                _read_jsonl(batch, text, STDIN, "stdin")
+                return
+    source = SourceInfo(path=STDIN, format="stdin", encoding=_encoding_label(dec.encoding, dec.bom),
+                        sha256=hashlib.sha256(data).hexdigest(), extractor=CLEANER)
+    if looks_like_html(text):
+        source.format = "html"
+        _from_html(batch, "stdin", dec.text, Meta(), source, STDIN)
+    else:
+        _build(batch, "stdin", dec.text, Meta(), source, headers=True, where=STDIN)
+
+
+def _unique_ids(articles: list[Article], notes: list[str]) -> None:
+    seen: set[str] = set()
+    for art in articles:
+        if art.id in seen:
+            k = 2
+            while f"{art.id}-{k}" in seen:
+                k += 1
+            new = f"{art.id}-{k}"
+            where = art.source.path if art.source else "?"
+            notes.append(f"id {art.id!r} of {where} is already taken by an earlier input; renamed to {new!r}")
+            art.id = new
+        seen.add(art.id)
+
+
+def _dedupe(articles: list[Article]) -> tuple[list[Article], list[Duplicate]]:
+    kept: dict[str, Article] = {}
+    out: list[Article] = []
+    dups: list[Duplicate] = []
+    for art in articles:
+        key = " ".join(art.text.split())
+        if key in kept:
+            src = art.source
+            dropped = f"{src.path}:{src.line}" if src and src.line else (src.path if src and src.path else art.id)
+            dups.append(Duplicate(kept=kept[key].id, dropped=f"{art.id} ({dropped})"))
+            continue
+        kept[key] = art
+        out.append(art)
+    return out, dups
+
+
+def read_inputs(inputs: Iterable[Union[str, Path]], stdin: Optional[BinaryIO] = None) -> IngestResult:
+    """Read every input (see the module docstring); never raises for bad input."""
+    batch = _Batch()
+    for inp in inputs:
+        if str(inp) == "-":
+            _read_stdin(batch, stdin)
+            continue
+        path = Path(inp)
+        if path.is_dir():
+            _read_dir(batch, path)
+        elif path.is_file():
+            if path.name.endswith(SIDECAR):
+                batch.notes.append(f"{path} is a metadata sidecar; it is read with its article, not as one")
+                if not _sidecar_article_exists(path):
+                    batch.error(path, "orphan_sidecar", f"metadata sidecar without an article named {_article_stem(path.name)}.*")
+                continue
+            _read_file(batch, path)
+        elif path.exists():
+            batch.error(path, "unreadable", "not a regular file or directory")
+        else:
+            batch.error(path, "not_found", "no such file or directory")
+    _unique_ids(batch.articles, batch.notes)
+    articles, dups = _dedupe(batch.articles)
+    for i, art in enumerate(articles):
+        art.index = i
+    return IngestResult(articles=articles, errors=batch.errors, duplicates=dups, notes=batch.notes)
+
+
+def _sidecar_article_exists(path: Path) -> bool:
+    base = _article_stem(path.name)
+    return any((path.parent / base).is_file() or (path.parent / (base + ext)).is_file() for ext in FORMATS)
