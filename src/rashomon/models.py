@@ -196,6 +196,7 @@ class Quantity(Record):
     bound: Optional[Literal["lower", "upper"]] = None
     qualifier: Optional[str] = Field(None, description="the word that sets bound or approximation: 'more than', 'about'")
     about: Optional[str] = Field(None, description="what is counted: head noun and modifiers")
+    about_keys: list[str] = Field(default_factory=list, description="lemmas behind `about`, tagged by role: 'n:' the counted or measured noun, 'm:' its modifiers, 'v:' the governing verb, 's:' the verb's subject, 'p:' objects of the verb's prepositions; used by the numeric cross-checks")
     claim: Optional[str] = None
 
 
@@ -213,6 +214,8 @@ class TimeExpr(Record):
     anchor: Optional[str] = Field(None, description="absolute | publication | inferred_publication | previous_time")
     reason: Optional[str] = Field(None, description="why the value is null, or how it was resolved")
     relative: Optional[str] = Field(None, description="machine form of a relative expression (e.g. 'weekday:SA:-1', 'offset:P-1W'), kept so the value can be resolved again when the publication date is inferred later")
+    tense: Optional[Literal["past", "future", "present"]] = Field(None, description="tense of the clause around the expression (past: the date lies on or before the publication date)")
+    mod: Optional[str] = Field(None, description="TimeML mod: START (early), MID, END (late)... narrows the period, the value is unchanged")
     claim: Optional[str] = None
 
 
@@ -316,6 +319,7 @@ class TimelineEntry(Record):
 class SummarySentence(Record):
     text: str
     cites: list[str] = Field(description="claim ids the sentence rests on")
+    section: Optional[str] = Field(None, description="overview | established | claimed | disputed | numbers: the paragraph it belongs to")
 
 
 class InputError(Record):

@@ -1,0 +1,16 @@
+"""Read the package's data files (``rashomon/data/*.yaml``) once per process."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@lru_cache(maxsize=None)
+def load_yaml(name: str) -> dict:
+    """Parsed content of ``rashomon/data/<name>`` (a YAML mapping); ``{}`` when the file is absent."""
+    path = resources.files("rashomon.data").joinpath(name)
+    if not path.is_file():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}

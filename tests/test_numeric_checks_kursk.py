@@ -1,0 +1,21 @@
+"""Acceptance on the seed articles: the two cross-article checks the gold reading asks for."""
+from __future__ import annotations
+
+
+def test_derived_whole_and_range_checks_are_found(kursk_dossier):
+    d = kursk_dossier
+    consistent = [c for c in d.checks if c.type == "consistent"]
+    derived = [c for c in consistent if "implies" in c.explanation]
+    assert derived, [c.explanation for c in d.checks]
+    assert len({q.article for q in derived[0].quantities}) >= 2
+    inside = [c for c in consistent if "inside" in c.explanation]
+    assert inside and len({q.article for q in inside[0].quantities}) == 2
+
+
+def test_every_quantity_slices_its_article(kursk_dossier):
+    texts = {a.id: a.text for a in kursk_dossier.articles}
+    for q in kursk_dossier.quantities:
+        assert texts[q.article][q.start:q.end] == q.text
+    for c in kursk_dossier.checks:
+        for r in c.quantities:
+            assert texts[r.article][r.start:r.end] == r.text
