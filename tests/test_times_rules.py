@@ -1,0 +1,117 @@
+"""The time-expression rules on their own (no spaCy): spans, kinds and values from anchor dates."""
+from datetime import date
+
+import pytest
+
+from rashomon.extract import timex_rules as R
+
+PUB = date(2025, 4, 26)  # a Saturday
+
+
+def _one(text):
+    ms = R.find(text)
+    assert len(ms) == 1, [(text[m.start:m.end], m.kind) for m in ms]
+    return ms[0], text[ms[0].start:ms[0].end]
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The polls closed on November 5, 2024 in most states.", "November 5, 2024", "2024-11-05"),
+    ("The trial opened on 3 March 2023 in Lyon.", "3 March 2023", "2023-03-03"),
+    ("The storm made landfall in August 2024.", "August 2024", "2024-08"),
+    ("The storm made landfall in early August 2024.", "early August 2024", "2024-08"),
+    ("The court has sat since 2014.", "2014", "2014"),
+    ("Turnout peaked in the 1990s.", "the 1990s", "199"),
+    ("The vote was held in the summer of 2022.", "the summer of 2022", "2022-SU"),
+])
+def test_absolute_dates_need_no_anchor(text, span, value):
+    m, got = _one(text)
+    assert got == span
+    assert R.absolute_value(m) == value
+
+
+def test_part_of_period_modifier_is_recorded_but_does_not_change_the_value():
+    m, got = _one("Jury selection begins in early March 2026.")
+    assert got == "early March 2026" and m.mod == "START" and R.absolute_value(m) == "2026-03"
+    m, got = _one("Rebuilding lasted until late 2019.")
+    assert m.mod == "END" and R.absolute_value(m) == "2019"
+
+
+@pytest.mark.parametrize("text,span,iso", [
+    ("The hearing lasted five days.", "five days", "P5D"),
+    ("Counting took six weeks.", "six weeks", "P6W"),
+    ("The jury deliberated for three hours.", "three hours", "PT3H"),
+    ("Rain fell for 24 hours.", "24 hours", "PT24H"),
+    ("The levee held for two decades.", "two decades", "P20Y"),
+    ("Water rose in the past five days.", "the past five days", "P5D"),
+])
+def test_durations_get_iso_durations(text, span, iso):
+    m, got = _one(text)
+    assert got == span and m.type == "duration" and R.absolute_value(m) == iso
+
+
+@pytest.mark.parametrize("text", [
+    "The storm destroyed 2,000 homes.",
+    "The party won 24 seats.",
+    "He finished 3rd in the race.",
+])
+def test_counts_and_ordinals_are_not_dates(text):
+    assert R.find(text) == []
+
+
+def test_ambiguous_month_words_need_date_context():
+    assert R.find("The senator may resign.") == []
+    assert R.find("Thousands joined the march downtown.") == []
+    m, got = _one("The recount ends in May.")
+    assert got == "May" and m.f["m"] == 5
+
+
+@pytest.mark.parametrize("form,value", [
+    ("offset:day:0", "2025-04-26"),            # today
+    ("offset:day:-1", "2025-04-25"),           # yesterday
+    ("weekday:SA:before", "2025-04-26"),       # "on Saturday", published on a Saturday
+    ("weekday:FR:before", "2025-04-25"),
+    ("weekday:MO:before", "2025-04-21"),
+    ("weekday:FR:before:NI", "2025-04-25TNI"),  # Friday night
+    ("offset:week:-1", "2025-W16"),            # last week
+    ("offset:week:0", "2025-W17"),             # earlier this week
+    ("offset:year:0", "2025"),                 # this year
+    ("offset:month:-1", "2025-03"),            # last month
+    ("season:SU:det:-1", "2024-SU"),           # last summer
+    ("season:FA:year:-1", "2024-FA"),          # the fall of last year
+    ("season:FA:before", "2024-FA"),           # "in the fall", past tense, in April
+    ("month:3:before", "2025-03"),             # "in March"
+    ("month:8:before", "2024-08"),             # "in August" (past) seen from April
+    ("month:8:year:-1", "2024-08"),            # August of the previous year
+    ("monthday:4-26:before", "2025-04-26"),
+    ("monthday:12-24:before", "2024-12-24"),   # not after the publication date in past tense
+    ("monthday:12-24:after", "2025-12-24"),
+    ("quarter:3:before", "2024-Q3"),
+])
+def test_relative_forms_resolve_against_an_anchor(form, value):
+    assert R.resolve(form, PUB)[0] == value
+
+
+def test_relative_expressions_have_machine_forms():
+    text = "Officials said on Saturday that the dam failed last week, a year after the floods of last summer."
+    forms = [R.relative_form(m, "before") for m in R.find(text)]
+    assert forms == ["weekday:SA:before", "offset:week:-1", None, "season:SU:det:-1"]
+
+
+def test_weekday_followed_by_a_date_takes_the_date():
+    m, got = _one("The verdict came on Friday, Oct. 23, 1998.")
+    assert got == "Friday, Oct. 23, 1998" and R.absolute_value(m) == "1998-10-23"
+
+
+def test_clock_time_joined_with_its_day():
+    m, got = _one("Polls close at 9 p.m. Tuesday.")
+    assert got == "9 p.m. Tuesday"
+    assert R.resolve(R.relative_form(m, "after"), date(2024, 11, 4))[0] == "2024-11-05T21:00"
+
+
+@pytest.mark.parametrize("text", [
+    "Police said a second device was found near the polling station.",
+    "The Daily Caller first reported the storm damage.",
+    "Growers shipped Christmas trees across the state.",
+])
+def test_words_that_only_look_like_times_are_skipped(text):
+    assert R.find(text) == []
