@@ -1,5 +1,405 @@
-"""PLACEHOLDER: stage `compare_framing` not built yet (does nothing)."""
+"""The framing stage: how each outlet names the same things.
+
+In: ``state.dossier`` (articles' cleaned ``text``, claims with cues/hedges/distancing,
+attributions) and ``state.annotations[id].lemmas`` (content lemmas; the article text is
+tokenised instead when they are missing). Out: ``dossier.framing`` (a list of ``Framing``) and
+``dossier.distinctive_words`` (article id -> top ``DistinctiveWord``).
+
+Two methods, used together:
+
+1. ``variant_set``: terms aligned to the same referent or event through the known variant sets of
+   ``data/variants.yaml`` (Kyiv/Kiev, liberated/recaptured/retook, incursion/invasion...). Verbs
+   and nouns match in every inflection (``retake`` finds "retook", "retaken", "retaking"); the
+   surface form found is the term reported, with its evidence span. Head nouns ("incursion",
+   "regime") are captured with their modifiers ("attempted incursion", "Kiev regime"). The
+   reporting verbs, distancing cues and hedges of the claims give three more concepts (method
+   ``cues``).
+2. ``log_odds``: each article's lemmas against all the others with the log-odds ratio with an
+   informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words", eq. 22), the
+   prior being the pooled counts of the dossier; no frequency floor, Unicode kept.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Optional
+
+import yaml
+
+from ..models import DistinctiveWord, Dossier, Framing, Span
+
+TOP_WORDS = 15          # distinctive words kept per article
+MAX_EVIDENCE = 12       # evidence spans kept per concept and article
+_WORD = r"[^\W\d_][\w'’\-]*"
+_TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_]")
 
 
-def compare_framing(state) -> None:  # PLACEHOLDER
-    return None
+# --------------------------------------------------------------------------- data
+
+
+@lru_cache(maxsize=1)
+def load_variants() -> dict:
+    """The parsed ``data/variants.yaml``: ``{"irregular_verbs": {...}, "concepts": [...]}``."""
+    text = resources.files("rashomon.data").joinpath("variants.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | {"its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those"}
+
+
+# Words that often stand right before a head noun but are verbs or function words, not
+# modifiers ("launch incursions", "repel attacks"): a modifier run stops at them.
+_NOT_MODIFIERS = frozenset("""launch launched launches launching stop stopped repel repelled conduct conducted carry carried halt halted
+end ended begin began continue continued support supported condemn condemned fund funded prevent prevented order ordered plan lead
+oppose opposed announce announced call called said say says described describe describes during amid after before since against
+into onto from with without within about over under near toward towards via per than like unlike despite following including
+mr mrs ms dr gen general president minister""".split())
+
+
+# --------------------------------------------------------------------------- inflection
+
+
+def verb_forms(base: str, irregular: Optional[dict] = None) -> set[str]:
+    """Every inflection of an English verb ``base`` (lower case): 3rd person, past, participle,
+    gerund; irregular forms come from ``irregular`` (``{"take": ["took", "taken"]}``), compounds
+    inherit them (``retake`` -> "retook", "retaken")."""
+    b = base.lower()
+    forms = {b}
+    if re.search(r"(s|x|z|ch|sh)$", b):
+        forms.add(b + "es")
+    elif re.search(r"[^aeiou]y$", b):
+        forms.add(b[:-1] + "ies")
+    else:
+        forms.add(b + "s")
+    if b.endswith("ee"):
+        forms |= {b + "d", b + "ing"}
+    elif b.endswith("ie"):
+        forms |= {b + "d", b[:-2] + "ying"}
+    elif b.endswith("e"):
+        forms |= {b + "d", b[:-1] + "ing"}
+    elif re.search(r"[^aeiou]y$", b):
+        forms |= {b[:-1] + "ied", b + "ing"}
+    else:
+        forms |= {b + "ed", b + "ing"}
+        if re.search(r"[^aeiou][aeiou][^aeiouwxy]$", b):  # CVC: both spellings (expelled, targeted)
+            forms |= {b + b[-1] + "ed", b + b[-1] + "ing"}
+    for irr, (past, part) in (irregular or {}).items():
+        if b == irr or (b.endswith(irr) and len(b) - len(irr) >= 2):
+            prefix = b[: len(b) - len(irr)]
+            forms |= {prefix + past, prefix + part}
+            forms.discard(prefix + irr + "ed")
+    return forms
+
+
+def noun_forms(noun: str) -> set[str]:
+    """Singular and plural of a noun or noun phrase (the last word is inflected)."""
+    n = noun
+    last = n.split()[-1]
+    stem = n[: len(n) - len(last)]
+    if re.search(r"(s|x|z|ch|sh)$", last):
+        plural = last + "es"
+    elif re.search(r"[^aeiou]y$", last):
+        plural = last[:-1] + "ies"
+    elif last.endswith("man"):
+        plural = last[:-3] + "men"
+    else:
+        plural = last + "s"
+    return {n, stem + plural}
+
+
+def _phrase_re(words: list[str]) -> str:
+    return r"\s+".join(re.escape(w) for w in words)
+
+
+# --------------------------------------------------------------------------- matchers
+
+
+class _Matcher:
+    """Compiled patterns for one concept of the variant file."""
+
+    def __init__(self, concept: dict, irregular: dict):
+        self.id = concept["id"]
+        self.concept = concept["concept"]
+        self.patterns: list[tuple[re.Pattern, str, bool]] = []  # (regex, kind, then_word)
+        for v in concept.get("variants") or []:
+            term, pos = v["term"], v.get("pos", "word")
+            words = term.split()
+            if pos == "verb":
+                alts = sorted(verb_forms(words[0], irregular), key=len, reverse=True)
+                head = "(?:" + "|".join(re.escape(a) for a in alts) + ")"
+                if len(words) > 1:
+                    rest = _phrase_re(words[1:])
+                    gap = r"(?!(?:is|are|was|were|be|been|being|has|have|had|and|or|but)\b)" + _WORD
+                    rx = rf"(?<![\w-]){head}(?:\s+{gap}){{0,3}}?\s+{rest}(?![\w-])"
+                else:
+                    rx = rf"(?<![\w-]){head}(?![\w-])"
+                self.patterns.append((re.compile(rx, re.I), "word", False))
+            elif pos == "noun":
+                alts = sorted(noun_forms(term), key=len, reverse=True)
+                rx = r"(?<![\w-])(?:" + "|".join(_phrase_re(a.split()) for a in alts) + r")(?![\w-])"
+                self.patterns.append((re.compile(rx, re.I), "word", False))
+            elif pos == "name":
+                rx = r"(?<![\w-])" + _phrase_re(words) + r"(?![\w])"
+                self.patterns.append((re.compile(rx), "name", False))
+            else:
+                rx = r"(?<![\w-])" + _phrase_re(words) + r"(?![\w-])"
+                self.patterns.append((re.compile(rx, re.I), "word", bool(v.get("then_word"))))
+        self.heads = concept.get("heads") or []
+        if self.heads:
+            alts = set()
+            for h in self.heads:
+                alts |= noun_forms(h)
+            rx = r"(?<![\w-])(?:" + "|".join(_phrase_re(a.split()) for a in sorted(alts, key=len, reverse=True)) + r")(?![\w-])"
+            self.head_re = re.compile(rx, re.I)
+        else:
+            self.head_re = None
+        self.designators = concept.get("designators") or []
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """Spans ``(start, end)`` of the terms this concept finds in ``text``, not overlapping."""
+        found: list[tuple[int, int]] = []
+        for rx, kind, then_word in self.patterns:
+            for m in rx.finditer(text):
+                if kind == "word" and not _case_ok(text, m.start(), m.group(0)):
+                    continue
+                s, e = m.start(), m.end()
+                if then_word:
+                    nxt = re.match(r"\s+(" + _WORD + ")", text[e:])
+                    if not nxt:
+                        continue
+                    e += nxt.end()
+                found.append((s, e))
+        if self.head_re is not None:
+            for m in self.head_re.finditer(text):
+                if not _case_ok(text, m.start(), m.group(0)):
+                    continue
+                found.append((_modifier_start(text, m.start()), m.end()))
+        return _no_overlap(found)
+
+
+def _case_ok(text: str, start: int, surface: str) -> bool:
+    """A lower-case vocabulary word matches in lower case anywhere, capitalised only at the start of
+    a sentence or line (so "Free Press" is no verb "free")."""
+    if not surface[:1].isupper():
+        return True
+    before = text[max(0, start - 3):start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:;"
+
+
+def _modifier_start(text: str, head_start: int) -> int:
+    """Extend a head noun leftwards over at most two modifiers (adjectives, participles,
+    hyphenated or proper-name modifiers); stop at determiners, possessives, verbs we know."""
+    start = head_start
+    stop = _stop_words()
+    for _ in range(2):
+        m = re.search(r"(" + _WORD + r")[ \t]+$", text[:start])
+        if not m:
+            break
+        w = m.group(1)
+        lw = w.lower()
+        if lw in stop or lw in _NOT_MODIFIERS or lw.endswith(("'s", "’s", "'", "’")) or len(w) < 3:
+            break
+        start = m.start(1)
+    return start
+
+
+def _no_overlap(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep the longest of overlapping spans, in text order."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
+        if out and s < out[-1][1]:
+            if e - s > out[-1][1] - out[-1][0]:
+                out[-1] = (s, e)
+            continue
+        out.append((s, e))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> tuple[_Matcher, ...]:
+    data = load_variants()
+    irregular = data.get("irregular_verbs") or {}
+    return tuple(_Matcher(c, irregular) for c in data.get("concepts") or [])
+
+
+# --------------------------------------------------------------------------- variant sets
+
+
+def _clean_term(t: str) -> str:
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def variant_framings(dossier: Dossier) -> list[Framing]:
+    """``Framing`` entries from the variant sets, one per concept used by at least one article
+    (region designators: one per place, only when articles designate it differently)."""
+    out: list[Framing] = []
+    for matcher in _matchers():
+        if matcher.designators:
+            out += _designator_framings(dossier, matcher)
+            continue
+        terms: dict[str, list[str]] = {}
+        evidence: list[Span] = []
+        for art in dossier.articles:
+            seen: dict[str, str] = {}
+            n_ev = 0
+            for s, e in matcher.find(art.text):
+                surface = art.text[s:e]
+                key = _clean_term(surface).lower()
+                if key not in seen:
+                    seen[key] = _clean_term(surface)
+                if n_ev < MAX_EVIDENCE:
+                    evidence.append(Span(article=art.id, start=s, end=e, text=surface))
+                    n_ev += 1
+            if seen:
+                terms[art.id] = list(seen.values())
+        if terms:
+            out.append(Framing(concept=matcher.concept, terms=terms, method="variant_set", evidence=evidence))
+    return out
+
+
+def _designator_framings(dossier: Dossier, matcher: _Matcher) -> list[Framing]:
+    desig = "|".join(re.escape(d) for d in sorted(matcher.designators, key=len, reverse=True))
+    rx = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-Þ][\w'’\-]+)\s+(" + desig + r")(?![\w-])")
+    stop = _stop_words()
+    by_place: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    ev: dict[str, list[Span]] = defaultdict(list)
+    for art in dossier.articles:
+        for m in rx.finditer(art.text):
+            place = m.group(1)
+            if place.lower() in stop or place.endswith(("'s", "’s")):
+                continue
+            surface = _clean_term(m.group(0))
+            by_place[place][art.id].setdefault(surface.lower(), surface)
+            if sum(1 for x in ev[place] if x.article == art.id) < MAX_EVIDENCE:
+                ev[place].append(Span(article=art.id, start=m.start(), end=m.end(), text=m.group(0)))
+    out = []
+    for place, per_art in by_place.items():
+        forms = {k.split()[-1].rstrip("s") for d in per_art.values() for k in d}
+        if len(forms) < 2:
+            continue  # every article designates it the same way: no framing difference
+        out.append(Framing(concept=f"{matcher.concept}: {place}", terms={a: list(d.values()) for a, d in per_art.items()},
+                           method="variant_set", evidence=ev[place]))
+    return out
+
+
+def cue_framings(dossier: Dossier) -> list[Framing]:
+    """Reporting verbs, distancing cues and hedges per article, from the claims and
+    attributions (method ``cues``)."""
+    kinds = {"cue": "reporting verbs used to introduce statements", "distancing": "distancing cues (the writer keeps a distance from a claim)",
+             "hedges": "hedges (weakened commitment)"}
+    acc: dict[str, dict[str, dict[str, str]]] = {k: defaultdict(dict) for k in kinds}
+    ev: dict[str, list[Span]] = {k: [] for k in kinds}
+    art_text = {a.id: a.text for a in dossier.articles}
+    for at in dossier.attributions:
+        if at.cue and at.cue_start is not None and at.cue_end is not None and at.article in art_text:
+            if art_text[at.article][at.cue_start:at.cue_end] == at.cue and len(ev["cue"]) < 200:
+                ev["cue"].append(Span(article=at.article, start=at.cue_start, end=at.cue_end, text=at.cue))
+    for c in list(dossier.claims) + list(dossier.attributions):
+        art = getattr(c, "article", None)
+        if art not in art_text:
+            continue
+        kind = getattr(c, "kind", None)
+        if getattr(c, "cue", None) and kind != "narrative":
+            acc["cue"][art].setdefault(c.cue.lower(), c.cue)
+        for d in getattr(c, "distancing", []) or []:
+            acc["distancing"][art].setdefault(d.lower(), d)
+        for h in getattr(c, "hedges", []) or []:
+            acc["hedges"][art].setdefault(h.lower(), h)
+    for k in ("distancing", "hedges"):
+        for art, words in acc[k].items():
+            text = art_text[art]
+            for w in words.values():
+                m = re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text, re.I)
+                if m:
+                    ev[k].append(Span(article=art, start=m.start(), end=m.end(), text=m.group(0)))
+    out = []
+    for k, label in kinds.items():
+        if acc[k]:
+            out.append(Framing(concept=label, terms={a: list(d.values()) for a, d in acc[k].items()}, method="cues", evidence=ev[k]))
+    return out
+
+
+# --------------------------------------------------------------------------- log-odds
+
+
+def tokens_of(text: str) -> list[str]:
+    """Lower-case content words of ``text`` (fallback when no lemmas were kept): Unicode letters,
+    stop words and numbers dropped."""
+    stop = _stop_words()
+    words = (re.sub(r"['’]s$", "", m.group(0).lower()).strip("'’-") for m in _TOKEN_RE.finditer(text))
+    return [w for w in words if len(w) > 1 and w not in stop]
+
+
+def log_odds_dirichlet(counts: dict[str, Counter], top: int = TOP_WORDS) -> dict[str, list[DistinctiveWord]]:
+    """Fightin' Words: for each group, the log-odds ratio of every word in it against all other
+    groups pooled, with an informative Dirichlet prior ``alpha_w`` = the word's pooled count
+    (so ``alpha_0`` = all tokens), divided by its estimated standard deviation (a z-score).
+    Returns the ``top`` words with positive z for each group, highest first. No frequency floor:
+    a word seen once can rank when the others never use it."""
+    pooled: Counter = Counter()
+    for c in counts.values():
+        pooled.update(c)
+    a0 = sum(pooled.values())
+    out: dict[str, list[DistinctiveWord]] = {}
+    if len(counts) < 2 or a0 == 0:
+        return {g: [] for g in counts}
+    for g, ci in counts.items():
+        ni = sum(ci.values())
+        nj = a0 - ni
+        scored = []
+        for w, yi in ci.items():
+            aw = pooled[w]
+            yj = pooled[w] - yi
+            li = math.log((yi + aw) / (ni + a0 - yi - aw))
+            lj = math.log((yj + aw) / (nj + a0 - yj - aw))
+            var = 1.0 / (yi + aw) + 1.0 / (yj + aw)
+            z = (li - lj) / math.sqrt(var)
+            if z > 0:
+                scored.append((z, yi, w))
+        scored.sort(key=lambda x: (-x[0], -x[1], x[2]))
+        out[g] = [DistinctiveWord(word=w, z=round(z, 3), count=yi) for z, yi, w in scored[:top]]
+    return out
+
+
+def distinctive_words(dossier: Dossier, annotations: Optional[dict] = None) -> dict[str, list[DistinctiveWord]]:
+    """Top distinctive lemmas per article (article id -> words), lemmas from ``annotations``
+    when present, else the article text's content words."""
+    counts: dict[str, Counter] = {}
+    for art in dossier.articles:
+        ann = (annotations or {}).get(art.id)
+        lem = [x for x in (ann.lemmas if ann is not None else []) if x and not x.isdigit()]
+        counts[art.id] = Counter(lem or tokens_of(art.text))
+    return log_odds_dirichlet(counts)
+
+
+# --------------------------------------------------------------------------- stage
+
+
+def _order(framings: Iterable[Framing]) -> list[Framing]:
+    """Concepts where articles differ most come first: more distinct terms across articles, then
+    more articles."""
+    def key(f: Framing):
+        distinct = {t.lower() for ts in f.terms.values() for t in ts}
+        sets = {tuple(sorted(t.lower() for t in ts)) for ts in f.terms.values()}
+        return (-(len(sets) > 1), -min(len(f.terms), 6), -len(distinct))
+    return sorted(framings, key=key)
+
+
+def frame_dossier(dossier: Dossier, annotations: Optional[dict] = None) -> None:
+    """Fill ``dossier.framing`` and ``dossier.distinctive_words`` (pure function of the dossier and
+    the optional per-article annotations)."""
+    vf = _order(variant_framings(dossier))
+    dossier.framing = vf + cue_framings(dossier)
+    dossier.distinctive_words = distinctive_words(dossier, annotations)
+
+
+def compare_framing(state) -> None:
+    """Pipeline stage (corpus): ``state.dossier`` -> ``dossier.framing``, ``dossier.distinctive_words``."""
+    frame_dossier(state.dossier, getattr(state, "annotations", None))

@@ -1,0 +1,58 @@
+"""``render_markdown(dossier) -> str``: ``report.md`` for pasting into a newsroom document:
+the articles, the summary with its citations, the contested points with quotes, and the claim
+matrix as a table."""
+from __future__ import annotations
+
+from .view import build_view
+
+
+def _cell(s: str) -> str:
+    return (s or "").replace("|", "\\|").replace("\n", " ").strip()
+
+
+def render_markdown(dossier) -> str:
+    v = build_view(dossier)
+    out = [f"# {v['title']}", ""]
+    c = v["counts"]
+    out.append(f"{c['articles']} articles · {c['claims']} claims · {c['clusters']} claim clusters · {c['contradictions']} contested points")
+    out += ["", "## Articles", "", "| Article | Published | Date from | Format |", "|---|---|---|---|"]
+    for a in v["articles"]:
+        out.append(f"| {_cell(a['label'])} (`{a['id']}`) | {a['published'] or 'unknown'} | {a['published_source'] or 'unknown'} | {a['format'] or '?'} |")
+    if v["summary"]:
+        out += ["", "## Summary", ""]
+        for part in v["summary"]:
+            out += [f"**{part['title']}.** " + " ".join(
+                s["text"] + "".join(f"[^{x['id']}]" for x in s["cites"]) for s in part["sentences"]), ""]
+        cited = {}
+        for part in v["summary"]:
+            for s in part["sentences"]:
+                for x in s["cites"]:
+                    cited[x["id"]] = x
+        for cid, x in cited.items():
+            who = x["speaker"] or "narration"
+            out.append(f"[^{cid}]: {x['outlet']}, {who}: “{_cell(x['text'])}” (`{x['article']}` {x['start']}–{x['end']})")
+    out += ["", "## Contested points", ""]
+    if not v["contested"]:
+        out.append("No contradiction was found.")
+    for i, r in enumerate(v["contested"], 1):
+        out.append(f"{i}. **{_cell(r['explanation'])}**")
+        for side in (r["a"], r["b"]):
+            who = side["speaker"] or "the outlet"
+            cue = f" {side['cue']}" if side["cue"] else ""
+            out.append(f"    - {who}{cue} ({side['outlet']}): “{_cell(side['text'])}”")
+    m = v["matrix"]
+    out += ["", "## Claim matrix", ""]
+    if m["rows"]:
+        out.append("| Claim | " + " | ".join(_cell(col["label"]) for col in m["columns"]) + " |")
+        out.append("|---|" + "---|" * len(m["columns"]))
+        for r in m["rows"]:
+            label = ("**contested** " if r["contested"] else "") + _cell(r["label"])
+            out.append(f"| {label} | " + " | ".join(cell["status"] for cell in r["cells"]) + " |")
+    else:
+        out.append("No claim is carried by two or more articles.")
+    if v["numbers"]["checks"]:
+        out += ["", "## Numeric cross-checks", ""]
+        for ch in v["numbers"]["checks"]:
+            out.append(f"- **{ch['type']}**: {_cell(ch['explanation'])}")
+    out.append("")
+    return "\n".join(out)
