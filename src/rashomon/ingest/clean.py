@@ -14,7 +14,9 @@ normalised text (``rashomon.ingest.normalize``):
    and a following short line without a final period becomes the dek (reason ``dek``); a
    sentence-case first line with articles or auxiliaries and no final period is a dek, not a title;
 4. the outlet, when ``meta`` has none: evidence in removed furniture ("donation to the X",
-   "Follow X on Facebook", "(c) 2024 X", "Subscribe to X newsletter");
+   "Follow X on Facebook", "(c) 2024 X", "Subscribe to X newsletter"); failing that, a wire
+   dateline opening the body ("RIVERTON, March 3 (Reuters) -") or a removed byline naming the
+   outlet after the writer ("By Jane Doe, Reuters"; not "By Jane Doe, Staff Writer");
 5. the body: kept lines with runs of spaces collapsed, separated as in the original (one LF) or
    by a blank line where lines were removed or blank lines stood; hard-wrapped lines (a long line
    ending mid-sentence followed by a lower-case start) are joined with a space.
@@ -29,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..models import OffsetRun, Removed
-from .headline import body_like, dek_like, headline_like, same_text, sentence_headline
+from .headline import body_like, colon_headline, dek_like, headline_like, same_text, sentence_headline
 from .metadata import INLINE_DATE, Meta, meta_from_mapping, normalize_date, parse_front_matter, parse_header_line
 from .normalize import normalize_text
 from .offsets import runs_from_origin
@@ -220,7 +222,8 @@ def _title_and_dek(lines: list[Line], meta: Meta, guess_title: bool) -> None:
             after = kept[1:]
     elif guess_title:
         nxt = kept[1] if len(kept) > 1 else None
-        if nxt is not None and (headline_like(first.text) or sentence_headline(first.text)):
+        if nxt is not None and (headline_like(first.text) or sentence_headline(first.text)
+                                or (colon_headline(first.text) and body_like(nxt.text))):
             meta.title, meta.title_source = first.text, "text"
             _remove(first, "title", "title.first_line")
             after = kept[1:]
@@ -242,7 +245,8 @@ def _title_and_dek(lines: list[Line], meta: Meta, guess_title: bool) -> None:
 
 
 def _outlet(lines: list[Line], rules: Boilerplate, meta: Meta) -> None:
-    """Step 4: the outlet named in removed furniture, with the sentence that names it."""
+    """Step 4: the outlet named in removed furniture, with the sentence that names it; failing
+    that, in a wire dateline or a byline (``_outlet_dateline_or_byline``)."""
     if meta.outlet:
         return
     for ln in lines:
@@ -258,6 +262,54 @@ def _outlet(lines: list[Line], rules: Boilerplate, meta: Meta) -> None:
                 meta.outlet, meta.outlet_source = name, "text"
                 meta.outlet_evidence = ln.text[start:m.end("outlet")].strip()
                 return
+    _outlet_dateline_or_byline(lines, rules, meta)
+
+
+_BYLINE_HEAD = re.compile(r"(?:By|BY|by)\s+(?P<rest>.+)")
+_BYLINE_SEP = re.compile(r"\s*(?:[,|•·]|\s[–—-])\s*")
+
+
+def _dateline_regex(rules: Boilerplate) -> Optional[re.Pattern]:
+    if not rules.wire_agencies:
+        return None
+    agencies = "|".join(re.escape(a) for a in rules.wire_agencies)
+    # a place in capitals (maybe with a region), maybe a date, then the agency in brackets and a dash
+    return re.compile(r"(?P<dateline>[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?"
+                      r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<outlet>" + agencies + r")\))\s*(?:[-–—:]|--)")
+
+
+def _outlet_dateline_or_byline(lines: list[Line], rules: Boilerplate, meta: Meta) -> None:
+    """The agency of a wire dateline opening the first kept line, else the outlet a removed
+    byline names after its last separator (a wire agency, or words holding a media word and no
+    byline role)."""
+    rx = _dateline_regex(rules)
+    first = next((ln for ln in lines if ln.kept), None)
+    if rx is not None and first is not None:
+        m = rx.match(first.text)
+        if m:
+            meta.outlet, meta.outlet_source, meta.outlet_evidence = m["outlet"], "text", m["dateline"].strip()
+            return
+    agencies = {a.lower(): a for a in rules.wire_agencies}
+    for ln in lines:
+        if ln.reason != "byline":
+            continue
+        head = _BYLINE_HEAD.fullmatch(ln.text.strip())
+        if not head:
+            continue
+        parts = _BYLINE_SEP.split(head["rest"])
+        if len(parts) < 2:
+            continue
+        name = re.sub(r"[\s.,;:]+$", "", parts[-1]).strip()
+        words = re.findall(r"[\w’'&-]+", name)
+        if not words or len(words) > 6 or name.lower() in rules.outlet_stoplist:
+            continue
+        lowered = {w.lower() for w in words}
+        if name.lower() in agencies:
+            name = agencies[name.lower()]
+        elif not (lowered & rules.media_words) or (lowered & rules.byline_roles) or not name[0].isupper():
+            continue
+        meta.outlet, meta.outlet_source, meta.outlet_evidence = name, "text", ln.text.strip()
+        return
 
 
 def _removed_record(raw: str, origin: list[int], line: Line) -> Removed:

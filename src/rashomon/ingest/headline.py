@@ -4,6 +4,9 @@
   final period: "Russia Claims to Have Retaken Final Village in Its Region".
 - ``sentence_headline(line)``: a short sentence-case headline in headline-ese (no final period,
   at most one article, no auxiliaries): "Army says it retook border town".
+- ``colon_headline(line)``: a short one-sentence line led by a name and a colon, the headline
+  form for a quote or a claim ("Sanders: Clinton needs to get away from personality stuff"),
+  a final period allowed;
 - ``dek_like(line)``: a short summarising line without a final period that is not a headline:
   "The president has listened to a report on military operations in the area".
 - ``same_text(a, b)``: equal up to case, quotes, punctuation and spacing.
@@ -23,9 +26,14 @@ _WORD = re.compile(r"[\w’'-]+")
 
 @lru_cache(maxsize=1)
 def _lists() -> tuple[frozenset[str], frozenset[str]]:
-    data = yaml.safe_load(resources.files("rashomon.data").joinpath("boilerplate.yaml").read_text(encoding="utf-8"))
-    h = data.get("headline", {})
+    h = _headline_data()
     return frozenset(h.get("minor_words", [])), frozenset(h.get("sentence_words", []))
+
+
+@lru_cache(maxsize=1)
+def _headline_data() -> dict:
+    data = yaml.safe_load(resources.files("rashomon.data").joinpath("boilerplate.yaml").read_text(encoding="utf-8"))
+    return data.get("headline", {})
 
 
 def _ends_like_sentence(line: str) -> bool:
@@ -64,6 +72,23 @@ def sentence_headline(line: str) -> bool:
     markers = [w for w in words if w.lower() in sentence_words]
     articles = [w for w in markers if w.lower() in ("the", "a", "an")]
     return len(markers) == len(articles) and len(articles) <= 1
+
+
+_COLON_HEAD = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}:\s+[\"'“‘]?[A-Z0-9]")
+
+
+def colon_headline(line: str) -> bool:
+    """True for "Name: a claim" (name of one to three capitalised words, not all capitals as in a
+    dateline, not a note lead such as "Update:"), 4 to 20 words, one sentence."""
+    words = _WORD.findall(line)
+    m = _COLON_HEAD.match(line)
+    if not 4 <= len(words) <= 20 or not m:
+        return False
+    lead = line[:line.index(":")]
+    stop = {w.lower() for w in _headline_data().get("colon_lead_stop", [])}
+    if lead.isupper() or any(w.lower() in stop for w in lead.split()):
+        return False
+    return not re.search(r"[.!?][\"'”’)]?\s+[\"'“‘(]?[A-Z]", line.rstrip(" .\"'”’"))
 
 
 def dek_like(line: str) -> bool:

@@ -49,7 +49,12 @@ class Meta:
     published_reason: Optional[str] = None
 
     def merge(self, other: "Meta") -> "Meta":
-        """Fill the fields still empty here from ``other`` (``self`` wins); return ``self``."""
+        """Fill the fields still empty here from ``other`` (``self`` wins); return ``self``. The date
+        goes with its source and reason (a reason saying why an unreadable date was refused is
+        replaced when ``other`` brings a date)."""
+        if self.published is None and other.published is not None:
+            self.published, self.published_source, self.published_reason = (
+                other.published, other.published_source, other.published_reason)
         for f in fields(self):
             if getattr(self, f.name) is None and getattr(other, f.name) is not None:
                 setattr(self, f.name, getattr(other, f.name))
@@ -117,6 +122,8 @@ def meta_from_mapping(d: dict, source: str, where: str) -> Meta:
             if iso:
                 m.published, m.published_source = iso, source
                 m.published_reason = f"{key!s} in {where}"
+            elif _text_value(value) and m.published_reason is None:
+                m.published_reason = f"{key!s} in {where} is {_text_value(value)[:60]!r}, which cannot be read as a date"
             continue
         text = _text_value(value)
         if text is None:

@@ -15,7 +15,8 @@ Every input that cannot be read becomes one ``InputError(path, line, code, messa
 of the batch goes on: codes ``not_found``, ``unreadable``, ``unsupported_format``, ``empty``,
 ``binary``, ``undecodable``, ``bad_json``, ``not_an_article``, ``no_text``, ``no_main_text``,
 ``empty_after_cleaning``, ``orphan_sidecar`` (an HTML page whose text is all furniture is
-``no_main_text``). Articles with the same normalised text are analysed
+``no_main_text``). An article that does not read as English is analysed but noted
+(``rashomon.ingest.language``). Articles with the same normalised text are analysed
 once (``duplicates``). Ids are the file stem or the id given in JSON; a repeated id gets a ``-2``
 (``-3``...) suffix, said in ``notes``. ``index`` is the position in the batch after de-duplication.
 
@@ -37,6 +38,7 @@ from ..models import Article, Duplicate, InputError, SourceInfo
 from .clean import clean_text
 from .decode import DecodeError, decode_bytes
 from .html import EXTRACTOR, NoMainText, extract_html, looks_like_html
+from .language import language_note
 from .metadata import Meta, meta_from_mapping
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
@@ -95,7 +97,7 @@ def _build(batch: _Batch, art_id: str, raw: str, meta: Meta, source: SourceInfo,
         return
     art = Article(id=art_id, text=cleaned.text, raw=raw, removed=cleaned.removed, offsets=cleaned.offsets, source=source)
     meta.apply(art)
-    if art.published is None:
+    if art.published is None and not art.published_reason:
         art.published_reason = "no date in the metadata or at the top of the text"
     batch.articles.append(art)
 
@@ -347,6 +349,9 @@ def read_inputs(inputs: Iterable[Union[str, Path]], stdin: Optional[BinaryIO] = 
     articles, dups = _dedupe(batch.articles)
     for i, art in enumerate(articles):
         art.index = i
+        note = language_note(art.id, art.text)
+        if note:
+            batch.notes.append(note)
     return IngestResult(articles=articles, errors=batch.errors, duplicates=dups, notes=batch.notes)
 
 

@@ -1,7 +1,8 @@
 """The boilerplate rules, loaded once from ``rashomon/data/boilerplate.yaml``.
 
 ``load_rules() -> Boilerplate``: line rules (``Rule``: id, reason, compiled regex, max_words),
-outlet-evidence rules and the reasons whose lines may name the outlet. ``match_line(text)``
+outlet-evidence rules and the reasons whose lines may name the outlet, and the word lists for the
+dateline and byline evidence (wire agencies, media words, byline roles). ``match_line(text)``
 returns the first ``Rule`` whose pattern matches the whole line, or None.
 """
 from __future__ import annotations
@@ -30,6 +31,9 @@ class Boilerplate:
     outlet_rules: tuple[Rule, ...]
     outlet_reasons: frozenset[str]
     outlet_stoplist: frozenset[str]
+    wire_agencies: tuple[str, ...] = ()
+    media_words: frozenset[str] = frozenset()
+    byline_roles: frozenset[str] = frozenset()
 
     def match_line(self, text: str) -> Optional[Rule]:
         """The first rule that removes the (normalised, trimmed) line ``text``, or None."""
@@ -72,4 +76,7 @@ def load_rules(path: Optional[str] = None) -> Boilerplate:
         outlet_rules=tuple(_compile(e, data.get("outlet_name", "")) for e in data.get("outlet_evidence", [])),
         outlet_reasons=frozenset(data.get("outlet_reasons", [])),
         outlet_stoplist=frozenset(s.lower() for s in data.get("outlet_stoplist", [])),
+        wire_agencies=tuple(sorted(data.get("wire_agencies", []), key=len, reverse=True)),
+        media_words=frozenset(w.lower() for w in data.get("media_words", [])),
+        byline_roles=frozenset(w.lower() for w in data.get("byline_roles", [])),
     )

@@ -1,0 +1,42 @@
+"""A cheap check that an article reads as English, for a note in the run report.
+
+``english_share(text) -> float``: the share of the words of ``text`` that are frequent English
+function words (``data/language.yaml``). ``language_note(article_id, text) -> str | None``: a
+note when a text long enough has too small a share (the models are English-only, so such an
+article yields few or no claims); None otherwise. Nothing is dropped: the article is analysed.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import yaml
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[frozenset[str], int, float]:
+    d = yaml.safe_load(resources.files("rashomon.data").joinpath("language.yaml").read_text(encoding="utf-8"))
+    return frozenset(d["english_function_words"].lower().split()), int(d["min_words"]), float(d["min_share"])
+
+
+def english_share(text: str) -> float:
+    """Share of the words of ``text`` that are frequent English function words (0 when no words)."""
+    words, _, _ = _data()
+    toks = [t.lower() for t in _WORD.findall(text)]
+    return sum(t in words for t in toks) / len(toks) if toks else 0.0
+
+
+def language_note(article_id: str, text: str) -> Optional[str]:
+    """A run-report note when ``text`` does not look like English, else None."""
+    _, min_words, min_share = _data()
+    if len(_WORD.findall(text)) < min_words:
+        return None
+    share = english_share(text)
+    if share >= min_share:
+        return None
+    return (f"article {article_id!r} does not look like English text (English function words: {share:.0%} of its words); "
+            "the models are English-only, so its claims, quotes and dates may be missing")
