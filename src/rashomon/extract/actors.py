@@ -1,5 +1,523 @@
-"""PLACEHOLDER: stage `extract_actors` not built yet (does nothing)."""
+"""The actors stage: people and bodies mentioned in one article, grouped, typed, with affiliation.
+
+In: ``state.doc`` (parsed, entity ruler applied) and ``state.article``.
+Out: ``state.ann.actors`` — one ``Actor`` per person or body (id ``a<index>-<n>``) with every
+mention (name, title, description, pronoun) and its character span; and, in
+``state.doc.user_data["rashomon.resolved"]``, a map ``(start, end) -> (actor id, reason)`` for
+each pronoun or description that was resolved to an earlier actor (the attribution stage reads
+it to fill ``Speaker.resolved``).
+
+How mentions are found (all lexicons in ``data/actors.yaml``):
+
+- named entities: PERSON -> person; ORG -> media outlet / government body / military unit /
+  organization; GPE naming a country, alias or capital -> country (capitals stand for their
+  country); plural demonyms ("Ukrainians") -> group;
+- noun phrases headed by a body noun ("the Russian military", "Ukrainian officials", "state
+  media") or a title ("the acting commander of the brigade", "the president");
+- subject pronouns (he, she; they/it/we only as subject of a reporting verb).
+
+Grouping: people by surname ("Gen. Valery V. Gerasimov", "General Gerasimov", "Gerasimov");
+bodies by their head phrase and affiliation (a bare "the General Staff" joins the most recent body
+of that name); countries by the country they name. Pronouns and definite descriptions ("the
+military", "the president") join the nearest preceding compatible actor: a person for he/she
+(subjects first), a body for body nouns, a person carrying that title for a title.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..models import Actor, Mention
+from .lexicon import actor_lexicon, country_for, cues
+
+RESOLVED_KEY = "rashomon.resolved"
+_DETS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+_SPEAKER_VERBS_EXTRA = {"say"}
+_WEAK_BODY_HEADS = {"forces", "troops", "units", "soldiers", "fighters", "sources", "source", "residents",
+                    "witnesses", "protesters", "rebels", "militants"}
 
 
-def extract_actors(state) -> None:  # PLACEHOLDER
+@dataclass
+class _Draft:
+    """An actor being built."""
+
+    key: str
+    type: str
+    name: str
+    affiliation: Optional[str] = None
+    mentions: list = field(default_factory=list)  # Mention
+    titles: set = field(default_factory=set)
+    weak: bool = False  # a plain "forces"/"troops" phrase: never an antecedent for descriptions
+
+
+def _strip_possessive(s: str) -> str:
+    return re.sub(r"[’']s$", "", s)
+
+
+def _clean_name(text: str) -> str:
+    """Drop a leading determiner and trailing possessive/punctuation from a phrase."""
+    words = text.split()
+    while words and words[0].lower() in _DETS:
+        words = words[1:]
+    out = " ".join(words).strip(" ,.;:—–-\"“”'’")
+    return _strip_possessive(out)
+
+
+def _split_title(tokens) -> tuple[list, list]:
+    """Split leading title tokens ("Gen.", "President", "Mr.") off a PERSON entity."""
+    titles = actor_lexicon()["titles"]
+    i = 0
+    toks = list(tokens)
+    while i < len(toks) - 1 and (toks[i].text.lower() in titles or toks[i].text.lower().rstrip(".") + "." in titles
+                                 or toks[i].text.lower().rstrip(".") in titles):
+        i += 1
+    return toks[:i], toks[i:]
+
+
+def _np_left_modifiers(head, stop_at: int):
+    """Tokens left of ``stop_at`` that modify ``head`` (its left subtree), for titles/demonyms."""
+    return [t for t in head.subtree if t.i < stop_at]
+
+
+def _affiliation_of(tokens) -> Optional[str]:
+    """The country named by a demonym or possessive country among ``tokens``."""
+    words = [t.text for t in tokens]
+    # multiword first: "North Korean", "South Korea's"
+    for i in range(len(words) - 1):
+        c = country_for(words[i] + " " + _strip_possessive(words[i + 1]))
+        if c:
+            return c
+    for t in tokens:
+        c = country_for(t.text)
+        if c:
+            return c
     return None
+
+
+def _body_type(phrase_lower: str) -> Optional[tuple[str, str]]:
+    """(matched body noun, actor type) when the phrase ends in a body noun, else None."""
+    bodies = actor_lexicon()["body_nouns"]
+    words = phrase_lower.split()
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            tail = " ".join(words[-n:])
+            if tail in bodies:
+                return tail, bodies[tail]
+    return None
+
+
+class _Builder:
+    """Collects mentions in text order and groups them into actors."""
+
+    def __init__(self, state):
+        self.state = state
+        self.doc = state.doc
+        self.text = state.article.text
+        self.drafts: list[_Draft] = []
+        self.taken: set[int] = set()  # token indices already inside a mention
+        self.order: list[tuple[int, int, int]] = []  # (start char, end char, draft index), text order
+        self.resolved: dict[tuple[int, int], tuple[int, str]] = {}
+
+    # ------------------------------------------------------------------ adding mentions
+    def _add(self, draft_idx: int, start: int, end: int, kind: str) -> None:
+        d = self.drafts[draft_idx]
+        if any(m.start == start and m.end == end for m in d.mentions):
+            return
+        d.mentions.append(Mention(start=start, end=end, text=self.text[start:end], kind=kind))
+        self.order.append((start, end, draft_idx))
+
+    def _new(self, key, type_, name, affiliation=None, weak=False) -> int:
+        self.drafts.append(_Draft(key=key, type=type_, name=name, affiliation=affiliation, weak=weak))
+        return len(self.drafts) - 1
+
+    def person(self, ent) -> None:
+        title_toks, name_toks = _split_title(ent)
+        if not name_toks:
+            return
+        name = _strip_possessive(" ".join(t.text for t in name_toks)).strip(" ,.")
+        if not name or not name[0].isalpha():
+            return
+        surname = _strip_possessive(name_toks[-1].text).lower()
+        # titles: leading title tokens, and left modifiers ("President", "Chief of the ... Staff")
+        mods = [t for t in _np_left_modifiers(ent.root, ent.start) if t.i not in self.taken]
+        lex = actor_lexicon()
+        titles = {t.text.lower().rstrip(".") for t in list(title_toks) + mods if t.text.lower() in lex["titles"]
+                  or t.text.lower().rstrip(".") in lex["titles"] or t.text.lower() + "." in lex["titles"]}
+        aff = _affiliation_of(mods)
+        idx = None
+        for i in range(len(self.drafts) - 1, -1, -1):
+            d = self.drafts[i]
+            if d.type == "person" and d.key == surname:
+                idx = i
+                break
+        if idx is None:
+            idx = self._new(surname, "person", name, aff)
+        d = self.drafts[idx]
+        if len(name) > len(d.name) and len(name_toks) > 1:
+            d.name = name
+        if aff and not d.affiliation:
+            d.affiliation = aff
+        d.titles |= {t for t in titles}
+        self._add(idx, ent.start_char, ent.end_char, "name")
+        for t in ent:
+            self.taken.add(t.i)
+        # appositive title: "General X, Chief of the General Staff, ..."
+        for child in ent.root.children:
+            if child.dep_ == "appos" and child.i > ent.end - 1:
+                sub = list(child.subtree)
+                words = {t.text.lower() for t in sub}
+                if words & lex["titles"]:
+                    s, e = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+                    d.titles |= words & lex["titles"]
+                    self._add(idx, s, e, "title")
+                    if not d.affiliation:
+                        d.affiliation = _affiliation_of(sub)
+
+    def named_body(self, ent) -> None:
+        lex = actor_lexicon()
+        text = ent.text
+        low = _clean_name(text).lower()
+        media = lex["media"].get(low) or (lex["media"].get(low[4:]) if low.startswith("the ") else None)
+        mods = [t for t in _np_left_modifiers(ent.root, ent.start)]
+        # include demonym / possessive country modifiers in the name ("Ukraine's General Staff")
+        aff_mods = [t for t in mods if country_for(t.text)]
+        aff = _affiliation_of(aff_mods) or _affiliation_of(list(ent))
+        if media or ent.ent_id_ == "media":
+            type_ = "media_outlet"
+            if media and media[1] and not aff:
+                aff = country_for(media[1]) or media[1]
+        else:
+            bt = _body_type(low)
+            type_ = bt[1] if bt else ("government_body" if low in {"kremlin", "white house", "pentagon"} else "organization")
+            if type_ in ("group", "person", "media_outlet"):
+                type_ = "organization"
+        start_tok = min([t.i for t in aff_mods] + [ent.start])
+        if start_tok < ent.start and self.doc[start_tok].dep_ == "poss":
+            pass
+        name = _clean_name(self.doc[start_tok:ent.end].text)
+        key = _clean_name(text).lower()
+        for c in [country_for(w) for w in key.split()]:
+            if c:
+                key = " ".join(w for w in key.split() if not country_for(w))
+                aff = aff or c
+                break
+        key = key or low
+        idx = self._match_body(key, aff)
+        if idx is None:
+            idx = self._new(key, type_, name, aff)
+        d = self.drafts[idx]
+        if len(name) > len(d.name):
+            d.name = name
+        if aff and not d.affiliation:
+            d.affiliation = aff
+        self._add(idx, self.doc[start_tok].idx, ent.end_char, "name")
+        for t in range(start_tok, ent.end):
+            self.taken.add(t)
+
+    def _match_body(self, key: str, aff: Optional[str]) -> Optional[int]:
+        for i in range(len(self.drafts) - 1, -1, -1):
+            d = self.drafts[i]
+            if d.type in ("person", "country") or d.key != key:
+                continue
+            if aff is None or d.affiliation is None or d.affiliation == aff:
+                if aff and d.affiliation is None:
+                    d.affiliation = aff
+                return i
+        return None
+
+    def country(self, ent) -> None:
+        c = country_for(ent.text)
+        if not c:
+            return
+        idx = None
+        for i, d in enumerate(self.drafts):
+            if d.type == "country" and d.key == c.lower():
+                idx = i
+                break
+        if idx is None:
+            idx = self._new(c.lower(), "country", c, c)
+        self._add(idx, ent.start_char, ent.end_char, "name")
+        for t in ent:
+            self.taken.add(t.i)
+
+    def noun_phrase(self, head) -> None:
+        """A phrase headed by a body noun or a title ("the Russian military", "Ukrainian
+        officials", "the acting commander of Russia's 810th Brigade")."""
+        if head.i in self.taken or head.pos_ not in ("NOUN", "PROPN"):
+            return
+        lex = actor_lexicon()
+        # the compound + head ("state media", "press service", "general staff")
+        comp = [t for t in head.lefts if t.dep_ == "compound" and t.i == head.i - 1]
+        phrase_toks = comp + [head]
+        low = " ".join(t.text.lower() for t in phrase_toks)
+        bt = _body_type(low)
+        is_title = head.text.lower() in lex["titles"] and head.tag_ in ("NN", "NNS", "NNP")
+        if not bt and not is_title:
+            return
+        if head.dep_ in ("compound", "poss") and not is_title:
+            return
+        if any(c.dep_ == "nummod" for c in head.children):
+            return  # "11,000 troops" is a count, not an actor
+        if is_title and any(a.ent_type_ == "PERSON" for a in list(head.ancestors)[:3]):
+            return  # "President" in "President Vladimir Putin": a title of that person
+        if is_title:
+            # "Chief of the General Staff Valery Gerasimov", "the chief of staff, Gen. X": the title of X
+            named = [t for t in _title_phrase(head) if t.ent_type_ == "PERSON" and t.i > head.i]
+            if named:
+                toks = [t for t in _title_phrase(head) if t.i < named[0].i and not (t.ent_type_ == "PERSON")]
+                while toks and (toks[-1].is_punct or toks[-1].text.lower() in _DETS):
+                    toks = toks[:-1]
+                while toks and (toks[0].is_punct or toks[0].text.lower() in _DETS):
+                    toks = toks[1:]
+                lex_titles = actor_lexicon()["titles"]
+                while len(toks) > 1 and (toks[-1].is_punct or toks[-1].text.lower() in lex_titles) and toks[-1].i > head.i:
+                    toks = toks[:-1]  # "chief of the General Staff, Gen." -> "chief of the General Staff"
+                if toks:
+                    self.deferred_titles.append((toks[0].idx, toks[-1].idx + len(toks[-1].text), head.text.lower(),
+                                                 named[0].i, _affiliation_of(toks)))
+                return
+        left = [t for t in head.subtree if t.i < head.i]
+        cut = [k for k, t in enumerate(left) if "\n" in t.text or "\n" in t.whitespace_]
+        if cut:
+            left = left[cut[-1] + 1:]
+        right = []
+        # "officials in Kyiv", "the commander of Russia's 810th Brigade"
+        for ch in head.rights:
+            if ch.dep_ == "prep" and ch.text.lower() in ("in", "from", "of", "at", "for"):
+                sub = list(ch.subtree)
+                if len(sub) <= 8 and not any(t.dep_ in ("relcl", "acl") for t in sub):
+                    right = sub
+                break
+        toks = left + [head] + right
+        # trim leading punctuation / determiners from the span (keep "Russia's")
+        while toks and (toks[0].is_punct or toks[0].text.lower() in _DETS):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if not toks:
+            return
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        aff = _affiliation_of([t for t in toks if t.i != head.i])
+        name = _clean_name(self.text[start:end])
+        has_det = any(t.dep_ == "det" and t.text.lower() == "the" for t in head.lefts)
+        if is_title and not bt:
+            type_ = "person"
+            key = "title:" + head.text.lower()
+        else:
+            body_word, type_ = bt
+            if type_ == "person":
+                key = "title:" + head.text.lower()
+            else:
+                key = body_word
+        weak = head.text.lower() in _WEAK_BODY_HEADS
+        if (not is_title and len([t for t in toks if not t.is_punct]) == 1 and head.pos_ == "NOUN"
+                and not _speaker_position(head)):
+            return  # a bare generic noun ("took office"): not an actor unless it speaks
+        bare = has_det and len([t for t in toks if not t.is_punct]) <= 2 and not aff  # "the military"
+        if bare and not _speaker_position(head):
+            return  # "in the campaign": a bare description that names no speaker
+        self.pending.append((head, start, end, key, type_, name, aff, weak, bare, is_title or type_ == "person"))
+        for t in toks:
+            self.taken.add(t.i)
+
+    # ------------------------------------------------------------------ resolution
+    def recent(self, before: int, types, aff=None, title=None, subject_first=False, max_back=1500, strong_only=True):
+        """Index of the nearest actor (mention ending before ``before``) of one of ``types``."""
+        best = None
+        for s, e, idx in sorted(self.order, key=lambda x: -x[0]):
+            if e > before or before - e > max_back:
+                continue
+            d = self.drafts[idx]
+            if d.type not in types or (strong_only and d.weak):
+                continue
+            if aff and d.affiliation and d.affiliation != aff:
+                continue
+            if title and title not in d.titles and not (d.key == "title:" + title):
+                continue
+            if subject_first and not self._is_subject(s):
+                if best is None:
+                    best = idx
+                continue
+            return idx
+        return best
+
+    def _is_subject(self, start: int) -> bool:
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span[0]
+        for t in [tok] + list(tok.ancestors)[:2]:
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                return True
+        return False
+
+
+def _title_phrase(head):
+    """The title noun with its complements and appositions, not relative clauses."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ in ("relcl", "acl", "advcl", "punct") and c.dep_ != "punct":
+            continue
+        if c.i > head.i or c.dep_ in ("compound", "amod", "poss", "det"):
+            out.extend(c.subtree)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _speaker_position(tok) -> bool:
+    """True when ``tok`` is a subject, or the object of "according to" / "by" / "from"."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "appos"):
+        return True
+    if tok.dep_ == "pobj" and tok.head.text.lower() in ("to", "by", "from"):
+        return True
+    return False
+
+
+def _is_cue_subject(tok) -> bool:
+    verbs = cues()["verbs"]
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in verbs
+
+
+def extract_actors(state) -> None:
+    """Fill ``state.ann.actors`` for one article (see module docstring)."""
+    doc = state.doc
+    if doc is None:
+        state.ann.actors = []
+        return
+    b = _Builder(state)
+    b.pending = []
+    b.deferred_titles = []
+    lex = actor_lexicon()
+    ents_by_start = {e.start: e for e in doc.ents}
+    events = []  # (token index, kind, payload) in text order
+    for e in doc.ents:
+        events.append((e.start, "ent", e))
+    for t in doc:
+        if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_:
+            events.append((t.i, "np", t))
+        elif t.pos_ == "PRON" and t.text.lower() in lex["pronouns"] and t.dep_ in ("nsubj", "nsubjpass"):
+            events.append((t.i, "pron", t))
+    events.sort(key=lambda x: x[0])
+    resolved: dict[tuple[int, int], tuple[int, str]] = {}
+    for _, kind, x in events:
+        if kind == "ent":
+            if any(t.i in b.taken for t in x):
+                continue
+            if x.label_ == "PERSON":
+                b.person(x)
+            elif x.label_ in ("ORG", "FAC") or (x.label_ in ("GPE", "NORP") and _body_type(x.text.lower())):
+                b.named_body(x)
+            elif x.label_ in ("GPE",):
+                b.country(x)
+            elif x.label_ == "NORP" and x.root.tag_ == "NNPS":
+                c = country_for(x.text.rstrip("s")) or country_for(x.text)
+                idx = b._new("people:" + (c or x.text).lower(), "group", x.text, c)
+                b._add(idx, x.start_char, x.end_char, "demonym")
+        elif kind == "np":
+            b.noun_phrase(x)
+            while b.pending:
+                head, start, end, key, type_, name, aff, weak, bare, personal = b.pending.pop()
+                idx = None
+                how = None
+                if bare or (personal and any(t.text.lower() == "the" for t in head.lefts)):
+                    word = head.text.lower()
+                    if personal:
+                        idx = b.recent(start, ("person",), aff=aff, title=word)
+                        how = f"description '{b.text[start:end]}' -> nearest preceding person titled '{word}'"
+                    else:
+                        types = lex["descriptions"].get(key) or lex["descriptions"].get(word)
+                        if types:
+                            idx = b.recent(start, tuple(types), aff=aff)
+                            how = f"description '{b.text[start:end]}' -> nearest preceding {'/'.join(types)}"
+                if idx is not None:
+                    b._add(idx, start, end, "description")
+                    resolved[(start, end)] = (idx, how)
+                    continue
+                if not personal:
+                    idx = b._match_body(key, aff)
+                if idx is None:
+                    idx = b._new(key, type_, name, aff, weak=weak)
+                d = b.drafts[idx]
+                if personal:
+                    d.titles.add(head.text.lower())
+                b._add(idx, start, end, "description" if personal else "name")
+        elif kind == "pron":
+            p = x.text.lower()
+            if p not in ("he", "she") and not _is_cue_subject(x):
+                continue
+            types = tuple(lex["pronouns"][p])
+            idx = b.recent(x.idx, types, subject_first=p in ("he", "she"))
+            if idx is not None:
+                s, e = x.idx, x.idx + len(x.text)
+                b._add(idx, s, e, "pronoun")
+                how = f"pronoun '{x.text}' -> nearest preceding {'subject ' if p in ('he', 'she') else ''}{'/'.join(types[:3])}"
+                resolved[(s, e)] = (idx, how)
+    # titles that name a person given next to them ("Chief of the General Staff Valery Gerasimov")
+    for start, end, word, person_i, aff in b.deferred_titles:
+        pt = doc[person_i]
+        for idx, d in enumerate(b.drafts):
+            if d.type == "person" and any(m.start <= pt.idx < m.end for m in d.mentions):
+                d.titles.add(word)
+                if aff and not d.affiliation:
+                    d.affiliation = aff
+                b._add(idx, start, end, "title")
+                break
+    # a description before its name ("The Russian president has ... President Vladimir Putin said"):
+    # joins the next person carrying that title within a few sentences
+    for i, d in enumerate(b.drafts):
+        if d.type != "person" or not d.key.startswith("title:") or not d.mentions:
+            continue
+        if any(m.kind != "description" for m in d.mentions):
+            continue
+        word = d.key.split(":", 1)[1]
+        first = min(m.start for m in d.mentions)
+        nxt = None
+        for j, e in enumerate(b.drafts):
+            if j == i or e.type != "person" or e.key.startswith("title:") or word not in e.titles:
+                continue
+            if d.affiliation and e.affiliation and d.affiliation != e.affiliation:
+                continue
+            starts = [m.start for m in e.mentions if m.kind == "name" and m.start > first]
+            if starts and min(starts) - first < 600 and (nxt is None or min(starts) < nxt[0]):
+                nxt = (min(starts), j)
+        if nxt is not None:
+            e = b.drafts[nxt[1]]
+            for m in d.mentions:
+                e.mentions.append(m)
+                resolved[(m.start, m.end)] = (nxt[1], f"description '{m.text}' -> the next person titled '{word}' (named later)")
+            if d.affiliation and not e.affiliation:
+                e.affiliation = d.affiliation
+            d.mentions = []
+    # number and write out
+    index = state.article.index
+    actors = []
+    id_of = {}
+    for i, d in enumerate(b.drafts):
+        if not d.mentions:
+            continue
+        aid = f"a{index}-{len(actors) + 1}"
+        id_of[i] = aid
+        ms = sorted(d.mentions, key=lambda m: m.start)
+        aliases = sorted({m.text for m in ms if m.kind in ("name", "title", "description")} - {d.name})
+        actors.append(Actor(id=aid, name=d.name, type=d.type, affiliation=_demonym(d.affiliation),
+                            article=state.article.id, aliases=aliases, mentions=ms, articles=[state.article.id]))
+    state.ann.actors = actors
+    doc.user_data[RESOLVED_KEY] = {k: (id_of.get(v[0]), v[1]) for k, v in resolved.items() if v[0] in id_of}
+
+
+def _demonym(country: Optional[str]) -> Optional[str]:
+    """'Ukraine' -> 'Ukrainian' (the affiliation is given as an adjective, like the text)."""
+    if not country:
+        return None
+    return actor_lexicon()["adjective"].get(country, country)
+
+
+def actor_at(actors: list[Actor], start: int, end: int) -> Optional[Actor]:
+    """The actor with a mention overlapping ``[start, end)`` the most (None when none)."""
+    best, best_ov = None, 0
+    for a in actors:
+        for m in a.mentions:
+            ov = min(end, m.end) - max(start, m.start)
+            if ov > best_ov:
+                best, best_ov = a, ov
+    return best

@@ -1,5 +1,337 @@
-"""PLACEHOLDER: stage `extract_claims` not built yet (does nothing)."""
+"""The claims stage: the clause-level units later matched across articles.
+
+In: ``state.doc``, ``state.ann.attributions``, ``state.ann.actors``, ``state.ann.quantities``,
+``state.ann.times`` and ``state.article.text``.
+Out: ``state.ann.claims`` (ids ``c<index>-<n>``), each with ``text == article.text[start:end]``,
+and the links claim <-> quantities/times (``claim.quantities``/``claim.times`` and
+``quantity.claim``/``time.claim``).
+
+- Every attributed statement gives claims: a sentence with one statement is one claim (the whole
+  sentence, so "“...,” he said" keeps its speaker words); a sentence with several statements, or a
+  statement that goes on with a second content ("..., adding that Z"), gives one claim per part;
+  a quotation that runs over several sentences gives one claim per sentence, all with the speaker.
+- Every other sentence is the outlet's own narration (speaker null, kind "narrative"), split into
+  clauses where the parse shows several propositions: coordinated clauses with their own subject,
+  and a trailing participle clause after a comma ("..., reportedly taking control of ...").
+- Headings, bylines, questions to the reader and page furniture (see ``is_furniture``) give no
+  claims.
+- Polarity is "denied" for a denial cue ("denied that X") or a negated main verb; ``hedged`` and
+  ``hedges`` come from hedge words (``data/cues.yaml``) in the claim or its cue.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..models import Claim
+from .lexicon import cues
+from .segment import is_furniture, line_sentences
+
+_STRIP = " \t\n,;:—–-"
+_MIN_CLAUSE_WORDS = 5
+_MAX_WHOLE_SENTENCE_WORDS = 70
 
 
-def extract_claims(state) -> None:  # PLACEHOLDER
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _STRIP:
+        s += 1
+    while e > s and text[e - 1] in _STRIP:
+        e -= 1
+    # a lone leading conjunction ("and ...", "but ...")
+    m = re.match(r"(and|but|or)\s+", text[s:e], re.I)
+    if m and e - s - m.end() > 20:
+        s += m.end()
+    return s, e
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _negated(tok) -> bool:
+    neg = cues()["negations"]
+    return any(c.dep_ == "neg" or (c.lower_ in neg and c.dep_ in ("neg", "advmod", "det")) for c in tok.children)
+
+
+def _hedges(span, extra=()) -> list[str]:
+    lex = cues()
+    out = list(extra)
+    for t in span:
+        w = t.lower_
+        if w in lex["hedges"] and (t.pos_ in ("ADV", "VERB", "AUX") or w in ("reportedly", "apparently")):
+            if w not in out:
+                out.append(w)
+    return out
+
+
+def _distancing(span, extra=()) -> list[str]:
+    out = list(extra)
+    low = span.text.lower()
+    for d in ("so-called", "alleged", "purported", "supposed"):
+        if d in low and d not in out:
+            out.append(d)
+    return out
+
+
+def _participle_cue_before(doc, start: int, floor: int) -> Optional[int]:
+    """Start of a participle cue ("adding", "saying") just before ``start`` (after ``floor``)."""
+    span = doc.char_span(floor, start, alignment_mode="contract") if start > floor else None
+    if span is None:
+        return None
+    verbs = cues()["verbs"]
+    for t in reversed(list(span)[-4:]):
+        if t.tag_ == "VBG" and t.lemma_.lower() in verbs:
+            return t.idx
     return None
+
+
+def _subordinate_statement_start(doc, att, sent) -> Optional[int]:
+    """Where a statement hanging from a narrated clause begins ("..., declaring that ...",
+    "..., with Z stating that ...", "... but claim to ..."), when the narration before it is a
+    clause of its own (>= 6 words); else None."""
+    if att.cue_start is None or att.kind == "according_to":
+        return None
+    i = _tok_at(doc, att.cue_start)
+    if i is None:
+        return None
+    cue = doc[i]
+    if cue.dep_ not in ("advcl", "pcomp", "acl", "conj", "xcomp") or cue.head.i == cue.i:
+        return None
+    head = cue.head
+    if head.dep_ == "prep":
+        head = head.head
+    if cues()["verbs"].get(head.lemma_.lower(), {}).get("class", "none") not in ("none", "evaluative", "belief"):
+        return None  # "X said A, adding that B" stays whole
+    left = cue.left_edge
+    if cue.dep_ == "pcomp" and cue.head.i < left.i:
+        left = cue.head
+    if cue.dep_ == "conj":
+        cc = [c for c in cue.head.children if c.dep_ == "cc" and c.i < cue.i]
+        if cc:
+            left = min(left, cc[-1], key=lambda t: t.i)
+    start = left.idx
+    if start <= sent.start_char or _words(doc.text[sent.start_char:start]) < 6:
+        return None
+    if att.speaker is not None and att.speaker.start is not None and att.speaker.start < start:
+        # the speaker is named in the narrated part: keep the statement with the sentence
+        # unless the statement is a participle of the speaker's own clause
+        if cue.tag_ != "VBG" and cue.dep_ != "conj":
+            return None
+    return start
+
+
+def _narration_clauses(sent) -> list[tuple[int, int]]:
+    """Split a narration sentence into clause spans (character offsets)."""
+    root = sent.root
+    cuts = []  # token indices where a new clause begins
+    for c in root.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children):
+            left = c.left_edge.i
+            # include the coordinator and comma before the conjunct into the cut
+            cuts.append(left)
+        elif c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > root.i:
+            left = c.left_edge.i
+            if left > sent.start and sent.doc[left - 1].text == ",":
+                cuts.append(left)
+    if not cuts:
+        return [(sent.start_char, sent.end_char)]
+    bounds = sorted(set(cuts))
+    spans, prev = [], sent.start
+    for b in bounds:
+        spans.append((prev, b))
+        prev = b
+    spans.append((prev, sent.end))
+    doc = sent.doc
+    out = []
+    for a, b in spans:
+        if b <= a:
+            continue
+        s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        out.append((s, e))
+    # do not leave tiny fragments: merge a short piece into its neighbour
+    merged = []
+    for s, e in out:
+        if merged and (_words(sent.doc.text[s:e]) < _MIN_CLAUSE_WORDS or _words(sent.doc.text[merged[-1][0]:merged[-1][1]]) < _MIN_CLAUSE_WORDS):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def extract_claims(state) -> None:
+    """Fill ``state.ann.claims`` and link quantities/times to them (see module docstring)."""
+    doc = state.doc
+    ann = state.ann
+    if doc is None:
+        ann.claims = []
+        return
+    text = state.article.text
+    aid = state.article.id
+    sents = line_sentences(doc)
+    furniture = [is_furniture(s) for s in sents]
+
+    def sent_index(pos: int) -> int:
+        for i, s in enumerate(sents):
+            if s.start_char <= pos < s.end_char:
+                return i
+        return len(sents) - 1
+
+    drafts = []  # dicts: start, end, sent_i, att (or None), cue
+    covered = set()
+    by_sent: dict[int, list] = {}
+    for att in ann.attributions:
+        si = sent_index(att.cue_start if att.cue_start is not None else att.content[0].start)
+        by_sent.setdefault(si, []).append(att)
+
+    for si, atts in by_sent.items():
+        sent = sents[si]
+        speech = [a for a in atts if _speech(doc, a)]
+        if speech and len(speech) < len(atts):
+            # "X thanked the soldiers who, he said, fought ...": the statement carries the sentence;
+            # stance verbs (thanked, praised) do not cut it into pieces
+            atts = speech
+        ss, se = sent.start_char, sent.end_char
+        regions = []  # (start, end, att)
+        for att in atts:
+            groups: list[list[tuple[int, int]]] = []
+            for c in sorted(att.content, key=lambda c: c.start):
+                cs, ce = c.start, c.end
+                if ce <= ss or cs >= se:
+                    # a part of a quotation in another sentence: its own claim(s)
+                    for sj in range(sent_index(cs), sent_index(max(cs, ce - 1)) + 1):
+                        if sj == si:
+                            continue
+                        ps, pe = _trim(text, max(cs, sents[sj].start_char), min(ce, sents[sj].end_char))
+                        if _words(text[ps:pe]) >= 3:
+                            drafts.append(dict(start=ps, end=pe, sent_i=sj, att=att))
+                            covered.add(sj)
+                    continue
+                # parts of this content outside this sentence (a quotation over several sentences)
+                for sj in range(sent_index(cs), sent_index(max(cs, ce - 1)) + 1):
+                    if sj != si and not furniture[sj]:
+                        ps, pe = _trim(text, max(cs, sents[sj].start_char), min(ce, sents[sj].end_char))
+                        if _words(text[ps:pe]) >= 3:
+                            drafts.append(dict(start=ps, end=pe, sent_i=sj, att=att))
+                            covered.add(sj)
+                cs, ce = max(cs, ss), min(ce, se)
+                pc = _participle_cue_before(doc, cs, groups[-1][-1][1] if groups else ss)
+                if groups and pc is not None and pc >= groups[-1][-1][1]:
+                    groups.append([(pc, ce)])
+                elif groups:
+                    groups[-1].append((cs, ce))
+                else:
+                    groups.append([(cs, ce)])
+            for gi, g in enumerate(groups):
+                s, e = min(x[0] for x in g), max(x[1] for x in g)
+                if gi == 0:
+                    for a, b in ((att.cue_start, att.cue_end), (att.speaker.start, att.speaker.end) if att.speaker and att.speaker.start is not None else (None, None)):
+                        if a is not None and ss <= a and b <= se:
+                            s, e = min(s, a), max(e, b)
+                regions.append((s, e, att))
+        if not regions:
+            continue
+        covered.add(si)
+        n_words = _words(sent.text)
+        if len(regions) == 1 and n_words <= _MAX_WHOLE_SENTENCE_WORDS:
+            att = regions[0][2]
+            cut = _subordinate_statement_start(doc, att, sent)
+            if cut is not None:
+                # "X met Y on Friday, with Z stating that ...": narration, then the statement
+                ls, le = _trim(text, ss, cut)
+                if _words(text[ls:le]) >= 3:
+                    drafts.append(dict(start=ls, end=le, sent_i=si, att=None))
+                s, e = _trim(text, cut, se)
+            else:
+                s, e = _trim(text, ss, se)
+            drafts.append(dict(start=s, end=e, sent_i=si, att=att))
+            continue
+        regions.sort(key=lambda r: r[0])
+        # widen: the first region to the sentence start, the last to its end, when nothing else is there
+        for k, (s, e, att) in enumerate(regions):
+            if k == 0 and _words(text[ss:s]) < 8:
+                s = ss
+            if k == len(regions) - 1 and _words(text[e:se]) < 8:
+                e = se
+            if k + 1 < len(regions):
+                e = min(e, regions[k + 1][0])
+            s, e = _trim(text, s, e)
+            if e > s and _words(text[s:e]) >= 2:
+                drafts.append(dict(start=s, end=e, sent_i=si, att=att))
+
+    for si, sent in enumerate(sents):
+        if si in covered or furniture[si]:
+            continue
+        for s, e in _narration_clauses(sent):
+            s, e = _trim(text, s, e)
+            if _words(text[s:e]) >= 3:
+                drafts.append(dict(start=s, end=e, sent_i=si, att=None))
+
+    drafts.sort(key=lambda d: (d["start"], d["end"]))
+    claims = []
+    seen = set()
+    for d in drafts:
+        key = (d["start"], d["end"])
+        if key in seen:
+            continue
+        seen.add(key)
+        att = d["att"]
+        s, e = d["start"], d["end"]
+        sent = sents[d["sent_i"]]
+        span = doc.char_span(s, e, alignment_mode="expand") or sent
+        polarity = "asserted"
+        cue_cls = None
+        if att is not None and att.cue:
+            cue_cls = cues()["verbs"].get(_lemma(doc, att.cue_start), {}).get("class")
+            cue_tok = doc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
+            if cue_cls == "denial" or (cue_tok is not None and _negated(cue_tok.root)):
+                polarity = "denied"
+        root = span.root
+        if polarity == "asserted" and root.pos_ in ("VERB", "AUX") and _negated(root) and (att is None or root.i != _tok_at(doc, att.cue_start)):
+            polarity = "denied"
+        hedges = _hedges(span, att.hedges if att else ())
+        dist = _distancing(span, att.distancing if att else ())
+        claims.append(Claim(
+            id=f"c{state.article.index}-{len(claims) + 1}", article=aid, text=text[s:e], start=s, end=e,
+            speaker=att.speaker if att else None, cue=att.cue if att else None,
+            kind=att.kind if att else "narrative", attribution=att.id if att else None,
+            chain=list(att.chain) if att else [], polarity=polarity, hedged=bool(hedges), hedges=hedges,
+            distancing=dist, sentence_start=sent.start_char, sentence_end=sent.end_char,
+            actors=sorted({a.id for a in ann.actors for m in a.mentions if s <= m.start and m.end <= e}),
+        ))
+    _link(claims, ann)
+    ann.claims = claims
+
+
+def _speech(doc, att) -> bool:
+    """True for a statement proper (said, claimed, according to ...), False for stance or belief
+    cues (praised, thanked, believed)."""
+    if att.kind == "according_to" or att.cue_start is None:
+        return True
+    cls = cues()["verbs"].get(_lemma(doc, att.cue_start), {}).get("class", "neutral")
+    return cls not in ("evaluative", "belief")
+
+
+def _tok_at(doc, pos):
+    if pos is None:
+        return None
+    sp = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return sp[0].i if sp is not None else None
+
+
+def _lemma(doc, pos) -> str:
+    i = _tok_at(doc, pos)
+    return doc[i].lemma_.lower() if i is not None else ""
+
+
+def _link(claims: list[Claim], ann) -> None:
+    """Tie quantities and times to the smallest claim whose span contains them."""
+    for items, field in ((ann.quantities or [], "quantities"), (ann.times or [], "times")):
+        for it in items:
+            best = None
+            for c in claims:
+                if c.start <= it.start and it.end <= c.end and (best is None or c.end - c.start < best.end - best.start):
+                    best = c
+            if best is not None:
+                getattr(best, field).append(it.id)
+                if getattr(it, "claim", None) is None:
+                    it.claim = best.id

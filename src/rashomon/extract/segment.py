@@ -1,0 +1,84 @@
+"""Sentence boundaries at line breaks, as a spaCy component.
+
+News text comes as paragraphs and stand-alone lines (headings, captions, bylines); a sentence
+never runs across a line break. The component ``rashomon_line_breaks`` marks the first token
+after a token holding a newline as a sentence start, and must run before the parser (which then
+respects the boundary). Also ``line_sentences(doc)``: the doc's sentences split at line breaks,
+for a doc parsed without the component.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+_FURNITURE = re.compile(
+    r"(contributed (to )?(this )?report|reporting by|editing by|writing by|additional reporting|all rights reserved|"
+    r"©|\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bfollow us\b|\bread more\b|^read:|^related:|"
+    r"^watch:|^listen:|^advertisement$|^share this|^photo:|\(file\)$|^image:|^credit:)", re.I)
+_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "as", "by", "with", "from", "its"}
+
+
+@Language.component("rashomon_line_breaks")
+def line_breaks(doc):
+    """Set ``is_sent_start`` on every token that follows a newline."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            doc[i].is_sent_start = True
+    return doc
+
+
+def line_sentences(doc) -> list:
+    """The sentences of ``doc`` (spaCy ``Span`` objects), further split at line breaks (computed
+    once per doc and kept in ``doc.user_data``)."""
+    cached = doc.user_data.get("rashomon.line_sentences")
+    if cached is not None:
+        return cached
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if t.i > start and ("\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_):
+                if not all(x.is_space for x in doc[start:t.i]):
+                    out.append(doc[start:t.i])
+                start = t.i
+        if not all(x.is_space for x in doc[start:sent.end]):
+            out.append(doc[start:sent.end])
+    doc.user_data["rashomon.line_sentences"] = out
+    return out
+
+
+def is_furniture(sent) -> bool:
+    """True for a heading, byline, caption, question to the reader or other page furniture:
+    no verb; a known furniture phrase; a question outside quotes; a Title Case line; a short line
+    without closing punctuation."""
+    text = sent.text.strip()
+    if not text:
+        return True
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < 3:
+        return True
+    if _FURNITURE.search(text):
+        return True
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return True
+    if text.endswith("?") and not any(q in text for q in "\"“”"):
+        return True
+    if not _whole_line(sent):
+        return False  # headings and captions stand on their own line
+    content = [t for t in words if t.lower_ not in _SMALL]
+    if len(content) >= 4 and sum(t.text[0].isupper() for t in content) >= 0.8 * len(content):
+        return True  # Title Case: a headline
+    last = text.rstrip("\"”’')»")[-1:]
+    if last not in ".!?" and not text.endswith(("”", '"', "’")) and len(words) < 20:
+        return True  # a heading or a caption: no closing punctuation
+    return False
+
+
+def _whole_line(sent) -> bool:
+    """True when ``sent`` is all of its line: a line break (or the text edge) on both sides."""
+    text = sent.doc.text
+    before = text[:sent.start_char].rstrip(" \t")
+    after = text[sent.start_char + len(sent.text.rstrip()):].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
