@@ -27,7 +27,7 @@ def test_inflected_verbs_for_the_same_event_report_the_surface_form_found():
     d = _dossier("Rebels retook the airport on Monday after a long siege.",
                  "Government troops say they have liberated the airport district.",
                  "The army forced the rebels out of the airport, officials said.",
-                 "The airport was retaken, but retaking the city will be harder.")
+                 "The airport was retaken by the army, but retaking the city will be harder for the troops.")
     frame_dossier(d)
     terms = _terms(d, "taking back territory")
     assert terms["a0"] == ["retook"]
@@ -37,9 +37,9 @@ def test_inflected_verbs_for_the_same_event_report_the_surface_form_found():
 
 
 def test_head_nouns_are_captured_with_their_modifiers():
-    d = _dossier("Officials called it an attempted incursion across the river.",
+    d = _dossier("Officials called it an attempted incursion across the river by enemy troops.",
                  "The army launched its cross-border incursion in spring.",
-                 "Analysts described a brazen campaign that surprised the capital.",
+                 "Analysts described a brazen campaign by the rebels that surprised the capital.",
                  "The Damascus regime's forces withdrew.")
     frame_dossier(d)
     op = _terms(d, "military operation")
@@ -124,3 +124,77 @@ def test_kursk_framing_recall_against_the_gold_reading(kursk_dossier):
                 tot += 1
                 ok += any(x == a and (norm(v) in t or t in norm(v)) for x, t in have if t)
     assert ok / tot >= 0.70, f"{ok}/{tot}"
+
+
+def test_war_vocabulary_is_not_read_into_politics_without_a_military_context():
+    d = _dossier("Republicans launched an offensive against the budget bill as the midterm campaigns began. "
+                 "The senator attacked the plan and vowed to regain the majority before withdrawing from the race.",
+                 "Democrats said the campaign against the bill would fail.")
+    frame_dossier(d)
+    concepts = {f.concept for f in d.framing}
+    assert not any("military operation" in c or "taking back territory" in c or "leaving ground" in c for c in concepts)
+
+
+def test_military_context_in_the_sentence_admits_war_vocabulary():
+    d = _dossier("Government forces began a surprise offensive in the north on Monday.",
+                 "The troops withdrew from the town after the attack.")
+    frame_dossier(d)
+    assert "surprise offensive" in _terms(d, "military operation")["a0"]
+    assert _terms(d, "leaving ground")["a1"] == ["withdrew"]
+
+
+def test_only_framing_relevant_modifiers_are_captured_with_a_head_noun():
+    d = _dossier("Aides weighed a possible administration response while considering campaigns in two states.",
+                 "The so-called government in the capital answered the Trump administration.",
+                 "Critics attacked the puppet regime and the self-proclaimed authorities.")
+    frame_dossier(d)
+    gov = _terms(d, "labels for a government")
+    assert gov["a0"] == ["administration"]
+    assert "so-called government" in gov["a1"] and "Trump administration" in gov["a1"]
+    assert "puppet regime" in gov["a2"] and "self-proclaimed authorities" in gov["a2"]
+
+
+def test_partisan_word_choices_of_domestic_politics_are_aligned():
+    d = _dossier("The court struck down the ban on gay marriage. Conservatives want to repeal Obamacare and the death tax. "
+                 "Pro-life groups protested. The plan would deport illegal immigrants and offer tax relief.",
+                 "The court struck down the ban on same-sex marriage. Republicans want to repeal the Affordable Care Act and "
+                 "the estate tax. Anti-abortion groups protested. The plan would deport undocumented immigrants and cut taxes; "
+                 "gun control advocates objected.",
+                 "Gun rights groups praised the plan.")
+    frame_dossier(d)
+    assert _terms(d, "same-sex marriage") == {"a0": ["gay marriage"], "a1": ["same-sex marriage"]}
+    law = _terms(d, "health law")
+    assert law["a0"] == ["Obamacare"] and law["a1"] == ["Affordable Care Act"]
+    assert _terms(d, "inheritances") == {"a0": ["death tax"], "a1": ["estate tax"]}
+    abortion = _terms(d, "abortion debate")
+    assert abortion["a0"] == ["Pro-life"] and abortion["a1"] == ["Anti-abortion"]
+    imm = _terms(d, "without papers")
+    assert imm["a0"] == ["illegal immigrants"] and "undocumented immigrants" in imm["a1"]
+    assert _terms(d, "tax changes")["a0"] == ["tax relief"]
+    guns = _terms(d, "gun policy")
+    assert guns["a1"] == ["gun control"] and guns["a2"] == ["Gun rights"]
+
+
+def test_distinctive_words_are_surface_content_words_without_reporting_verbs_or_own_outlet():
+    from rashomon.models import Removed
+
+    a = Article(id="fox", index=0, outlet="Fox News", url="https://www.foxnews.com/politics/x",
+                text="Fox News reported that Gov. Chris Christie, R-N.J., held talks. He said the deal was a bailout, "
+                     "he added, according to aides. Christie said today the bailout was wasteful. Sign up for alerts.",
+                removed=[Removed(text="Click here to subscribe to Fox alerts", reason="promo")])
+    b = Article(id="nyt", index=1, outlet="The New York Times", text="Lawmakers discussed the budget in Trenton on Monday.")
+    d = Dossier(articles=[a, b])
+    frame_dossier(d)
+    words = [w.word for w in d.distinctive_words["fox"]]
+    assert "christie" in words and "bailout" in words and "held" in words
+    for bad in ("fox", "news", "foxnews", "r", "j", "said", "say", "added", "according", "today", "christi", "eld", "click"):
+        assert bad not in words
+    assert d.distinctive_words["nyt"]
+
+
+def test_neutral_reporting_verbs_are_no_word_choice_but_loaded_ones_are():
+    d = make_dossier()
+    frame_dossier(d)
+    verbs = {t.lower() for ts in _terms(d, "reporting verbs").values() for t in ts}
+    assert "denied" in verbs
+    assert not verbs & {"said", "says", "according to", "wrote", "told"}

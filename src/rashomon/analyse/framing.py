@@ -1,22 +1,27 @@
 """The framing stage: how each outlet names the same things.
 
-In: ``state.dossier`` (articles' cleaned ``text``, claims with cues/hedges/distancing,
-attributions) and ``state.annotations[id].lemmas`` (content lemmas; the article text is
-tokenised instead when they are missing). Out: ``dossier.framing`` (a list of ``Framing``) and
-``dossier.distinctive_words`` (article id -> top ``DistinctiveWord``).
+In: ``state.dossier`` (articles' cleaned ``text``, ``outlet``, ``url``, ``removed`` furniture,
+claims with cues/hedges/distancing, attributions). Out: ``dossier.framing`` (a list of
+``Framing``) and ``dossier.distinctive_words`` (article id -> top ``DistinctiveWord``).
 
 Two methods, used together:
 
 1. ``variant_set``: terms aligned to the same referent or event through the known variant sets of
-   ``data/variants.yaml`` (Kyiv/Kiev, liberated/recaptured/retook, incursion/invasion...). Verbs
-   and nouns match in every inflection (``retake`` finds "retook", "retaken", "retaking"); the
-   surface form found is the term reported, with its evidence span. Head nouns ("incursion",
-   "regime") are captured with their modifiers ("attempted incursion", "Kiev regime"). The
-   reporting verbs, distancing cues and hedges of the claims give three more concepts (method
-   ``cues``).
-2. ``log_odds``: each article's lemmas against all the others with the log-odds ratio with an
+   ``data/variants.yaml`` (Kyiv/Kiev, liberated/recaptured/retook, incursion/invasion, gay
+   marriage/same-sex marriage, death tax/estate tax...). Verbs and nouns match in every inflection
+   (``retake`` finds "retook", "retaken", "retaking"); the surface form found is the term
+   reported, with its evidence span. A concept may declare a ``context`` (war vocabulary needs a
+   military word in the sentence or the one before or after it, so "midterm campaigns" is no
+   military operation). Head nouns ("incursion", "regime") are captured with their framing-relevant
+   modifiers only (listed evaluative/characterising words, hyphenated words, names and demonyms:
+   "attempted incursion", "Kiev regime", not "possible administration"). The non-neutral reporting
+   verbs, distancing cues and hedges of the claims give three more concepts (method ``cues``).
+2. ``log_odds``: each article's words against all the others with the log-odds ratio with an
    informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words", eq. 22), the
-   prior being the pooled counts of the dossier; no frequency floor, Unicode kept.
+   prior being the pooled counts of the dossier. Words are lower-cased surface forms of alphabetic
+   tokens (two letters or more, Unicode kept) without stop words, reporting verbs, the article's
+   own outlet name and the words of its removed furniture (``data/framing_stopwords.yaml``); no
+   frequency floor.
 """
 from __future__ import annotations
 
@@ -124,8 +129,12 @@ def _phrase_re(words: list[str]) -> str:
 class _Matcher:
     """Compiled patterns for one concept of the variant file."""
 
-    def __init__(self, concept: dict, irregular: dict):
+    def __init__(self, concept: dict, irregular: dict, contexts: Optional[dict] = None):
         self.id = concept["id"]
+        ctx_words = (contexts or {}).get(concept.get("context") or "", []) if concept.get("context") else []
+        if concept.get("context") and not ctx_words:
+            raise ValueError(f"variants.yaml: concept {self.id} names an unknown context {concept.get('context')!r}")
+        self.context_re = _word_list_re(ctx_words) if ctx_words else None
         self.concept = concept["concept"]
         self.patterns: list[tuple[re.Pattern, str, bool]] = []  # (regex, kind, then_word)
         for v in concept.get("variants") or []:
@@ -181,7 +190,16 @@ class _Matcher:
                 if not _case_ok(text, m.start(), m.group(0)):
                     continue
                 found.append((_modifier_start(text, m.start()), m.end()))
+        if self.context_re is not None:
+            found = [(s, e) for s, e in found if self.in_context(text, s, e)]
         return _no_overlap(found)
+
+    def in_context(self, text: str, start: int, end: int) -> bool:
+        """True when the sentence holding ``text[start:end]``, or the sentence before or after it,
+        holds one of the concept's context words outside the term itself."""
+        ws, we = _sentence_window(text, start, end)
+        window = text[ws:start] + " " + text[end:we]
+        return bool(self.context_re.search(window))
 
 
 def _case_ok(text: str, start: int, surface: str) -> bool:
@@ -194,20 +212,63 @@ def _case_ok(text: str, start: int, surface: str) -> bool:
 
 
 def _modifier_start(text: str, head_start: int) -> int:
-    """Extend a head noun leftwards over at most two modifiers (adjectives, participles,
-    hyphenated or proper-name modifiers); stop at determiners, possessives, verbs we know."""
+    """Extend a head noun leftwards over at most two framing-relevant modifiers: a word of the
+    ``modifiers`` list of ``data/variants.yaml`` (evaluative or characterising: "brazen",
+    "attempted", "so-called"), a hyphenated word ("cross-border") or a capitalised name or demonym
+    inside a sentence ("Ukrainian", "Kiev"). Any other word (a verb, a determiner, an ordinary
+    adjective such as "possible") ends the run."""
     start = head_start
     stop = _stop_words()
+    allowed = _modifier_words()
     for _ in range(2):
         m = re.search(r"(" + _WORD + r")[ \t]+$", text[:start])
         if not m:
             break
         w = m.group(1)
-        lw = w.lower()
-        if lw in stop or lw in _NOT_MODIFIERS or lw.endswith(("'s", "’s", "'", "’")) or len(w) < 3:
+        lw = w.lower().replace("’", "'")
+        if lw in stop or lw in _NOT_MODIFIERS or lw.endswith(("'s", "'")) or len(w) < 3:
+            break
+        keep = lw in allowed or ("-" in lw.strip("-") and not lw.endswith("-"))
+        if not keep and w[0].isupper():
+            before = text[max(0, m.start(1) - 3):m.start(1)].rstrip(" \t\"'“‘(")
+            keep = bool(before) and before[-1] not in ".!?\n:;"  # a name inside a sentence, not a sentence start
+        if not keep:
             break
         start = m.start(1)
     return start
+
+
+def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(ws, we)``: from the start of the sentence before the one holding ``start`` to the end of
+    the sentence after the one holding ``end`` (sentences cut at . ! ? and line breaks)."""
+    ws = start
+    for _ in range(2):
+        m = None
+        for m in re.finditer(r"[.!?\n]\s", text[:max(0, ws - 1)]):
+            pass
+        ws = m.end() if m else 0
+        if ws == 0:
+            break
+    we = end
+    for _ in range(2):
+        m = re.compile(r"[.!?\n](?:\s|$)").search(text, we)
+        we = m.end() if m else len(text)
+        if we >= len(text):
+            break
+    return ws, we
+
+
+def _word_list_re(words: Iterable[str]) -> re.Pattern:
+    """One case-insensitive whole-word pattern for ``words`` (single nouns also in the plural)."""
+    alts: set[str] = set()
+    for w in words:
+        alts |= noun_forms(w) if " " not in w else {w}
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_phrase_re(a.split()) for a in sorted(alts, key=len, reverse=True)) + r")(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _modifier_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_variants().get("modifiers") or [])
 
 
 def _no_overlap(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -226,7 +287,8 @@ def _no_overlap(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _matchers() -> tuple[_Matcher, ...]:
     data = load_variants()
     irregular = data.get("irregular_verbs") or {}
-    return tuple(_Matcher(c, irregular) for c in data.get("concepts") or [])
+    contexts = data.get("contexts") or {}
+    return tuple(_Matcher(c, irregular, contexts) for c in data.get("concepts") or [])
 
 
 # --------------------------------------------------------------------------- variant sets
@@ -289,16 +351,33 @@ def _designator_framings(dossier: Dossier, matcher: _Matcher) -> list[Framing]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _neutral_cues() -> frozenset[str]:
+    """Every inflection of the verbs ``data/cues.yaml`` classes as neutral ("said", "told",
+    "added") plus "according to": plain reporting, no word choice."""
+    text = resources.files("rashomon.data").joinpath("cues.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    irregular = load_variants().get("irregular_verbs") or {}
+    out = {"according to", "according"}
+    for verb, info in (data.get("verbs") or {}).items():
+        if isinstance(info, dict) and info.get("class") == "neutral":
+            out |= verb_forms(str(verb), irregular)
+    return frozenset(out)
+
+
 def cue_framings(dossier: Dossier) -> list[Framing]:
     """Reporting verbs, distancing cues and hedges per article, from the claims and
-    attributions (method ``cues``)."""
+    attributions (method ``cues``). Neutral reporting verbs ("said", "told", "according to") are
+    left out: only the verbs that colour a statement ("claimed", "insisted", "admitted") are a
+    word choice."""
+    neutral = _neutral_cues()
     kinds = {"cue": "reporting verbs used to introduce statements", "distancing": "distancing cues (the writer keeps a distance from a claim)",
              "hedges": "hedges (weakened commitment)"}
     acc: dict[str, dict[str, dict[str, str]]] = {k: defaultdict(dict) for k in kinds}
     ev: dict[str, list[Span]] = {k: [] for k in kinds}
     art_text = {a.id: a.text for a in dossier.articles}
     for at in dossier.attributions:
-        if at.cue and at.cue_start is not None and at.cue_end is not None and at.article in art_text:
+        if at.cue and at.cue.lower() not in neutral and at.cue_start is not None and at.cue_end is not None and at.article in art_text:
             if art_text[at.article][at.cue_start:at.cue_end] == at.cue and len(ev["cue"]) < 200:
                 ev["cue"].append(Span(article=at.article, start=at.cue_start, end=at.cue_end, text=at.cue))
     for c in list(dossier.claims) + list(dossier.attributions):
@@ -306,7 +385,7 @@ def cue_framings(dossier: Dossier) -> list[Framing]:
         if art not in art_text:
             continue
         kind = getattr(c, "kind", None)
-        if getattr(c, "cue", None) and kind != "narrative":
+        if getattr(c, "cue", None) and kind != "narrative" and c.cue.lower() not in neutral:
             acc["cue"][art].setdefault(c.cue.lower(), c.cue)
         for d in getattr(c, "distancing", []) or []:
             acc["distancing"][art].setdefault(d.lower(), d)
@@ -368,14 +447,61 @@ def log_odds_dirichlet(counts: dict[str, Counter], top: int = TOP_WORDS) -> dict
     return out
 
 
+@lru_cache(maxsize=1)
+def _distinctive_stop() -> frozenset[str]:
+    """spaCy's stop list plus ``data/framing_stopwords.yaml`` (reporting verbs, deictic and
+    furniture words)."""
+    text = resources.files("rashomon.data").joinpath("framing_stopwords.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    extra = {str(w).lower() for v in data.values() for w in (v or [])}
+    return _stop_words() | extra
+
+
+# removed pieces whose words are furniture (titles, deks and captions hold content words)
+_FURNITURE_REASONS = {"nav", "promo", "donation", "newsletter", "social", "comment_form", "header", "byline", "markup", "other"}
+
+
+def _own_name_tokens(art) -> set[str]:
+    """Tokens of the article's own outlet name and web address ("fox", "huffpost",
+    "huffingtonpost"), and of the furniture cleaning removed from it."""
+    out: set[str] = set()
+    for name in (art.outlet, art.outlet_evidence if art.outlet_evidence and len(art.outlet_evidence) < 80 else None):
+        if name:
+            out |= {w.lower() for w in re.findall(r"[^\W\d_]+", name)}
+    if art.url:
+        host = re.sub(r"^[a-z]+://", "", art.url.lower()).split("/")[0]
+        out |= {w for w in re.findall(r"[^\W\d_]+", host) if w not in ("www", "com", "org", "net", "co", "uk")}
+    for r in art.removed or []:
+        if r.reason in _FURNITURE_REASONS and r.text:
+            out |= {w.lower() for w in re.findall(r"[^\W\d_]+", r.text)}
+    return out
+
+
+def distinctive_tokens(art) -> list[str]:
+    """The words of an article that may be distinctive: lower-cased surface forms of alphabetic
+    tokens of two or more letters (Unicode kept; possessive 's dropped), without stop words,
+    reporting verbs, deictic/furniture words, the article's own outlet name and the words of the
+    furniture removed from it."""
+    stop = _distinctive_stop()
+    own = _own_name_tokens(art)
+    out = []
+    for w in tokens_of(art.text):
+        if len(w) < 2 or w in stop or w in own or not any(ch.isalpha() for ch in w):
+            continue
+        parts = [p for p in re.split(r"[-'’]", w) if p]
+        if parts and all(p in stop or p in own or len(p) == 1 for p in parts):
+            continue
+        if "-" in w and len(parts[0]) == 1:
+            continue  # a party-and-state tag ("R-Texas", "D-N.Y."), not a word choice
+        out.append(w)
+    return out
+
+
 def distinctive_words(dossier: Dossier, annotations: Optional[dict] = None) -> dict[str, list[DistinctiveWord]]:
-    """Top distinctive lemmas per article (article id -> words), lemmas from ``annotations``
-    when present, else the article text's content words."""
-    counts: dict[str, Counter] = {}
-    for art in dossier.articles:
-        ann = (annotations or {}).get(art.id)
-        lem = [x for x in (ann.lemmas if ann is not None else []) if x and not x.isdigit()]
-        counts[art.id] = Counter(lem or tokens_of(art.text))
+    """Top distinctive words per article (article id -> words): the surface forms of
+    ``distinctive_tokens`` (``annotations`` is accepted for the stage signature but lemmas are not
+    used: surface forms do not turn "Christie" into "christi" or "held" into "eld")."""
+    counts: dict[str, Counter] = {art.id: Counter(distinctive_tokens(art)) for art in dossier.articles}
     return log_odds_dirichlet(counts)
 
 

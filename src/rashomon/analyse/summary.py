@@ -6,9 +6,13 @@ of ``SummarySentence(text, cites, section)``; sections in order: ``overview``, `
 ``claimed``, ``disputed``, ``numbers``.
 
 Template-built and deterministic (no language model). Every sentence quotes claim text verbatim
-(between “ and ”) and names who said it; nothing one side alone asserts is stated as fact: only
-clusters backed by sources on more than one side go to "established", and even those are quoted
-with their sources. ``check_summary`` states the criterion the tests hold the summary to:
+(between “ and ”) and names who said it. "Established" needs two independent sources for a
+narrated or reported fact (never a quoted opinion): sources on different sides, or two named
+sources whose names share no word, in different articles of different outlets (so "Michael
+Steele" and "Steele" are one source); even then the sentence names them. Everything else is
+attributed ("X said ..."). The overview quotes a full claim (8+ words with a verb, never under
+6 words) from the clusters carried by the most articles of the main event; "disputed" keeps only
+contradictions between different speakers or sides, each side attributed. ``check_summary`` states the criterion the tests hold the summary to:
 
 1. every sentence cites at least one claim, and every cited id is a claim of the dossier;
 2. every quoted passage (the text between “ and ”, split at "…") appears verbatim in one of the
@@ -23,7 +27,7 @@ import re
 from collections import defaultdict
 from typing import Optional
 
-from ..models import Article, Claim, Cluster, Dossier, SummarySentence
+from ..models import Article, Claim, Cluster, Dossier, Source, SummarySentence
 
 QUOTE_CHARS = 200
 MAX_ESTABLISHED, MAX_CLAIMED, MAX_DISPUTED, MAX_UPDATES, MAX_NUMBERS = 4, 5, 4, 2, 2
@@ -154,10 +158,22 @@ class _Ctx:
         q = quote(self.content(c), limit)
         if c.kind == "according_to" or (c.cue or "").lower().startswith("according"):
             return f"according to {who}, {q}"
-        return f"{who} {(c.cue or 'said').lower()} {q}"
+        return f"{who} {_past_cue(c.cue)} {q}"
 
     def members(self, k: Cluster) -> list[Claim]:
         return [self.claims[c] for c in k.claims if c in self.claims]
+
+
+_PAST = {"said", "told", "wrote", "thought", "felt", "knew", "saw", "heard", "found", "held", "made", "gave", "put", "spoke", "swore"}
+
+
+def _past_cue(cue: Optional[str]) -> str:
+    """The reporting verb as a past-tense verb after the speaker ("added", "denied"); a base form
+    or participle the attribution kept ("say", "declaring", "respond") becomes "said"."""
+    c = (cue or "").strip().lower()
+    if re.fullmatch(r"[a-z]+ed", c) or c in _PAST:
+        return c
+    return "said"
 
 
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:
@@ -238,28 +254,93 @@ def _sentence(ctx: _Ctx, text: str, cites: list[Claim], section: str) -> Optiona
 # --------------------------------------------------------------------------- sections
 
 
+_FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|us|our|you|your)(?![\w'’])")
+_OPINION = re.compile(r"(?<![\w-])(?:it's like|it’s like|I think|I believe|I feel|should|ought to|must|shameful|disgrace|"
+                      r"ridiculous|terrible|great|wonderful|awful|outrageous|horrible|sad|ruined|lied|liar|absurd|"
+                      r"crazy|stupid|disgusting|unfair|wrong)(?![\w-])", re.I)
+
+
+def is_opinion(c: Claim) -> bool:
+    """A claim that is a quoted opinion or evaluation rather than a narrated or reported fact: a
+    direct quotation, a claim in the first or second person, or one holding an evaluative word or
+    a modal of obligation ("Flynn lied and it's like they ruined his life")."""
+    return c.kind == "direct" or bool(_FIRST_PERSON.search(c.text)) or bool(_OPINION.search(c.text))
+
+
+def _n_words(text: str) -> int:
+    return len(re.findall(r"[^\W_][\w'’\-]*", text))
+
+
+def _has_verb(text: str) -> bool:
+    """Whether the parser finds a verb or auxiliary in ``text`` (the models are loaded once by
+    ``rashomon.nlp``; a word-shape guess is used when they cannot load)."""
+    try:
+        from ..nlp import get_nlp
+
+        return any(t.pos_ in ("VERB", "AUX") for t in get_nlp()(text))
+    except Exception:  # noqa: BLE001 - no parser: fall back to word shapes
+        return bool(re.search(r"\b(?:is|are|was|were|has|have|had|will|would|\w{3,}ed|\w{3,}s)\b", text))
+
+
+def _overview_text(ctx: _Ctx, c: Claim) -> str:
+    """The passage of ``c`` the overview quotes: its content for attributed claims, its text for
+    narration; the whole claim when the content alone is under 8 words."""
+    if c.speaker is not None and c.kind != "narrative":
+        content = ctx.content(c)
+        return content if _n_words(content) >= 8 else c.text
+    return c.text
+
+
+def _overview_claim(ctx: _Ctx, mem: list[Claim]) -> Optional[Claim]:
+    """The claim of a cluster the overview quotes: narration or indirect/according-to speech of
+    8 or more words with a verb first, then direct speech of 8+ words with a verb, then anything of
+    6+ words; never a fragment under 6 words."""
+    def rank(c: Claim):
+        n = _n_words(_overview_text(ctx, c))
+        fragment = c.kind == "narrative" and not c.text.lstrip("\"“‘'(")[:1].isupper()  # a clause cut out of a sentence
+        return (c.kind == "direct", n < 8, fragment, is_opinion(c), not (c.speaker and c.speaker.actor) and c.kind != "narrative",
+                abs(n - 25), c.id)
+    for c in sorted(mem, key=rank):
+        text = _overview_text(ctx, c)
+        n = _n_words(text)
+        if n >= 6 and (n < 8 or _has_verb(text)):
+            return c
+    return None
+
+
 def _overview(ctx: _Ctx) -> list[SummarySentence]:
+    """One sentence: how many articles were read and the most widely carried claim about the main
+    event (clusters carried by the most articles of the main event first)."""
     d = ctx.d
     if not d.clusters or not d.articles:
         return []
-    k = sorted(d.clusters, key=lambda k: (-len(set(k.articles) or {ctx.claims[c].article for c in k.claims if c in ctx.claims}),
-                                          k.corroboration == "narration_only", k.id))[0]
-    mem = ctx.members(k)
-    if not mem:
-        return []
-    rep = _rep(mem)
-    outlets = _outlets(ctx, mem)
-    n_art = len({c.article for c in mem})
     main = next((e for e in d.events if e.main), d.events[0] if d.events else None)
-    lead = f"{len(d.articles)} articles were read"
-    if main and len(d.events) > 1:
-        lead += f", reporting {len(d.events)} related events"
-    who = ctx.who(rep, k)
-    text = (f"{lead}; the most widely carried claim, in {n_art} of them ({_join(outlets)}), is that of {who}: {quote(ctx.content(rep))}."
-            if rep.speaker else
-            f"{lead}; the most widely carried account, in {n_art} of them ({_join(outlets)}), is {quote(rep.text)}.")
-    s = _sentence(ctx, text, [rep] + [c for c in mem if c is not rep], "overview")
-    return [s] if s else []
+    main_arts = set(main.articles) if main and main.articles else {a.id for a in d.articles}
+
+    def arts(k: Cluster) -> set[str]:
+        return {ctx.claims[c].article for c in k.claims if c in ctx.claims} & main_arts
+
+    ks = sorted((k for k in d.clusters if arts(k)), key=lambda k: (-len(arts(k)), k.corroboration == "narration_only", k.id))
+    for k in ks[:40]:
+        mem = [c for c in ctx.members(k) if c.article in main_arts]
+        rep = _overview_claim(ctx, mem)
+        if rep is None:
+            continue
+        outlets = _outlets(ctx, mem)
+        n_art = len(arts(k))
+        lead = f"{len(d.articles)} articles were read"
+        if main and len(d.events) > 1:
+            lead += f", reporting {len(d.events)} related events"
+        if rep.speaker is not None and rep.kind != "narrative":
+            text = (f"{lead}; the most widely carried claim about the main event, in {n_art} of them ({_join(outlets)}), "
+                    f"is attributed to {ctx.who(rep, k)}: {quote(_overview_text(ctx, rep))}.")
+        else:
+            text = (f"{lead}; the most widely carried account of the main event, in {n_art} of them ({_join(outlets)}), "
+                    f"is {ctx.who(rep)}'s: {quote(rep.text)}.")
+        s = _sentence(ctx, text, [rep] + [c for c in mem if c is not rep], "overview")
+        if s:
+            return [s]
+    return []
 
 
 def _distinct_sources(ctx: _Ctx, cites: list[str]) -> int:
@@ -275,29 +356,93 @@ def _distinct_sources(ctx: _Ctx, cites: list[str]) -> int:
     return len(keys)
 
 
+def _name_tokens(name: str) -> set[str]:
+    """Lower-case name words of three or more letters ("Michael Steele" -> {"michael", "steele"})."""
+    return {w.lower() for w in re.findall(r"[^\W\d_]{3,}", name or "")} - {"the", "and", "for", "said", "news"}
+
+
+_GENERIC = frozenset("""source sources many some those these others other one ones someone somebody anyone people person persons man men
+woman women that this it he she they we you i who report reports official officials aide aides analyst analysts expert experts critic
+critics observer observers spokesman spokeswoman spokesperson sources""".split())
+_DETERMINERS = frozenset("a an the some many several two three one another other his her their its our".split())
+
+
+def _is_named(name: Optional[str]) -> bool:
+    """Whether a speaker or source is identified ("Ann Ruiz", "interior ministry", "a witness"),
+    not a bare pronoun, quantifier or generic noun ("source", "many", "those", "that", "man",
+    "officials"), which cannot be counted as an independent source or stand for a side."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", (name or "").lower()) if w not in _DETERMINERS]
+    return bool(words) and not all(w in _GENERIC for w in words)
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two source names that may be one person or body split in two ("Donald Trump" and "Trump",
+    "Michael Steele" and "Steele"): they share a name word."""
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    return not ta or not tb or bool(ta & tb)
+
+
+def independent_sources(ctx: _Ctx, k: Cluster) -> tuple[list[tuple[Source, list[Claim]]], bool]:
+    """The sources of cluster ``k`` that make it "established", and whether they are on different
+    sides. A source counts only with a cited claim of the cluster that is a narrated or reported
+    fact (not a quoted opinion, see ``is_opinion``). Two sources are independent when their names
+    share no name word and (cross-side) they are on different known sides, or (same side) their
+    claims come from different articles of different outlets. Returns ``([], False)`` when fewer
+    than two independent sources remain."""
+    members = {c.id for c in ctx.members(k)}
+    srcs = []
+    for src in k.sources:
+        if not _is_named(src.name):
+            continue  # "source", "many", "a man": no identifiable source to count
+        cl = [ctx.claims[c] for c in src.claims if c in ctx.claims and c in members]
+        cl = [c for c in cl if not is_opinion(c)]
+        if cl:
+            srcs.append((src, cl))
+
+    def outlets_of(cl: list[Claim]) -> set[str]:
+        return {_outlets(ctx, [c])[0] for c in cl}
+
+    best: list = []
+    cross = False
+    for i, (sa, ca) in enumerate(srcs):
+        for sb, cb in srcs[i + 1:]:
+            if _same_person(sa.name, sb.name):
+                continue
+            if sa.side and sb.side and sa.side.lower() != sb.side.lower():
+                return [(sa, ca), (sb, cb)], True
+            arts_a, arts_b = {c.article for c in ca}, {c.article for c in cb}
+            if not best and not (arts_a & arts_b) and not (outlets_of(ca) & outlets_of(cb)):
+                best = [(sa, ca), (sb, cb)]
+    return best, cross
+
+
 def _established(ctx: _Ctx) -> list[SummarySentence]:
+    """Clusters backed by two or more independent sources (see ``independent_sources``), each
+    stated with its sources and quoted from one of them."""
     out = []
-    ks = [k for k in ctx.d.clusters if k.corroboration in ("cross_side", "independent_same_side") and len(k.sources) >= 2]
-    ks.sort(key=lambda k: (k.corroboration != "cross_side", -len(k.sources), -len(k.claims), k.id))
-    for k in ks[:MAX_ESTABLISHED]:
-        mem = ctx.members(k)
-        src_claims = [ctx.claims[c] for src in k.sources for c in src.claims if c in ctx.claims]
-        if not mem:
-            continue
-        rep = _rep(src_claims or mem)
-        names = []
-        cites = [rep]
-        for src in k.sources:
+    ks = [k for k in ctx.d.clusters if len(k.sources) >= 2]
+    ranked = []
+    for k in ks:
+        pair, cross = independent_sources(ctx, k)
+        if pair:
+            ranked.append((not cross, -len(k.sources), -len(k.claims), k.id, k, pair, cross))
+    ranked.sort(key=lambda x: x[:4])
+    for *_, k, pair, cross in ranked[:MAX_ESTABLISHED]:
+        rep = _rep([c for _, cl in pair for c in cl])
+        names, cites = [], [rep]
+        for src, cl in pair:
             label = f"{src.name} ({src.side})" if src.side and src.side.lower() not in src.name.lower() else src.name
             names.append(label)
-            cites += [ctx.claims[c] for c in src.claims if c in ctx.claims]
-        if k.corroboration == "cross_side":
-            text = f"Sources on more than one side — {_join(names)} — agree: {quote(ctx.content(rep))} ({ctx.who(rep, with_side=False)}, in {_outlets(ctx, [rep])[0]})."
+            cites += cl
+        where = _outlets(ctx, [rep])[0]
+        if cross:
+            text = f"Sources on more than one side — {_join(names)} — report the same: {quote(ctx.content(rep))} ({ctx.who(rep, with_side=False)}, in {where})."
         else:
-            side = k.sides[0] if k.sides else "one"
-            text = (f"{len(k.sources)} independent sources, all on the {side} side ({_join(names)}), report: {quote(ctx.content(rep))} "
-                    f"({ctx.who(rep, with_side=False)}, in {_outlets(ctx, [rep])[0]}).")
-        s = _sentence(ctx, text, cites + mem, "established")
+            side = pair[0][0].side
+            on = f"on the {side} side, " if side else ""
+            text = (f"Independent sources {on}in different outlets ({_join(names)}) report the same: {quote(ctx.content(rep))} "
+                    f"({ctx.who(rep, with_side=False)}, in {where}).")
+        s = _sentence(ctx, text, cites, "established")
         if s and _distinct_sources(ctx, s.cites) >= 2:
             out.append(s)
         elif s:
@@ -307,14 +452,18 @@ def _established(ctx: _Ctx) -> list[SummarySentence]:
 
 def _claimed(ctx: _Ctx, disputed: set[str]) -> list[SummarySentence]:
     out = []
-    ks = [k for k in ctx.d.clusters if k.id not in disputed and k.corroboration in ("single_source_repeated", "single_source")]
+    # everything not established is attributed: single-source clusters first, then clusters whose
+    # "independent" sources did not hold up (one person split in two, one article, opinions)
+    ks = [k for k in ctx.d.clusters if k.id not in disputed and k.corroboration != "narration_only"
+          and not any(c in ctx.used for c in k.claims)]
     ks = [k for k in ks if any(c.speaker is not None and c.kind != "narrative" for c in ctx.members(k))]
-    ks.sort(key=lambda k: (k.corroboration != "single_source_repeated", -len(set(k.articles) or k.claims), k.id))
+    ks.sort(key=lambda k: (k.corroboration not in ("single_source_repeated", "single_source"), k.corroboration != "single_source_repeated",
+                           -len(set(k.articles) or k.claims), k.id))
     for k in ks[:MAX_CLAIMED]:
         mem = ctx.members(k)
         attributed = [c for c in mem if c.speaker is not None and c.kind != "narrative"]
         rep = _rep(attributed)
-        if rep.id in ctx.used:
+        if rep.id in ctx.used or _n_words(ctx.content(rep)) < 4:
             continue
         outlets = _outlets(ctx, mem)
         says = ctx.says(rep, k)
@@ -345,6 +494,33 @@ def _says_any(ctx: _Ctx, c: Claim, k: Optional[Cluster] = None) -> str:
     return f"{ctx.who(c)} reported {quote(c.text, 160)}"
 
 
+def _voice(ctx: _Ctx, c: Claim) -> str:
+    """Who a claim is attributed to: the speaker's name, or the outlet for narration."""
+    if c.speaker is not None and c.kind != "narrative":
+        return c.speaker.name
+    a = ctx.articles.get(c.article)
+    return article_label(a) if a else c.article
+
+
+def _different_voices(ctx: _Ctx, a: Claim, b: Claim) -> bool:
+    """Whether two claims are attributed to different speakers (names sharing no name word, or
+    narration of an outlet against a named speaker) or to different known sides; a speaker known
+    only by a bare description ("that", "those") cannot stand for a side, and two outlets' own
+    narration is no dispute between speakers."""
+    for c in (a, b):
+        if c.speaker is not None and c.kind != "narrative" and not _is_named(c.speaker.name):
+            return False
+    if all(c.speaker is None or c.kind == "narrative" for c in (a, b)):
+        return False  # two outlets' own narration: no speaker or side to attribute a dispute to
+    sa, sb = ctx.side_of(a), ctx.side_of(b)
+    if sa and sb and sa.lower() != sb.lower():
+        return True
+    va, vb = _voice(ctx, a), _voice(ctx, b)
+    if a.speaker is None or a.kind == "narrative" or b.speaker is None or b.kind == "narrative":
+        return va.lower() != vb.lower() and not _same_person(va, vb)
+    return not _same_person(va, vb)
+
+
 def _disputed(ctx: _Ctx) -> tuple[list[SummarySentence], set[str]]:
     out, involved = [], set()
     rels = [r for r in ctx.d.relations if r.type == "contradicts"]
@@ -357,6 +533,8 @@ def _disputed(ctx: _Ctx) -> tuple[list[SummarySentence], set[str]]:
         if not a or not b:
             continue
         ca, cb = _pair(ctx, a, b, r.evidence)
+        if not _different_voices(ctx, ca, cb):
+            continue  # a claim against its own speaker's (or the same outlet's) is no dispute between sides
         if uses[ca.id] >= 2 or uses[cb.id] >= 2 or (uses[ca.id] and uses[cb.id]):
             continue  # each claim quoted at most twice; no pair of already-quoted claims again
         ka, kb = ctx.clusters.get(ca.cluster or ""), ctx.clusters.get(cb.cluster or "")
