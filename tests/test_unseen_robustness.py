@@ -290,8 +290,6 @@ def test_pronoun_speaker_after_a_surname_is_resolved(run_article):
     assert st.ann.attributions and st.ann.attributions[-1].speaker.name == "Ruiz"
 
 
-@pytest.mark.xfail(reason="extract/times.py: a TV show title ('This Week') becomes a week-long date; BASIL also "
-                          "shows 'Weekly' of 'Weekly Standard' read as a set (audit 2026-11-22)", strict=False)
 def test_show_titles_are_not_time_expressions(run_article):
     st = run_article('Speaking on ABC\'s "This Week," Sen. John Roe said the comments were "wildly inaccurate."',
                      published="2010-07-04")
@@ -343,8 +341,6 @@ def test_the_same_negated_quote_in_two_outlets_is_not_a_contradiction(tmp_path, 
     assert not bad, [r.explanation for r in bad]
 
 
-@pytest.mark.xfail(reason="extract/quantities.py: the ordinal in 'a seventh term' is read as the fraction 1/7 "
-                          "(audit 2026-11-22)", strict=False)
 def test_ordinal_with_article_is_not_a_fraction(run_article):
     st = run_article("The senator hopes to win a seventh term in 2016.", published="2013-03-25")
     assert not [q for q in st.ann.quantities if q.unit == "fraction"]

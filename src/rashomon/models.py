@@ -196,7 +196,7 @@ class Quantity(Record):
     bound: Optional[Literal["lower", "upper"]] = None
     qualifier: Optional[str] = Field(None, description="the word that sets bound or approximation: 'more than', 'about'")
     about: Optional[str] = Field(None, description="what is counted: head noun and modifiers")
-    about_keys: list[str] = Field(default_factory=list, description="lemmas behind `about`, tagged by role: 'n:' the counted or measured noun, 'm:' its modifiers, 'v:' the governing verb, 's:' the verb's subject, 'p:' objects of the verb's prepositions; used by the numeric cross-checks")
+    about_keys: list[str] = Field(default_factory=list, description="lemmas behind `about`, tagged by role: 'n:' the counted or measured noun, 'm:' its modifiers, 'v:' the governing verb, 's:' the verb's subject, 'p:' objects of the verb's prepositions, 'r:part' a part of a total and 't:<M>' that total ('15 of the 19 hijackers'); used by the numeric cross-checks")
     claim: Optional[str] = None
 
 

@@ -13,7 +13,14 @@ How: a rule layer over the text and spaCy's parse, with the knowledge in data fi
   markers and groups of counted nouns;
 - the dependency parse gives the counted noun ("11,000 troops") and what is counted (``about``);
 - numbers that are names, ordinals, dates, years, clock times or codes are dropped
-  ("810th Brigade", "World War II", "April 26", "2024", "G7", "F-16").
+  ("810th Brigade", "World War II", "April 26", "2024", "G7", "F-16");
+- fractions in words are shares only with an "of" object, a numerator ("two-thirds", "one-fifth")
+  or "half the ..."; ordinal adjectives ("a seventh term"), compounds ("half-hearted") and "by
+  half" after anything but a verb of change (``change_verbs`` in ``data/qualifiers.yaml``) are
+  dropped;
+- "N of the M nouns" is a part of a total: ``about_keys`` get ``r:part`` and ``t:<M>`` and
+  ``about`` starts "part of M ..."; a poll share ("Trump at 17 percent", "Trump got 17 percent")
+  is about its holder ("Trump share", keys ``n:share``, ``s:trump``).
 """
 from __future__ import annotations
 
@@ -24,7 +31,7 @@ from typing import Optional
 
 from ..models import Quantity, SIValue
 from ._data import load_yaml
-from .numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS, NumberAtom, attached_scale, find_numbers
+from .numbers import DENOMINATORS, SCALE_WORDS, TENS_WORDS, UNITS_WORDS, NumberAtom, attached_scale, find_numbers
 
 __all__ = ["extract_quantities", "quantities_in_doc", "unit_info", "to_base"]
 
@@ -420,8 +427,8 @@ def _subject(verb, exclude) -> Optional[str]:
         if ch.dep_ in ("nsubj",) and ch.i not in exclude and ch.lower_ not in _PRONOUNS:
             toks = [t for t in ch.lefts if t.dep_ in ("compound", "amod")] + [ch]
             return " ".join(t.text for t in toks)
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head, exclude)
+    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head, exclude)  # not through "advcl": another clause has another subject
     return None
 
 
@@ -548,6 +555,9 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
         noun_tok = None
     if c.unit == "fraction":
         noun_tok = _of_object(head_tok) or _of_object(last)
+        if not c.unit_end and _not_a_share(c, text, last, noun_tok):
+            return None
+    total = None
     # counted noun
     if c.unit is None and last is not None:
         noun = _counted_noun(last, c, text)
@@ -572,6 +582,9 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
                     unit = g1
             c.unit = unit
             head_tok = noun_tok
+            total = _part_of_total(text[c.num_end:noun_tok.idx])
+            if total is not None and last.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj"):
+                head_tok = last  # "Nine of the 12 jurors voted": the verb governs the part's number
             end_tok = conj if conj is not None else noun_tok
             if end_tok.idx + len(end_tok.text) - c.end <= 40:
                 c.end = max(c.end, end_tok.idx + len(end_tok.text))
@@ -594,12 +607,97 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
     si = _si(val, c.unit) if val is not None else None
     if si is None and lo is not None and info and info.get("si"):
         si = _si((lo + hi) / 2, c.unit)
-    if c.unit == "fraction" and noun_tok is not None:
+    held = _holder_share(head_tok) if c.unit == "fraction" and noun_tok is None else None
+    if held is not None:
+        about, keys = held
+    elif c.unit == "fraction" and noun_tok is not None:
         about, keys = _share_about(head_tok, noun_tok)
     else:
         about, keys = _about(head_tok, noun_tok, dimension_of(c.unit))
+    if c.unit is not None and not dimension_of(c.unit) and total is not None:
+        # "Fifteen of the 19 hijackers": a part (15) of a total (19) of the same noun
+        keys = keys + ["r:part", f"t:{_r(total)}"]
+        about = f"part of {total:g} {about}" if about else about
     return dict(text=text[c.start:c.end], start=c.start, end=c.end, value=_r(val), low=_r(lo), high=_r(hi),
                 unit=c.unit, si=si, approx=c.approx, bound=c.bound, qualifier=c.qualifier, about=about, about_keys=keys)
+
+
+@lru_cache(maxsize=1)
+def _change_verbs() -> frozenset:
+    """``change_verbs`` of ``data/qualifiers.yaml``: verbs after which 'by half' is a change."""
+    return frozenset(w.lower() for w in load_yaml("qualifiers.yaml").get("change_verbs", []))
+
+
+def _not_a_share(c: Cand, text: str, last, noun_tok) -> bool:
+    """True when a fraction written in words ('a seventh', 'half') is not a share: an ordinal
+    used as an adjective ('a seventh term', 'a second round'), 'half' inside a compound
+    ('half-hearted', 'half-brother'), or the idiom 'by half' after a word that is not a verb of
+    change ('too cute by half', unlike 'cut by half'). Shares keep: 'a seventh of', 'one-seventh',
+    'two-thirds', 'half of', 'half the', '1/4'."""
+    if c.kind == "fraction" or last is None:
+        return False  # "1/4", "½": numerator-denominator forms
+    words = text[c.num_start:c.num_end]
+    after = text[c.num_end:c.num_end + 40]
+    if re.match(r"[-‐][A-Za-z]", after):
+        return True  # "half-hearted", "half-brother"
+    if noun_tok is not None:
+        return False  # "a seventh of the budget", "half of the voters"
+    before = text[max(0, c.num_start - 5):c.num_start]
+    if re.search(r"\bby\s+$", before, re.IGNORECASE):
+        t = last
+        by = None
+        for _ in range(4):
+            if t.lower_ == "by":
+                by = t
+                break
+            if t.head.i == t.i:
+                break
+            t = t.head
+        if by is None:
+            by = next((x for x in last.doc[max(0, last.i - 3):last.i] if x.lower_ == "by"), None)
+        gov = by.head if by is not None else None
+        return not (gov is not None and gov.pos_ in ("VERB", "AUX", "NOUN") and gov.lemma_.lower() in _change_verbs())
+    lead = re.match(r"([A-Za-z]+)", words)
+    numerator_word = lead is not None and lead.group(1).lower() not in ("a", "an", "half") and lead.group(1).lower() not in DENOMINATORS
+    nxt = re.match(r"\s+([A-Za-z]+)", after)
+    if lead is not None and lead.group(1).lower() == "half" and nxt and nxt.group(1).lower() in (
+            "the", "his", "her", "its", "their", "our", "your", "my", "this", "that", "these", "those", "all"):
+        return False  # "half the voters"
+    if numerator_word:
+        # "two-thirds voted", "one third said"; but "one second ..." read as a time elsewhere
+        return False
+    return True  # "a seventh term", "a third time", "half" alone: an ordinal or an idiom
+
+
+_POLL_VERBS = {"get", "win", "receive", "take", "have", "draw", "garner", "poll", "earn", "capture", "score", "secure",
+               "lead", "trail", "command", "enjoy", "register", "attract"}
+
+
+def _holder_share(head_tok) -> Optional[tuple[str, list[str]]]:
+    """A share that belongs to someone, as in polls: 'Donald Trump at 17 percent', 'with Trump at
+    17 percent', 'Trump got 17 percent' -> ('Donald Trump share', ['n:share', 's:donald',
+    's:trump']); the holder is taken from the share's own phrase or the subject of its own verb,
+    never from another clause. None when there is no such holder."""
+    if head_tok is None:
+        return None
+    holder = None
+    if head_tok.dep_ == "pobj" and head_tok.head.dep_ == "prep" and head_tok.head.lower_ in ("at", "with", "on"):
+        h = head_tok.head.head
+        prev = head_tok.doc[head_tok.head.i - 1] if head_tok.head.i > 0 else None
+        if prev is not None and prev.pos_ == "PROPN" and prev.i != h.i:
+            holder = prev  # "with Donald Trump at 17 percent": the parser hangs 'at' on the verb
+        elif h.pos_ in ("PROPN", "NOUN") and h.lower_ not in _PRONOUNS:
+            holder = h
+        elif h.pos_ in ("VERB", "AUX") and _lemma(h) in _POLL_VERBS:
+            holder = next((ch for ch in h.children if ch.dep_ == "nsubj" and ch.lower_ not in _PRONOUNS), None)
+    elif head_tok.dep_ in ("dobj", "attr") and head_tok.head.pos_ in ("VERB", "AUX") and _lemma(head_tok.head) in _POLL_VERBS:
+        holder = next((ch for ch in head_tok.head.children if ch.dep_ == "nsubj" and ch.lower_ not in _PRONOUNS), None)
+    if holder is None:
+        return None
+    toks = [t for t in holder.lefts if t.dep_ in ("compound", "amod") and t.is_alpha] + [holder]
+    name = " ".join(t.text for t in toks)
+    keys = ["n:share"] + ["s:" + _lemma(t) for t in toks]
+    return f"{name} share", list(dict.fromkeys(keys))
 
 
 def _share_about(head_tok, noun_tok) -> tuple[str, list[str]]:
@@ -648,6 +746,19 @@ def _of_object(tok):
             if p.dep_ == "pobj":
                 return p
     return None
+
+
+_PART_GAP = re.compile(r"^\s+of\s+(?:the|these|those|its|their|his|her|our|all|all\s+the)\s+(.*?)\s*$", re.IGNORECASE)
+
+
+def _part_of_total(gap: str) -> Optional[float]:
+    """The total in "N of the M nouns", from the text between the part's number and the noun
+    (" of the 19 "); None when the gap names no number."""
+    m = _PART_GAP.match(gap)
+    if not m:
+        return None
+    nums = [a for a in find_numbers(m.group(1)) if a.value is not None]
+    return float(nums[0].value) if len(nums) == 1 else None
 
 
 def _counted_noun(last, c: Cand, text: str):

@@ -15,13 +15,21 @@ How values are set:
   ``relative`` so ``link/dates.py`` can resolve them once it infers the date; month-day and month
   expressions without a year may instead take their year from the latest explicit past date of
   the same article (``anchor="document_year"``, explained in ``reason``);
-- durations ("five days" -> ``P5D``) and frequencies ("weekly" -> ``P1W``) need no anchor.
+- durations ("five days" -> ``P5D``) and frequencies ("weekly" -> ``P1W``) need no anchor;
+- time words that are part of a name are dropped: a weekday, "this week", "today" or "weekly"
+  capitalised inside a name entity, a quoted title or next to capitalised name words ("Fox News
+  Sunday", ABC's "This Week", the Weekly Standard, USA Today);
+- well-known past events named by a date ("9/11", "D-Day", "the Sept. 11 attacks") take the
+  date of ``named_events`` in ``data/timex.yaml``; any other yearless month-day followed by an
+  event noun ("the April 3 bombing") keeps ``value=None`` ("names an event; year not given")
+  unless it falls within ``recent_event_days`` before the publication date.
 
 The recognisers themselves live in ``extract/timex_rules.py`` and the word lists in
 ``data/timex.yaml``.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Optional
 
@@ -62,7 +70,7 @@ def direction(doc: Any, start: int, end: int) -> str:
         if v.pos_ in ("VERB", "AUX"):
             found = True
             break
-        if v.head is v:
+        if v.head.i == v.i:
             break
         v = v.head
         path.append(v)
@@ -85,7 +93,7 @@ def direction(doc: Any, start: int, end: int) -> str:
         return "after"
     if v.tag_ == "VB" and any(c.lower_ == "to" for c in v.children) and v.dep_ == "xcomp" and v.head.lemma_.lower() in _FUTURE_VERBS | {"be"}:
         return "after"
-    if v.head is not v and v.dep_ == "xcomp" and v.head.lemma_.lower() in _FUTURE_VERBS:
+    if v.head.i != v.i and v.dep_ == "xcomp" and v.head.lemma_.lower() in _FUTURE_VERBS:
         return "after"
     if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "before"
@@ -115,13 +123,106 @@ def _is_count(doc: Any, mt: R.Match) -> bool:
     return False
 
 
+_NAME_ENTS = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "NORP", "GPE", "LOC", "EVENT"}
+_NAME_KINDS = {"weekday", "rel_unit", "set", "dayword"}
+_CAL_WORDS = None
+
+
+def _cal_words() -> set[str]:
+    """Month, weekday, part-of-day and calendar-unit words (lower case): capitalised neighbours
+    that do not make a time word part of a name ("Friday March 3", "Sunday Morning")."""
+    global _CAL_WORDS
+    if _CAL_WORDS is None:
+        lx = R.lexicon()
+        _CAL_WORDS = ({k for k in lx["months"]} | {k for k in lx["weekdays"]} | set(lx["day_parts"])
+                      | set(lx["units"]) | {"a.m.", "p.m.", "am", "pm", "et", "est", "edt", "gmt", "utc"})
+    return _CAL_WORDS
+
+
+def _names_something(doc: Any, mt: R.Match, text: str) -> bool:
+    """True when a weekday, "this week", a day word or a frequency word is part of a proper name
+    ("Fox News Sunday", ABC's "This Week", the Weekly Standard, The Daily Caller, the Sunday
+    Times) rather than a time: it is capitalised mid-sentence and lies inside a name entity
+    (ORG, WORK_OF_ART, PERSON, FAC...) that reaches beyond it, sits in quotation marks as a
+    title, or touches a capitalised proper-noun token that is not itself a calendar word."""
+    if doc is None or mt.kind not in _NAME_KINDS:
+        return False
+    span_text = text[mt.start:mt.end]
+    words = span_text.split()
+    if not words or not words[-1][:1].isupper():
+        return False  # "said on Sunday" is written "Sunday", but "this week" / "weekly" in lower case are times
+    span = doc.char_span(mt.start, mt.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    first, last = span[0], span[-1]
+    # the first word of a sentence (after opening quotes or brackets) is capitalised anyway
+    sent_start = first.is_sent_start or all(t.is_punct or t.is_space for t in doc[first.sent.start:first.i]) or bool(
+        re.search(r"(?:^|[.!?:;]['\"”’`)]*\s+|\n\s*)[\"“‘'`(]*\s*$", text[max(0, mt.start - 40):mt.start]))
+    for ent in doc.ents:
+        if ent.label_ in _NAME_ENTS and ent.start <= first.i and ent.end >= last.i + 1 and len(ent) > len(span):
+            return True
+    if mt.kind in ("rel_unit",) and len(words) >= 2 and all(w[:1].isupper() for w in words) and not sent_start:
+        return True  # "This Week" mid-sentence: a title
+    before = text[max(0, mt.start - 2):mt.start]
+    after = text[mt.end:mt.end + 2]
+    if len(words) >= 2 and all(w[:1].isupper() for w in words) and re.search(r"[\"“‘'`]\s*$", before) and re.match(r"[,.]?[\"”’'`]", after):
+        return True
+    if mt.kind in ("set", "dayword") and not sent_start and span_text[:1].isupper():
+        return True  # capitalised "Weekly"/"Daily"/"Today" mid-sentence is a name ("Business Weekly", "USA Today")
+    cal = _cal_words()
+    media = {w.lower() for w in R.lexicon().get("media_words", [])}
+
+    def name_tok(t) -> bool:
+        return (t.is_title or t.is_upper) and t.pos_ == "PROPN" and t.lower_.rstrip(".") not in cal and t.is_alpha
+
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    prv = doc[first.i - 1] if first.i > 0 else None
+    glued_next = nxt is not None and not text[last.idx + len(last.text):nxt.idx].strip()
+    if glued_next and name_tok(nxt):
+        if mt.kind == "set" or nxt.lower_ in media:
+            return True  # "Weekly Standard", "Daily Caller", "Sunday Times"
+        if prv is not None and prv.lower_ == "the" and not sent_start:
+            return True  # "the Sunday Courier"
+    if prv is not None and (prv.is_title or prv.is_upper) and prv.is_alpha and not text[prv.idx + len(prv.text):first.idx].strip():
+        # "Fox News Sunday", "Channel Nine News Sunday": a run of capitalised words with a media
+        # word; not "the Rose Garden Wednesday" or "the New York Stock Exchange Friday"
+        j = prv.i
+        while j >= 0 and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha and first.i - j <= 5:
+            if doc[j].lower_ in media:
+                return nxt is None or nxt.pos_ not in ("VERB", "AUX")
+            j -= 1
+    return False
+
+
+def _event_date(doc: Any, mt: R.Match, text: str, pub: Optional[date]) -> Optional[tuple[Optional[str], str]]:
+    """A yearless month-day directly followed by an event noun ("the Sept. 11 attacks", "the March 3
+    bombing") names an event -> (value, reason): the date of a known event of ``named_events``
+    with that month-day; the resolved date when it falls within ``recent_event_days`` before the
+    publication date; otherwise (None, "names an event; year not given"). None when the month-day
+    is not followed by an event noun."""
+    if mt.kind != "month_day" or mt.f.get("y"):
+        return None
+    lx = R.lexicon()
+    m = re.match(r"[\s-]+([A-Za-z]+)", text[mt.end:mt.end + 30])
+    if not m or m.group(1).lower() not in set(lx.get("event_nouns", [])):
+        return None
+    ev = R.event_by_month_day(mt.f["m"], mt.f["d"])
+    if ev is not None:
+        return str(ev["date"]), f"a month-day naming a well-known event: {ev['event']} ({ev['date']})"
+    if pub is not None:
+        value, _ = R.resolve(R.relative_form(mt, "before"), pub)
+        if value and 0 <= (pub - date.fromisoformat(value[:10])).days <= int(lx.get("recent_event_days", 90)):
+            return None  # a recent event: the ordinary resolution stands
+    return None, "names an event; year not given"
+
+
 def _reference_point(matches: list[R.Match], dirs: list[str], text: str) -> Optional[tuple[date, str, str, bool]]:
     """For an undated article: the latest explicit date at month precision or finer that is not
     in a forward-looking sentence -> (its first day, its text, its value, whether it names the
     day); None when there is none."""
     best = None
     for mt, d in zip(matches, dirs):
-        if d == "after" or mt.kind not in ("full", "month_year"):
+        if d == "after" or mt.kind not in ("full", "month_year") or mt.f.get("event"):
             continue
         day = date(mt.f["y"], mt.f["m"], mt.f.get("d", 1))
         if best is None or day > best[0]:
@@ -166,7 +267,8 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str, i
     """All time expressions of ``text`` (parsed as ``doc``; may be None) as ``TimeExpr`` records,
     resolved against ``published`` when it is an ISO date."""
     pub = parse_date(published)
-    matches = [mt for mt in R.find(text) if not (mt.kind == "year" and _is_count(doc, mt))]
+    matches = [mt for mt in R.find(text) if not (mt.kind == "year" and _is_count(doc, mt))
+               and not _names_something(doc, mt, text)]
     dirs = [direction(doc, mt.start, mt.end) for mt in matches]
     ref = None if pub else _reference_point(matches, dirs, text)
     out: list[TimeExpr] = []
@@ -177,7 +279,16 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str, i
         form = None if value is not None else R.relative_form(mt, d)
         anchor = reason = None
         precision = R.precision_of(value)
-        if value is not None:
+        ev = _event_date(doc, mt, text, pub)
+        if ev is not None:
+            value, form = ev[0], None
+        if ev is not None:
+            anchor = "absolute" if value else None
+            precision = R.precision_of(value)
+            reason = ev[1]
+        elif mt.f.get("event"):
+            anchor, reason = "absolute", f"names a well-known event: {mt.f['event']} ({value})"
+        elif value is not None:
             if mt.kind in ("duration", "set"):
                 precision = None
             elif mt.kind == "ref":

@@ -122,6 +122,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("every", rf"\b(?:every|each)\s+(?:(?P<num2>other|two|three|four|five|six|\d+)\s+)?{UNIT}s?\b"),
         ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>[A-Z]{2,4}T)\b)?"),
         ("noon", r"\b(?P<nm>noon|midnight)\b"),
+        ("event", rf"(?<![\w/.-])(?P<ev>{_alt(n for e in lx.get('named_events', []) for n in e['names'])})(?![\w/-])"),
     ]
     return [(name, re.compile(p, re.I)) for name, p in pats]
 
@@ -143,6 +144,24 @@ def _num(s: str) -> Optional[float | str]:
 
 
 _AMBIG = None
+
+
+def named_event(name: str) -> Optional[dict]:
+    """The ``named_events`` entry of ``data/timex.yaml`` one of whose names is ``name`` (any case,
+    any spacing), else None."""
+    key = re.sub(r"\s+", " ", name.strip()).lower()
+    for ev in lexicon().get("named_events", []):
+        if key in {n.lower() for n in ev["names"]}:
+            return ev
+    return None
+
+
+def event_by_month_day(m: int, d: int) -> Optional[dict]:
+    """The ``named_events`` entry whose yearless ``month_day`` is (m, d), else None."""
+    for ev in lexicon().get("named_events", []):
+        if ev.get("month_day") and tuple(ev["month_day"]) == (m, d):
+            return ev
+    return None
 
 
 def _month_ok(text: str, m: re.Match, name: str) -> bool:
@@ -274,6 +293,15 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
     if g.get("prep"):
         s = m.end("prep")
     mod = _mod(m)
+    if name == "event":
+        ev = named_event(g["ev"])
+        if ev is None:
+            return None
+        y, mo, d = (int(x) for x in str(ev["date"]).split("-"))
+        mt = _full(s, e, y, mo, d, None)
+        if mt is not None:
+            mt.f["event"] = ev["event"]
+        return mt
     if name == "iso":
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
         return _full(s, e, y, mo, d, mod)

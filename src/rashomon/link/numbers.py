@@ -16,7 +16,11 @@ How:
 4. a pair from two different articles is checked when what it counts matches: ``consistent``
    when the intervals overlap and both say something definite (points, ranges, derived wholes);
    ``inconsistent`` only when the intervals are apart AND noun, verb and a modifier or subject
-   match (or both sit in one claim cluster), so unrelated counts are never set against each other.
+   match (or both sit in one claim cluster), so unrelated counts are never set against each other;
+   and never between a part and a total ("Fifteen of the 19 hijackers" / "19 hijackers"), between
+   parts of different totals, between quantities told with different time expressions (different
+   moments), or between quantities whose subjects differ ("Romney ... 21%" / "Trump ... 17%").
+   Shares (percentages) are only compared through the whole they imply, never as inconsistent.
 """
 from __future__ import annotations
 
@@ -57,6 +61,8 @@ class Item:
     label: str = ""               # how the amount reads in an explanation
     cluster: Optional[str] = None
     approx: bool = False
+    total: Optional[float] = None  # a part of a total ("Fifteen of the 19 hijackers": 19); None for a total
+    times: frozenset = frozenset()  # values of the time expressions in the quantity's claim or sentence
 
 
 @lru_cache(maxsize=1)
@@ -115,9 +121,47 @@ def _keys(q: Quantity) -> tuple[set, set, set, set, set]:
             mods.add(cfg["noun"].get(lem, lem))
         elif role == "p":
             preps.add(cfg["noun"].get(lem, lem))
+        elif role in ("r", "t"):
+            continue  # part/total tags: read by _total
         else:
             subj.add(cfg["noun"].get(lem, lem))
     return nouns, verbs, mods, subj, preps
+
+
+def _total(q: Quantity) -> Optional[float]:
+    """The total a part belongs to ("Fifteen of the 19 hijackers" -> 19.0, from the ``r:part`` and
+    ``t:<total>`` keys of the quantities stage); None when ``q`` is not a part."""
+    if "r:part" not in q.about_keys:
+        return None
+    for k in q.about_keys:
+        if k.startswith("t:"):
+            try:
+                return float(k[2:])
+            except ValueError:
+                return None
+    return math.nan
+
+
+def _time_context(q: Quantity, claims: dict, times_by_art: dict, texts: dict) -> frozenset:
+    """Values (or texts) of the time expressions said together with ``q``: those of its claim,
+    else those in its sentence (text between the sentence stops around it)."""
+    cl = claims.get(q.claim) if q.claim else None
+    tms = times_by_art.get(q.article, [])
+    if cl is not None and cl.sentence_start is not None and cl.sentence_end is not None:
+        lo, hi = cl.sentence_start, cl.sentence_end
+    elif cl is not None:
+        lo, hi = cl.start, cl.end
+    else:
+        text = texts.get(q.article, "")
+        cut = [m.end() for m in re.finditer(r"[.!?](?:\s|$)|\n", text[:q.start])]
+        lo = cut[-1] if cut else 0
+        m = re.search(r"[.!?](?:\s|$)|\n", text[q.end:])
+        hi = q.end + m.start() if m else len(text)
+    out = set()
+    for t in tms:
+        if t.start >= lo and t.end <= hi and not (t.start < q.end and t.end > q.start):
+            out.add(t.value or t.text.lower())
+    return frozenset(out)
 
 
 def _base_values(q: Quantity) -> tuple[Optional[float], Optional[float], Optional[float]]:
@@ -186,7 +230,8 @@ def _item(q: Quantity, tol: dict, cluster: Optional[str]) -> Optional[Item]:
     if cls.startswith("count:"):
         nouns.add(cls[6:])
     return Item(refs=[q], article=q.article, cls=cls, lo=a, hi=b, shape=shape, center=center, nouns=nouns,
-                verbs=verbs, mods=mods, subj=subj, preps=preps, about=q.about, cluster=cluster, approx=q.approx)
+                verbs=verbs, mods=mods, subj=subj, preps=preps, about=q.about, cluster=cluster, approx=q.approx,
+                total=_total(q))
 
 
 def _derived(part: Quantity, share: Quantity, tol: dict) -> Optional[Item]:
@@ -240,6 +285,20 @@ def _related(a: Item, b: Item, strict: bool) -> bool:
     absent on one side."""
     if a.mods and b.mods and not (a.mods & b.mods):
         return False
+    if strict:
+        # a part and a total ("Fifteen of the 19 hijackers" / "19 hijackers") are different
+        # things; two parts only compare when they are parts of the same total
+        if (a.total is None) != (b.total is None):
+            return False
+        if a.total is not None and not (a.total == b.total):
+            return False
+        # different moments ("in five days" / "since the start", two different dates)
+        if a.times != b.times and not (a.times & b.times):
+            return False
+        # different subjects ("Romney ... 21%" / "Trump ... 17%", "the northern union" / "the
+        # southern union"): the lemmas of one must all be among the other's ("Romney" / "Mitt Romney")
+        if a.subj and b.subj and not (a.subj <= b.subj or b.subj <= a.subj):
+            return False
     if a.cluster and a.cluster == b.cluster and (a.nouns & b.nouns):
         return True
     if strict:
@@ -318,10 +377,15 @@ def cross_check(state) -> None:
     tol = cfg["tol"]
     claim_cluster = {c.id: c.cluster for c in d.claims if c.cluster}
     texts = {a.id: a.text for a in d.articles}
+    claims = {c.id: c for c in d.claims}
+    times_by_art: dict = defaultdict(list)
+    for t in d.times:
+        times_by_art[t.article].append(t)
     items: list[Item] = []
     for q in d.quantities:
         it = _item(q, tol, claim_cluster.get(q.claim) if q.claim else None)
         if it is not None:
+            it.times = _time_context(q, claims, times_by_art, texts)
             items.append(it)
     for part, share in _ties(d.quantities, texts):
         it = _derived(part, share, tol)
@@ -347,8 +411,10 @@ def cross_check(state) -> None:
                 if key in seen or a.article == b.article:
                     continue
                 ea, eb = event_of.get(a.article), event_of.get(b.article)
-                if ea and eb and ea != eb:
-                    continue  # articles about different events count different things
+                if ea and eb and ea != eb and a.shape != "derived" and b.shape != "derived":
+                    continue  # articles about different events count different things; a whole
+                    # derived from a part and its share ("1,100 km2, or 86% of the area") is still
+                    # set against the other events' figures, and only ever as consistent
                 seen.add(key)
                 res = compare_quantities(a, b)
                 if res is None:
