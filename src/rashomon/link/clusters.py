@@ -1,5 +1,251 @@
-"""PLACEHOLDER: stage `cluster_claims` not built yet (does nothing)."""
+"""Corpus stage ``cluster_claims``: the same proposition across articles, however worded.
+
+In: ``state.dossier.claims`` (with ``actors``, ``quantities``, ``times``, ``polarity``), the
+articles' entities (``state.annotations``) and the embeddings of what each claim asserts
+(``similarity.proposition_vectors``: the claim without speaker and cue; built on the shared cache
+``state.scratch["claim_embeddings"]``).
+
+Out: ``state.dossier.clusters`` (ids ``k<n>``, largest first; ``label`` = the clearest member,
+``claims``, ``articles``, ``outlets`` = outlet or article id when unknown) and ``claim.cluster``
+for every claim: a claim nobody else makes is a cluster of one, so the claim matrix is complete.
+``state.scratch["cluster_stats"]`` records how many pairs were compared.
+
+How:
+1. **Blocking** (``ann.candidate_pairs``): random-projection LSH on the embeddings plus claims
+   sharing a rare entity, number or word; never all pairs at scale.
+2. **Pair score** = ``w_cos * cosine + (1 - w_cos) * weighted Jaccard`` of the claims' entities,
+   numbers and content words (IDF weights), minus penalties for incompatible specifics: different
+   rare entities on each side, different numbers (or a number on one side only), opposite polarity, different day dates. Two
+   claims of one article pay ``same_article_penalty`` (they are rarely the same proposition).
+3. **Average-linkage** agglomerative clustering inside each connected block of pairs that
+   passed ``link``; cut at ``cluster``. Average (not single) linkage keeps two propositions on
+   one topic ("troops fought alongside" vs "troops were sent") from chaining together.
+Thresholds come from ``data/thresholds.yaml`` (section ``clusters``; chosen on ECB+ topics 1-35,
+see the comment there).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from typing import Optional
+
+import numpy as np
+
+from ..models import Cluster
+from ..pipeline import CorpusState
+from . import lexicon as lx
+from .ann import candidate_pairs
+from .features import ClaimFeatures, claim_features
+from .similarity import proposition_vectors
 
 
-def cluster_claims(state) -> None:  # PLACEHOLDER
-    return None
+def _params() -> dict:
+    return {
+        "w_cos": lx.threshold("clusters.w_cos", 0.75),
+        "link": lx.threshold("clusters.link", 0.45),
+        "cluster": lx.threshold("clusters.cluster", 0.6),
+        "same_article_penalty": lx.threshold("clusters.same_article_penalty", 0.25),
+        "entity_mismatch_penalty": lx.threshold("clusters.entity_mismatch_penalty", 0.12),
+        "number_mismatch_penalty": lx.threshold("clusters.number_mismatch_penalty", 0.12),
+        "number_presence_penalty": lx.threshold("clusters.number_presence_penalty", 0.1),
+        "polarity_penalty": lx.threshold("clusters.polarity_penalty", 0.3),
+        "date_penalty": lx.threshold("clusters.date_penalty", 0.1),
+        "side_penalty": lx.threshold("clusters.side_penalty", 0.1),
+        "rare_idf": lx.threshold("clusters.rare_idf", 0.5),
+        "max_block": lx.threshold("clusters.max_block", 400),
+    }
+
+
+class PairScorer:
+    """Scores claim pairs from embeddings and features (see module doc)."""
+
+    def __init__(self, vectors: np.ndarray, feats: list[ClaimFeatures], articles: list[str], params: Optional[dict] = None):
+        self.v = vectors
+        self.f = feats
+        self.art = articles
+        self.p = params or _params()
+        df: Counter = Counter()
+        self.keys = []
+        for f in feats:
+            ks = set(f.keys())
+            self.keys.append(ks)
+            df.update(ks)
+        n = max(1, len(feats))
+        norm = math.log(n + 1) or 1.0
+        self.idf = {k: max(0.05, math.log((n + 1) / (c + 0.5)) / norm) for k, c in df.items()}
+        self.df = df
+        self.n = n
+        self.rare_entities = [self.rare(ks, "e:") for ks in self.keys]
+
+    def rare(self, keys: set[str], prefix: str) -> set[str]:
+        return {k for k in keys if k.startswith(prefix) and self.idf[k] >= self.p["rare_idf"] and self.df[k] < self.n}
+
+    def lexical(self, i: int, j: int) -> float:
+        a, b = self.keys[i], self.keys[j]
+        if not a or not b:
+            return 0.0
+        inter = sum(self.idf[k] for k in a & b)
+        union = sum(self.idf[k] for k in a | b)
+        return inter / union if union else 0.0
+
+    def score(self, i: int, j: int, cos: Optional[float] = None) -> float:
+        p = self.p
+        if cos is None:
+            cos = float(self.v[i] @ self.v[j])
+        s = p["w_cos"] * cos + (1 - p["w_cos"]) * self.lexical(i, j)
+        fi, fj = self.f[i], self.f[j]
+        ei, ej = self.rare_entities[i], self.rare_entities[j]
+        if ei and ej and not (ei & ej):
+            s -= p["entity_mismatch_penalty"]
+        if fi.numbers and fj.numbers and not (fi.numbers & fj.numbers) and not _numbers_close(fi.numbers, fj.numbers):
+            s -= p["number_mismatch_penalty"]
+        elif bool(fi.numbers) != bool(fj.numbers):
+            s -= p["number_presence_penalty"]  # a count on one side only: rarely the same proposition
+        if fi.polarity != fj.polarity:
+            s -= p["polarity_penalty"]
+        di = {d for d in fi.dates if len(d) == 10}
+        dj = {d for d in fj.dates if len(d) == 10}
+        if di and dj and not (di & dj):
+            s -= p["date_penalty"]
+        if fi.side and fj.side and fi.side != fj.side:
+            s -= p["side_penalty"]
+        if self.art[i] == self.art[j]:
+            s -= p["same_article_penalty"]
+        return s
+
+
+def _numbers_close(a: set[float], b: set[float]) -> bool:
+    """True when some number of ``a`` is within 10% of one of ``b`` (11,000 vs 10,000-12,000)."""
+    return any(abs(x - y) <= 0.1 * max(abs(x), abs(y)) for x in a for y in b)
+
+
+def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    comp: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        comp[find(i)].append(i)
+    return list(comp.values())
+
+
+def average_linkage(items: list[int], sim: dict[tuple[int, int], float], cut: float) -> list[list[int]]:
+    """Average-linkage agglomerative clustering of ``items``; ``sim`` holds pair scores (missing
+    pairs count as 0); merging stops when the best average similarity falls below ``cut``."""
+    if len(items) == 1:
+        return [items]
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    m = len(items)
+    d = np.ones((m, m), dtype=np.float64)
+    for x in range(m):
+        d[x, x] = 0.0
+        for y in range(x + 1, m):
+            a, b = items[x], items[y]
+            s = sim.get((a, b) if a < b else (b, a), 0.0)
+            d[x, y] = d[y, x] = 1.0 - s
+    d = np.clip(d, 0.0, 2.0)
+    z = linkage(squareform(d, checks=False), method="average")
+    labels = fcluster(z, t=1.0 - cut, criterion="distance")
+    groups: dict[int, list[int]] = defaultdict(list)
+    for it, lab in zip(items, labels):
+        groups[int(lab)].append(it)
+    return list(groups.values())
+
+
+def cluster_indices(vectors: np.ndarray, feats: list[ClaimFeatures], articles: list[str], params: Optional[dict] = None,
+                    stats: Optional[dict] = None) -> list[list[int]]:
+    """Group claim rows into clusters (lists of row indices); every row lands in one cluster."""
+    p = params or _params()
+    n = len(feats)
+    if n == 0:
+        return []
+    scorer = PairScorer(vectors, feats, articles, p)
+    # blocking keys: entities and numbers held by few claims, and words held by very few
+    keys = [[k for k in scorer.keys[i] if (not k.startswith("w:") and scorer.idf[k] >= p["rare_idf"]) or scorer.df[k] <= 8]
+            for i in range(n)]
+    local = stats if stats is not None else {}
+    pairs = candidate_pairs(vectors, keys, stats=local)
+    sim: dict[tuple[int, int], float] = {}
+    edges = []
+    if pairs:
+        arr = np.array(sorted(pairs), dtype=np.int64)
+        cos = np.einsum("ij,ij->i", vectors[arr[:, 0]], vectors[arr[:, 1]])
+        for (a, b), c in zip(arr.tolist(), cos.tolist()):
+            s = scorer.score(a, b, c)
+            if s >= p["link"]:
+                sim[(a, b)] = s
+                edges.append((a, b))
+    local["compared"] = len(pairs)
+    out: list[list[int]] = []
+    comps = _components(n, edges)
+    comp_of = {i: c for c, comp in enumerate(comps) for i in comp}
+    edges_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for a, b in edges:
+        edges_of[comp_of[a]].append((a, b))
+    for c, comp in enumerate(comps):
+        comp.sort()
+        if len(comp) <= p["max_block"]:
+            out.extend(average_linkage(comp, sim, p["cluster"]))
+            continue
+        # a very large block: keep only its strongest links so the linkage stays bounded
+        strong = [(a, b) for (a, b) in edges_of[c] if sim[(a, b)] >= p["cluster"]]
+        local_ids = {x: k for k, x in enumerate(comp)}
+        for sub in _components(len(comp), [(local_ids[a], local_ids[b]) for a, b in strong]):
+            sub = sorted(comp[k] for k in sub)
+            out.extend(average_linkage(sub, sim, p["cluster"]) if len(sub) <= p["max_block"] else [[i] for i in sub])
+    return out
+
+
+def _clearest(members: list[int], vectors: np.ndarray, texts: list[str]) -> int:
+    """The member closest to the others (ties: the shorter text)."""
+    if len(members) == 1:
+        return members[0]
+    v = vectors[members]
+    centrality = (v @ v.T).sum(axis=1)
+    best = max(range(len(members)), key=lambda x: (round(float(centrality[x]), 3), -len(texts[members[x]])))
+    return members[best]
+
+
+def cluster_claims(state: CorpusState) -> None:
+    """Fill ``dossier.clusters`` and ``claim.cluster`` (see module doc)."""
+    dossier = state.dossier
+    claims = dossier.claims
+    if not claims:
+        dossier.clusters = []
+        return
+    feats_by_id = claim_features(state)
+    ids = [c.id for c in claims]
+    vectors = proposition_vectors(state, ids)
+    feats = [feats_by_id[i] for i in ids]
+    articles = [c.article for c in claims]
+    stats: dict = {}
+    groups = cluster_indices(vectors, feats, articles, stats=stats)
+    stats["claims"] = len(claims)
+    state.scratch["cluster_stats"] = stats
+    outlet_of = {a.id: (a.outlet or a.id) for a in dossier.articles}
+    order = {a.id: a.index for a in dossier.articles}
+    texts = [c.text for c in claims]
+    groups.sort(key=lambda g: (-len({articles[i] for i in g}), -len(g), min(g)))
+    out = []
+    for n, g in enumerate(groups, 1):
+        g.sort(key=lambda i: (order.get(articles[i], 0), claims[i].start))
+        kid = f"k{n}"
+        best = _clearest(g, vectors, texts)
+        arts = list(dict.fromkeys(articles[i] for i in g))
+        for i in g:
+            claims[i].cluster = kid
+        label = texts[best] if len(texts[best]) <= 240 else texts[best][:237].rstrip() + "..."
+        out.append(Cluster(id=kid, label=label, claims=[ids[i] for i in g], articles=arts,
+                           outlets=list(dict.fromkeys(outlet_of.get(a, a) for a in arts))))
+    dossier.clusters = out

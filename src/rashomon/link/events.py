@@ -1,5 +1,358 @@
-"""PLACEHOLDER: stage `group_events` not built yet (does nothing)."""
+"""Corpus stage ``group_events``: which articles report the same event.
+
+In: the dossier's articles (publication dates), claims and times; each article's parse
+(``state.annotations``: sentences, entities, content lemmas); the claim embeddings cache
+(``state.scratch["claim_embeddings"]``, filled here when empty).
+
+Out: ``state.dossier.events`` (ids ``E1``..: ``label`` generated from the most shared claim and
+the date, ``articles``, ``main`` true for the largest event, ``date``, ``related`` = other events
+of the same storyline, ``reason`` = what the grouping rests on) and ``article.event``.
+``state.scratch["article_units"]`` keeps each article's unit embeddings.
+
+How: each article is summarised by its *units* (its claims, or its sentences when it has no
+claims) embedded with the sentence encoder, its content lemmas (TF-IDF), its named entities and
+its main date (publication date, else the most frequent day date its times give). For each
+candidate pair of articles (blocked with ``ann.candidate_pairs`` at scale) five features are
+computed - lemma TF-IDF cosine, mean-embedding cosine, proposition overlap (how well the
+article's units find a near-paraphrase in the other), the share of units with a strong match
+(cosine >= ``events.strong_cosine``), lead similarity (the first two units against the other's
+first six: news puts the event first), IDF-weighted entity overlap and date agreement - and a logistic model turns them into a same-event probability. Weights, bias and
+the cut come from ``data/thresholds.yaml`` (section ``events``), fitted on ECB+ topics 1-35
+(``benchmarks/ecbplus.py --fit``). Articles are grouped by average-linkage clustering on that
+probability cut at ``events.cut``; a pair whose dates clearly disagree (date agreement below
+``events.date_veto``: day dates weeks apart, or one article's event month never mentioned in the
+other) cannot be one event; events whose average probability reaches ``events.related``
+are named as related (same storyline, different event).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from datetime import date
+from typing import Optional
+
+import numpy as np
+
+from ..models import Event
+from ..pipeline import CorpusState
+from . import lexicon as lx
+from .ann import candidate_pairs
+from .similarity import claim_embeddings, encode
+
+FEATURES = ("tfidf", "centroid", "overlap", "strong", "lead", "entities", "date")
+_MAX_UNITS = 60
 
 
-def group_events(state) -> None:  # PLACEHOLDER
+# --------------------------------------------------------------------------- per-article summaries
+
+
+def _main_date(article, times) -> Optional[str]:
+    """The article's date: publication date, else the most common day-precision date it mentions."""
+    if article.published and len(article.published) >= 10:
+        return article.published[:10]
+    days = Counter(t.value[:10] for t in times if t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value[:10] or ""))
+    if days:
+        return days.most_common(1)[0][0]
     return None
+
+
+def _months(article, times) -> set[str]:
+    out = {t.value[:7] for t in times if t.value and re.match(r"\d{4}-\d{2}", t.value)}
+    if article.published:
+        out.add(article.published[:7])
+    return out
+
+
+def article_units(state: CorpusState) -> dict[str, dict]:
+    """Per article: ``vectors`` (unit embeddings), ``texts``, ``ids`` (claim ids or None for
+    sentences). Cached in ``state.scratch["article_units"]``."""
+    if "article_units" in state.scratch:
+        return state.scratch["article_units"]
+    dossier = state.dossier
+    by_art: dict[str, list] = defaultdict(list)
+    for c in dossier.claims:
+        by_art[c.article].append(c)
+    cache = claim_embeddings(state) if dossier.claims else None
+    out: dict[str, dict] = {}
+    need_sent: list[tuple[str, str]] = []
+    for a in dossier.articles:
+        cl = by_art.get(a.id, [])[:_MAX_UNITS]
+        if cl:
+            vec = cache["vectors"][[cache["index"][c.id] for c in cl]]
+            out[a.id] = {"vectors": vec, "texts": [c.text for c in cl], "ids": [c.id for c in cl]}
+        else:
+            ann = state.annotations.get(a.id)
+            spans = (ann.sentences if ann and ann.sentences else [(0, len(a.text))])[:_MAX_UNITS]
+            texts = [a.text[s:e].strip() for s, e in spans if a.text[s:e].strip()]
+            if a.title:
+                texts = [a.title] + texts
+            out[a.id] = {"vectors": None, "texts": texts, "ids": [None] * len(texts)}
+            need_sent += [(a.id, t) for t in texts]
+    if need_sent:
+        vec = encode([t for _, t in need_sent], state.scratch.get("encoder"))
+        pos = 0
+        for a in dossier.articles:
+            if out[a.id]["vectors"] is None:
+                k = len(out[a.id]["texts"])
+                out[a.id]["vectors"] = vec[pos:pos + k]
+                pos += k
+    state.scratch["article_units"] = out
+    return out
+
+
+def _entity_sets(state: CorpusState) -> dict[str, set[str]]:
+    from .features import _entity_norm
+
+    out = {}
+    for a in state.dossier.articles:
+        ann = state.annotations.get(a.id)
+        ents = set()
+        if ann:
+            labels = ann.entity_labels if len(ann.entity_labels) == len(ann.entities) else [""] * len(ann.entities)
+            for e, lab in zip(ann.entities, labels):
+                if lab in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
+                    continue
+                ents.add(_entity_norm(e.text))
+        out[a.id] = ents
+    return out
+
+
+def _date_agreement(d1: Optional[str], d2: Optional[str], m1: set[str], m2: set[str]) -> float:
+    """Date evidence for one event: 1 for the same day, decaying with the days apart; when only
+    one article has a day date, 0.75 if the other mentions that month at all and 0 if it mentions
+    only other months; month overlap when neither has a day; 0.5 when nothing is known."""
+    if d1 and d2:
+        try:
+            gap = abs((date.fromisoformat(d1) - date.fromisoformat(d2)).days)
+            return math.exp(-gap / 7.0)
+        except ValueError:
+            pass
+    if d1 and not d2 and m2:
+        return 0.75 if d1[:7] in m2 else 0.0
+    if d2 and not d1 and m1:
+        return 0.75 if d2[:7] in m1 else 0.0
+    if m1 and m2:
+        return 0.5 + 0.25 * (len(m1 & m2) / len(m1 | m2)) - 0.1 * (not (m1 & m2))
+    return 0.5
+
+
+class ArticleFeatures:
+    """Everything needed to score article pairs (see module doc)."""
+
+    def __init__(self, state: CorpusState):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        d = state.dossier
+        self.ids = [a.id for a in d.articles]
+        self.units = article_units(state)
+        times_by = defaultdict(list)
+        for t in d.times:
+            times_by[t.article].append(t)
+        self.date = {a.id: _main_date(a, times_by[a.id]) for a in d.articles}
+        self.months = {a.id: _months(a, times_by[a.id]) for a in d.articles}
+        docs = []
+        for a in d.articles:
+            ann = state.annotations.get(a.id)
+            lem = ann.lemmas if ann and ann.lemmas else re.findall(r"[a-z]{3,}", a.text.lower())
+            docs.append(lem)
+        self.tfidf = TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True).fit_transform(docs) if any(docs) else None
+        self.ents = _entity_sets(state)
+        df = Counter(e for s in self.ents.values() for e in s)
+        n = len(self.ids)
+        self.eidf = {e: math.log((n + 1) / (c + 0.5)) for e, c in df.items()}
+        cents = []
+        for aid in self.ids:
+            v = self.units[aid]["vectors"]
+            m = v.mean(axis=0) if len(v) else np.zeros(384, dtype=np.float32)
+            cents.append(m / (np.linalg.norm(m) or 1.0))
+        self.centroids = np.vstack(cents).astype(np.float32) if cents else np.zeros((0, 384), np.float32)
+
+    def pair(self, i: int, j: int) -> dict[str, float]:
+        """The features of one article pair (indices into ``ids``)."""
+        return dict(zip(FEATURES, self.pair_matrix([(i, j)])[0].tolist()))
+
+    def pair_matrix(self, pairs: list[tuple[int, int]]) -> np.ndarray:
+        """Features of many pairs at once, shape (len(pairs), len(FEATURES))."""
+        m = len(pairs)
+        out = np.zeros((m, len(FEATURES)), dtype=np.float64)
+        if not m:
+            return out
+        arr = np.asarray(pairs, dtype=np.int64)
+        if self.tfidf is not None:
+            out[:, 0] = np.asarray(self.tfidf[arr[:, 0]].multiply(self.tfidf[arr[:, 1]]).sum(axis=1)).ravel()
+        out[:, 1] = np.einsum("ij,ij->i", self.centroids[arr[:, 0]], self.centroids[arr[:, 1]])
+        strong_cut = lx.threshold("events.strong_cosine", 0.75)
+        for r, (i, j) in enumerate(pairs):
+            a, b = self.ids[i], self.ids[j]
+            ua, ub = self.units[a]["vectors"], self.units[b]["vectors"]
+            if len(ua) and len(ub):
+                sim = ua @ ub.T
+                ma, mb = sim.max(axis=1), sim.max(axis=0)
+                out[r, 2] = (np.sort(ma)[::-1][:3].mean() + np.sort(mb)[::-1][:3].mean()) / 2
+                out[r, 3] = ((ma >= strong_cut).sum() + (mb >= strong_cut).sum()) / (len(ma) + len(mb))
+                out[r, 4] = (sim[:2, :6].max() + sim[:6, :2].max()) / 2
+            ea, eb = self.ents[a], self.ents[b]
+            if ea and eb:
+                union = sum(self.eidf[e] for e in ea | eb)
+                out[r, 5] = sum(self.eidf[e] for e in ea & eb) / union if union else 0.0
+            out[r, 6] = _date_agreement(self.date[a], self.date[b], self.months[a], self.months[b])
+        return out
+
+
+_DEFAULT_W = {"tfidf": 4.0, "centroid": 2.0, "overlap": 3.0, "strong": 2.0, "lead": 2.0, "entities": 3.0, "date": 1.0}
+
+
+def _weights() -> tuple[float, np.ndarray]:
+    return lx.threshold("events.bias", -6.0), np.array([lx.threshold(f"events.weights.{k}", _DEFAULT_W[k]) for k in FEATURES])
+
+
+def same_event_probability(feats: dict[str, float]) -> float:
+    """Logistic model over the pair features, weights from ``thresholds.yaml``."""
+    bias, w = _weights()
+    z = bias + float(w @ np.array([feats[k] for k in FEATURES]))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def same_event_probabilities(x: np.ndarray) -> np.ndarray:
+    """The same model over a feature matrix from ``ArticleFeatures.pair_matrix``."""
+    bias, w = _weights()
+    return 1.0 / (1.0 + np.exp(-(bias + x @ w)))
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def _average_linkage(n: int, prob: dict[tuple[int, int], float], cut: float) -> list[list[int]]:
+    from .clusters import _components, average_linkage
+
+    edges = [p for p, v in prob.items() if v >= cut]
+    out = []
+    for comp in _components(n, edges):
+        out.extend(average_linkage(sorted(comp), prob, cut))
+    return out
+
+
+def _label(group: list[int], af: ArticleFeatures, state: CorpusState) -> str:
+    """The most shared unit of the event (best matched in its other articles), else the lead
+    of its most central article; with the event date when known."""
+    ids = [af.ids[i] for i in group]
+    best, best_score = None, -1.0
+    for a in ids:
+        u = af.units[a]
+        for k, text in enumerate(u["texts"][:20]):
+            if len(ids) > 1:
+                s = np.mean([float((af.units[b]["vectors"] @ u["vectors"][k]).max()) for b in ids if b != a and len(af.units[b]["vectors"])] or [0.0])
+            else:
+                s = 1.0 - 0.01 * k  # the lead of a lone article
+            s -= 0.002 * max(0, len(text) - 160) / 10
+            s -= 0.1 * (len(text.split()) < 8)  # fragments make poor labels
+            if s > best_score:
+                best, best_score = text, s
+    label = re.sub(r"\s+", " ", best or ids[0]).strip()
+    if len(label) > 160:
+        label = label[:157].rstrip() + "..."
+    return label
+
+
+def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
+    """Groups of article indices and the same-event probabilities of the compared pairs."""
+    n = len(af.ids)
+    keys = [[e for e in af.ents[a] if af.eidf.get(e, 0) > 1.0] for a in af.ids]
+    pairs = candidate_pairs(af.centroids, keys, k=8, max_df=20, stats=stats) if n > 1 else set()
+    plist = sorted(pairs)
+    x = af.pair_matrix(plist)
+    probs = same_event_probabilities(x) if plist else []
+    veto = lx.threshold("events.date_veto", 0.05)
+    di = FEATURES.index("date")
+    prob = {p: (0.0 if x[r, di] < veto else float(v)) for r, (p, v) in enumerate(zip(plist, probs))}
+    cut = lx.threshold("events.cut", 0.5)
+    groups = _average_linkage(n, prob, cut) if n else []
+    return groups, prob
+
+
+def group_events(state: CorpusState) -> None:
+    """Fill ``dossier.events`` and ``article.event`` (see module doc)."""
+    d = state.dossier
+    if not d.articles:
+        d.events = []
+        return
+    af = ArticleFeatures(state)
+    stats: dict = {}
+    groups, prob = group_articles(af, stats)
+    state.scratch["event_stats"] = {"compared": len(prob), "articles": len(af.ids)}
+    nclaims = Counter(c.article for c in d.claims)
+    groups.sort(key=lambda g: (-len(g), -sum(nclaims[af.ids[i]] for i in g), min(g)))
+    related_cut = lx.threshold("events.related", 0.2)
+    events = []
+    for n, g in enumerate(groups, 1):
+        g.sort()
+        arts = [af.ids[i] for i in g]
+        dates = Counter(af.date[a] for a in arts if af.date[a])
+        edate = dates.most_common(1)[0][0] if dates else None
+        events.append(Event(id=f"E{n}", label="", articles=arts, main=(n == 1), date=edate))
+    # average probability between events, from the compared pairs only (linear in pairs)
+    event_of = {i: e for e, g in enumerate(groups) for i in g}
+    between: dict[tuple[int, int], float] = defaultdict(float)
+    neighbours: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for (i, j), v in prob.items():
+        neighbours[i].append((j, v))
+        neighbours[j].append((i, v))
+        ei, ej = event_of[i], event_of[j]
+        if ei != ej:
+            between[(min(ei, ej), max(ei, ej))] += v
+    for (ea, eb), tot in between.items():
+        if tot / (len(groups[ea]) * len(groups[eb])) >= related_cut:
+            events[ea].related.append(events[eb].id)
+            events[eb].related.append(events[ea].id)
+    for ev, g in zip(events, groups):
+        label = _label(g, af, state)
+        ev.label = f"{label} ({ev.date})" if ev.date else label
+        ev.related.sort(key=lambda x: int(x[1:]))
+        ev.reason = _reason(g, af, prob, neighbours, groups, event_of, events)
+    d.events = events
+    by_article = {a: ev.id for ev in events for a in ev.articles}
+    for a in d.articles:
+        a.event = by_article.get(a.id)
+
+
+def _reason(g: list[int], af: ArticleFeatures, prob: dict, neighbours: dict, groups: list[list[int]] = (),
+            event_of: Optional[dict] = None, events: list[Event] = ()) -> str:
+    """What the grouping rests on, in words: for an event of several articles their mean
+    same-event probability, shared names and dates; for a lone article why it stands apart."""
+    cut = lx.threshold("events.cut", 0.5)
+    ids = [af.ids[i] for i in g]
+    if len(g) > 1:
+        within = [prob.get((min(i, j), max(i, j)), 0.0) for x, i in enumerate(g) for j in g[x + 1:]]
+        shared = set.intersection(*(af.ents[a] for a in ids)) if ids else set()
+        shared = sorted(shared, key=lambda e: -af.eidf.get(e, 0))[:4]
+        dates = sorted({af.date[a] for a in ids if af.date[a]})
+        parts = [f"{len(ids)} articles with mean same-event probability {np.mean(within):.2f} (cut {cut:.2f})"]
+        if shared:
+            parts.append("shared names: " + ", ".join(e.replace("country:", "") for e in shared))
+        if dates:
+            parts.append("dates: " + ", ".join(dates))
+        return "; ".join(parts)
+    i = g[0]
+    best, bp, bc = None, -1.0, -2.0
+    for o, v in neighbours.get(i, []):
+        c = float(af.centroids[i] @ af.centroids[o])
+        if (v, c) > (bp, bc):
+            best, bp, bc = o, v, c
+    if best is None:
+        return "no other article is similar enough to report the same event"
+    f = af.pair(min(i, best), max(i, best))
+    da, db = af.date[af.ids[i]], af.date[af.ids[best]]
+    months = ", ".join(sorted(af.months[af.ids[i]])) or "none"
+    if event_of is not None and groups:
+        e = event_of[best]
+        members = groups[e]
+        avg = sum(v for o, v in neighbours.get(i, []) if event_of.get(o) == e) / len(members)
+        vetoed = [af.ids[o] for o, v in neighbours.get(i, []) if event_of.get(o) == e and v == 0.0]
+        why = f"average same-event probability with {events[e].id} ({len(members)} articles) is {avg:.2f} < {cut:.2f}"
+        if vetoed:
+            why += (f"; its dates disagree with {', '.join(vetoed)} (its day date {da or 'unknown'}, "
+                    f"months it mentions: {months}; theirs {af.date[vetoed[0]] or 'unknown'})")
+        return why + f"; closest article {af.ids[best]} (probability {bp:.2f}, proposition overlap {f['overlap']:.2f})"
+    return (f"closest article {af.ids[best]} has same-event probability {bp:.2f} < {cut:.2f} "
+            f"(proposition overlap {f['overlap']:.2f}, shared names {f['entities']:.2f}; dates {da or 'unknown'} vs {db or 'unknown'})")

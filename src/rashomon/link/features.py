@@ -1,0 +1,139 @@
+"""Per-claim features for cross-article matching, read from records (never re-parsing).
+
+``claim_features(state)`` returns, for each claim of ``state.dossier.claims`` (same order), a
+``ClaimFeatures`` of its proposition (the text without speaker and cue, see
+``similarity.proposition_text``): content words (lower-case, stop words out, plural ``s`` trimmed), the named
+entities inside the claim's span (from the article's parse), the numbers it states (from its
+quantities, or the digits in its text), its ISO dates (from its times), polarity and the
+dossier actors it names. Cached in ``state.scratch["claim_features"]`` (dict claim id ->
+ClaimFeatures).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from . import lexicon as lx
+
+KEY = "claim_features"
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+_NUM = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
+# words that carry no proposition of their own in news text
+_EXTRA_STOP = frozenset("""said says say told according added stated reported claimed noted also would could
+may might will just like new year years time mr ms mrs""".split())
+_ENTITY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+
+
+def stem(w: str) -> str:
+    """A very light stem: lower case, possessive and plural endings off."""
+    w = w.lower().replace("\u2019", "'")
+    w = re.sub(r"'s?$", "", w)
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    """Content-word stems of ``text``."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group(0).lower()
+        if w in ENGLISH_STOP_WORDS or w in _EXTRA_STOP or len(w) < 3:
+            continue
+        out.append(stem(w))
+    return out
+
+
+def numbers_in(text: str) -> set[float]:
+    """Numbers written with digits (years 1900-2100 left out: they are dates)."""
+    out = set()
+    for m in _NUM.finditer(text):
+        try:
+            v = float(m.group(0).replace(",", ""))
+        except ValueError:
+            continue
+        if 1900 <= v <= 2100 and "," not in m.group(0) and "." not in m.group(0):
+            continue
+        out.add(v)
+    return out
+
+
+@dataclass
+class ClaimFeatures:
+    words: list[str] = field(default_factory=list)
+    entities: set[str] = field(default_factory=set)
+    numbers: set[float] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    polarity: str = "asserted"
+    speaker: str | None = None
+    side: str | None = None
+
+    def keys(self) -> list[str]:
+        """Blocking keys: entities, numbers and words."""
+        return ([f"e:{e}" for e in self.entities] + [f"n:{n:g}" for n in self.numbers] + [f"w:{w}" for w in set(self.words)])
+
+
+def _entity_norm(text: str) -> str:
+    """Folded entity text; demonyms, capitals and country names become ``country:<name>`` so
+    "Kiev", "Kyiv", "Ukrainian" and "Ukraine" agree."""
+    t = lx.fold(text)
+    t = re.sub(r"^the\s+", "", t)
+    t = re.sub(r"'s?$", "", t)
+    c = lx.canonical_country(t)
+    return f"country:{c}" if c else t
+
+
+def claim_features(state) -> dict[str, ClaimFeatures]:
+    """Features of every claim (see module doc); cached in ``state.scratch``."""
+    cache = state.scratch.setdefault(KEY, {})
+    todo = [c for c in state.dossier.claims if c.id not in cache]
+    if not todo:
+        return cache
+    quantities = {q.id: q for q in state.dossier.quantities}
+    times = {t.id: t for t in state.dossier.times}
+    sides = {a.id: a.side for a in state.dossier.actors if a.side}
+    ents_by_article = {}
+    for aid, ann in state.annotations.items():
+        labels = ann.entity_labels if len(ann.entity_labels) == len(ann.entities) else [""] * len(ann.entities)
+        items = sorted(((e.start, e.end, e.text, lab) for e, lab in zip(ann.entities, labels)), key=lambda x: x[0])
+        ents_by_article[aid] = ([x[0] for x in items], items)
+    from .similarity import proposition_texts
+
+    props = proposition_texts(state)
+    for c in todo:
+        prop = props.get(c.id, c.text)
+        cut = [(sp.start, sp.end) for sp in [c.speaker, *c.chain] if sp is not None and sp.start is not None and sp.end is not None]
+        f = ClaimFeatures(words=content_words(prop), polarity=c.polarity,
+                          speaker=c.speaker.actor or lx.fold(c.speaker.name) if c.speaker else None)
+        if c.speaker and c.speaker.actor and c.speaker.actor in sides:
+            f.side = sides[c.speaker.actor]
+        starts, items = ents_by_article.get(c.article, ([], []))
+        lo = bisect.bisect_left(starts, c.start)
+        for s, e, text, lab in items[lo:]:
+            if s >= c.end:
+                break
+            if any(s < ce and e > cs for cs, ce in cut):
+                continue  # the speaker's own name is not part of the proposition
+            if e <= c.end and (not lab or lab in _ENTITY_LABELS):
+                f.entities.add(_entity_norm(text))
+        for qid in c.quantities:
+            q = quantities.get(qid)
+            if q is not None:
+                for v in (q.value, q.low, q.high):
+                    if v is not None:
+                        f.numbers.add(float(v))
+        if not c.quantities:
+            f.numbers = numbers_in(prop)
+        for tid in c.times:
+            t = times.get(tid)
+            if t is not None and t.value and t.type == "date":
+                f.dates.add(t.value)
+        f.actors = set(c.actors)
+        cache[c.id] = f
+    return cache

@@ -1,0 +1,138 @@
+"""Lexicons the linking stages share, read once from the package data files.
+
+- ``actors.yaml``: titles, demonyms, country aliases (capitals), media outlets and their
+  affiliation (written for the per-article actor extractor, reused here);
+- ``sides.yaml``: state media, wire agencies, seats of government, side labels;
+- ``thresholds.yaml``: the similarity thresholds chosen on benchmark data.
+
+``country_in(text)`` finds which country a phrase ties itself to ("Ukraine's General Staff",
+"the Russian military", "the Kremlin", "Kyiv"); ``canonical_country(word)`` maps one demonym,
+alias or country name to the country's short name.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import yaml
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> dict:
+    """Return the parsed YAML data file ``name`` from ``rashomon/data`` ({} when absent)."""
+    path = resources.files("rashomon.data").joinpath(name)
+    if not path.is_file():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def threshold(key: str, default: float) -> float:
+    """A numeric threshold from ``thresholds.yaml`` (``section.key`` path), or ``default``."""
+    node = load("thresholds.yaml")
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return default
+        node = node[part]
+    if isinstance(node, dict):
+        node = node.get("value", default)
+    try:
+        return float(node)
+    except (TypeError, ValueError):
+        return default
+
+
+def fold(s: str) -> str:
+    """Lower-case, strip accents and normalise apostrophes and spaces."""
+    s = unicodedata.normalize("NFKD", s or "")
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+@lru_cache(maxsize=1)
+def _country_table() -> dict[str, str]:
+    """folded word or phrase -> country short name."""
+    actors = load("actors.yaml")
+    sides = load("sides.yaml")
+    table: dict[str, str] = {}
+    for c in actors.get("countries", []) or []:
+        table[fold(c)] = c
+    for k, v in (actors.get("demonyms") or {}).items():
+        table[fold(k)] = v
+    for k, v in (actors.get("country_aliases") or {}).items():
+        table[fold(k)] = v
+    for k, v in (sides.get("country_aliases") or {}).items():
+        table[fold(k)] = v
+    for k, v in (sides.get("institutions") or {}).items():
+        table[fold(k)] = v
+    # "South Korean"/"U.S." etc. are already keys; add plural demonyms ("Ukrainians")
+    for k, v in list(table.items()):
+        if k.endswith("n") and " " not in k and k + "s" not in table:
+            table[k + "s"] = v
+    return table
+
+
+@lru_cache(maxsize=1)
+def _country_regex() -> re.Pattern:
+    keys = sorted(_country_table(), key=len, reverse=True)
+    alts = "|".join(re.escape(k) for k in keys if k)
+    return re.compile(r"(?<![\w.])(" + alts + r")(?:'s|')?(?![\w])")
+
+
+def canonical_country(word: Optional[str]) -> Optional[str]:
+    """Country for a demonym, country name, alias or capital ('Ukrainian', 'Kyiv', 'U.S.'), else None."""
+    if not word:
+        return None
+    w = fold(word)
+    w = re.sub(r"^the ", "", w)
+    w = re.sub(r"'s?$", "", w)
+    return _country_table().get(w)
+
+
+def country_in(text: Optional[str]) -> Optional[tuple[str, str]]:
+    """The first country a phrase names (as demonym, name, alias, capital or seat of government):
+    returns ``(country, the words that name it)`` or None."""
+    if not text:
+        return None
+    m = _country_regex().search(fold(text))
+    if not m:
+        return None
+    return _country_table()[m.group(1)], m.group(1)
+
+
+def strip_countries(text: str) -> str:
+    """``text`` (folded) without the country words in it: "ukraine's general staff" -> "general staff"."""
+    return re.sub(r"\s+", " ", _country_regex().sub(" ", fold(text))).strip()
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[str, ...]:
+    """Titles and honorifics (folded), longest first."""
+    ts = {fold(t) for t in load("actors.yaml").get("titles", []) or []}
+    return tuple(sorted(ts, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def media_outlets() -> dict[str, Optional[str]]:
+    """folded outlet name -> its country (or None)."""
+    out = {}
+    for k, v in (load("actors.yaml").get("media_outlets") or {}).items():
+        out[fold(k)] = canonical_country(v) if v else None
+    return out
+
+
+@lru_cache(maxsize=1)
+def state_media() -> frozenset[str]:
+    return frozenset(fold(x) for x in load("sides.yaml").get("state_media", []) or [])
+
+
+@lru_cache(maxsize=1)
+def wire_agencies() -> frozenset[str]:
+    return frozenset(fold(x) for x in load("sides.yaml").get("wire_agencies", []) or [])
+
+
+def side_label(key: str) -> Optional[str]:
+    return (load("sides.yaml").get("labels") or {}).get(key, key.replace("_", " "))

@@ -1,0 +1,187 @@
+"""What the relation signals need to know about each claim, gathered once from the dossier.
+
+``claim_views(state)`` -> ``list[ClaimView]``: for every clustered claim its text and span, the
+side and speaker it comes from, its date (the claim's own ISO date, else the article's
+publication date), its unit-normalised embedding (the shared cache ``state.scratch["claim_embeddings"]`` of
+``rashomon.link.similarity``, filled there when absent), its opposite-state poles and its
+quantities. ``topic_similarity(x, y)`` scores whether two claims talk about the same thing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+import numpy as np
+
+from ..models import Claim, Dossier, Quantity, Span
+from .rel_features import content_words
+from .rel_lexicon import state_poles
+
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:[-’'][A-Za-z]+)?)")
+
+
+@dataclass
+class ClaimView:
+    claim: Claim
+    text: str
+    span: Span
+    cluster: str
+    side: Optional[str]
+    speaker: Optional[str]  # dossier actor id, else the speaker name, else None (narration)
+    speaker_name: Optional[str]
+    date: Optional[str]
+    date_source: str
+    vec: np.ndarray
+    poles: dict = field(default_factory=dict)
+    quantities: list[Quantity] = field(default_factory=list)
+    words: frozenset = frozenset()
+    names: frozenset = frozenset()
+    when: Optional[tuple] = None  # (first day, last day) of the claim's own explicit dates
+
+
+def _interval(value: str):
+    """ISO date at day, month or year precision -> (first day, last day) as ``date``s."""
+    import calendar
+    from datetime import date
+
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", value or "")
+    if not m:
+        return None
+    y = int(m.group(1))
+    if m.group(3):
+        d = date(y, int(m.group(2)), int(m.group(3)))
+        return d, d
+    if m.group(2):
+        mo = int(m.group(2))
+        return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def _claim_when(claim: Claim, times: dict):
+    spans = [iv for t in claim.times if t in times and times[t].type == "date" and (iv := _interval(times[t].value or ""))]
+    if not spans:
+        return None
+    return min(a for a, _ in spans), max(b for _, b in spans)
+
+
+def far_apart(x: "ClaimView", y: "ClaimView", days: int = 14) -> bool:
+    """Both claims carry explicit dates and those are more than ``days`` apart (the state each
+    describes may simply have changed in between)."""
+    if not x.when or not y.when:
+        return False
+    gap = max((y.when[0] - x.when[1]).days, (x.when[0] - y.when[1]).days)
+    return gap > days
+
+
+def _actor_index(dossier: Dossier) -> tuple[dict[str, str], dict[str, Optional[str]]]:
+    """Per-article actor id -> dossier actor id, and dossier actor id -> side."""
+    to_dossier, side = {}, {}
+    for a in dossier.actors:
+        side[a.id] = a.side
+        for m in a.members:
+            to_dossier[m] = a.id
+    return to_dossier, side
+
+
+def claim_span(claim: Claim, texts: dict[str, str]) -> Span:
+    """The claim's evidence span, sliced from the article text (exact by construction)."""
+    text = texts.get(claim.article)
+    if text is not None and 0 <= claim.start < claim.end <= len(text):
+        return Span(article=claim.article, start=claim.start, end=claim.end, text=text[claim.start:claim.end])
+    return Span(article=claim.article, start=claim.start, end=claim.end, text=claim.text)
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+NEARBY_CHARS = 400
+
+
+def _claim_date(claim: Claim, times: dict, published: dict, by_article: dict) -> tuple[Optional[str], str]:
+    """When the claim was made: its own day-precision date, else the closest day-precision date
+    in the preceding ``NEARBY_CHARS`` characters of the article ("Putin acknowledged on April
+    30 ... 'They have been pushed out...'"), else the article's publication date."""
+    for tid in claim.times:
+        t = times.get(tid)
+        if t is not None and t.value and t.type == "date" and _DAY.match(t.value):
+            return t.value, f"claim date '{t.text}'"
+    near = [t for t in by_article.get(claim.article, []) if t.type == "date" and t.value and _DAY.match(t.value)
+            and claim.start - NEARBY_CHARS <= t.end <= claim.start]
+    if near:
+        t = max(near, key=lambda t: t.end)
+        return t.value, f"date just before the claim '{t.text}'"
+    pub = published.get(claim.article)
+    if pub:
+        return pub[:10], "article publication date"
+    return None, "unknown"
+
+
+def claim_embeddings(state, claims: list[Claim]) -> dict[str, np.ndarray]:
+    """Claim id -> unit vector, from the shared cache ``state.scratch["claim_embeddings"]``
+    (kept by ``rashomon.link.similarity``, which encodes the claims still missing)."""
+    from .similarity import vectors_for
+
+    vecs = vectors_for(state, [c.id for c in claims])
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    vecs = vecs / norms
+    return {c.id: vecs[i] for i, c in enumerate(claims)}
+
+
+def claim_views(state) -> list[ClaimView]:
+    """A ``ClaimView`` for every claim that belongs to a cluster."""
+    d: Dossier = state.dossier
+    claims = [c for c in d.claims if c.cluster]
+    if not claims:
+        return []
+    texts = {a.id: a.text for a in d.articles}
+    published = {a.id: a.published for a in d.articles if a.published}
+    times = {t.id: t for t in d.times}
+    times_by_article: dict[str, list] = {}
+    for t in d.times:
+        times_by_article.setdefault(t.article, []).append(t)
+    quants = {q.id: q for q in d.quantities}
+    to_dossier, sides = _actor_index(d)
+    vecs = claim_embeddings(state, claims)
+    out = []
+    for c in claims:
+        actor = None
+        name = None
+        if c.speaker is not None:
+            name = c.speaker.name
+            actor = to_dossier.get(c.speaker.actor or "", c.speaker.actor)
+        side = sides.get(actor) if actor else None
+        date, how = _claim_date(c, times, published, times_by_article)
+        span = claim_span(c, texts)
+        out.append(ClaimView(claim=c, text=span.text, span=span, cluster=c.cluster, side=side,
+                             speaker=actor or (name.lower() if name else None), speaker_name=name, date=date,
+                             date_source=how, vec=vecs[c.id], poles=state_poles(span.text),
+                             quantities=[quants[q] for q in c.quantities if q in quants],
+                             words=content_words(span.text), names=frozenset(_PROPER.findall(span.text)),
+                             when=_claim_when(c, times)))
+    return out
+
+
+def topic_similarity(x: ClaimView, y: ClaimView) -> float:
+    """Cosine of the claim embeddings, nudged up by shared names (places, bodies, people)."""
+    cos = float(x.vec @ y.vec)
+    shared = len(x.names & y.names)
+    return cos + (0.05 if shared else 0.0) + (0.03 if shared >= 2 else 0.0)
+
+
+def same_sentence(x: ClaimView, y: ClaimView) -> bool:
+    """Both claims come from the same sentence of the same article (a concession inside one
+    statement is not a contradiction between statements)."""
+    if x.claim.article != y.claim.article:
+        return False
+    xs = (x.claim.sentence_start if x.claim.sentence_start is not None else x.claim.start,
+          x.claim.sentence_end if x.claim.sentence_end is not None else x.claim.end)
+    ys = (y.claim.sentence_start if y.claim.sentence_start is not None else y.claim.start,
+          y.claim.sentence_end if y.claim.sentence_end is not None else y.claim.end)
+    return xs[0] < ys[1] and ys[0] < xs[1]
+
+
+def opposed_sides(x: ClaimView, y: ClaimView) -> Optional[bool]:
+    """True when both sides are known and differ, False when known and equal, None otherwise."""
+    if x.side and y.side:
+        return x.side.strip().lower() != y.side.strip().lower()
+    return None

@@ -1,0 +1,56 @@
+"""The learned signal: the shipped relation classifier (``rel_model``) scores claim pairs that the
+rules left alone.
+
+``classifier_findings(views, taken)`` -> ``list[Finding]``: for pairs of claims in different
+clusters that talk about the same thing (cosine >= ``CANDIDATE_MIN_SIM``) and are not already
+related by a rule (``taken``: set of frozenset cluster pairs), a ``contradicts`` finding when
+P(contradicts) >= ``CONTRADICT_MIN_P`` and the claims come from different sources, a ``supports``
+finding when P(supports) >= ``SUPPORT_MIN_P`` between different original sources. Thresholds are
+high on purpose: the classifier is trained on news stance data and rule-made pairs, and a
+contradiction the reader cannot see in the words is worse than a missed one.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+
+from .rel_context import ClaimView, opposed_sides, same_sentence, topic_similarity
+from .rel_rules import Finding, _q, who
+
+CANDIDATE_MIN_SIM = 0.50
+CONTRADICT_MIN_P = 0.80
+SUPPORT_MIN_P = 0.70
+SUPPORT_MIN_SIM = 0.62
+MAX_PAIRS = 4000
+
+
+def classifier_findings(views: list[ClaimView], taken: set) -> list[Finding]:
+    """Classifier-scored contradicts/supports findings for same-topic claim pairs."""
+    from .rel_model import model_available, relation_proba
+
+    if not model_available():
+        return []
+    cands = []
+    for x, y in combinations(views, 2):
+        if x.cluster == y.cluster or same_sentence(x, y) or frozenset((x.cluster, y.cluster)) in taken:
+            continue
+        if x.speaker and x.speaker == y.speaker:
+            continue
+        sim = topic_similarity(x, y)
+        if sim >= CANDIDATE_MIN_SIM:
+            cands.append((sim, x, y))
+    cands.sort(key=lambda t: -t[0])
+    cands = cands[:MAX_PAIRS]
+    if not cands:
+        return []
+    proba = relation_proba([(x.text, y.text) for _, x, y in cands], [(x.vec, y.vec) for _, x, y in cands])
+    out = []
+    for (sim, x, y), (pc, ps, pn) in zip(cands, proba):
+        if pc >= CONTRADICT_MIN_P and opposed_sides(x, y) is not False:
+            out.append(Finding("contradicts", "classifier", x, y, round(float(pc), 3),
+                               f"The learned classifier judges these incompatible (P={pc:.2f}, topic similarity {sim:.2f}): "
+                               f"{who(x)}: {_q(x.text)} vs {who(y)}: {_q(y.text)}."))
+        elif ps >= SUPPORT_MIN_P and sim >= SUPPORT_MIN_SIM and (x.speaker != y.speaker or x.speaker is None):
+            out.append(Finding("supports", "classifier", x, y, round(float(ps), 3),
+                               f"Says the same thing (classifier P(support)={ps:.2f}, similarity {sim:.2f}): "
+                               f"{who(x)}: {_q(x.text, 90)} and {who(y)}: {_q(y.text, 90)}."))
+    return out

@@ -1,0 +1,336 @@
+"""Rule signals between pairs of claims: denials/rebuttals, incompatible states, numbers and
+dates that cannot both hold, and revisions by the same side.
+
+Each ``*_findings(views)`` function takes the ``ClaimView`` list of ``rel_context`` and returns
+``Finding`` records (claim pair, relation type, signal, score, explanation, the matched words as
+extra evidence spans). ``relations.find_relations`` lifts them to cluster pairs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Optional
+
+from ..models import Span
+from .rel_context import ClaimView, far_apart, opposed_sides, same_sentence, topic_similarity
+from .rel_lexicon import find_terms, is_total, lexicon
+
+# Thresholds (cosine of MiniLM claim embeddings, see topic_similarity). Set on synthetic pairs
+# written for the tests (floods, strikes, elections) and checked on the seed dossier.
+STATE_MIN_SIM = 0.45          # opposite states must be about the same thing
+# Each claim keeps only its closest opposite-state partners: the closest one from another side;
+# the two closest earlier claims of its own side when it revises them (a later admission often
+# answers several near-identical announcements); plus near-ties (STATE_TIE).
+STATE_TOP = {"cross": 1, "revision": 2}
+STATE_TIE = 0.005
+DENIAL_MIN_SIM = 0.55         # a denied proposition vs the asserted one
+REBUTTAL_MIN_SIM = 0.40       # "dismisses the claims of X" vs the claim of X
+NUMERIC_MIN_SIM = 0.50        # numbers: same topic, and
+NUMERIC_MIN_OVERLAP = 0.5     # the same words once speakers, cues and numbers are set aside
+DATE_MIN_SIM = 0.72
+
+
+@dataclass
+class Finding:
+    type: str                 # contradicts | supports | updates
+    signal: str               # denial | incompatible_state | numeric | date | classifier | same_speaker_revision
+    x: ClaimView
+    y: ClaimView
+    score: float
+    explanation: str
+    extra: list[Span] = field(default_factory=list)
+
+
+def _q(text: str, n: int = 110) -> str:
+    text = " ".join(text.split())
+    return "“" + (text if len(text) <= n else text[: n - 1] + "…") + "”"
+
+
+def who(v: ClaimView) -> str:
+    """How a claim's source is named in explanations."""
+    if v.speaker_name:
+        return v.speaker_name + (f" ({v.side})" if v.side else "")
+    return f"the narration of {v.claim.article}"
+
+
+def term_spans(v: ClaimView, hits) -> list[Span]:
+    """Spans of matched words inside a claim, in article coordinates."""
+    out = []
+    for s, e, _ in hits:
+        a, b = v.span.start + s, v.span.start + e
+        out.append(Span(article=v.span.article, start=a, end=b, text=v.span.text[s:e]))
+    return out
+
+
+def later(x: ClaimView, y: ClaimView) -> Optional[ClaimView]:
+    """The later of two dated claims, or None when the dates are equal or unknown."""
+    if x.date and y.date and x.date != y.date:
+        return x if x.date > y.date else y
+    return None
+
+
+_REPORTING = frozenset("said says say told tells according added adding stated claimed reported announced".split())
+
+
+def content_overlap(x: ClaimView, y: ClaimView) -> float:
+    """Jaccard overlap of the claims' content words, leaving out speaker names, reporting
+    verbs and numbers: do the two claims say the same thing apart from the figure?"""
+    def core(v: ClaimView) -> set:
+        drop = set(_REPORTING)
+        if v.speaker_name:
+            drop |= {t.lower() for t in re.findall(r"[A-Za-z]+", v.speaker_name)}
+        return {w for w in v.words if w not in drop and not w[0].isdigit()}
+
+    a, b = core(x), core(y)
+    return len(a & b) / (len(a | b) or 1)
+
+
+def same_source(x: ClaimView, y: ClaimView) -> bool:
+    """Same speaker, or same side (an authority and its own officials)."""
+    if x.speaker and y.speaker and x.speaker == y.speaker:
+        return True
+    return opposed_sides(x, y) is False
+
+
+# ---------------------------------------------------------------------------- incompatible states
+
+
+def _partial(dim: str, v: ClaimView) -> bool:
+    """The claim's pole must be total to clash (``total_poles`` in the lexicon) and is not."""
+    pole = (lexicon().get("total_poles") or {}).get(dim)
+    return pole is not None and v.poles[dim][0] == pole and not is_total(v.text)
+
+
+def _group(v: ClaimView, dim: str) -> tuple:
+    """Claims asserting the same pole of a dimension form a group; each claim is related to its
+    closest claims of the opposite pole only (``STATE_TOP``, ``STATE_TIE``)."""
+    return (dim, v.poles[dim][0])
+
+
+def state_findings(views: list[ClaimView]) -> list[Finding]:
+    """Claims that put the same thing in opposite states (troops expelled vs still holding
+    positions; operation failed vs achieved its aim; road open vs closed). Kept when the claims
+    come from opposed sides, or from the same side at different dates (then also an update).
+    Each claim is paired only with its closest claims of the opposite pole (a pair is kept when
+    either claim chooses the other), so that one contradiction is not echoed across every loosely related claim."""
+    states = lexicon().get("states") or {}
+    cands: list[tuple[float, ClaimView, ClaimView, str]] = []
+    for x, y in combinations([v for v in views if v.poles], 2):
+        if x.cluster == y.cluster or same_sentence(x, y):
+            continue
+        dims = [d for d in x.poles if d in y.poles and x.poles[d][0] != y.poles[d][0]
+                and not _partial(d, x) and not _partial(d, y)]
+        if not dims or far_apart(x, y):
+            continue
+        sim = topic_similarity(x, y)
+        if sim < STATE_MIN_SIM:
+            continue
+        opp = opposed_sides(x, y)
+        if opp is False and not later(x, y):
+            continue  # one side, same day: a nuance or a different scope, not a contradiction
+        if opp is None and (not x.speaker or not y.speaker or x.speaker == y.speaker) and not later(x, y):
+            continue
+        cands.append((sim, x, y, dims[0]))
+    def kind(x, y):
+        return "revision" if opposed_sides(x, y) is False else "cross"
+
+    ranked: dict[tuple, list[float]] = {}
+    for sim, x, y, dim in cands:
+        for a, b in ((x, y), (y, x)):
+            ranked.setdefault((a.claim.id, _group(b, dim), kind(x, y)), []).append(sim)
+    cutoff = {k: sorted(v, reverse=True)[min(STATE_TOP[k[2]], len(v)) - 1] - STATE_TIE for k, v in ranked.items()}
+    out = []
+    for sim, x, y, dim in cands:
+        k = kind(x, y)
+        if sim < cutoff[(x.claim.id, _group(y, dim), k)] and sim < cutoff[(y.claim.id, _group(x, dim), k)]:
+            continue
+        px, hx = x.poles[dim]
+        py, hy = y.poles[dim]
+        about = states[dim].get("about", dim)
+        lt = later(x, y)
+        revision = lt is not None and same_source(x, y)
+        first, second = (x, y) if lt is None or lt is y else (y, x)
+        p1, p2 = (px, py) if first is x else (py, px)
+        expl = (f"Incompatible states ({about}): {who(first)} says {p1.replace('_', ' ')} — {_q(first.text)}"
+                f"{' on ' + first.date if first.date else ''}; {who(second)} says {p2.replace('_', ' ')} — "
+                f"{_q(second.text)}{' on ' + second.date if second.date else ''}.")
+        if revision:
+            expl += " The later statement comes from the same side, so it also revises (updates) the earlier claim."
+        score = round(min(1.0, 0.5 + sim / 2), 3)
+        extra = term_spans(x, hx) + term_spans(y, hy)
+        out.append(Finding("contradicts", "incompatible_state", first, second, score, expl, extra))
+        if revision:
+            out.append(Finding("updates", "same_speaker_revision", first, second, score,
+                               f"{who(second)} revises on {second.date} what {who(first)} said on {first.date}: "
+                               f"{_q(first.text, 80)} → {_q(second.text, 80)}.", extra))
+    return out
+
+
+# ---------------------------------------------------------------------------- denials and rebuttals
+
+
+def _rebuttal_hits(text: str) -> tuple[list, list]:
+    den = lexicon().get("denial") or {}
+    return find_terms(text, den.get("verbs", [])), find_terms(text, den.get("sentences", []))
+
+
+def denial_findings(views: list[ClaimView]) -> list[Finding]:
+    """A claim marked ``denied``, or one carrying a rebuttal ("dismisses the claims of...",
+    "This is not true"), contradicts the asserted claims whose proposition it negates: the most
+    similar claim from another speaker (any earlier claim of the same article for a bare
+    "this is not true")."""
+    out = []
+    by_article: dict[str, list[ClaimView]] = {}
+    for v in views:
+        by_article.setdefault(v.claim.article, []).append(v)
+    for x in views:
+        verbs, sents = _rebuttal_hits(x.text)
+        cue = (x.claim.cue or "").lower()
+        cue_denial = bool(find_terms(cue, (lexicon().get("denial") or {}).get("verbs", []))) if cue else False
+        denied = x.claim.polarity == "denied" or cue_denial
+        if not (denied or verbs or sents):
+            continue
+        bare = bool(sents) and len(x.words) <= 8 and not denied
+        if bare:  # "This is not true.": points at the claim just before it in the same article
+            prev = [v for v in by_article[x.claim.article] if v.claim.end <= x.claim.start and v.cluster != x.cluster
+                    and (v.speaker != x.speaker or v.speaker is None)]
+            if not prev:
+                continue
+            y = max(prev, key=lambda v: v.claim.end)
+            sim = 1.0
+        else:
+            others = [v for v in views if v.cluster != x.cluster and v.claim.polarity != "denied"
+                      and not same_sentence(x, v) and (not x.speaker or v.speaker != x.speaker)]
+            if not others:
+                continue
+            sims = [(topic_similarity(x, v), v) for v in others]
+            sim, y = max(sims, key=lambda t: t[0])
+            if sim < (DENIAL_MIN_SIM if denied else REBUTTAL_MIN_SIM + 0.1):
+                continue
+            if opposed_sides(x, y) is False:
+                continue
+        cue_words = [h[2] for h in verbs + sents] or ([x.claim.cue] if x.claim.cue else ["denied"])
+        expl = (f"Denial: {who(x)} rejects ({', '.join(dict.fromkeys(cue_words))}) {_q(x.text)}, which negates what "
+                f"{who(y)} asserts: {_q(y.text)}.")
+        out.append(Finding("contradicts", "denial", y, x, round(min(1.0, 0.55 + sim / 2), 3), expl,
+                           term_spans(x, verbs + sents)))
+    return out
+
+
+# ---------------------------------------------------------------------------- numbers and dates
+
+
+def _interval(q) -> Optional[tuple[float, float]]:
+    lo = q.low if q.low is not None else q.value
+    hi = q.high if q.high is not None else q.value
+    if lo is None or hi is None:
+        return None
+    if q.bound == "lower":
+        hi = float("inf")
+    elif q.bound == "upper":
+        lo = float("-inf")
+    if q.approx:
+        lo, hi = lo * 0.9 if lo != float("-inf") else lo, hi * 1.1 if hi != float("inf") else hi
+    return lo, hi
+
+
+def _unit(q) -> Optional[str]:
+    return (q.si.unit if q.si else q.unit or "").lower() or None
+
+
+def numeric_findings(views: list[ClaimView]) -> list[Finding]:
+    """Claims about the same thing whose numbers (same unit) cannot both be true. From the same
+    side at a later date a different number is an update (a toll that rises), not a
+    contradiction."""
+    out = []
+    withq = [v for v in views if v.quantities]
+    for x, y in combinations(withq, 2):
+        if x.cluster == y.cluster or same_sentence(x, y):
+            continue
+        if x.claim.article == y.claim.article and x.speaker and x.speaker == y.speaker:
+            continue  # one speaker giving two figures in one report: two different things
+        sim = topic_similarity(x, y)
+        if sim < NUMERIC_MIN_SIM or content_overlap(x, y) < NUMERIC_MIN_OVERLAP:
+            continue
+        for qx in x.quantities:
+            for qy in y.quantities:
+                if not _unit(qx) or _unit(qx) != _unit(qy) or (_unit(qx) in ("year", "years")):
+                    continue
+                ix, iy = _interval(qx), _interval(qy)
+                if ix is None or iy is None or not (ix[1] < iy[0] or iy[1] < ix[0]):
+                    continue
+                a, b = (ix[0] if ix[0] != float("-inf") else ix[1]), (iy[0] if iy[0] != float("-inf") else iy[1])
+                if max(abs(a), abs(b)) and abs(a - b) / max(abs(a), abs(b)) < 0.1:
+                    continue
+                spans = [Span(article=q.article, start=q.start, end=q.end, text=q.text) for q in (qx, qy)]
+                lt = later(x, y)
+                if lt is not None and (same_source(x, y) or (x.speaker is None and y.speaker is None)):
+                    first, second = (x, y) if lt is y else (y, x)
+                    out.append(Finding("updates", "numeric", first, second, round(sim, 3),
+                                       f"Later figure: {who(first)} gave {_q(first.text, 80)} ({first.date}); "
+                                       f"{who(second)} later gives {_q(second.text, 80)} ({second.date}).", spans))
+                else:
+                    out.append(Finding("contradicts", "numeric", x, y, round(min(1.0, 0.4 + sim / 2), 3),
+                                       f"Numbers that cannot both hold for the same thing ({_unit(qx)}): “{qx.text}” "
+                                       f"in {_q(x.text, 80)} ({who(x)}) vs “{qy.text}” in {_q(y.text, 80)} ({who(y)}).",
+                                       spans))
+                break
+            else:
+                continue
+            break
+    return out
+
+
+def check_findings(views: list[ClaimView], checks) -> list[Finding]:
+    """``inconsistent`` numeric cross-checks (``dossier.checks``) between quantities of claims in
+    different clusters become contradictions between those clusters."""
+    by_q: dict[tuple, ClaimView] = {}
+    for v in views:
+        for q in v.quantities:
+            by_q[(q.article, q.text)] = v
+            if q.id:
+                by_q[("id", q.id)] = v
+    out = []
+    for ch in checks or []:
+        if ch.type != "inconsistent":
+            continue
+        vs = []
+        for qr in ch.quantities:
+            v = by_q.get(("id", qr.id)) if qr.id else None
+            v = v or by_q.get((qr.article, qr.text))
+            if v is not None:
+                vs.append((v, qr))
+        for (x, qx), (y, qy) in combinations(vs, 2):
+            if x.cluster == y.cluster:
+                continue
+            spans = [Span(article=q.article, start=q.start, end=q.end, text=q.text)
+                     for q in (qx, qy) if q.start is not None and q.end is not None]
+            out.append(Finding("contradicts", "numeric", x, y, 0.8,
+                               f"Numeric cross-check found these inconsistent: {ch.explanation} "
+                               f"({_q(x.text, 70)} vs {_q(y.text, 70)}).", spans))
+    return out
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def date_findings(views: list[ClaimView], times: dict) -> list[Finding]:
+    """Near-identical claims that put the same happening on different days."""
+    out = []
+    dated = []
+    for v in views:
+        ts = [times[t] for t in v.claim.times if t in times and times[t].value and _DAY.match(times[t].value)]
+        if len(ts) == 1:
+            dated.append((v, ts[0]))
+    for (x, tx), (y, ty) in combinations(dated, 2):
+        if x.cluster == y.cluster or tx.value == ty.value or same_sentence(x, y):
+            continue
+        sim = topic_similarity(x, y)
+        if sim < DATE_MIN_SIM:
+            continue
+        spans = [Span(article=t.article, start=t.start, end=t.end, text=t.text) for t in (tx, ty)]
+        out.append(Finding("contradicts", "date", x, y, round(sim, 3),
+                           f"Dates that cannot both hold: {who(x)} puts it on {tx.value} (“{tx.text}”) — {_q(x.text, 80)}; "
+                           f"{who(y)} on {ty.value} (“{ty.text}”) — {_q(y.text, 80)}.", spans))
+    return out

@@ -1,0 +1,142 @@
+"""Sentence embeddings of claims (and other short texts), computed once per dossier.
+
+``claim_embeddings(state)`` batch-encodes every claim's text with the sentence encoder
+(``rashomon.nlp.get_encoder()``, all-MiniLM-L6-v2) and caches the result in
+``state.scratch["claim_embeddings"]`` so later stages (events, clusters, relations, dates) reuse
+it. The cached value is a dict::
+
+    {"ids": [claim id, ...],            # the order of the rows
+     "index": {claim id: row},
+     "vectors": numpy.ndarray (n, d)}    # float32, L2-normalised (dot product = cosine)
+
+Claims added after the cache was built are encoded on the next call and appended.
+``proposition_vectors(state, ids)`` embeds what a claim *asserts*: its text with the speaker
+mention, the chain's speakers and the reporting cue cut out ("The Kremlin announced that Russian
+forces ..." -> "that Russian forces ..."), so two claims are not alike merely because one person
+said both. Cached in ``state.scratch["proposition_embeddings"]`` (same layout as above); the
+texts are in ``state.scratch["proposition_texts"]`` (claim id -> text).
+
+A benchmark may put a callable ``state.scratch["encoder"]`` (list[str] -> ndarray) to replace
+the model (e.g. a hashing encoder for scale tests); production never does.
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional, Sequence
+
+import numpy as np
+
+KEY = "claim_embeddings"
+
+
+def normalise(v: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (zero rows stay zero)."""
+    v = np.asarray(v, dtype=np.float32)
+    if v.ndim == 1:
+        v = v[None, :]
+    n = np.linalg.norm(v, axis=1, keepdims=True)
+    n[n == 0] = 1.0
+    return v / n
+
+
+def encode(texts: Sequence[str], encoder: Optional[Callable] = None, batch_size: int = 64) -> np.ndarray:
+    """Unit-length embeddings of ``texts`` (shape (len(texts), d))."""
+    if encoder is not None:
+        return normalise(encoder(list(texts)))
+    from ..nlp import get_encoder
+
+    model = get_encoder()
+    if not texts:
+        return np.zeros((0, model.get_sentence_embedding_dimension()), dtype=np.float32)
+    vec = model.encode(list(texts), batch_size=batch_size, show_progress_bar=False, convert_to_numpy=True,
+                       normalize_embeddings=True)
+    return normalise(vec)
+
+
+def claim_embeddings(state) -> dict:
+    """The cached claim embeddings of ``state.dossier.claims`` (see module doc)."""
+    cache = state.scratch.get(KEY)
+    claims = state.dossier.claims
+    if cache is None:
+        cache = {"ids": [], "index": {}, "vectors": None}
+    missing = [c for c in claims if c.id not in cache["index"]]
+    if missing or cache["vectors"] is None:
+        vec = encode([c.text for c in missing], state.scratch.get("encoder"))
+        if cache["vectors"] is None:
+            cache["vectors"] = vec
+        else:
+            cache["vectors"] = np.vstack([cache["vectors"], vec]) if len(vec) else cache["vectors"]
+        for c in missing:
+            cache["index"][c.id] = len(cache["ids"])
+            cache["ids"].append(c.id)
+    state.scratch[KEY] = cache
+    return cache
+
+
+def vectors_for(state, claim_ids: Sequence[str]) -> np.ndarray:
+    """Rows of the claim-embedding cache for ``claim_ids`` (in that order)."""
+    cache = claim_embeddings(state)
+    if not claim_ids:
+        return np.zeros((0, cache["vectors"].shape[1] if cache["vectors"] is not None and cache["vectors"].ndim == 2 else 384),
+                        dtype=np.float32)
+    return cache["vectors"][[cache["index"][i] for i in claim_ids]]
+
+
+PROP_KEY = "proposition_embeddings"
+
+
+def proposition_text(claim, attribution=None) -> str:
+    """The claim's text without its speaker mention(s) and reporting cue (see module doc)."""
+    cuts = []
+    for sp in [claim.speaker, *claim.chain]:
+        if sp is not None and sp.start is not None and sp.end is not None:
+            cuts.append((sp.start, sp.end))
+    if attribution is not None and attribution.cue_start is not None and attribution.cue_end is not None:
+        cuts.append((attribution.cue_start, attribution.cue_end))
+    text = claim.text
+    keep = []
+    pos = claim.start
+    for s, e in sorted(cuts):
+        s, e = max(s, claim.start), min(e, claim.end)
+        if e <= s or s < pos:
+            continue
+        keep.append(text[pos - claim.start:s - claim.start])
+        pos = e
+    keep.append(text[pos - claim.start:])
+    out = " ".join(" ".join(keep).split())
+    return out if len(out.split()) >= 3 else claim.text
+
+
+def proposition_texts(state) -> dict[str, str]:
+    """claim id -> proposition text, cached in ``state.scratch["proposition_texts"]``."""
+    cache = state.scratch.setdefault("proposition_texts", {})
+    todo = [c for c in state.dossier.claims if c.id not in cache]
+    if todo:
+        atts = {a.id: a for a in state.dossier.attributions}
+        for c in todo:
+            cache[c.id] = proposition_text(c, atts.get(c.attribution) if c.attribution else None)
+    return cache
+
+
+def proposition_vectors(state, claim_ids: Sequence[str]) -> np.ndarray:
+    """Unit embeddings of the claims' proposition texts (rows in ``claim_ids`` order)."""
+    texts = proposition_texts(state)
+    cache = state.scratch.get(PROP_KEY) or {"ids": [], "index": {}, "vectors": None}
+    base = claim_embeddings(state)
+    missing = [i for i in claim_ids if i not in cache["index"]]
+    if missing:
+        claims = {c.id: c for c in state.dossier.claims}
+        differ = [i for i in missing if texts[i] != claims[i].text]
+        enc = encode([texts[i] for i in differ], state.scratch.get("encoder")) if differ else None
+        rows = []
+        pos = {i: k for k, i in enumerate(differ)}
+        for i in missing:
+            rows.append(enc[pos[i]] if i in pos else base["vectors"][base["index"][i]])
+        block = np.vstack(rows).astype(np.float32)
+        cache["vectors"] = block if cache["vectors"] is None else np.vstack([cache["vectors"], block])
+        for i in missing:
+            cache["index"][i] = len(cache["ids"])
+            cache["ids"].append(i)
+        state.scratch[PROP_KEY] = cache
+    if not claim_ids:
+        return np.zeros((0, base["vectors"].shape[1]), dtype=np.float32)
+    return cache["vectors"][[cache["index"][i] for i in claim_ids]]
