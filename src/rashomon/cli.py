@@ -105,7 +105,7 @@ def analyze(
     errors = dossier.run.errors if dossier.run else []
     for e in errors:
         where = f"{e.path}:{e.line}" if e.line else e.path
-        err.print(f"[red]error[/red] {where}: {e.message} [{e.code}]", highlight=False)
+        typer.echo(f"error: {where}: {e.message} [{e.code}]", err=True)  # one unwrapped line per bad input
     for d in (dossier.run.duplicates if dossier.run else []):
         con.print(f"duplicate: {d.dropped} is the same text as {d.kept}; analysed once", highlight=False)
     con.print(f"{len(dossier.articles)} articles, {len(dossier.claims)} claims, {len(dossier.clusters)} clusters, "
@@ -145,7 +145,7 @@ def report(
     try:
         dossier = load_dossier(dossier_path)
     except Exception as e:  # noqa: BLE001
-        Console(stderr=True).print(f"[red]error[/red] {dossier_path}: not a rashomon dossier ({type(e).__name__}: {str(e)[:200]})")
+        typer.echo(f"error: {dossier_path}: not a rashomon dossier ({type(e).__name__}: {str(e)[:200]})", err=True)
         raise typer.Exit(EXIT_USAGE)
     for p in write_reports(dossier, out or dossier_path.parent, _formats(fmt) - {"json"}):
         con.print(f"wrote {p}", highlight=False)

@@ -58,7 +58,7 @@ class Stage:
 #   article-level: text, published, doc, sentences, entities, lemmas, actors, attributions,
 #                  claims, quantities, times, claim_links
 #   corpus-level:  dossier_actors, events, clusters, published_inferred, independence,
-#                  relations, checks, framing, timeline, summary
+#                  checks, relations, corroboration, framing, timeline, summary
 STAGES: tuple[Stage, ...] = (
     Stage("parse", "article", "rashomon.extract.parse:parse", ("text",), ("doc", "sentences", "entities", "lemmas"),
           "spaCy parse: sentences, entities (with the entity ruler), content lemmas"),
@@ -86,11 +86,13 @@ STAGES: tuple[Stage, ...] = (
           "numeric cross-checks across articles, with the arithmetic"),
     Stage("relations", "corpus", "rashomon.link.relations:find_relations", ("clusters", "independence", "published_inferred", "checks"),
           ("relations",), "contradicts / supports / updates between clusters, explained"),
+    Stage("cross_support", "corpus", "rashomon.link.independence:apply_support_relations", ("relations", "independence"),
+          ("corroboration",), "clusters confirmed across sides through a supports relation"),
     Stage("framing", "corpus", "rashomon.analyse.framing:compare_framing", ("lemmas", "events"), ("framing",),
           "each outlet's word choice for the same thing"),
     Stage("timeline", "corpus", "rashomon.analyse.timeline:build_timeline", ("published_inferred", "clusters"), ("timeline",),
           "dated events and statements in order"),
-    Stage("summary", "corpus", "rashomon.analyse.summary:summarize", ("relations", "independence", "timeline"), ("summary",),
+    Stage("summary", "corpus", "rashomon.analyse.summary:summarize", ("relations", "corroboration", "timeline"), ("summary",),
           "a neutral summary in which every sentence cites claims"),
 )
 
