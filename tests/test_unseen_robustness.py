@@ -266,8 +266,6 @@ def test_article_not_in_english_is_analysed_with_a_note(tmp_path):
 # --------------------------------------------------------------------------- audit findings (other modules)
 
 
-@pytest.mark.xfail(reason="extract/attribution.py: 'he said' after 'X said Y must ...' resolves to Y, the "
-                          "person inside the reported content, not the speaker X (audit 2026-11-22)", strict=False)
 def test_pronoun_after_reported_speech_resolves_to_the_speaker(run_article):
     st = run_article("Sen. Carl Ruiz said Governor Marsh must apologize to the families. "
                      "\"She needs to listen to the river towns,\" he said.", published="2023-05-13")
@@ -275,16 +273,12 @@ def test_pronoun_after_reported_speech_resolves_to_the_speaker(run_article):
     assert att and "Ruiz" in att[0].speaker.name
 
 
-@pytest.mark.xfail(reason="extract/attribution.py: the idiom 'needless to say' is read as a speech cue "
-                          "with the sentence subject as speaker (audit 2026-11-22)", strict=False)
 def test_needless_to_say_is_not_an_attribution(run_article):
     st = run_article("The pushback peaked with a letter from Ruiz. \u201cNeedless to say, the pipe plan was not "
                      "\u201ca plan of Marsh\u2019s making.\u201d It has been debated for years.", published="2023-05-13")
     assert not [a for a in st.ann.attributions if a.cue == "say"]
 
 
-@pytest.mark.xfail(reason="extract/attribution.py: 'He added' after 'Ruiz wrote on Friday.' keeps the bare "
-                          "pronoun as the speaker name (audit 2026-11-22)", strict=False)
 def test_pronoun_speaker_after_a_surname_is_resolved(run_article):
     st = run_article("Ruiz wrote on Friday. He added, \u201cThe plan was never about cost.\u201d", published="2023-05-13")
     assert st.ann.attributions and st.ann.attributions[-1].speaker.name == "Ruiz"
@@ -346,15 +340,11 @@ def test_ordinal_with_article_is_not_a_fraction(run_article):
     assert not [q for q in st.ann.quantities if q.unit == "fraction"]
 
 
-@pytest.mark.xfail(reason="extract/attribution.py: inverted quote attribution with a cue outside the common "
-                          "list ('..., summarized Roe') is missed (audit 2026-11-22)", strict=False)
 def test_inverted_attribution_with_a_less_common_cue(run_article):
     st = run_article('"It is completely inconsistent with his latest statement," summarized Roe.', published="2010-07-04")
     assert st.ann.attributions and st.ann.attributions[0].speaker.name == "Roe"
 
 
-@pytest.mark.xfail(reason="extract/attribution.py: 'X called Y \"unacceptable\"' (a quoted evaluation) is not "
-                          "attributed to X (audit 2026-11-22)", strict=False)
 def test_called_with_quoted_words_is_an_attribution(run_article):
     st = run_article('Sen. Carl Ruiz called the governor\'s comments "unacceptable" and "inaccurate."',
                      published="2010-07-04")

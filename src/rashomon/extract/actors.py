@@ -25,11 +25,13 @@ military", "the president") join the nearest preceding compatible actor: a perso
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Optional
 
 from ..models import Actor, Mention
 from .lexicon import actor_lexicon, country_for, cues
+from .quotes import find_quotes
 
 RESOLVED_KEY = "rashomon.resolved"
 _DETS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
@@ -117,7 +119,11 @@ class _Builder:
         self.drafts: list[_Draft] = []
         self.taken: set[int] = set()  # token indices already inside a mention
         self.order: list[tuple[int, int, int]] = []  # (start char, end char, draft index), text order
+        self.by_start: list[tuple[int, int, int]] = []  # the same, kept sorted by start (bisect)
         self.resolved: dict[tuple[int, int], tuple[int, str]] = {}
+        self.quotes = find_quotes(self.text)
+        self._qstarts = [q[0] for q in self.quotes]
+        self._rank_cache: dict[int, int] = {}
 
     # ------------------------------------------------------------------ adding mentions
     def _add(self, draft_idx: int, start: int, end: int, kind: str) -> None:
@@ -126,6 +132,7 @@ class _Builder:
             return
         d.mentions.append(Mention(start=start, end=end, text=self.text[start:end], kind=kind))
         self.order.append((start, end, draft_idx))
+        insort(self.by_start, (start, end, draft_idx))
 
     def _new(self, key, type_, name, affiliation=None, weak=False) -> int:
         self.drafts.append(_Draft(key=key, type=type_, name=name, affiliation=affiliation, weak=weak))
@@ -322,10 +329,21 @@ class _Builder:
             self.taken.add(t.i)
 
     # ------------------------------------------------------------------ resolution
-    def recent(self, before: int, types, aff=None, title=None, subject_first=False, max_back=1500, strong_only=True):
-        """Index of the nearest actor (mention ending before ``before``) of one of ``types``."""
+    def recent(self, before: int, types, aff=None, title=None, subject_first=False, max_back=1500, strong_only=True,
+               pronoun=None):
+        """Index of the nearest actor (mention ending before ``before``) of one of ``types``.
+
+        With ``subject_first`` (he/she): persons mentioned only inside quotations are skipped, and
+        the nearest SPEAKER or main-clause subject (rank 0) wins over a subject inside reported
+        content or an object (rank 1, used only when no rank-0 mention is in reach). Mentions
+        are kept sorted by start, so one call walks back only over the ``max_back`` window."""
         best = None
-        for s, e, idx in sorted(self.order, key=lambda x: -x[0]):
+        k = bisect_left(self.by_start, (before, -1, -1))
+        while k > 0:
+            k -= 1
+            s, e, idx = self.by_start[k]
+            if before - s > max_back + 200:
+                break
             if e > before or before - e > max_back:
                 continue
             d = self.drafts[idx]
@@ -335,12 +353,55 @@ class _Builder:
                 continue
             if title and title not in d.titles and not (d.key == "title:" + title):
                 continue
-            if subject_first and not self._is_subject(s):
-                if best is None:
-                    best = idx
-                continue
+            if pronoun and _gender_clash(d, pronoun):
+                continue  # "she" never goes to a "Mr.", "he" never to a "Ms." or a "congresswoman"
+            if subject_first:
+                if self._in_quote(s):
+                    continue
+                if self._rank(s) > 0:
+                    if best is None:
+                        best = idx
+                    continue
             return idx
         return best
+
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect_left(self._qstarts, pos + 1) - 1
+        return k >= 0 and self.quotes[k][0] < pos < self.quotes[k][1]
+
+    def _rank(self, start: int) -> int:
+        """0 for a speaker (subject of a reporting verb) or a main-clause subject outside any
+        reported content; 1 otherwise (objects, subjects of clauses that are what someone said)."""
+        if start in self._rank_cache:
+            return self._rank_cache[start]
+        r = 1
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None:
+            tok = span[0]
+            # climb from a title/first name to the head of the name ("Sen." -> "DeMint")
+            for _ in range(3):
+                if tok.dep_ in ("compound", "flat") and tok.head.i != tok.i and tok.head.i > tok.i:
+                    tok = tok.head
+                else:
+                    break
+            if tok.dep_ == "appos":
+                tok = tok.head
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                verb = tok.head
+                if verb.lemma_.lower() in cues()["verbs"]:
+                    r = 0
+                else:
+                    r = 0
+                    v = verb
+                    for _ in range(6):  # inside the content of a reporting verb? then rank 1
+                        if v.dep_ in ("ccomp", "xcomp", "parataxis") and v.head.lemma_.lower() in cues()["verbs"]:
+                            r = 1
+                            break
+                        if v.head.i == v.i:
+                            break
+                        v = v.head
+        self._rank_cache[start] = r
+        return r
 
     def _is_subject(self, start: int) -> bool:
         span = self.doc.char_span(start, start + 1, alignment_mode="expand")
@@ -351,6 +412,25 @@ class _Builder:
             if t.dep_ in ("nsubj", "nsubjpass"):
                 return True
         return False
+
+
+_MALE = {"mr", "mr.", "sir", "lord", "king", "prince", "congressman", "chairman", "spokesman", "father",
+         "brother", "son", "husband", "uncle", "councilman", "assemblyman", "businessman"}
+_FEMALE = {"ms", "ms.", "mrs", "mrs.", "miss", "madam", "lady", "queen", "princess", "congresswoman",
+           "chairwoman", "spokeswoman", "mother", "sister", "daughter", "wife", "aunt", "councilwoman",
+           "assemblywoman", "businesswoman"}
+
+
+def _gender_clash(d: "_Draft", pronoun: str) -> bool:
+    """True when a person's honorifics or gendered titles contradict he/she."""
+    words = set(d.titles)
+    for m in d.mentions:
+        words.update(w.lower() for w in m.text.split()[:3])
+    if pronoun == "she":
+        return bool(words & _MALE) and not words & _FEMALE
+    if pronoun == "he":
+        return bool(words & _FEMALE) and not words & _MALE
+    return False
 
 
 def _title_phrase(head):
@@ -446,11 +526,11 @@ def extract_actors(state) -> None:
             if p not in ("he", "she") and not _is_cue_subject(x):
                 continue
             types = tuple(lex["pronouns"][p])
-            idx = b.recent(x.idx, types, subject_first=p in ("he", "she"))
+            idx = b.recent(x.idx, types, subject_first=p in ("he", "she"), pronoun=p)
             if idx is not None:
                 s, e = x.idx, x.idx + len(x.text)
                 b._add(idx, s, e, "pronoun")
-                how = f"pronoun '{x.text}' -> nearest preceding {'subject ' if p in ('he', 'she') else ''}{'/'.join(types[:3])}"
+                how = f"pronoun '{x.text}' -> nearest preceding {'speaker or subject ' if p in ('he', 'she') else ''}{'/'.join(types[:3])}"
                 resolved[(s, e)] = (idx, how)
     # titles that name a person given next to them ("Chief of the General Staff Valery Gerasimov")
     for start, end, word, person_i, aff in b.deferred_titles:
@@ -510,6 +590,27 @@ def _demonym(country: Optional[str]) -> Optional[str]:
     if not country:
         return None
     return actor_lexicon()["adjective"].get(country, country)
+
+
+def actor_finder(actors: list[Actor]):
+    """``find(start, end)`` -> the same answer as ``actor_at(actors, start, end)``, from an index
+    of the mentions sorted by start (one bisect per call instead of a scan of every mention)."""
+    entries = sorted(((m.start, m.end, k) for k, a in enumerate(actors) for m in a.mentions))
+    starts = [e[0] for e in entries]
+    longest = max((e[1] - e[0] for e in entries), default=0)
+
+    def find(start: int, end: int) -> Optional[Actor]:
+        best, best_ov, best_k = None, 0, None
+        i = bisect_left(starts, start - longest)
+        while i < len(entries) and entries[i][0] < end:
+            s, e, k = entries[i]
+            ov = min(end, e) - max(start, s)
+            if ov > best_ov or (ov == best_ov and ov > 0 and k < best_k):
+                best, best_ov, best_k = actors[k], ov, k
+            i += 1
+        return best
+
+    return find
 
 
 def actor_at(actors: list[Actor], start: int, end: int) -> Optional[Actor]:

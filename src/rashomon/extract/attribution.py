@@ -26,18 +26,21 @@ Rules (lexicon in ``data/cues.yaml``):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
 from ..models import Attribution, Span, Speaker
-from .actors import RESOLVED_KEY, actor_at
+from .actors import RESOLVED_KEY, actor_finder
 from .lexicon import actor_lexicon, cues
 from .quotes import find_quotes
-from .segment import is_furniture, line_sentences
+from .segment import datelines, doc_text, is_furniture, line_sentences
 
 _REL_PRONOUNS = {"who", "which", "that", "whom"}
 _CONTINUING = {"add", "continue", "note", "go"}  # "X said A, adding that B": one statement, two contents
 _SPEAKER_STOP_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}
+_EVIDENCE_VERBS = {"show", "indicate", "reveal", "find", "confirm"}  # "returns showed", "data indicate"
+_OFFICE_NOUNS = {"office", "offices", "chambers"}
 _QUOTE_CHARS = "\"“”«»„"
 _STRIP = " \t\n,;:—–-"
 
@@ -85,11 +88,93 @@ def _trim(text: str, start: int, end: int, keep_quotes: bool = True) -> tuple[in
     return start, end
 
 
+def _doc_spans(doc, key: str, make) -> list:
+    """A per-doc cached list of character spans (datelines, idioms), sorted by start."""
+    k = "rashomon.att." + key
+    got = doc.user_data.get(k)
+    if got is None:
+        got = sorted(make(doc_text(doc)))
+        doc.user_data[k] = got
+    return got
+
+
+def _in_spans(spans, pos: int) -> bool:
+    k = bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def _idiom_spans(text: str) -> list:
+    low = text.lower()
+    out = []
+    for idiom in cues()["idioms"]:
+        for m in re.finditer(r"(?<![\w’'])" + re.escape(idiom) + r"(?![\w’'])", low):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _in_dateline(tok) -> bool:
+    """True for a token of a dateline ("WASHINGTON -- ") at a paragraph start."""
+    return _in_spans(_doc_spans(tok.doc, "datelines", datelines), tok.idx)
+
+
 def _subject(verb):
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
+            if _in_dateline(c):
+                # "WASHINGTON -- Donald Trump said": the place is not the speaker; the parser may
+                # hang the real subject on it as an apposition
+                alt = [a for a in c.children if a.dep_ in ("appos", "conj") and not _in_dateline(a)]
+                if alt:
+                    return alt[0]
+                continue
             return c
     return None
+
+
+def _inverted_subject(verb):
+    """The speaker of an inverted attribution the parser read as an object:
+    '"...," summarized Roe.' -> Roe (a name right after a cue verb that follows a quotation)."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in ("\"", "”", ",", "’", "'"):
+        return None
+    for c in verb.rights:
+        if c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "nsubj") and c.i <= verb.i + 4 and (
+                c.pos_ == "PROPN" or c.ent_type_ == "PERSON" or c.lower_ in actor_lexicon()["titles"]):
+            return c
+    return None
+
+
+_PERSON_SUFFIXES = ("ist", "ists", "ian", "ians", "man", "men", "woman", "women", "person", "people",
+                    "er", "ers", "or", "ors", "ant", "ants", "ent", "ents", "ee", "ees")
+
+
+def _can_speak(tok) -> bool:
+    """True when the subject of a cue verb can say something: a name, a personal pronoun, a
+    title, a body or people noun, or a document that speaks ("the report said"); False for
+    other inanimate nouns ("the bill ... denying", "the remarks ask")."""
+    if tok is None:
+        return True
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") or tok.pos_ == "PROPN":
+        return True
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        return low in ("he", "she", "they", "we", "i", "you", "who", "it", "one", "someone", "somebody",
+                       "everyone", "everybody", "nobody", "anyone", "both", "many", "some", "others", "all",
+                       "whom", "that", "which", "each", "few", "several", "most", "none")
+    if tok.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "DET"):
+        return True
+    if tok.text[:1].isupper() and tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in tok.children):
+        return True  # a name the tagger took for a noun ("Ruiz said"): a bare singular noun is no subject
+    if tok.text[:1].isupper() and (any(ch.isupper() for ch in tok.text[1:]) or not tok.is_sent_start):
+        return True  # "HuffPost", "NATO", a capitalised word inside a sentence: a name
+    lex = actor_lexicon()
+    c = cues()
+    lemma = tok.lemma_.lower()
+    if (low in lex["titles"] or low in lex["body_nouns"] or lemma in lex["body_nouns"] or lemma in lex["titles"]
+            or low in c["speaker_nouns"] or lemma in c["speaker_nouns"] or low in c["report_nouns"]
+            or low in c["speaking_documents"] or lemma in c["speaking_documents"]):
+        return True
+    return low.endswith(_PERSON_SUFFIXES) and len(low) > 4
 
 
 def _inherited_subject(verb):
@@ -125,6 +210,11 @@ def _speaker_head(subj):
     "Ukraine's top commander, Gen. X," -> X; "Chief of the General Staff X" -> X."""
     if subj is None:
         return None
+    if subj.lemma_.lower() in _OFFICE_NOUNS:
+        # "Mr. Seel's office said": the office speaks for its holder
+        poss = [c for c in subj.children if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
+        if poss:
+            return poss[-1]
     if subj.ent_type_ != "PERSON":
         for c in subj.children:
             if c.dep_ == "appos" and c.ent_type_ == "PERSON":
@@ -190,7 +280,22 @@ def _is_cue_verb(tok) -> Optional[dict]:
 
 
 def _quote_at(quotes, start, end):
-    return [q for q in quotes if q[0] < end and q[1] > start]
+    """Quotations overlapping ``[start, end)``; ``quotes`` sorted and non-overlapping (as
+    ``find_quotes`` gives them), so ends are sorted too and a bisect finds the first one."""
+    if _ENDS and _ENDS[0] is quotes and len(_ENDS[1]) == len(quotes):
+        ends = _ENDS[1]
+    else:
+        ends = [q[1] for q in quotes]
+        _ENDS[:] = [quotes, ends]
+    k = bisect_right(ends, start)
+    out = []
+    while k < len(quotes) and quotes[k][0] < end:
+        out.append(quotes[k])
+        k += 1
+    return out
+
+
+_ENDS: list = []  # [quotes list, its ends] of the last list seen
 
 
 def _clause_tokens(verb, exclude_cues=True):
@@ -233,6 +338,7 @@ def _content_from_clause(doc, text, comp, quotes):
     # extend to a quotation that the clause starts or ends inside
     for qs, qe in _quote_at(quotes, s, e):
         if qs < s <= qe or qs <= e < qe:
+            qs, qe = _paragraph_part(text, qs, qe, comp.idx)
             s, e = min(s, qs), max(e, qe)
     return _trim(text, s, e)
 
@@ -240,6 +346,7 @@ def _content_from_clause(doc, text, comp, quotes):
 def _find_verb_cues(doc, text, quotes) -> list[_Found]:
     found = []
     lex = cues()
+    idioms = _doc_spans(doc, "idioms", _idiom_spans)
     for sent in line_sentences(doc):
         if is_furniture(sent):
             continue
@@ -249,7 +356,14 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                 continue
             if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl",) and _subject(tok) is None:
                 continue  # "so-called", "claimed territory": modifiers, not reporting
+            if _in_spans(idioms, tok.idx):
+                continue  # "Needless to say", "Let's say", "so to speak": no one is reported
             subj = _inherited_subject(tok)
+            if subj is None:
+                subj = _inverted_subject(tok)
+            if (subj is not None and info.get("class") != "hedging" and tok.lemma_.lower() not in _EVIDENCE_VERBS
+                    and not _can_speak(_speaker_head(subj))):
+                continue  # "the bill ..., denying a candidate a spot": an inanimate does not speak
             cls = info.get("class", "neutral")
             f = _Found(cue_tok=tok, cue_text=tok.text, cue_start=tok.idx, cue_end=tok.idx + len(tok.text),
                        subj=subj, cls=cls, sent=(sent.start_char, sent.end_char))
@@ -270,10 +384,11 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                 s, e = _content_from_clause(doc, text, c, quotes)
                 if e > s:
                     f.contents.append((s, e))
-            near = [q for q in quotes if q not in sent_quotes and q[0] >= sent.end_char - 1 and q[0] - sent.end_char < 4
+            local = _quote_at(quotes, sent.start_char - 20, sent.end_char + 4)
+            near = [q for q in local if q not in sent_quotes and q[0] >= sent.end_char - 1 and q[0] - sent.end_char < 4
                     and text[sent.start_char:sent.end_char].rstrip().endswith(":")]
             # a quotation the parser cut off as its own sentence ("“...!” he tweeted.")
-            near += [q for q in quotes if q not in sent_quotes and q[1] <= sent.start_char
+            near += [q for q in local if q not in sent_quotes and q[1] <= sent.start_char
                      and not text[q[1]:sent.start_char].strip() and "\n" not in text[q[1]:sent.start_char]
                      and (text[sent.start_char:sent.start_char + 1].islower()
                           or text[max(q[0], q[1] - 2):q[1] - 1] in (",", "!", "?", "—"))]
@@ -283,7 +398,7 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                 if not f.contents:
                     adj = adj or sent_quotes
                 if adj:
-                    qspans = [_trim(text, qs, qe) for qs, qe in adj]
+                    qspans = [_trim(text, *_paragraph_part(text, qs, qe, tok.idx)) for qs, qe in adj]
                     # clause contents inside an adjacent quotation give way to the quotation
                     f.contents = [c for c in f.contents if not any(qs <= c[0] and c[1] <= qe for qs, qe in qspans)]
                     for q in qspans:
@@ -345,7 +460,7 @@ def _animate(tok) -> bool:
         return low in ("he", "she", "they", "we", "i", "you", "who")
     lex = actor_lexicon()
     return (low in lex["titles"] or low in lex["body_nouns"] or tok.lemma_.lower() in lex["body_nouns"]
-            or low in _PEOPLE or low in cues()["report_nouns"])
+            or low in _PEOPLE or low in cues()["speaker_nouns"] or low in cues()["report_nouns"])
 
 
 def _same_speaker(a: _Found, b: _Found) -> bool:
@@ -389,13 +504,52 @@ def _adjacent_quotes(doc, text, tok, subj, quotes):
     return out
 
 
+def _paragraph_part(text: str, qs: int, qe: int, cue: int) -> tuple[int, int]:
+    """A quotation over several paragraphs (each reopened with a mark) belongs whole to a cue in
+    its first paragraph; a cue in a later paragraph ("“...,” he added.") takes only the part of
+    the quotation in its own paragraph."""
+    first_break = text.find("\n", qs, qe)
+    if first_break < 0 or cue < first_break:
+        return qs, qe
+    ps = text.rfind("\n", qs, cue) + 1
+    pe = text.find("\n", cue, qe)
+    return max(qs, ps), (qe if pe < 0 else pe)
+
+
+def _split_paragraph_quotes(text: str, found: list, quotes) -> None:
+    """A content over several paragraphs ends before a later paragraph whose words another
+    statement claims ("“A.\n\n“B,” he added." gives A to the first cue, B to "added")."""
+    starts = sorted((s, id(f)) for f in found for s, _ in f.contents)
+    keys = [x[0] for x in starts]
+    for f in found:
+        new = []
+        for s, e in f.contents:
+            brk = text.find("\n", s, e)
+            if brk >= 0:
+                k = bisect_right(keys, brk)
+                while k < len(starts) and starts[k][0] < e:
+                    if starts[k][1] != id(f):
+                        cut = text.rfind("\n", s, starts[k][0])
+                        if cut > s:
+                            e = _trim(text, s, cut)[1]
+                        break
+                    k += 1
+            new.append((s, e))
+        if new != f.contents and f.kind in ("direct", "indirect", "mixed"):
+            f.contents = new
+            f.kind = _kind(text, new, quotes)
+        f.contents = new
+
+
 def _kind(text, contents, quotes) -> str:
     direct = mixed = 0
     for s, e in contents:
-        qs_in = [q for q in quotes if q[0] >= s - 1 and q[1] <= e + 1]
+        # quotations inside the content, or the part of a multi-paragraph one the content holds
+        qs_in = [q for q in _quote_at(quotes, s - 1, e + 1) if (q[0] >= s - 1 and q[1] <= e + 1)
+                 or (text[s] in _QUOTE_CHARS and "\n" in text[q[0]:q[1]] and q[0] <= s)]
         if not qs_in:
             continue
-        covered = sum(q[1] - q[0] for q in qs_in)
+        covered = sum(min(q[1], e) - max(q[0], s) for q in qs_in)
         if covered >= 0.85 * (e - s):
             direct += 1
         else:
@@ -486,15 +640,26 @@ def _speaker(state, head, found: _Found) -> Optional[Speaker]:
     names, ids, hows = [], [], []
     for h in _conj_heads(head):
         hs, he = h.idx, h.idx + len(h.text)
-        a = actor_at(actors, hs, he)
+        a = _find_actor(state)(hs, he)
+        if a is not None and a.type == "country":
+            # "State Treasurer Ana Lima" with the surname read as a capital: a titled person
+            ptoks = _speaker_tokens(h)
+            if any(t.i < h.i and (t.ent_type_ == "PERSON" or t.lower_ in _titles()) for t in ptoks):
+                a = None
         if a is not None:
             names.append(a.name)
             ids.append(a.id)
-            for (rs, re_), (aid, how) in resolved.items():
-                if rs <= hs and he <= re_ and aid == a.id:
+            for aid, how in _resolutions_around(resolved, hs, he):
+                if aid == a.id:
                     hows.append(how)
         else:
             toks = _speaker_tokens(h)
+            if h.pos_ == "PROPN":
+                # "State Treasurer Ana Lima" -> "Ana Lima": a name after its title
+                tpos = [k for k, t in enumerate(toks) if t.i < h.i and t.lower_.rstrip(".") in _titles() | {
+                    x.rstrip(".") for x in _titles()}]
+                if tpos and tpos[-1] + 1 < len(toks):
+                    toks = toks[tpos[-1] + 1:]
             names.append(_clean(text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]))
             ids.append(None)
     toks = _speaker_tokens(head)
@@ -502,11 +667,116 @@ def _speaker(state, head, found: _Found) -> Optional[Speaker]:
     if len(names) > 1:
         toks_all = sorted(set(t for h in _conj_heads(head) for t in _speaker_tokens(h)) | set(toks), key=lambda t: t.i)
         s, e = toks_all[0].idx, toks_all[-1].idx + len(toks_all[-1].text)
-    name = " and ".join(dict.fromkeys(n for n in names if n)) or _clean(text[s:e])
+    uniq = list(dict.fromkeys(n for n in names if n))
+    if len(uniq) > 2:
+        # "A and B and C and D said": a list, not one name
+        name = f"{uniq[0]} and {len(uniq) - 1} others"
+    else:
+        name = " and ".join(uniq) or _clean(text[s:e])
     how = hows[0] if hows else None
-    if head.text.lower() in ("he", "she", "they", "it", "we") and not hows:
-        how = f"pronoun '{head.text}' left unresolved: no compatible actor before it"
-    return Speaker(name=name, actor=ids[0] if len(ids) == 1 else None, start=s, end=e, text=text[s:e], resolved=how)
+    actor = ids[0] if len(ids) == 1 else None
+    if head.lower_ in ("he", "she", "they") and not hows:
+        ante = _fallback_antecedent(head)
+        if ante is not None:
+            a = _find_actor(state)(ante.idx, ante.idx + len(ante.text))
+            atoks = _speaker_tokens(ante)
+            name = a.name if a is not None else _clean(_strip_titles(text[atoks[0].idx:atoks[-1].idx + len(atoks[-1].text)]))
+            actor = a.id if a is not None else None
+            how = f"pronoun '{head.text}' -> nearest preceding speaker or subject '{name}'"
+        else:
+            name = f"unidentified speaker ('{head.lower_}')"
+            actor = None
+            how = f"unresolved pronoun '{head.text}': no compatible speaker before it"
+    return Speaker(name=name, actor=actor, start=s, end=e, text=text[s:e], resolved=how)
+
+
+def _find_actor(state):
+    """The actor finder for this article's actors (built once per stage run)."""
+    if not (_FINDER and _FINDER[0] is state.ann.actors):
+        _FINDER[:] = [state.ann.actors, actor_finder(state.ann.actors)]
+    return _FINDER[1]
+
+
+_FINDER: list = []  # [actors list, its finder] of the article being processed
+
+
+def _resolutions_around(resolved: dict, hs: int, he: int) -> list:
+    """``(actor id, how)`` of the resolved mentions that contain ``[hs, he)`` (a bisect over the
+    resolved spans sorted by start; resolved mentions are short)."""
+    if not (_RESOLVED and _RESOLVED[0] is resolved):
+        keys = sorted(resolved)
+        _RESOLVED[:] = [resolved, keys, [k[0] for k in keys]]
+    keys, starts = _RESOLVED[1], _RESOLVED[2]
+    out = []
+    k = bisect_right(starts, hs) - 1
+    while k >= 0 and hs - starts[k] < 400:
+        rs, re_ = keys[k]
+        if rs <= hs and he <= re_:
+            out.append(resolved[keys[k]])
+        k -= 1
+    return out
+
+
+_RESOLVED: list = []
+
+
+def _strip_titles(s: str) -> str:
+    words = s.split()
+    titles = _titles()
+    while len(words) > 1 and (words[0].lower() in titles or words[0].lower().rstrip(".") in titles):
+        words = words[1:]
+    return re.sub(r"[’']s$", "", " ".join(words))
+
+
+def _quote_spans(doc):
+    got = doc.user_data.get("rashomon.att.quotes")
+    if got is None:
+        got = find_quotes(doc_text(doc))
+        doc.user_data["rashomon.att.quotes"] = got
+    return got
+
+
+def _fallback_antecedent(pron, window: int = 160):
+    """The antecedent of a he/she/they speaker that the actors stage left unresolved: walking back,
+    the nearest subject outside quotations that names someone (a name the tagger did not type,
+    too); a speaker or main-clause subject beats a subject inside reported content."""
+    doc = pron.doc
+    quotes = _quote_spans(doc)
+    plural = pron.lower_ == "they"
+    second = None
+    for i in range(pron.i - 1, max(-1, pron.i - window), -1):
+        t = doc[i]
+        if t.dep_ not in ("nsubj", "nsubjpass") or _in_spans(quotes, t.idx) or _in_dateline(t):
+            continue
+        if t.pos_ != "PROPN" and not (t.text[:1].isupper() and t.tag_ == "NN"
+                                      and not any(c.dep_ in ("det", "poss") for c in t.children)):
+            continue
+        if t.ent_type_ not in ("", "PERSON", "ORG"):
+            continue
+        if t.ent_type_ == "ORG" and not plural:
+            # a person the tagger typed ORG ("Ines Moro"): two or three capitalised words that
+            # name no body ("the State Department", "Fox News")
+            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None) if t.ent_iob_ != "O" else None
+            words = [x.lower_ for x in ent] if ent is not None else [t.lower_]
+            lex = actor_lexicon()
+            if (len(words) > 3 or words[0] == "the" or any(w in lex["body_nouns"] or w in lex["media"] for w in words)
+                    or " ".join(words) in lex["media"]):
+                continue
+        if (plural and not (t.tag_ == "NNPS" or t.ent_type_ == "ORG")) or (not plural and t.tag_ == "NNPS"):
+            continue
+        v, inner = t.head, False
+        for _ in range(6):
+            if v.dep_ in ("ccomp", "xcomp", "parataxis") and _is_cue_verb(v.head):
+                inner = True
+                break
+            if v.head.i == v.i:
+                break
+            v = v.head
+        if not inner:
+            return t
+        if second is None:
+            second = t
+    return second
 
 
 def _clean(s: str) -> str:
@@ -576,7 +846,7 @@ def extract_attributions(state) -> None:
     # ("“I think we will win,” she said"): the quoted speaker's words, not a new statement
     live = [f for f in verb_found + acc_found if not f.dropped]
     for inner in live:
-        qs = [q for q in quotes if q[0] <= inner.cue_start < q[1]]
+        qs = [q for q in _quote_at(quotes, inner.cue_start, inner.cue_start + 1) if q[0] <= inner.cue_start < q[1]]
         if not qs:
             continue
         for outer in live:
@@ -625,6 +895,7 @@ def extract_attributions(state) -> None:
             if not head_f.dropped and head_f is not f and head_f.contents:
                 head_f.contents.extend(c for c in f.contents if c not in head_f.contents)
                 f.dropped = True
+    _split_paragraph_quotes(text, [f for f in verb_found + acc_found if not f.dropped], quotes)
     final = sorted((f for f in verb_found + acc_found if not f.dropped), key=lambda f: (min(s for s, _ in f.contents), f.cue_start))
     out = []
     idx = state.article.index

@@ -21,11 +21,12 @@ and the links claim <-> quantities/times (``claim.quantities``/``claim.times`` a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from ..models import Claim
 from .lexicon import cues
-from .segment import is_furniture, line_sentences
+from .segment import datelines, doc_text, is_furniture, line_sentences
 
 _STRIP = " \t\n,;:—–-"
 _MIN_CLAUSE_WORDS = 5
@@ -110,7 +111,7 @@ def _subordinate_statement_start(doc, att, sent) -> Optional[int]:
         if cc:
             left = min(left, cc[-1], key=lambda t: t.i)
     start = left.idx
-    if start <= sent.start_char or _words(doc.text[sent.start_char:start]) < 6:
+    if start <= sent.start_char or _words(doc_text(doc)[sent.start_char:start]) < 6:
         return None
     if att.speaker is not None and att.speaker.start is not None and att.speaker.start < start:
         # the speaker is named in the narrated part: keep the statement with the sentence
@@ -151,7 +152,7 @@ def _narration_clauses(sent) -> list[tuple[int, int]]:
     # do not leave tiny fragments: merge a short piece into its neighbour
     merged = []
     for s, e in out:
-        if merged and (_words(sent.doc.text[s:e]) < _MIN_CLAUSE_WORDS or _words(sent.doc.text[merged[-1][0]:merged[-1][1]]) < _MIN_CLAUSE_WORDS):
+        if merged and (_words(doc_text(sent.doc)[s:e]) < _MIN_CLAUSE_WORDS or _words(doc_text(sent.doc)[merged[-1][0]:merged[-1][1]]) < _MIN_CLAUSE_WORDS):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -170,11 +171,16 @@ def extract_claims(state) -> None:
     sents = line_sentences(doc)
     furniture = [is_furniture(s) for s in sents]
 
+    sent_starts = [s.start_char for s in sents]
+
     def sent_index(pos: int) -> int:
-        for i, s in enumerate(sents):
-            if s.start_char <= pos < s.end_char:
-                return i
-        return len(sents) - 1
+        i = bisect_right(sent_starts, pos) - 1
+        if 0 <= i < len(sents) and sents[i].start_char <= pos < sents[i].end_char:
+            return i
+        for j in range(max(0, i - 1), min(len(sents), i + 2)):
+            if sents[j].start_char <= pos < sents[j].end_char:
+                return j
+        return len(sents) - 1 if i >= len(sents) - 1 or not sents else max(i, 0)
 
     drafts = []  # dicts: start, end, sent_i, att (or None), cue
     covered = set()
@@ -266,14 +272,11 @@ def extract_claims(state) -> None:
             if _words(text[s:e]) >= 3:
                 drafts.append(dict(start=s, end=e, sent_i=si, att=None))
 
-    drafts.sort(key=lambda d: (d["start"], d["end"]))
+    drafts = _tidy(text, drafts, datelines(text))
+    mentions = sorted((m.start, m.end, a.id) for a in ann.actors for m in a.mentions)
+    m_starts = [m[0] for m in mentions]
     claims = []
-    seen = set()
     for d in drafts:
-        key = (d["start"], d["end"])
-        if key in seen:
-            continue
-        seen.add(key)
         att = d["att"]
         s, e = d["start"], d["end"]
         sent = sents[d["sent_i"]]
@@ -296,10 +299,75 @@ def extract_claims(state) -> None:
             kind=att.kind if att else "narrative", attribution=att.id if att else None,
             chain=list(att.chain) if att else [], polarity=polarity, hedged=bool(hedges), hedges=hedges,
             distancing=dist, sentence_start=sent.start_char, sentence_end=sent.end_char,
-            actors=sorted({a.id for a in ann.actors for m in a.mentions if s <= m.start and m.end <= e}),
+            actors=sorted({m[2] for m in mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)] if m[1] <= e}),
         ))
     _link(claims, ann)
     ann.claims = claims
+
+
+_DANGLING = re.compile(r"(?:[,;]?\s+|\s*[,;]\s*)(?:but|and|or|yet|so|while|although|though)$", re.I)
+
+
+def _whole_sentence(text: str, s: int, e: int) -> bool:
+    """True when ``text[s:e]`` ends a sentence and starts like one (capital or quotation mark)."""
+    seg = text[s:e].rstrip("\"”’' ")
+    return bool(seg) and seg[-1] in ".!?" and (text[s].isupper() or text[s] in "\"“‘'")
+
+
+def _tidy(text: str, drafts: list, dates: list) -> list:
+    """Clean the claim drafts of one article (sorted by start):
+
+    - a dateline at the start ("RIVERTON, March 3 (Reuters) - ") is cut off;
+    - a dangling conjunction at the end ("..., but") is cut off;
+    - fragments under 4 words are dropped (a whole three-word sentence stays);
+    - two drafts with the same span keep one (the attributed one); a span nested in another of the
+      same statement (or of narration inside narration) is dropped; a partial overlap is cut so
+      the later draft starts where the earlier ends."""
+    d_starts = [d[0] for d in dates]
+    out = []
+    for d in drafts:
+        s, e = d["start"], d["end"]
+        k = bisect_right(d_starts, s) - 1
+        if k >= 0 and dates[k][0] <= s < dates[k][1]:
+            s = dates[k][1]
+        m = _DANGLING.search(text, s, e)
+        if m and m.end() == e:
+            e = m.start()
+        s, e = _trim(text, s, e)
+        n = _words(text[s:e])
+        if n < 3 or (n == 3 and not _whole_sentence(text, s, e)):
+            continue  # a fragment; a three-word sentence ("Nobody wants it.") stays
+        out.append(dict(d, start=s, end=e))
+    out.sort(key=lambda d: (d["start"], -d["end"]))
+    kept: list = []
+    for d in out:
+        drop = False
+        for k in range(len(kept) - 1, max(-1, len(kept) - 6), -1):
+            p = kept[k]
+            if p["end"] <= d["start"]:
+                continue
+            same = (p["att"] is None and d["att"] is None) or (p["att"] is not None and d["att"] is not None
+                                                                and p["att"].id == d["att"].id)
+            if (p["start"], p["end"]) == (d["start"], d["end"]):
+                if p["att"] is None and d["att"] is not None:
+                    kept[k] = d
+                drop = True
+                break
+            if d["end"] <= p["end"]:  # nested in p
+                if same:
+                    drop = True
+                    break
+                continue
+            # partial overlap: the later draft starts where p ends
+            ns, ne = _trim(text, p["end"], d["end"])
+            if _words(text[ns:ne]) < 4:
+                drop = True
+                break
+            d = dict(d, start=ns, end=ne)
+        if not drop:
+            kept.append(d)
+    kept.sort(key=lambda d: (d["start"], d["end"]))
+    return kept
 
 
 def _speech(doc, att) -> bool:
@@ -325,10 +393,15 @@ def _lemma(doc, pos) -> str:
 
 def _link(claims: list[Claim], ann) -> None:
     """Tie quantities and times to the smallest claim whose span contains them."""
+    order = sorted(claims, key=lambda c: c.start)
+    starts = [c.start for c in order]
+    longest = max((c.end - c.start for c in order), default=0)
     for items, field in ((ann.quantities or [], "quantities"), (ann.times or [], "times")):
         for it in items:
             best = None
-            for c in claims:
+            k = bisect_right(starts, it.start)
+            lo = bisect_left(starts, it.start - longest)
+            for c in order[lo:k]:
                 if c.start <= it.start and it.end <= c.end and (best is None or c.end - c.start < best.end - best.start):
                     best = c
             if best is not None:

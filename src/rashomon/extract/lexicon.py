@@ -22,7 +22,9 @@ def _load(name: str) -> dict:
 @lru_cache(maxsize=1)
 def cues() -> dict:
     """The cue lexicon: ``verbs`` (lemma -> {class, object}), ``phrases``, ``report_nouns`` (set),
-    ``distancing`` (set), ``hedges`` (set), ``negations`` (set)."""
+    ``distancing`` (set), ``hedges`` (set), ``negations`` (set), ``speaking_documents`` (set of
+    inanimate nouns that can report), ``speaker_nouns`` (set of nouns for people/bodies),
+    ``idioms`` (list of set phrases whose verb is not a cue)."""
     raw = _load("cues.yaml")
     return {
         "verbs": {k.lower(): (v or {}) for k, v in (raw.get("verbs") or {}).items()},
@@ -31,6 +33,9 @@ def cues() -> dict:
         "distancing": {w.lower() for w in raw.get("distancing") or []},
         "hedges": {w.lower() for w in raw.get("hedges") or []},
         "negations": {w.lower() for w in raw.get("negations") or []},
+        "speaking_documents": {w.lower() for w in raw.get("speaking_documents") or []},
+        "speaker_nouns": {w.lower() for w in raw.get("speaker_nouns") or []},
+        "idioms": [w.lower() for w in raw.get("idioms") or []],
     }
 
 

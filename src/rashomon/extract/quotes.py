@@ -2,8 +2,9 @@
 
 In: the article text. Out: a list of ``(start, end)`` character spans, each running from an
 opening quotation mark to its closing mark inclusive. Handles curly quotes (“…”), straight double
-quotes (paired left to right, a new paragraph closes an unterminated quote unless the next
-paragraph reopens it), guillemets («…») and low-high quotes („…“). A quote may span sentences.
+quotes (paired left to right). A quote never runs across a line break unless the next paragraph
+opens with a quotation mark (the convention for a quote over several paragraphs: each paragraph
+reopens it, only the last one closes it); an unclosed quote ends with its paragraph, guillemets («…») and low-high quotes („…“). A quote may span sentences.
 Single quotes are ignored (too often apostrophes).
 """
 from __future__ import annotations
@@ -34,6 +35,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                     if k < n and text[k] in ("“", '"') and ch in ("“", '"'):
                         j = k + 1
                         continue
+                    # the quote was never closed: it ends with its paragraph, never beyond
+                    e = j
+                    while e > i + 1 and text[e - 1] in " \t":
+                        e -= 1
+                    if len(text[i + 1:e].split()) >= 2:
+                        end = e
                     break
                 if c == "“" and ch == "“":
                     break  # a new opening mark: the previous quote was never closed

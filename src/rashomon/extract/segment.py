@@ -29,6 +29,29 @@ def line_breaks(doc):
     return doc
 
 
+# A dateline at a paragraph start: an ALL-CAPS place, optional ", State/Month Day", optional
+# "(AP)"/"(Reuters)", then a dash: "WASHINGTON -- ", "RIVERTON, March 3 (Reuters) - ", "RENO, Nev. (AP) — ".
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.'’\-]{2,}(?:[ \t]+[A-Z][A-Z.'’\-]*)*"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Za-z.]+)?(?:[ \t]+\d{1,2})?)*"
+    r"[ \t]*(?:\([A-Za-z.'’ ]{1,25}\))?[ \t]*(?:--|—|–|-)[ \t]+(?=[A-Z\"“‘])")
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """Character spans of the datelines at paragraph starts ("WASHINGTON -- ", "NEW YORK
+    (Reuters) - "), dash and following spaces included."""
+    return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, built once per doc (spaCy rebuilds the string on every access)."""
+    got = doc.user_data.get("rashomon.text")
+    if got is None:
+        got = doc.text
+        doc.user_data["rashomon.text"] = got
+    return got
+
+
 def line_sentences(doc) -> list:
     """The sentences of ``doc`` (spaCy ``Span`` objects), further split at line breaks (computed
     once per doc and kept in ``doc.user_data``)."""
@@ -78,7 +101,7 @@ def is_furniture(sent) -> bool:
 
 def _whole_line(sent) -> bool:
     """True when ``sent`` is all of its line: a line break (or the text edge) on both sides."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     before = text[:sent.start_char].rstrip(" \t")
     after = text[sent.start_char + len(sent.text.rstrip()):].lstrip(" \t")
     return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
