@@ -21,7 +21,7 @@ def test_model_loads_once_from_the_package_and_is_small():
     m2 = rel_model.load_model()
     assert m1 is m2
     assert set(m1) >= {"relation", "stance", "meta"}
-    path = resources.files("rashomon").joinpath("models", rel_model.MODEL_FILE)
+    path = resources.files("rashomon").joinpath("weights", rel_model.MODEL_FILE)
     assert path.is_file()
     with resources.as_file(path) as p:
         assert p.stat().st_size < 20 * 1024 * 1024
