@@ -15,7 +15,10 @@ How:
    sharing a rare entity, number or word; never all pairs at scale.
 2. **Pair score** = ``w_cos * cosine + (1 - w_cos) * weighted Jaccard`` of the claims' entities,
    numbers and content words (IDF weights), minus penalties for incompatible specifics: different
-   rare entities on each side, different numbers (or a number on one side only), opposite polarity, different day dates. Two
+   rare entities on each side, different numbers (or a number on one side only), opposite polarity, different day dates, different event classes (``event_terms``: "ousted" and
+   "recaptured" agree, "withdrew" and "struck" do not) or an event verb on one side only, opposite
+   state poles ("ousted" vs "still holding", ``rel_lexicon.state_poles``) or states on different
+   dimensions ("forces ousted" vs "the offensive failed"). Two
    claims of one article pay ``same_article_penalty`` (they are rarely the same proposition).
 3. **Average-linkage** agglomerative clustering inside each connected block of pairs that
    passed ``link``; cut at ``cluster``. Average (not single) linkage keeps two propositions on
@@ -42,8 +45,8 @@ from .similarity import proposition_vectors
 def _params() -> dict:
     return {
         "w_cos": lx.threshold("clusters.w_cos", 0.75),
-        "link": lx.threshold("clusters.link", 0.45),
-        "cluster": lx.threshold("clusters.cluster", 0.6),
+        "link": lx.threshold("clusters.link", 0.4),
+        "cluster": lx.threshold("clusters.cluster", 0.5),
         "same_article_penalty": lx.threshold("clusters.same_article_penalty", 0.25),
         "entity_mismatch_penalty": lx.threshold("clusters.entity_mismatch_penalty", 0.12),
         "number_mismatch_penalty": lx.threshold("clusters.number_mismatch_penalty", 0.12),
@@ -51,6 +54,10 @@ def _params() -> dict:
         "polarity_penalty": lx.threshold("clusters.polarity_penalty", 0.3),
         "date_penalty": lx.threshold("clusters.date_penalty", 0.1),
         "side_penalty": lx.threshold("clusters.side_penalty", 0.1),
+        "event_mismatch_penalty": lx.threshold("clusters.event_mismatch_penalty", 0.1),
+        "event_presence_penalty": lx.threshold("clusters.event_presence_penalty", 0.0),
+        "state_conflict_penalty": lx.threshold("clusters.state_conflict_penalty", 0.3),
+        "state_mismatch_penalty": lx.threshold("clusters.state_mismatch_penalty", 0.1),
         "rare_idf": lx.threshold("clusters.rare_idf", 0.5),
         "max_block": lx.threshold("clusters.max_block", 400),
     }
@@ -107,6 +114,16 @@ class PairScorer:
         dj = {d for d in fj.dates if len(d) == 10}
         if di and dj and not (di & dj):
             s -= p["date_penalty"]
+        if fi.events and fj.events and not (fi.events & fj.events):
+            s -= p["event_mismatch_penalty"]  # "withdrew" vs "struck": different event types
+        elif bool(fi.events) != bool(fj.events):
+            s -= p["event_presence_penalty"]  # "ousted the troops" vs "the offensive failed"
+        if fi.states and fj.states:
+            shared = fi.states.keys() & fj.states.keys()
+            if any(fi.states[d] != fj.states[d] for d in shared):
+                s -= p["state_conflict_penalty"]  # "ousted" vs "still holding": opposite poles
+            elif not shared:
+                s -= p["state_mismatch_penalty"]  # "forces ousted" vs "the offensive failed"
         if fi.side and fj.side and fi.side != fj.side:
             s -= p["side_penalty"]
         if self.art[i] == self.art[j]:

@@ -5,7 +5,10 @@
 ``similarity.proposition_text``): content words (lower-case, stop words out, plural ``s`` trimmed), the named
 entities inside the claim's span (from the article's parse), the numbers it states (from its
 quantities, or the digits in its text), its ISO dates (from its times), polarity and the
-dossier actors it names. Cached in ``state.scratch["claim_features"]`` (dict claim id ->
+dossier actors it names, and the event classes its verbs and nouns belong to
+(``event_terms.event_classes``: "ousted" and "recaptured" are both ``retake_territory``; region
+designators such as "Oblast" count as the word "region"), and the state poles it asserts
+(``rel_lexicon.state_poles``: presence ended / continuing, outcome failed / succeeded...). Cached in ``state.scratch["claim_features"]`` (dict claim id ->
 ClaimFeatures).
 """
 from __future__ import annotations
@@ -17,6 +20,8 @@ from dataclasses import dataclass, field
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from . import lexicon as lx
+from .event_terms import designator_norm, event_classes
+from .rel_lexicon import state_poles
 
 KEY = "claim_features"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
@@ -45,7 +50,7 @@ def content_words(text: str) -> list[str]:
         w = m.group(0).lower()
         if w in ENGLISH_STOP_WORDS or w in _EXTRA_STOP or len(w) < 3:
             continue
-        out.append(stem(w))
+        out.append(designator_norm(stem(w)))
     return out
 
 
@@ -73,20 +78,29 @@ class ClaimFeatures:
     polarity: str = "asserted"
     speaker: str | None = None
     side: str | None = None
+    events: set[str] = field(default_factory=set)
+    states: dict[str, str] = field(default_factory=dict)
 
     def keys(self) -> list[str]:
-        """Blocking keys: entities, numbers and words."""
-        return ([f"e:{e}" for e in self.entities] + [f"n:{n:g}" for n in self.numbers] + [f"w:{w}" for w in set(self.words)])
+        """Blocking and overlap keys: entities, numbers, words and event classes."""
+        return ([f"e:{e}" for e in self.entities] + [f"n:{n:g}" for n in self.numbers] + [f"w:{w}" for w in set(self.words)]
+                + [f"v:{v}" for v in self.events])
 
 
 def _entity_norm(text: str) -> str:
     """Folded entity text; demonyms, capitals and country names become ``country:<name>`` so
-    "Kiev", "Kyiv", "Ukrainian" and "Ukraine" agree."""
+    "Kiev", "Kyiv", "Ukrainian" and "Ukraine" agree; a trailing region designator is dropped
+    ("X Oblast" = "X province" = "X")."""
     t = lx.fold(text)
     t = re.sub(r"^the\s+", "", t)
     t = re.sub(r"'s?$", "", t)
     c = lx.canonical_country(t)
-    return f"country:{c}" if c else t
+    if c:
+        return f"country:{c}"
+    words = t.split()
+    if len(words) > 1 and designator_norm(words[-1]) == "region":
+        t = " ".join(words[:-1])  # "Marel Oblast", "Marel province", "the Marel region" -> "marel"
+    return t
 
 
 def claim_features(state) -> dict[str, ClaimFeatures]:
@@ -109,7 +123,8 @@ def claim_features(state) -> dict[str, ClaimFeatures]:
     for c in todo:
         prop = props.get(c.id, c.text)
         cut = [(sp.start, sp.end) for sp in [c.speaker, *c.chain] if sp is not None and sp.start is not None and sp.end is not None]
-        f = ClaimFeatures(words=content_words(prop), polarity=c.polarity,
+        f = ClaimFeatures(words=content_words(prop), polarity=c.polarity, events=event_classes(prop),
+                          states={dim: pole for dim, (pole, _) in state_poles(prop).items()},
                           speaker=c.speaker.actor or lx.fold(c.speaker.name) if c.speaker else None)
         if c.speaker and c.speaker.actor and c.speaker.actor in sides:
             f.side = sides[c.speaker.actor]

@@ -21,6 +21,7 @@ the model (e.g. a hashing encoder for scale tests); production never does.
 """
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional, Sequence
 
 import numpy as np
@@ -84,8 +85,36 @@ def vectors_for(state, claim_ids: Sequence[str]) -> np.ndarray:
 PROP_KEY = "proposition_embeddings"
 
 
+_LEAD = re.compile(r"^(?:that|whether|how)\s+", re.I)
+
+
+def _content_text(claim, attribution) -> str:
+    """The attribution's content spans that lie inside ``claim`` (joined, leading "that" off), or
+    "" when there are none: what was said, without the "X said that" frame and the adverbials
+    around the cue ("Speaking to reporters on Friday, ...")."""
+    if attribution is None:
+        return ""
+    parts = []
+    for sp in attribution.content or []:
+        s, e = max(sp.start, claim.start), min(sp.end, claim.end)
+        if e - s >= 0.5 * (sp.end - sp.start) and e > s:
+            parts.append(claim.text[s - claim.start:e - claim.start])
+    out = " ".join(" ".join(parts).split())
+    out = _LEAD.sub("", out).strip(" ,.;:\u201c\u201d\"")
+    # a quoted fragment ("fortitude and heroism") is not the whole proposition: keep the content
+    # only when it carries most of the claim
+    if len(out.split()) < 4 or len(out) < 0.25 * len(claim.text):
+        return ""
+    return out
+
+
 def proposition_text(claim, attribution=None) -> str:
-    """The claim's text without its speaker mention(s) and reporting cue (see module doc)."""
+    """The claim's text without its speaker mention(s) and reporting cue (see module doc): for an
+    attributed claim the attribution's content spans inside the claim, else the text with the
+    speaker and cue cut out."""
+    content = _content_text(claim, attribution)
+    if content:
+        return content
     cuts = []
     for sp in [claim.speaker, *claim.chain]:
         if sp is not None and sp.start is not None and sp.end is not None:
