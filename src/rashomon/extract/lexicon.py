@@ -10,13 +10,8 @@ Both return plain dicts (lower-cased keys where lookups are case-insensitive).
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
-
-def _load(name: str) -> dict:
-    return yaml.safe_load(resources.files("rashomon.data").joinpath(name).read_text(encoding="utf-8")) or {}
+from ..data import load_yaml
 
 
 @lru_cache(maxsize=1)
@@ -25,7 +20,7 @@ def cues() -> dict:
     ``distancing`` (set), ``hedges`` (set), ``negations`` (set), ``speaking_documents`` (set of
     inanimate nouns that can report), ``speaker_nouns`` (set of nouns for people/bodies),
     ``idioms`` (list of set phrases whose verb is not a cue)."""
-    raw = _load("cues.yaml")
+    raw = load_yaml("cues.yaml")
     return {
         "verbs": {k.lower(): (v or {}) for k, v in (raw.get("verbs") or {}).items()},
         "phrases": {k.lower(): (v or {}) for k, v in (raw.get("phrases") or {}).items()},
@@ -45,7 +40,7 @@ def actor_lexicon() -> dict:
     (noun -> allowed antecedent types), ``pronouns`` (pronoun -> allowed types), ``media``
     (lower-cased outlet -> (name, affiliation)), ``demonyms`` (lower -> country),
     ``country_of`` (lower-cased country/alias/capital -> country), ``countries`` (set)."""
-    raw = _load("actors.yaml")
+    raw = load_yaml("actors.yaml")
     countries = list(raw.get("countries") or [])
     country_of = {c.lower(): c for c in countries}
     country_of.update({k.lower(): v for k, v in (raw.get("country_aliases") or {}).items()})

@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..models import Quantity, SIValue
-from ._data import load_yaml
+from ..data import load_yaml
 from .numbers import DENOMINATORS, SCALE_WORDS, TENS_WORDS, UNITS_WORDS, NumberAtom, attached_scale, find_numbers
 
 __all__ = ["extract_quantities", "quantities_in_doc", "unit_info", "to_base"]

@@ -242,12 +242,7 @@ def _document_year(mt: R.Match, ref: tuple[date, str, str, bool]) -> Optional[tu
         m, d = mt.f["m"], 1
     else:
         return None
-    cands = []
-    for y in (day0.year - 1, day0.year, day0.year + 1):
-        try:
-            cands.append(date(y, m, d))
-        except ValueError:
-            continue
+    cands = R.year_candidates(day0, m, d)
     if not cands:
         return None
     if full:

@@ -20,10 +20,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
-import yaml
+from ..data import load_yaml
 
 WEEKDAY_INDEX = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 
@@ -31,8 +30,7 @@ WEEKDAY_INDEX = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     """The parsed ``data/timex.yaml``."""
-    path = resources.files("rashomon.data").joinpath("timex.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml("timex.yaml")
 
 
 @dataclass
@@ -680,13 +678,19 @@ def _week(d: date) -> str:
     return f"{iy:04d}-W{iw:02d}"
 
 
-def _pick_year(ref: date, m: int, d: int, direction: str) -> Optional[date]:
+def year_candidates(ref: date, m: int, d: int) -> list[date]:
+    """Month ``m`` day ``d`` in the year before, of and after ``ref`` (invalid dates skipped)."""
     cands = []
     for y in (ref.year - 1, ref.year, ref.year + 1):
         try:
             cands.append(date(y, m, d))
         except ValueError:
             continue
+    return cands
+
+
+def _pick_year(ref: date, m: int, d: int, direction: str) -> Optional[date]:
+    cands = year_candidates(ref, m, d)
     if not cands:
         return None
     if direction == "before":

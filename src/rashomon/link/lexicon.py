@@ -14,19 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
-import yaml
+from ..data import load_yaml
 
 
-@lru_cache(maxsize=None)
-def load(name: str) -> dict:
-    """Return the parsed YAML data file ``name`` from ``rashomon/data`` ({} when absent)."""
-    path = resources.files("rashomon.data").joinpath(name)
-    if not path.is_file():
-        return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+load = load_yaml  # the parsed YAML data file ``name`` from ``rashomon/data`` ({} when absent)
 
 
 def threshold(key: str, default: float) -> float:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from ..extract._data import load_yaml
+from ..data import load_yaml
 from ..extract.quantities import dimension_of, tables, to_base, unit_info
 from ..models import Check, Quantity, QuantityRef
 

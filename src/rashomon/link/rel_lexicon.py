@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from ..data import load_yaml
 
 TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*\d|\d")
 
@@ -19,8 +18,7 @@ TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*\d|\d")
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     """The parsed ``polarity.yaml``."""
-    path = resources.files("rashomon.data").joinpath("polarity.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml("polarity.yaml")
 
 
 def _term_pattern(term: str) -> str:
