@@ -217,3 +217,23 @@ def test_ask_if_gives_the_question_as_content(run_article):
     text = "The mayor shook hands and asked residents if they planned to leave before the storm."
     a = _one(_atts(run_article, text), "asked")
     assert a.content[0].text.startswith("if they planned")
+
+
+def test_trailing_comment_participle_is_not_part_of_what_was_said(run_article):
+    text = ("The port authority said that the cranes were back in service on Tuesday, "
+            "directly contradicting the shipping company's account of a week-long closure.")
+    a = _one(_atts(run_article, text), "said")
+    joined = " ".join(c.text for c in a.content)
+    assert "cranes were back in service" in joined
+    assert "contradicting" not in joined and "week-long closure" not in joined
+
+
+def test_saying_after_a_denial_is_a_second_content_of_the_same_speaker(run_article):
+    text = ("The health ministry denied that its hospitals had run out of oxygen, "
+            "saying the supply chain was working normally.")
+    atts = _atts(run_article, text)
+    a = _one(atts, "denied")
+    texts = [c.text for c in a.content]
+    assert any("run out of oxygen" in t and "saying" not in t for t in texts)
+    assert any("supply chain was working normally" in t for t in texts)
+    assert not [b for b in atts if b.cue and b.cue.lower() == "saying"]

@@ -305,11 +305,29 @@ def _clause_tokens(verb, exclude_cues=True):
     for t in verb.subtree:
         if t.i == verb.i:
             continue
+        if exclude_cues and _trailing_report_participle(t):
+            drop.update(x.i for x in t.subtree)
+            if t.left_edge.i > 0:
+                drop.add(t.left_edge.i - 1)  # the comma before it
+            continue
         if exclude_cues and t.dep_ in ("advcl", "conj") and _is_cue_verb(t) and _subject(t) is not None:
             mark = [c for c in t.children if c.dep_ in ("mark", "cc")]
             drop.update(x.i for x in t.subtree)
             drop.update(x.i for m in mark for x in m.subtree)
     return [t for t in verb.subtree if t.i not in drop]
+
+
+def _trailing_report_participle(t) -> bool:
+    """True for a subjectless participle clause after a comma that describes the reporting act,
+    not what was said: "X said A, directly contradicting B" / "X denied A, saying B" / "..., citing
+    B" (a reporting cue or a ``commentary_participles`` lemma; the parser hangs it on A's verb)."""
+    if t.dep_ != "advcl" or t.tag_ != "VBG" or _subject(t) is not None:
+        return False
+    left = t.left_edge
+    if left.i == 0 or t.doc[left.i - 1].text != "," or any(x.i < t.i and x.pos_ not in ("ADV", "PART") for x in t.subtree if x.i >= left.i):
+        return False
+    lemma = t.lemma_.lower()
+    return lemma in cues()["commentary_participles"] or (bool(_is_cue_verb(t)) and lemma not in ("show", "suggest", "indicate"))
 
 
 def _contiguous(tokens, anchor):
@@ -889,9 +907,16 @@ def extract_attributions(state) -> None:
         if f.dropped or f.cue_tok is None:
             continue
         t = f.cue_tok
+        head_f = None
         if (t.dep_ in ("advcl", "conj", "xcomp") and t.tag_ == "VBG" and t.lemma_.lower() in _CONTINUING
                 and _subject(t) is None and t.head.i in by_cue):
             head_f = by_cue[t.head.i]
+        elif _trailing_report_participle(t):
+            # "X denied that A, saying B": the parser hangs "saying" on A's verb; B is X's too
+            head_f = next((g for g in verb_found if g is not f and not g.dropped and g.cue_tok is not None
+                           and g.cue_tok.i < t.i and any(s <= t.head.idx < e for s, e in g.contents)
+                           and _same_speaker(f, g)), None)
+        if head_f is not None:
             if not head_f.dropped and head_f is not f and head_f.contents:
                 head_f.contents.extend(c for c in f.contents if c not in head_f.contents)
                 f.dropped = True

@@ -19,7 +19,8 @@ def cues() -> dict:
     """The cue lexicon: ``verbs`` (lemma -> {class, object}), ``phrases``, ``report_nouns`` (set),
     ``distancing`` (set), ``hedges`` (set), ``negations`` (set), ``speaking_documents`` (set of
     inanimate nouns that can report), ``speaker_nouns`` (set of nouns for people/bodies),
-    ``idioms`` (list of set phrases whose verb is not a cue)."""
+    ``idioms`` (list of set phrases whose verb is not a cue), ``commentary_participles`` (set of
+    lemmas: ", contradicting B" / ", citing B" after a reported clause belongs to the report)."""
     raw = load_yaml("cues.yaml")
     return {
         "verbs": {k.lower(): (v or {}) for k, v in (raw.get("verbs") or {}).items()},
@@ -31,6 +32,7 @@ def cues() -> dict:
         "speaking_documents": {w.lower() for w in raw.get("speaking_documents") or []},
         "speaker_nouns": {w.lower() for w in raw.get("speaker_nouns") or []},
         "idioms": [w.lower() for w in raw.get("idioms") or []],
+        "commentary_participles": {w.lower() for w in raw.get("commentary_participles") or []},
     }
 
 

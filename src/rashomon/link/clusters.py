@@ -59,6 +59,8 @@ def _params() -> dict:
         "state_conflict_penalty": lx.threshold("clusters.state_conflict_penalty", 0.3),
         "state_mismatch_penalty": lx.threshold("clusters.state_mismatch_penalty", 0.1),
         "rare_idf": lx.threshold("clusters.rare_idf", 0.5),
+        "entity_share_bonus": lx.threshold("clusters.entity_share_bonus", 0.0),
+        "same_source_bonus": lx.threshold("clusters.same_source_bonus", 0.0),
         "max_block": lx.threshold("clusters.max_block", 400),
     }
 
@@ -104,6 +106,10 @@ class PairScorer:
         ei, ej = self.rare_entities[i], self.rare_entities[j]
         if ei and ej and not (ei & ej):
             s -= p["entity_mismatch_penalty"]
+        elif ei & ej:
+            s += p["entity_share_bonus"]  # both name the same rare place, person or body
+        if fi.source and fi.source == fj.source:
+            s += p["same_source_bonus"]  # one original speaker, reported by two outlets
         if fi.numbers and fj.numbers and not (fi.numbers & fj.numbers) and not _numbers_close(fi.numbers, fj.numbers):
             s -= p["number_mismatch_penalty"]
         elif bool(fi.numbers) != bool(fj.numbers):
@@ -126,7 +132,9 @@ class PairScorer:
                 s -= p["state_mismatch_penalty"]  # "forces ousted" vs "the offensive failed"
         if fi.side and fj.side and fi.side != fj.side:
             s -= p["side_penalty"]
-        if self.art[i] == self.art[j]:
+        if self.art[i] == self.art[j] and not (fi.source and fi.source == fj.source and abs(fi.ordinal - fj.ordinal) == 1):
+            # two claims of one article are rarely one proposition, unless one speaker goes on
+            # about the same thing in the next claim ("X confirmed A." / "He stated that they ...")
             s -= p["same_article_penalty"]
         return s
 
@@ -153,6 +161,22 @@ def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
     for i in range(n):
         comp[find(i)].append(i)
     return list(comp.values())
+
+
+def _fill_block(comp: list[int], sim: dict[tuple[int, int], float], scorer: "PairScorer", vectors: np.ndarray) -> None:
+    """Score every pair of a block that blocking left out or that fell below ``link``, so the
+    average linkage sees each pair's real score (not 0): a cluster of paraphrases whose weakest
+    pair scores 0.35 should not count that pair as unrelated. Blocks are at most ``max_block``
+    claims, so this stays bounded."""
+    if len(comp) < 3:
+        return
+    sub = vectors[comp]
+    cos = sub @ sub.T
+    for x in range(len(comp)):
+        for y in range(x + 1, len(comp)):
+            key = (comp[x], comp[y])
+            if key not in sim:
+                sim[key] = max(0.0, scorer.score(comp[x], comp[y], float(cos[x, y])))
 
 
 def average_linkage(items: list[int], sim: dict[tuple[int, int], float], cut: float) -> list[list[int]]:
@@ -213,6 +237,7 @@ def cluster_indices(vectors: np.ndarray, feats: list[ClaimFeatures], articles: l
     for c, comp in enumerate(comps):
         comp.sort()
         if len(comp) <= p["max_block"]:
+            _fill_block(comp, sim, scorer, vectors)
             out.extend(average_linkage(comp, sim, p["cluster"]))
             continue
         # a very large block: keep only its strongest links so the linkage stays bounded

@@ -6,8 +6,8 @@ returns the ids of the variant concepts whose verb or noun variants occur in ``t
 claims with different wordings of one event type share a feature. ``designator_norm(word)``
 folds region designators ("Oblast", "province", "krai") to ``region``.
 
-The variant sets are the framing stage's (``analyse.framing.load_variants``); only concepts that
-list verb variants (event types, not labels or place names) are used here.
+The variant sets are the framing stage's (``analyse.framing.load_variants``); only concepts marked
+``kind: event`` there (event types, not labels, loaded reporting verbs or place names) are used.
 """
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ def _tables() -> tuple[dict[str, str], list[tuple[frozenset, str, str]], frozens
     for concept in data.get("concepts") or []:
         designators |= {str(d).lower() for d in concept.get("designators") or []}
         variants = concept.get("variants") or []
-        if not any(v.get("pos") == "verb" for v in variants):
-            continue
+        if concept.get("kind") != "event":
+            continue  # labels and loaded reporting verbs are word choice, not event types
         cid = concept["id"]
         for v in variants:
             term, pos = str(v.get("term", "")).lower(), v.get("pos")

@@ -4,8 +4,8 @@
 ``ClaimFeatures`` of its proposition (the text without speaker and cue, see
 ``similarity.proposition_text``): content words (lower-case, stop words out, plural ``s`` trimmed), the named
 entities inside the claim's span (from the article's parse), the numbers it states (from its
-quantities, or the digits in its text), its ISO dates (from its times), polarity and the
-dossier actors it names, and the event classes its verbs and nouns belong to
+quantities, or the digits in its text), its ISO dates (from its times), polarity, the
+dossier actors it names, its original source (``original_source``), its rank in its article, and the event classes its verbs and nouns belong to
 (``event_terms.event_classes``: "ousted" and "recaptured" are both ``retake_territory``; region
 designators such as "Oblast" count as the word "region"), and the state poles it asserts
 (``rel_lexicon.state_poles``: presence ended / continuing, outcome failed / succeeded...). Cached in ``state.scratch["claim_features"]`` (dict claim id ->
@@ -77,7 +77,9 @@ class ClaimFeatures:
     actors: set[str] = field(default_factory=set)
     polarity: str = "asserted"
     speaker: str | None = None
+    source: str | None = None
     side: str | None = None
+    ordinal: int = 0
     events: set[str] = field(default_factory=set)
     states: dict[str, str] = field(default_factory=dict)
 
@@ -103,6 +105,18 @@ def _entity_norm(text: str) -> str:
     return t
 
 
+def original_source(claim) -> str | None:
+    """Who first said ``claim``: the first speaker of its reporting chain that has a dossier actor
+    (``chain`` is original-speaker-first: Gerasimov, then AFP), else the speaker's actor, else the
+    folded speaker name; None for narration."""
+    for sp in [*claim.chain, claim.speaker]:
+        if sp is not None and sp.actor:
+            return sp.actor
+    if claim.speaker is not None and claim.speaker.name:
+        return lx.fold(claim.speaker.name)
+    return None
+
+
 def claim_features(state) -> dict[str, ClaimFeatures]:
     """Features of every claim (see module doc); cached in ``state.scratch``."""
     cache = state.scratch.setdefault(KEY, {})
@@ -120,6 +134,10 @@ def claim_features(state) -> dict[str, ClaimFeatures]:
     from .similarity import proposition_texts
 
     props = proposition_texts(state)
+    by_article: dict[str, list] = {}
+    for c in state.dossier.claims:
+        by_article.setdefault(c.article, []).append((c.start, c.id))
+    ordinal = {cid: k for items in by_article.values() for k, (_, cid) in enumerate(sorted(items))}
     for c in todo:
         prop = props.get(c.id, c.text)
         cut = [(sp.start, sp.end) for sp in [c.speaker, *c.chain] if sp is not None and sp.start is not None and sp.end is not None]
@@ -128,6 +146,8 @@ def claim_features(state) -> dict[str, ClaimFeatures]:
                           speaker=c.speaker.actor or lx.fold(c.speaker.name) if c.speaker else None)
         if c.speaker and c.speaker.actor and c.speaker.actor in sides:
             f.side = sides[c.speaker.actor]
+        f.source = original_source(c)
+        f.ordinal = ordinal[c.id]
         starts, items = ents_by_article.get(c.article, ([], []))
         lo = bisect.bisect_left(starts, c.start)
         for s, e, text, lab in items[lo:]:
@@ -144,7 +164,13 @@ def claim_features(state) -> dict[str, ClaimFeatures]:
                     if v is not None:
                         f.numbers.add(float(v))
         if not c.quantities:
-            f.numbers = numbers_in(prop)
+            # digits that belong to a time expression ("On April 26") are dates, not counts
+            bare = prop
+            for tid in c.times:
+                t = times.get(tid)
+                if t is not None and t.text:
+                    bare = bare.replace(t.text, " ")
+            f.numbers = numbers_in(bare)
         for tid in c.times:
             t = times.get(tid)
             if t is not None and t.value and t.type == "date":
