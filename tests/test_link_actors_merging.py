@@ -101,3 +101,20 @@ def test_two_people_sharing_a_surname_keep_a_bare_surname_apart():
     ])
     link_actors(st)
     assert len(st.dossier.actors) == 3
+
+
+def test_a_lone_surname_typed_as_an_organisation_joins_the_one_person_of_that_name():
+    from rashomon.link.actors import group_actors
+    from rashomon.models import Actor
+
+    actors = [Actor(id="a0-1", article="x", name="Ellen Marsh", type="person"),
+              Actor(id="a1-1", article="y", name="Marsh", type="organization"),
+              Actor(id="a1-2", article="y", name="NATO", type="organization"),
+              Actor(id="a2-1", article="z", name="Carl Ruiz", type="person"),
+              Actor(id="a2-2", article="z", name="Ruiz", type="organization"),
+              Actor(id="a2-3", article="z", name="Maria Ruiz", type="person")]
+    groups = [[actors[i].id for i in g] for g in group_actors(actors)]
+    assert ["a0-1", "a1-1"] in groups
+    assert ["a1-2"] in groups
+    # two people named Ruiz: the bare "Ruiz" cannot be told apart, so it stays alone
+    assert ["a2-2"] in groups

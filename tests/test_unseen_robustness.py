@@ -290,9 +290,6 @@ def test_show_titles_are_not_time_expressions(run_article):
     assert [t.text for t in st.ann.times] == []
 
 
-@pytest.mark.xfail(reason="link/actors.py: the surname alone (typed ORG by spaCy) is not merged with the full "
-                          "name across articles, so one person counts as two independent sources (audit)",
-                   strict=False)
 def test_surname_in_one_outlet_and_full_name_in_another_are_one_actor(mini_event):
     marsh = [a for a in mini_event.actors if "Marsh" in a.name]
     assert len(marsh) == 1, [(a.id, a.name, a.type) for a in marsh]

@@ -140,6 +140,9 @@ class _UF:
             self.p[max(ri, rj)] = min(ri, rj)
 
 
+_SURNAME_LIKE_TYPES = {"organization", "group"}  # what spaCy makes of a lone surname in a headline
+
+
 def _is_person(a: Actor) -> bool:
     return a.type == "person"
 
@@ -173,6 +176,18 @@ def group_actors(actors: list[Actor]) -> list[list[int]]:
         elif not full:
             for i in bare[1:]:
                 uf.union(i, bare[0])
+    # a bare surname the parser typed as an organisation ("Marsh blocks pipe plan") is the one
+    # person of that surname named in full elsewhere in the dossier
+    for i, a in enumerate(actors):
+        if a.type not in _SURNAME_LIKE_TYPES:
+            continue
+        words = a.name.split()
+        if len(words) != 1 or not words[0][:1].isupper() or words[0].isupper():
+            continue  # one capitalised word, not an acronym
+        idx = by_surname.get(_norm_surname(words[0]), [])
+        roots = {uf.find(j) for j in idx if keys[j][1]}
+        if len(roots) == 1:
+            uf.union(i, next(iter(roots)))
     # countries
     by_country: dict[str, list[int]] = defaultdict(list)
     for i, a in enumerate(actors):
@@ -329,6 +344,8 @@ def link_actors(state: CorpusState) -> None:
         side, reason = assign_side(members)
         aff = next((a.affiliation for a in members if a.affiliation), None)
         typ = Counter(a.type for a in members).most_common(1)[0][0]
+        if any(_is_person(a) for a in members) and all(_is_person(a) or len(a.name.split()) == 1 for a in members):
+            typ = "person"  # a full name and its bare surname (see group_actors)
         arts = []
         for a in members:
             if a.article and a.article not in arts:
