@@ -81,3 +81,25 @@ def test_day_of_a_date_is_not_a_count(run_article):
 def test_word_choice_sets_are_not_event_types():
     assert event_classes("The senator slammed the proposal") == set()
     assert event_classes("Troops recaptured the village") == {"retake_territory"}
+
+
+def test_retaking_a_town_and_fighting_still_going_on_there_stay_apart(run_article):
+    # both name the rare town and read alike to the encoder; "retaking" ends the defenders'
+    # presence, "fighting is ongoing" says it continues
+    st = corpus([
+        {"id": "r1", "text": "Government forces pressed on, retaking large parts of the district including the town of Velbar.",
+         "claims": [{"text": "retaking large parts of the district including the town of Velbar"}]},
+        {"id": "r2", "text": "Heavy fighting is ongoing in the southern outskirts of Velbar, according to local reports.",
+         "claims": [{"text": "Heavy fighting is ongoing in the southern outskirts of Velbar", "speaker": "local reports"}]},
+        {"id": "r3", "text": "The regional council approved a new budget for schools.",
+         "claims": [{"text": "The regional council approved a new budget for schools"}]},
+    ], parse=run_article)
+    cluster_claims(st)
+    assert claim_by_text(st, "fighting is ongoing").cluster != claim_by_text(st, "retaking large parts").cluster
+
+
+def test_gerunds_and_nouns_of_retaking_end_the_defenders_presence():
+    from rashomon.link.rel_lexicon import state_poles
+
+    for text in ("retaking large parts of the district", "after the liberation of the town", "the army retook the port"):
+        assert state_poles(text).get("presence", (None,))[0] == "ended", text
