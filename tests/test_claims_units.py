@@ -145,3 +145,12 @@ def test_sentence_cut_by_the_parser_is_not_taken_for_a_heading(run_article):
             "would not be accused of rigging the vote.")
     st = _claims(run_article, text)
     assert any(a.cue == "says" for a in st.ann.attributions)
+
+
+def test_not_clear_is_unknown_not_a_denial(run_article):
+    text = "It is not clear how many people were hurt in the blast. Police did not confirm the arrests."
+    st = _claims(run_article, text)
+    unclear = next(c for c in st.ann.claims if "not clear" in c.text)
+    assert unclear.polarity == "asserted" and unclear.hedged and "not clear" in unclear.hedges
+    police = next(c for c in st.ann.claims if "did not confirm" in c.text)
+    assert police.polarity == "denied"

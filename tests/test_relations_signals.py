@@ -215,3 +215,12 @@ def test_contrast_clause_decides_a_mixed_state(text, expected):
     from rashomon.link.rel_lexicon import state_poles
 
     assert state_poles(text)["presence"][0] == expected
+
+
+def test_deny_someone_something_is_not_a_rebuttal():
+    from rashomon.link.rel_rules import _rebuttal_hits
+
+    assert _rebuttal_hits("any attempt to deny the farmers their water will fail")[0] == []
+    assert _rebuttal_hits("Parliament rejected the budget on Monday")[0] == []
+    assert [h[2] for h in _rebuttal_hits("The ministry dismissed the reports of a strike")[0]] == ["dismissed"]
+    assert [h[2] for h in _rebuttal_hits("a figure which the ministry denied.")[0]] == ["denied"]

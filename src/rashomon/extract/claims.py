@@ -54,6 +54,18 @@ def _negated(tok) -> bool:
     return any(c.dep_ == "neg" or (c.lower_ in neg and c.dep_ in ("neg", "advmod", "det")) for c in tok.children)
 
 
+def _negated_uncertainty(root) -> Optional[str]:
+    """"not clear" / "not known" when ``root`` is a negated copula or passive whose predicate
+    says something is unknown ("It is not clear how many were killed"), else None."""
+    if not _negated(root):
+        return None
+    preds = cues()["uncertainty_predicates"]
+    for c in [root, *root.children]:
+        if c.lower_ in preds and (c is root or c.dep_ in ("acomp", "attr", "oprd")):
+            return f"not {c.lower_}"
+    return None
+
+
 def _hedges(span, extra=()) -> list[str]:
     lex = cues()
     out = list(extra)
@@ -289,9 +301,13 @@ def extract_claims(state) -> None:
             if cue_cls == "denial" or (cue_tok is not None and _negated(cue_tok.root)):
                 polarity = "denied"
         root = span.root
-        if polarity == "asserted" and root.pos_ in ("VERB", "AUX") and _negated(root) and (att is None or root.i != _tok_at(doc, att.cue_start)):
+        unknown = _negated_uncertainty(root)
+        if (polarity == "asserted" and root.pos_ in ("VERB", "AUX") and _negated(root) and not unknown
+                and (att is None or root.i != _tok_at(doc, att.cue_start))):
             polarity = "denied"
         hedges = _hedges(span, att.hedges if att else ())
+        if unknown and unknown not in hedges:
+            hedges.append(unknown)
         dist = _distancing(span, att.distancing if att else ())
         claims.append(Claim(
             id=f"c{state.article.index}-{len(claims) + 1}", article=aid, text=text[s:e], start=s, end=e,

@@ -20,7 +20,8 @@ def cues() -> dict:
     ``distancing`` (set), ``hedges`` (set), ``negations`` (set), ``speaking_documents`` (set of
     inanimate nouns that can report), ``speaker_nouns`` (set of nouns for people/bodies),
     ``idioms`` (list of set phrases whose verb is not a cue), ``commentary_participles`` (set of
-    lemmas: ", contradicting B" / ", citing B" after a reported clause belongs to the report)."""
+    lemmas: ", contradicting B" / ", citing B" after a reported clause belongs to the report),
+    ``uncertainty_predicates`` (set: "it is not clear ..." is hedged, not denied)."""
     raw = load_yaml("cues.yaml")
     return {
         "verbs": {k.lower(): (v or {}) for k, v in (raw.get("verbs") or {}).items()},
@@ -33,6 +34,7 @@ def cues() -> dict:
         "speaker_nouns": {w.lower() for w in raw.get("speaker_nouns") or []},
         "idioms": [w.lower() for w in raw.get("idioms") or []],
         "commentary_participles": {w.lower() for w in raw.get("commentary_participles") or []},
+        "uncertainty_predicates": {w.lower() for w in raw.get("uncertainty_predicates") or []},
     }
 
 

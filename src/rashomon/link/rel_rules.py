@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..models import Span
 from .rel_context import ClaimView, far_apart, opposed_sides, same_sentence, topic_similarity
-from .rel_lexicon import find_terms, is_total, lexicon
+from .rel_lexicon import find_terms, is_total, lexicon, tokens
 
 # Thresholds (cosine of MiniLM claim embeddings, see topic_similarity). Set on synthetic pairs
 # written for the tests (floods, strikes, elections) and checked on the seed dossier.
@@ -171,8 +171,17 @@ def state_findings(views: list[ClaimView]) -> list[Finding]:
 
 
 def _rebuttal_hits(text: str) -> tuple[list, list]:
+    """(rebuttal verbs aimed at a claim, rebuttal sentences) found in ``text``. A verb counts
+    only when a claim word (``denial.objects``: "that", "claims", "reports", "it"...) follows
+    within three words, or nothing but punctuation does ("..., which Kyiv denied.")."""
     den = lexicon().get("denial") or {}
-    return find_terms(text, den.get("verbs", [])), find_terms(text, den.get("sentences", []))
+    verbs = []
+    for hit in find_terms(text, den.get("verbs", [])):
+        rest = text[hit[1]:]
+        words = tokens(rest)[:3]
+        if not words or find_terms(" ".join(words), den.get("objects", [])):
+            verbs.append(hit)
+    return verbs, find_terms(text, den.get("sentences", []))
 
 
 def denial_findings(views: list[ClaimView]) -> list[Finding]:
