@@ -65,3 +65,16 @@ def test_a_lone_article_is_its_own_event():
     group_events(st)
     assert [e.articles for e in st.dossier.events] == [["solo"]]
     assert st.dossier.articles[0].event == "E1" and st.dossier.events[0].main
+
+
+def test_backstory_date_of_an_undated_article_does_not_veto_one_event():
+    from rashomon.link.events import _date_agreement
+
+    # undated article whose most-mentioned day is when the hostage was taken; the dated report
+    # mentions that month too: shared backstory, not another event
+    assert _date_agreement("2012-11-22", "2014-08-20", {"2012-11"}, {"2014-08", "2012-11"},
+                           dated1=False, dated2=True) >= 0.5
+    # two publication dates months apart stay a strong sign of two events
+    assert _date_agreement("2012-11-22", "2014-08-20", {"2012-11"}, {"2014-08", "2012-11"}) < 0.05
+    # an undated article's day that the other never mentions still counts against
+    assert _date_agreement("2012-11-22", "2014-08-20", {"2012-11"}, {"2014-08"}, dated1=False) < 0.05

@@ -118,14 +118,22 @@ def _entity_sets(state: CorpusState) -> dict[str, set[str]]:
     return out
 
 
-def _date_agreement(d1: Optional[str], d2: Optional[str], m1: set[str], m2: set[str]) -> float:
+def _date_agreement(d1: Optional[str], d2: Optional[str], m1: set[str], m2: set[str],
+                    dated1: bool = True, dated2: bool = True) -> float:
     """Date evidence for one event: 1 for the same day, decaying with the days apart; when only
     one article has a day date, 0.75 if the other mentions that month at all and 0 if it mentions
-    only other months; month overlap when neither has a day; 0.5 when nothing is known."""
+    only other months; month overlap when neither has a day; 0.5 when nothing is known.
+    ``dated1``/``dated2`` say whether a main date is a publication date: an undated article's
+    main date is only the day it mentions most, and when the other article mentions that month
+    too it is shared backstory ("abducted on Nov. 22, 2012"), not a sign of another event, so
+    the evidence is at least 0.5 (unknown)."""
     if d1 and d2:
         try:
             gap = abs((date.fromisoformat(d1) - date.fromisoformat(d2)).days)
-            return math.exp(-gap / 7.0)
+            agree = math.exp(-gap / 7.0)
+            if (not dated1 and d1[:7] in m2) or (not dated2 and d2[:7] in m1):
+                return max(agree, 0.5)
+            return agree
         except ValueError:
             pass
     if d1 and not d2 and m2:
@@ -151,6 +159,7 @@ class ArticleFeatures:
             times_by[t.article].append(t)
         self.date = {a.id: _main_date(a, times_by[a.id]) for a in d.articles}
         self.months = {a.id: _months(a, times_by[a.id]) for a in d.articles}
+        self.dated = {a.id: bool(a.published and len(a.published) >= 10) for a in d.articles}
         docs = []
         for a in d.articles:
             ann = state.annotations.get(a.id)
@@ -196,7 +205,8 @@ class ArticleFeatures:
             if ea and eb:
                 union = sum(self.eidf[e] for e in ea | eb)
                 out[r, 5] = sum(self.eidf[e] for e in ea & eb) / union if union else 0.0
-            out[r, 6] = _date_agreement(self.date[a], self.date[b], self.months[a], self.months[b])
+            out[r, 6] = _date_agreement(self.date[a], self.date[b], self.months[a], self.months[b],
+                                        self.dated[a], self.dated[b])
         return out
 
 
@@ -288,7 +298,13 @@ def group_events(state: CorpusState) -> None:
     for n, g in enumerate(groups, 1):
         g.sort()
         arts = [af.ids[i] for i in g]
-        dates = Counter(af.date[a] for a in arts if af.date[a])
+        # the event's date: the publication day most of its dated articles share; when none is
+        # dated, the day the texts mention most is often background (an abduction years ago),
+        # so it is used only when at least two articles mention it
+        dates = Counter(af.date[a] for a in arts if af.date[a] and af.dated[a])
+        if not dates:
+            mentioned = Counter(af.date[a] for a in arts if af.date[a])
+            dates = Counter({k: v for k, v in mentioned.items() if v >= 2})
         edate = dates.most_common(1)[0][0] if dates else None
         events.append(Event(id=f"E{n}", label="", articles=arts, main=(n == 1), date=edate))
     # average probability between events, from the compared pairs only (linear in pairs)
@@ -310,6 +326,10 @@ def group_events(state: CorpusState) -> None:
         ev.label = f"{label} ({ev.date})" if ev.date else label
         ev.related.sort(key=lambda x: int(x[1:]))
         ev.reason = _reason(g, af, prob, neighbours, groups, event_of, events)
+        if ev.date is None:
+            ev.reason += "; date unknown: no article of this event is dated and no day is mentioned by two of them"
+        elif not any(af.dated[af.ids[i]] for i in g):
+            ev.reason += f"; date {ev.date} inferred: no article is dated, and it is the day their texts mention most"
     d.events = events
     by_article = {a: ev.id for ev in events for a in ev.articles}
     for a in d.articles:
