@@ -148,9 +148,22 @@ def test_sentence_cut_by_the_parser_is_not_taken_for_a_heading(run_article):
 
 
 def test_not_clear_is_unknown_not_a_denial(run_article):
-    text = "It is not clear how many people were hurt in the blast. Police did not confirm the arrests."
+    text = "It is not clear how many people were hurt in the blast. The old bridge did not collapse."
     st = _claims(run_article, text)
     unclear = next(c for c in st.ann.claims if "not clear" in c.text)
     assert unclear.polarity == "asserted" and unclear.hedged and "not clear" in unclear.hedges
-    police = next(c for c in st.ann.claims if "did not confirm" in c.text)
-    assert police.polarity == "denied"
+    bridge = next(c for c in st.ann.claims if "did not collapse" in c.text)
+    assert bridge.polarity == "denied"
+
+
+def test_a_negated_reporting_verb_leaves_the_content_open(run_article):
+    text = ("The minister did not say that the plant would close. "
+            "The company did not deny that workers had been laid off. "
+            "The union denied that it had called a strike.")
+    st = _claims(run_article, text)
+    said = next(c for c in st.ann.claims if "plant would close" in c.text)
+    assert said.polarity == "asserted" and said.hedged
+    deny = next(c for c in st.ann.claims if "laid off" in c.text)
+    assert deny.polarity == "asserted" and deny.hedged
+    union = next(c for c in st.ann.claims if "called a strike" in c.text)
+    assert union.polarity == "denied"

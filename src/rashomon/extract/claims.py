@@ -295,13 +295,19 @@ def extract_claims(state) -> None:
         span = doc.char_span(s, e, alignment_mode="expand") or sent
         polarity = "asserted"
         cue_cls = None
+        cue_negated = False
+        neg_cue = None
         if att is not None and att.cue:
             cue_cls = cues()["verbs"].get(_lemma(doc, att.cue_start), {}).get("class")
             cue_tok = doc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
-            if cue_cls == "denial" or (cue_tok is not None and _negated(cue_tok.root)):
+            cue_negated = cue_tok is not None and _negated(cue_tok.root)
+            if cue_cls == "denial" and not cue_negated:
                 polarity = "denied"
+            elif cue_negated:
+                # "did not say / did not confirm / did not deny that X": X is left open, not denied
+                neg_cue = f"not {att.cue.lower()}"
         root = span.root
-        unknown = _negated_uncertainty(root)
+        unknown = _negated_uncertainty(root) or neg_cue
         if (polarity == "asserted" and root.pos_ in ("VERB", "AUX") and _negated(root) and not unknown
                 and (att is None or root.i != _tok_at(doc, att.cue_start))):
             polarity = "denied"

@@ -38,6 +38,7 @@ class ClaimView:
     words: frozenset = frozenset()
     names: frozenset = frozenset()
     when: Optional[tuple] = None  # (first day, last day) of the claim's own explicit dates
+    prop: str = ""  # what the claim asserts, without "X said on Monday that" (similarity.proposition_text)
 
 
 def _interval(value: str):
@@ -142,6 +143,9 @@ def claim_views(state) -> list[ClaimView]:
     quants = {q.id: q for q in d.quantities}
     to_dossier, sides = _actor_index(d)
     vecs = claim_embeddings(state, claims)
+    from .similarity import proposition_texts
+
+    props = proposition_texts(state)
     out = []
     for c in claims:
         actor = None
@@ -157,7 +161,7 @@ def claim_views(state) -> list[ClaimView]:
                              date_source=how, vec=vecs[c.id], poles=state_poles(span.text),
                              quantities=[quants[q] for q in c.quantities if q in quants],
                              words=content_words(span.text), names=frozenset(_PROPER.findall(span.text)),
-                             when=_claim_when(c, times)))
+                             when=_claim_when(c, times), prop=props.get(c.id, span.text)))
     return out
 
 

@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..models import Span
 from .rel_context import ClaimView, far_apart, opposed_sides, same_sentence, topic_similarity
-from .rel_lexicon import find_terms, is_total, lexicon, tokens
+from .rel_lexicon import count_terms, find_terms, is_total, lexicon, tokens
 
 # Thresholds (cosine of MiniLM claim embeddings, see topic_similarity). Set on synthetic pairs
 # written for the tests (floods, strikes, elections) and checked on the seed dossier.
@@ -25,6 +25,7 @@ STATE_MIN_SIM = 0.45          # opposite states must be about the same thing
 STATE_TOP = {"cross": 1, "revision": 2}
 STATE_TIE = 0.005
 DENIAL_MIN_SIM = 0.55         # a denied proposition vs the asserted one
+NEGATION_MIN_SIM = 0.70       # a merely negated sentence vs the asserted one (no denial cue)
 REBUTTAL_MIN_SIM = 0.40       # "dismisses the claims of X" vs the claim of X
 NUMERIC_MIN_SIM = 0.50        # numbers: same topic, and
 NUMERIC_MIN_OVERLAP = 0.5     # the same words once speakers, cues and numbers are set aside
@@ -213,9 +214,17 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
                       and not same_sentence(x, v) and (not x.speaker or v.speaker != x.speaker)]
             if not others:
                 continue
+            plain_negation = denied and not cue_denial and not verbs and not sents
+            if plain_negation:
+                # "operations were not interrupted": a negated sentence denies only a near-paraphrase
+                # that asserts the positive, not any negative statement on the same topic
+                others = [v for v in others if not count_terms(v.text, "negation")]
+                if not others:
+                    continue
             sims = [(topic_similarity(x, v), v) for v in others]
             sim, y = max(sims, key=lambda t: t[0])
-            if sim < (DENIAL_MIN_SIM if denied else REBUTTAL_MIN_SIM + 0.1):
+            need = (NEGATION_MIN_SIM if plain_negation else DENIAL_MIN_SIM) if denied else REBUTTAL_MIN_SIM + 0.1
+            if sim < need:
                 continue
             if opposed_sides(x, y) is False:
                 continue
@@ -329,7 +338,9 @@ def date_findings(views: list[ClaimView], times: dict) -> list[Finding]:
     out = []
     dated = []
     for v in views:
-        ts = [times[t] for t in v.claim.times if t in times and times[t].value and _DAY.match(times[t].value)]
+        # only dates of what is asserted: in "We reported on Monday that ..." Monday dates the report
+        ts = [times[t] for t in v.claim.times if t in times and times[t].value and _DAY.match(times[t].value)
+              and (not v.prop or times[t].text in v.prop)]
         if len(ts) == 1:
             dated.append((v, ts[0]))
     for (x, tx), (y, ty) in combinations(dated, 2):
