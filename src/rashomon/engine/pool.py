@@ -45,10 +45,12 @@ def annotate_articles(
     articles: Iterable[Article],
     jobs: Optional[int] = None,
     on_done: Optional[Callable[[Article], None]] = None,
+    on_result: Optional[Callable[[ArticleAnnotations], None]] = None,
 ) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
     """Annotate every article; return annotations by article id and stage timings summed over
     articles. ``jobs`` is the number of worker processes (1 = in this process; None = cores).
-    ``on_done`` is called after each article, for progress bars."""
+    ``on_done`` is called after each article, for progress bars; ``on_result`` with each
+    article's annotations as soon as they are made (e.g. to start encoding its claims)."""
     articles = list(articles)
     jobs = default_jobs() if jobs is None else max(1, jobs)
     jobs = min(jobs, max(1, len(articles) // MIN_ARTICLES_PER_WORKER))
@@ -58,6 +60,8 @@ def annotate_articles(
 
     def collect(aid, ann, timings):
         out[aid] = ann
+        if on_result:
+            on_result(ann)
         for t in timings:
             if t.name not in total:
                 order.append(t.name)

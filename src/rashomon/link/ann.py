@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from itertools import combinations
 from typing import Optional, Sequence
 
 import numpy as np
@@ -69,11 +70,11 @@ def candidate_pairs(vectors: np.ndarray, keys: Optional[Sequence[Sequence[str]]]
                 np.fill_diagonal(sim, -2.0)
                 kk = min(k, len(chunk) - 1)
                 top = np.argpartition(-sim, kk - 1, axis=1)[:, :kk]
-                for r in range(len(chunk)):
-                    for c in top[r]:
-                        if sim[r, c] >= min_cos:
-                            a, b = int(idx[r]), int(idx[c])
-                            pairs.add((a, b) if a < b else (b, a))
+                rows = np.repeat(np.arange(len(chunk)), kk)
+                cols = top.ravel()
+                ok = sim[rows, cols] >= min_cos
+                a, b = idx[rows[ok]], idx[cols[ok]]
+                pairs.update(zip(np.minimum(a, b).tolist(), np.maximum(a, b).tolist()))
     if keys is not None:
         index: dict[str, list[int]] = defaultdict(list)
         for i, ks in enumerate(keys):
@@ -81,9 +82,7 @@ def candidate_pairs(vectors: np.ndarray, keys: Optional[Sequence[Sequence[str]]]
                 index[key].append(i)
         for key, items in index.items():
             if 1 < len(items) <= max_df:
-                for a in range(len(items)):
-                    for b in range(a + 1, len(items)):
-                        pairs.add((items[a], items[b]))
+                pairs.update(combinations(items, 2))  # items ascend, so each pair is (i, j) with i < j
     if stats is not None:
         stats["pairs"] = stats.get("pairs", 0) + len(pairs)
         stats["bucket_dot_products"] = stats.get("bucket_dot_products", 0) + compared

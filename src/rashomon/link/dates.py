@@ -150,7 +150,9 @@ def infer_dates(state) -> None:
         if need:
             from ..nlp import get_encoder
 
-            vecs = get_encoder().encode(need, normalize_embeddings=True, batch_size=32, show_progress_bar=False)
+            from .similarity import BATCH_SIZE
+
+            vecs = get_encoder().encode(need, normalize_embeddings=True, batch_size=BATCH_SIZE, show_progress_bar=False)
             encoder_cache.update(zip(need, vecs))
         return [encoder_cache[t] for t in texts]
 
@@ -169,6 +171,12 @@ def infer_dates(state) -> None:
                 if t.value and _DAY.match(t.value) and t.anchor in ("absolute", "publication", "document_year", "inferred_publication") and t.tense != "future":
                     anchors.append(_Anchor(aid, t, date.fromisoformat(t.value), _sentence(a.text, sents_of[aid], t.start, t.end),
                                            _cluster_of(t, by_span, by_id)))
+        # every sentence this round may compare, encoded in one call (one call per article and
+        # side costs far more than the texts themselves)
+        rel_texts = [_sentence(art.text, sents_of[art.id], t.start, t.end) for art in undated if art.id not in done
+                     for t in times_of.get(art.id, []) if _usable(t.relative)]
+        if rel_texts and anchors:
+            embed(rel_texts + [x.sentence for x in anchors])
         for art in undated:
             if art.id in done:
                 continue

@@ -165,11 +165,15 @@ def claim_views(state) -> list[ClaimView]:
     return out
 
 
+NAME_BONUS = (0.05, 0.03)  # added to the cosine for one shared name, and again for two or more
+MAX_NAME_BONUS = sum(NAME_BONUS)  # so topic_similarity <= cosine + MAX_NAME_BONUS
+
+
 def topic_similarity(x: ClaimView, y: ClaimView) -> float:
     """Cosine of the claim embeddings, nudged up by shared names (places, bodies, people)."""
     cos = float(x.vec @ y.vec)
     shared = len(x.names & y.names)
-    return cos + (0.05 if shared else 0.0) + (0.03 if shared >= 2 else 0.0)
+    return cos + (NAME_BONUS[0] if shared else 0.0) + (NAME_BONUS[1] if shared >= 2 else 0.0)
 
 
 def same_sentence(x: ClaimView, y: ClaimView) -> bool:

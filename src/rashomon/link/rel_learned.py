@@ -11,9 +11,11 @@ contradiction the reader cannot see in the words is worse than a missed one.
 """
 from __future__ import annotations
 
-from itertools import combinations
+from typing import Iterator
 
-from .rel_context import ClaimView, opposed_sides, same_sentence, topic_similarity
+import numpy as np
+
+from .rel_context import MAX_NAME_BONUS, ClaimView, opposed_sides, same_sentence, topic_similarity
 from .rel_rules import Finding, _q, who
 
 CANDIDATE_MIN_SIM = 0.50
@@ -21,6 +23,25 @@ CONTRADICT_MIN_P = 0.80
 SUPPORT_MIN_P = 0.70
 SUPPORT_MIN_SIM = 0.62
 MAX_PAIRS = 4000
+_BLOCK = 1024  # rows of the cosine matrix computed at a time (bounds memory on large corpora)
+_SLACK = 1e-4  # matrix products and single dot products may differ in the last float32 bits
+
+
+def _near_pairs(views: list[ClaimView], min_cos: float) -> Iterator[tuple[ClaimView, ClaimView]]:
+    """The pairs ``(views[i], views[j])``, i < j, whose embedding cosine may reach ``min_cos``
+    (cosine >= ``min_cos`` - ``_SLACK``), in the order of ``itertools.combinations(views, 2)``;
+    one matrix product per block of rows instead of a Python loop over all n^2/2 pairs."""
+    n = len(views)
+    if n < 2:
+        return
+    vecs = np.stack([np.asarray(v.vec, dtype=np.float32) for v in views])
+    for lo in range(0, n, _BLOCK):
+        hi = min(n, lo + _BLOCK)
+        sim = vecs[lo:hi] @ vecs.T
+        rows, cols = np.nonzero(sim >= min_cos - _SLACK)
+        keep = cols > rows + lo
+        for i, j in zip((rows[keep] + lo).tolist(), cols[keep].tolist()):
+            yield views[i], views[j]
 
 
 def classifier_findings(views: list[ClaimView], taken: set) -> list[Finding]:
@@ -30,7 +51,7 @@ def classifier_findings(views: list[ClaimView], taken: set) -> list[Finding]:
     if not model_available():
         return []
     cands = []
-    for x, y in combinations(views, 2):
+    for x, y in _near_pairs(views, CANDIDATE_MIN_SIM - MAX_NAME_BONUS):
         if x.cluster == y.cluster or same_sentence(x, y) or frozenset((x.cluster, y.cluster)) in taken:
             continue
         if x.speaker and x.speaker == y.speaker:

@@ -1,0 +1,156 @@
+"""The faster paths of the encoder and the linking code give the same answers as the plain ones.
+
+- ``rashomon.nlp.OnnxEncoder`` (all-MiniLM-L6-v2 run by onnxruntime) embeds sentences within
+  1e-4 of the SentenceTransformer, whatever the batch size; cosines move by less than 1e-4.
+- ``similarity.encode`` encodes an identical text once and returns a row for every input.
+- ``rel_learned._near_pairs`` yields the pairs of ``itertools.combinations`` whose cosine reaches
+  the cut, in the same order.
+- ``ann.candidate_pairs`` proposes, inside one bucket, each item's k nearest mates above
+  ``min_cos`` and every pair sharing a rare key.
+- ``api.single_thread_blas`` limits numpy's BLAS to one thread and restores it.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+SENTENCES = [
+    "Ukraine's army said it had pulled its troops out of the Kursk region.",
+    "Kyiv denied that its forces had withdrawn from Kursk.",
+    "The weather in Lisbon was mild on Tuesday.",
+    "Officials said.",
+    "About 2,000 residents were evacuated from the border district after the shelling, the governor said on Monday.",
+    "North Korean soldiers fought alongside Russian troops, according to the general staff.",
+]
+
+
+@pytest.fixture(scope="module")
+def encoders():
+    pytest.importorskip("onnxruntime")
+    from rashomon import nlp
+
+    st = nlp.get_sentence_transformer()
+    fast = nlp._onnx_encoder(st)
+    if fast is None:
+        pytest.skip("the ONNX export is not available here (needs the onnx package)")
+    return st, fast
+
+
+def test_onnx_encoder_matches_torch(encoders):
+    st, fast = encoders
+    ref = st.encode(SENTENCES, batch_size=64, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+    for bs in (1, 3, 8, 64):
+        got = fast.encode(SENTENCES, batch_size=bs, normalize_embeddings=True)
+        assert got.shape == (len(SENTENCES), 384) and got.dtype == np.float32
+        assert np.abs(got - ref).max() < 1e-4
+        assert np.abs(got @ got.T - ref @ ref.T).max() < 1e-4
+    assert np.allclose(np.linalg.norm(fast.encode(SENTENCES), axis=1), 1.0, atol=1e-5)
+
+
+def test_onnx_encoder_shapes(encoders):
+    _, fast = encoders
+    assert fast.encode(SENTENCES[0]).shape == (384,)
+    assert fast.encode([]).shape == (0, 384)
+    assert fast.get_sentence_embedding_dimension() == 384
+    assert fast.max_seq_length == 256  # other attributes are the SentenceTransformer's
+
+
+def test_encode_deduplicates(monkeypatch):
+    from rashomon import nlp
+    from rashomon.link import similarity
+
+    seen = []
+
+    class Fake:
+        def encode(self, texts, **kw):
+            seen.append(list(texts))
+            return np.array([[len(t), 1.0, 0.0] for t in texts], dtype=np.float32)
+
+    monkeypatch.setattr(nlp, "get_encoder", lambda: Fake())
+    out = similarity.encode(["aa", "b", "aa", "ccc", "b"])
+    assert seen == [["aa", "b", "ccc"]]
+    assert out.shape == (5, 3)
+    assert np.allclose(out[0], out[2]) and np.allclose(out[1], out[4])
+    assert np.allclose(np.linalg.norm(out, axis=1), 1.0)
+
+
+def _views(n, seed=3):
+    rng = np.random.default_rng(seed)
+    base = rng.standard_normal((4, 16)).astype(np.float32)
+    vecs = base[rng.integers(0, 4, n)] + 0.6 * rng.standard_normal((n, 16)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    return [SimpleNamespace(vec=v) for v in vecs]
+
+
+def test_near_pairs_same_as_combinations(monkeypatch):
+    from rashomon.link import rel_learned
+
+    views = _views(70)
+    monkeypatch.setattr(rel_learned, "_BLOCK", 16)  # several blocks, so their order is tested too
+    for cut in (0.2, 0.5, 0.9):
+        want = [(x, y) for x, y in combinations(views, 2) if float(x.vec @ y.vec) >= cut]
+        got = [(x, y) for x, y in rel_learned._near_pairs(views, cut) if float(x.vec @ y.vec) >= cut]
+        assert [(id(a), id(b)) for a, b in got] == [(id(a), id(b)) for a, b in want]
+    assert list(rel_learned._near_pairs(views[:1], 0.0)) == []
+
+
+def test_candidate_pairs_one_bucket():
+    from rashomon.link.ann import candidate_pairs
+
+    vecs = np.stack([v.vec for v in _views(30)])  # 30 < bucket: one bucket, no hashing
+    keys = [["k:rare"] if i in (2, 17, 29) else [] for i in range(30)]
+    k, min_cos = 4, 0.3
+    sim = vecs @ vecs.T
+    np.fill_diagonal(sim, -2.0)
+    want = set()
+    for r in range(30):
+        for c in np.argsort(-sim[r])[:k]:
+            if sim[r, c] >= min_cos:
+                want.add((min(r, int(c)), max(r, int(c))))
+    want |= {(2, 17), (2, 29), (17, 29)}
+    assert candidate_pairs(vecs, keys, k=k, min_cos=min_cos) == want
+
+
+def test_single_thread_blas_restores():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    from rashomon.api import single_thread_blas
+
+    def blas_threads():
+        return [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
+
+    before = blas_threads()
+    with single_thread_blas():
+        assert all(n == 1 for n in blas_threads())
+    assert blas_threads() == before
+
+
+def test_prefetch_feeds_claim_embeddings(monkeypatch):
+    """Texts encoded in the background are not encoded again; claims it never saw are."""
+    from rashomon import nlp
+    from rashomon.link import similarity
+
+    calls = []
+
+    class Fake:
+        def encode(self, texts, **kw):
+            calls.append(list(texts))
+            return np.array([[len(t), t.count("a") + 1.0, 1.0] for t in texts], dtype=np.float32)
+
+    monkeypatch.setattr(nlp, "get_encoder", lambda: Fake())
+
+    def claim(cid, text):
+        return SimpleNamespace(id=cid, text=text, start=0, end=len(text), speaker=None, chain=[], attribution=None)
+
+    seen = [claim("c1", "troops crossed the border"), claim("c2", "the attack was repelled at dawn")]
+    later = claim("c3", "a third claim nobody prefetched")
+    pre = similarity.Prefetch()
+    pre.add(SimpleNamespace(claims=seen, attributions=[]))
+    assert set(pre.vectors()) == {c.text for c in seen}
+    state = SimpleNamespace(dossier=SimpleNamespace(claims=seen + [later], attributions=[]), scratch={"prefetch": pre})
+    cache = similarity.claim_embeddings(state)
+    assert calls[-1] == [later.text] and len(calls) == 2
+    direct = similarity.encode([c.text for c in seen + [later]])
+    assert np.allclose(cache["vectors"][[cache["index"][c.id] for c in seen + [later]]], direct)
