@@ -70,11 +70,10 @@ def candidate_pairs(vectors: np.ndarray, keys: Optional[Sequence[Sequence[str]]]
                 np.fill_diagonal(sim, -2.0)
                 kk = min(k, len(chunk) - 1)
                 top = np.argpartition(-sim, kk - 1, axis=1)[:, :kk]
-                rows = np.repeat(np.arange(len(chunk)), kk)
-                cols = top.ravel()
-                ok = sim[rows, cols] >= min_cos
-                a, b = idx[rows[ok]], idx[cols[ok]]
-                pairs.update(zip(np.minimum(a, b).tolist(), np.maximum(a, b).tolist()))
+                keep = np.take_along_axis(sim, top, axis=1) >= min_cos
+                rows = np.broadcast_to(idx[:, None], top.shape)[keep]
+                cols = idx[top][keep]
+                pairs.update(zip(np.minimum(rows, cols).tolist(), np.maximum(rows, cols).tolist()))
     if keys is not None:
         index: dict[str, list[int]] = defaultdict(list)
         for i, ks in enumerate(keys):
@@ -82,7 +81,7 @@ def candidate_pairs(vectors: np.ndarray, keys: Optional[Sequence[Sequence[str]]]
                 index[key].append(i)
         for key, items in index.items():
             if 1 < len(items) <= max_df:
-                pairs.update(combinations(items, 2))  # items ascend, so each pair is (i, j) with i < j
+                pairs.update(combinations(items, 2))  # items ascend, so each pair is (low, high)
     if stats is not None:
         stats["pairs"] = stats.get("pairs", 0) + len(pairs)
         stats["bucket_dot_products"] = stats.get("bucket_dot_products", 0) + compared

@@ -62,6 +62,7 @@ def _params() -> dict:
         "entity_share_bonus": lx.threshold("clusters.entity_share_bonus", 0.0),
         "same_source_bonus": lx.threshold("clusters.same_source_bonus", 0.0),
         "max_block": lx.threshold("clusters.max_block", 400),
+        "fill_block_max": lx.threshold("clusters.fill_block_max", 60),
     }
 
 
@@ -166,8 +167,8 @@ def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
 def _fill_block(comp: list[int], sim: dict[tuple[int, int], float], scorer: "PairScorer", vectors: np.ndarray) -> None:
     """Score every pair of a block that blocking left out or that fell below ``link``, so the
     average linkage sees each pair's real score (not 0): a cluster of paraphrases whose weakest
-    pair scores 0.35 should not count that pair as unrelated. Blocks are at most ``max_block``
-    claims, so this stays bounded."""
+    pair scores 0.35 should not count that pair as unrelated. Only blocks of at most
+    ``fill_block_max`` claims are filled, so the cost stays bounded at scale."""
     if len(comp) < 3:
         return
     sub = vectors[comp]
@@ -237,7 +238,8 @@ def cluster_indices(vectors: np.ndarray, feats: list[ClaimFeatures], articles: l
     for c, comp in enumerate(comps):
         comp.sort()
         if len(comp) <= p["max_block"]:
-            _fill_block(comp, sim, scorer, vectors)
+            if len(comp) <= p["fill_block_max"]:
+                _fill_block(comp, sim, scorer, vectors)
             out.extend(average_linkage(comp, sim, p["cluster"]))
             continue
         # a very large block: keep only its strongest links so the linkage stays bounded

@@ -19,7 +19,11 @@ article's units find a near-paraphrase in the other), the share of units with a 
 first six: news puts the event first), IDF-weighted entity overlap and date agreement - and a logistic model turns them into a same-event probability. Weights, bias and
 the cut come from ``data/thresholds.yaml`` (section ``events``), fitted on ECB+ topics 1-35
 (``benchmarks/ecbplus.py --fit``). Articles are grouped by average-linkage clustering on that
-probability cut at ``events.cut``; a pair whose dates clearly disagree (date agreement below
+probability cut at ``events.cut`` (pairs never compared count 0; a connected block larger than
+``events.max_block`` articles goes through ``sparse_average_linkage``, the same rule without a
+dense matrix, so the stage stays about linear in the compared pairs; an event of more than
+``_PANEL`` articles takes its label and reason from a panel of its best-connected articles); a
+pair whose dates clearly disagree (date agreement below
 ``events.date_veto``: day dates weeks apart, or one article's event month never mentioned in the
 other) cannot be one event; events whose average probability reaches ``events.related``
 are named as related (same storyline, different event).
@@ -176,10 +180,15 @@ class ArticleFeatures:
             m = v.mean(axis=0) if len(v) else np.zeros(384, dtype=np.float32)
             cents.append(m / (np.linalg.norm(m) or 1.0))
         self.centroids = np.vstack(cents).astype(np.float32) if cents else np.zeros((0, 384), np.float32)
+        self.scored: dict[tuple[int, int], np.ndarray] = {}  # pair -> feature row, kept by group_articles
 
     def pair(self, i: int, j: int) -> dict[str, float]:
-        """The features of one article pair (indices into ``ids``)."""
-        return dict(zip(FEATURES, self.pair_matrix([(i, j)])[0].tolist()))
+        """The features of one article pair (indices into ``ids``, i < j); read from
+        ``self.scored`` when ``group_articles`` already scored the pair."""
+        row = self.scored.get((i, j)) if self.scored else None
+        if row is None:
+            row = self.pair_matrix([(i, j)])[0]
+        return dict(zip(FEATURES, row.tolist()))
 
     def pair_matrix(self, pairs: list[tuple[int, int]]) -> np.ndarray:
         """Features of many pairs at once, shape (len(pairs), len(FEATURES))."""
@@ -233,20 +242,105 @@ def same_event_probabilities(x: np.ndarray) -> np.ndarray:
 # --------------------------------------------------------------------------- grouping
 
 
+def sparse_average_linkage(items: list[int], sim: dict[tuple[int, int], float], cut: float) -> list[list[int]]:
+    """Average-linkage clustering of ``items`` on a sparse similarity graph, in time about
+    linear in the number of edges (no m x m matrix).
+
+    In: ``items`` (node ids), ``sim`` = {(a, b) with a < b: similarity} for the pairs among
+    ``items`` that were scored (missing pairs count as 0, as in ``clusters.average_linkage``),
+    ``cut`` > 0. Out: the groups (lists of items, each sorted) left when merging stops, i.e. the
+    same partition as cutting the average-linkage (UPGMA) dendrogram at similarity ``cut``: the
+    two groups with the highest average pair similarity are merged while that average is >= cut.
+    Two groups with no scored pair between them average 0 and are never merged."""
+    import heapq
+
+    pos = {x: k for k, x in enumerate(items)}
+    members: list[Optional[list[int]]] = [[x] for x in items]
+    nb: list[dict[int, float]] = [dict() for _ in items]  # group -> {neighbour group: summed similarity}
+    for (a, b), v in sim.items():
+        ia, ib = pos.get(a), pos.get(b)
+        if ia is None or ib is None or ia == ib or not v:
+            continue
+        nb[ia][ib] = nb[ia].get(ib, 0.0) + v
+        nb[ib][ia] = nb[ib].get(ia, 0.0) + v
+    heap = [(-v, x, y) for x in range(len(items)) for y, v in nb[x].items() if x < y and v >= cut]
+    heapq.heapify(heap)
+    while heap:
+        neg, x, y = heapq.heappop(heap)
+        mx, my = members[x], members[y]
+        if mx is None or my is None or y not in nb[x]:
+            continue  # stale: one side was merged since
+        avg = nb[x][y] / (len(mx) * len(my))
+        if avg != -neg:
+            continue  # stale score
+        if avg < cut:
+            break
+        z = len(members)
+        members.append(mx + my)
+        members[x] = members[y] = None
+        merged: dict[int, float] = {}
+        for src in (x, y):
+            for o, v in nb[src].items():
+                if o in (x, y):
+                    continue
+                merged[o] = merged.get(o, 0.0) + v
+                del nb[o][src]
+            nb[src] = {}
+        nb.append(merged)
+        size = len(members[z])
+        for o, v in merged.items():
+            nb[o][z] = v
+            a = v / (size * len(members[o]))
+            if a >= cut:
+                heapq.heappush(heap, (-a, min(o, z), max(o, z)))
+    return [sorted(m) for m in members if m is not None]
+
+
 def _average_linkage(n: int, prob: dict[tuple[int, int], float], cut: float) -> list[list[int]]:
+    """Average-linkage groups of the ``n`` articles on the compared pairs' probabilities, run per
+    connected component of the pairs >= ``cut``; a component above ``events.max_block`` articles
+    uses ``sparse_average_linkage`` (same rule, no dense matrix), smaller ones scipy."""
     from .clusters import _components, average_linkage
 
     edges = [p for p, v in prob.items() if v >= cut]
+    max_block = lx.threshold("events.max_block", 400)
+    comps = [sorted(c) for c in _components(n, edges)]
+    big = {k for k, c in enumerate(comps) if len(c) > max_block}
+    sub: dict[int, dict[tuple[int, int], float]] = {k: {} for k in big}
+    if big:
+        comp_of = {i: k for k in big for i in comps[k]}
+        for (a, b), v in prob.items():
+            k = comp_of.get(a)
+            if k is not None and comp_of.get(b) == k:
+                sub[k][(a, b)] = v
     out = []
-    for comp in _components(n, edges):
-        out.extend(average_linkage(sorted(comp), prob, cut))
+    for k, comp in enumerate(comps):
+        out.extend(sparse_average_linkage(comp, sub[k], cut) if k in big else average_linkage(comp, prob, cut))
     return out
 
 
-def _label(group: list[int], af: ArticleFeatures, state: CorpusState) -> str:
+_PANEL = 40  # events larger than this are labelled and explained from a panel of their most central articles
+
+
+def _panel(group: list[int], neighbours: Optional[dict], size: Optional[int] = None) -> list[int]:
+    """At most ``size`` (default ``_PANEL``) members of ``group``: all of them when the group is
+    that small, else those with the most compared pairs inside the group (ties: lower index), in
+    group order."""
+    size = _PANEL if size is None else size
+    if len(group) <= size:
+        return group
+    inside = set(group)
+    deg = {i: sum(1 for o, _ in (neighbours or {}).get(i, []) if o in inside) for i in group}
+    keep = set(sorted(group, key=lambda i: (-deg[i], i))[:size])
+    return [i for i in group if i in keep]
+
+
+def _label(group: list[int], af: ArticleFeatures, state: CorpusState, neighbours: Optional[dict] = None) -> str:
     """The most shared unit of the event (best matched in its other articles), else the lead
-    of its most central article; with the event date when known."""
-    ids = [af.ids[i] for i in group]
+    of its most central article; with the event date when known. An event of more than
+    ``_PANEL`` articles is labelled from the panel of its most connected articles (``_panel``),
+    so the cost stays bounded."""
+    ids = [af.ids[i] for i in _panel(group, neighbours)]
     best, best_score = None, -1.0
     for a in ids:
         u = af.units[a]
@@ -276,6 +370,7 @@ def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[l
     veto = lx.threshold("events.date_veto", 0.05)
     di = FEATURES.index("date")
     prob = {p: (0.0 if x[r, di] < veto else float(v)) for r, (p, v) in enumerate(zip(plist, probs))}
+    af.scored = dict(zip(plist, x))
     cut = lx.threshold("events.cut", 0.5)
     groups = _average_linkage(n, prob, cut) if n else []
     return groups, prob
@@ -322,7 +417,7 @@ def group_events(state: CorpusState) -> None:
             events[ea].related.append(events[eb].id)
             events[eb].related.append(events[ea].id)
     for ev, g in zip(events, groups):
-        label = _label(g, af, state)
+        label = _label(g, af, state, neighbours)
         ev.label = f"{label} ({ev.date})" if ev.date else label
         ev.related.sort(key=lambda x: int(x[1:]))
         ev.reason = _reason(g, af, prob, neighbours, groups, event_of, events)
@@ -343,11 +438,16 @@ def _reason(g: list[int], af: ArticleFeatures, prob: dict, neighbours: dict, gro
     cut = lx.threshold("events.cut", 0.5)
     ids = [af.ids[i] for i in g]
     if len(g) > 1:
-        within = [prob.get((min(i, j), max(i, j)), 0.0) for x, i in enumerate(g) for j in g[x + 1:]]
+        if len(g) <= _PANEL:
+            mean = np.mean([prob.get((min(i, j), max(i, j)), 0.0) for x, i in enumerate(g) for j in g[x + 1:]])
+        else:  # from the compared pairs only (the others count 0): linear in the group's pairs
+            inside = set(g)
+            tot = sum(v for i in g for o, v in neighbours.get(i, []) if o > i and o in inside)
+            mean = tot / (len(g) * (len(g) - 1) / 2)
         shared = set.intersection(*(af.ents[a] for a in ids)) if ids else set()
-        shared = sorted(shared, key=lambda e: -af.eidf.get(e, 0))[:4]
+        shared = sorted(shared, key=lambda e: (-af.eidf.get(e, 0), e))[:4]  # ties by name: stable across runs
         dates = sorted({af.date[a] for a in ids if af.date[a]})
-        parts = [f"{len(ids)} articles with mean same-event probability {np.mean(within):.2f} (cut {cut:.2f})"]
+        parts = [f"{len(ids)} articles with mean same-event probability {mean:.2f} (cut {cut:.2f})"]
         if shared:
             parts.append("shared names: " + ", ".join(e.replace("country:", "") for e in shared))
         if dates:

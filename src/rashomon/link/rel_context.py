@@ -5,12 +5,18 @@ side and speaker it comes from, its date (the claim's own ISO date, else the art
 publication date), its unit-normalised embedding (the shared cache ``state.scratch["claim_embeddings"]`` of
 ``rashomon.link.similarity``, filled there when absent), its opposite-state poles and its
 quantities. ``topic_similarity(x, y)`` scores whether two claims talk about the same thing.
+
+``view_pairs(views)`` / ``view_neighbours(views)`` give the claim pairs the relation signals
+examine: every pair up to ``relations.all_pairs_max`` claims (``data/thresholds.yaml``), above
+that only the blocked candidates of ``ann.candidate_pairs`` (nearest neighbours by embedding in
+LSH buckets, plus claims sharing a rare proper name), so the work grows about linearly.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from itertools import combinations
+from typing import Iterable, Optional
 
 import numpy as np
 
@@ -193,3 +199,40 @@ def opposed_sides(x: ClaimView, y: ClaimView) -> Optional[bool]:
     if x.side and y.side:
         return x.side.strip().lower() != y.side.strip().lower()
     return None
+
+
+def _all_pairs_max() -> int:
+    """``relations.all_pairs_max`` from ``thresholds.yaml``: up to this many claims, all pairs."""
+    from . import lexicon as lx
+
+    return int(lx.threshold("relations.all_pairs_max", 2000))
+
+
+def _blocked_pairs(views: list[ClaimView]) -> list[tuple[int, int]]:
+    """Candidate index pairs (i < j, sorted) among ``views``: embedding neighbours and shared
+    rare proper names (``ann.candidate_pairs``)."""
+    from .ann import candidate_pairs
+
+    vecs = np.vstack([v.vec for v in views]).astype(np.float32)
+    return sorted(candidate_pairs(vecs, [sorted(v.names) for v in views]))
+
+
+def view_pairs(views: list[ClaimView]) -> Iterable[tuple[ClaimView, ClaimView]]:
+    """The pairs (x, y) of ``views`` to examine, x before y in list order: all of them (in
+    ``itertools.combinations`` order) when there are at most ``relations.all_pairs_max`` views,
+    else the blocked candidates (``_blocked_pairs``) in the same order."""
+    if len(views) <= _all_pairs_max():
+        return combinations(views, 2)
+    return [(views[i], views[j]) for i, j in _blocked_pairs(views)]
+
+
+def view_neighbours(views: list[ClaimView]) -> Optional[list[list[ClaimView]]]:
+    """For each view, the other views it may be compared with (in list order): ``None`` (meaning
+    every view) up to ``relations.all_pairs_max`` views, else its blocked candidates."""
+    if len(views) <= _all_pairs_max():
+        return None
+    nb: list[list[int]] = [[] for _ in views]
+    for i, j in _blocked_pairs(views):
+        nb[i].append(j)
+        nb[j].append(i)
+    return [[views[k] for k in sorted(ks)] for ks in nb]

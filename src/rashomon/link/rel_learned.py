@@ -2,7 +2,8 @@
 rules left alone.
 
 ``classifier_findings(views, taken)`` -> ``list[Finding]``: for pairs of claims in different
-clusters that talk about the same thing (cosine >= ``CANDIDATE_MIN_SIM``) and are not already
+clusters that talk about the same thing (cosine >= ``CANDIDATE_MIN_SIM``; among the blocked
+candidates of ``rel_context.view_pairs`` in large corpora) and are not already
 related by a rule (``taken``: set of frozenset cluster pairs), a ``contradicts`` finding when
 P(contradicts) >= ``CONTRADICT_MIN_P`` and the claims come from different sources, a ``supports``
 finding when P(supports) >= ``SUPPORT_MIN_P`` between different original sources. Thresholds are
@@ -15,7 +16,7 @@ from typing import Iterator
 
 import numpy as np
 
-from .rel_context import MAX_NAME_BONUS, ClaimView, opposed_sides, same_sentence, topic_similarity
+from .rel_context import MAX_NAME_BONUS, ClaimView, opposed_sides, same_sentence, topic_similarity, view_neighbours, view_pairs
 from .rel_rules import Finding, _q, who
 
 CANDIDATE_MIN_SIM = 0.50
@@ -51,7 +52,10 @@ def classifier_findings(views: list[ClaimView], taken: set) -> list[Finding]:
     if not model_available():
         return []
     cands = []
-    for x, y in _near_pairs(views, CANDIDATE_MIN_SIM - MAX_NAME_BONUS):
+    # small dossiers: every pair near enough in one matrix product; large ones: the blocked pairs
+    pairs = (_near_pairs(views, CANDIDATE_MIN_SIM - MAX_NAME_BONUS) if view_neighbours(views) is None
+             else view_pairs(views))
+    for x, y in pairs:
         if x.cluster == y.cluster or same_sentence(x, y) or frozenset((x.cluster, y.cluster)) in taken:
             continue
         if x.speaker and x.speaker == y.speaker:

@@ -13,7 +13,7 @@ from itertools import combinations
 from typing import Optional
 
 from ..models import Span
-from .rel_context import ClaimView, far_apart, opposed_sides, same_sentence, topic_similarity
+from .rel_context import ClaimView, far_apart, opposed_sides, same_sentence, topic_similarity, view_neighbours, view_pairs
 from .rel_lexicon import count_terms, find_terms, is_total, lexicon, tokens
 
 # Thresholds (cosine of MiniLM claim embeddings, see topic_similarity). Set on synthetic pairs
@@ -117,7 +117,7 @@ def state_findings(views: list[ClaimView]) -> list[Finding]:
     either claim chooses the other), so that one contradiction is not echoed across every loosely related claim."""
     states = lexicon().get("states") or {}
     cands: list[tuple[float, ClaimView, ClaimView, str]] = []
-    for x, y in combinations([v for v in views if v.poles], 2):
+    for x, y in view_pairs([v for v in views if v.poles]):
         if x.cluster == y.cluster or same_sentence(x, y):
             continue
         dims = [d for d in x.poles if d in y.poles and x.poles[d][0] != y.poles[d][0]
@@ -189,12 +189,14 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
     """A claim marked ``denied``, or one carrying a rebuttal ("dismisses the claims of...",
     "This is not true"), contradicts the asserted claims whose proposition it negates: the most
     similar claim from another speaker (any earlier claim of the same article for a bare
-    "this is not true")."""
+    "this is not true"); in corpora above ``relations.all_pairs_max`` claims the most similar
+    among its blocked candidates (``rel_context.view_neighbours``)."""
     out = []
     by_article: dict[str, list[ClaimView]] = {}
     for v in views:
         by_article.setdefault(v.claim.article, []).append(v)
-    for x in views:
+    near: Optional[list] = None  # per claim, its blocked candidates (only computed for large corpora, when needed)
+    for k, x in enumerate(views):
         verbs, sents = _rebuttal_hits(x.text)
         cue = (x.claim.cue or "").lower()
         cue_denial = bool(find_terms(cue, (lexicon().get("denial") or {}).get("verbs", []))) if cue else False
@@ -210,7 +212,9 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
             y = max(prev, key=lambda v: v.claim.end)
             sim = 1.0
         else:
-            others = [v for v in views if v.cluster != x.cluster and v.claim.polarity != "denied"
+            if near is None:
+                near = view_neighbours(views) or [views] * len(views)
+            others = [v for v in near[k] if v.cluster != x.cluster and v.claim.polarity != "denied"
                       and not same_sentence(x, v) and (not x.speaker or v.speaker != x.speaker)]
             if not others:
                 continue
@@ -263,7 +267,7 @@ def numeric_findings(views: list[ClaimView]) -> list[Finding]:
     contradiction."""
     out = []
     withq = [v for v in views if v.quantities]
-    for x, y in combinations(withq, 2):
+    for x, y in view_pairs(withq):
         if x.cluster == y.cluster or same_sentence(x, y):
             continue
         if x.claim.article == y.claim.article and x.speaker and x.speaker == y.speaker:
@@ -343,7 +347,9 @@ def date_findings(views: list[ClaimView], times: dict) -> list[Finding]:
               and (not v.prop or times[t].text in v.prop)]
         if len(ts) == 1:
             dated.append((v, ts[0]))
-    for (x, tx), (y, ty) in combinations(dated, 2):
+    time_of = {id(v): t for v, t in dated}
+    for x, y in view_pairs([v for v, _ in dated]):
+        tx, ty = time_of[id(x)], time_of[id(y)]
         if x.cluster == y.cluster or tx.value == ty.value or same_sentence(x, y):
             continue
         sim = topic_similarity(x, y)

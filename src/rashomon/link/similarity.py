@@ -149,8 +149,12 @@ def claim_embeddings(state) -> dict:
 
 
 def vectors_for(state, claim_ids: Sequence[str]) -> np.ndarray:
-    """Rows of the claim-embedding cache for ``claim_ids`` (in that order)."""
-    cache = claim_embeddings(state)
+    """Rows of the claim-embedding cache for ``claim_ids`` (in that order). The cache is only
+    refreshed (``claim_embeddings``, a pass over all claims) when one of the ids is missing from
+    it, so calling this once per cluster stays linear in the corpus."""
+    cache = state.scratch.get(KEY)
+    if cache is None or cache["vectors"] is None or any(i not in cache["index"] for i in claim_ids):
+        cache = claim_embeddings(state)
     if not claim_ids:
         return np.zeros((0, cache["vectors"].shape[1] if cache["vectors"] is not None and cache["vectors"].ndim == 2 else 384),
                         dtype=np.float32)
