@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import os
 import time
-from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Callable, Optional, Sequence, Union
 
 from . import __version__
 from .engine import annotate_articles
+from .engine.threads import one_thread
 from .ingest import read_inputs
 from .models import Dossier, RunReport, StageTiming
 from .nlp import model_versions
@@ -27,19 +27,9 @@ class Progress:
         self.on_stage = on_stage
 
 
-@contextmanager
 def single_thread_blas():
-    """Inside the block, numpy's BLAS (OpenBLAS) runs on one thread; restored after. The
-    pipeline's matrix products are small (claims x 384), where a BLAS thread pool costs more than
-    it gives, and on a busy machine its spinning threads made them several times slower (ANN
-    blocking of 1,203 claims: 0.15 s on one thread, 0.8-2.2 s on two)."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
-        yield
-        return
-    with threadpool_limits(limits=1, user_api="blas"):
-        yield
+    """numpy's BLAS on one thread inside the block (see ``engine.threads``)."""
+    return one_thread("blas")
 
 
 def analyze(inputs: Sequence[PathLike] | PathLike, *, jobs: Optional[int] = 1, stdin: Optional[BinaryIO] = None,

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Optional
 
 import numpy as np
+
+from ..engine.threads import one_thread
 
 from .rel_features import pair_features, split_sentences, stance_features
 
@@ -40,19 +41,6 @@ def load_model() -> dict:
         raise FileNotFoundError(f"{MODEL_FILE} is missing from rashomon/weights; run: python scripts/train_stance.py")
     with resources.as_file(path) as p:
         return joblib.load(p)
-
-
-@contextmanager
-def _one_thread():
-    """scikit-learn's OpenMP on one thread inside the block: the classifiers score a few thousand
-    rows, and two spinning OpenMP threads on a busy machine were slower than one."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
-        yield
-        return
-    with threadpool_limits(limits=1, user_api="openmp"):
-        yield
 
 
 def model_available() -> bool:
@@ -100,7 +88,7 @@ def relation_proba(pairs: list[tuple[str, str]], vecs: Optional[list[tuple[np.nd
         vecs = [(flat[2 * i], flat[2 * i + 1]) for i in range(len(pairs))]
     X = np.stack([pair_features(a, b, ua, ub) for (a, b), (ua, ub) in zip(pairs, vecs)])
     m = load_model()["relation"]
-    with _one_thread():
+    with one_thread("openmp"):
         proba = m.predict_proba(X)
     order = [list(m.classes_).index(lab) for lab in RELATION_LABELS]
     return proba[:, order]
@@ -112,7 +100,7 @@ def stance_proba(X: np.ndarray) -> tuple[list[str], np.ndarray]:
     divided by that share and the rows renormalised, the usual prior-shift correction)."""
     bundle = load_model()
     m = bundle["stance"]
-    with _one_thread():
+    with one_thread("openmp"):
         p = m.predict_proba(X)
     frac = float(bundle.get("meta", {}).get("unrelated_frac", 1.0) or 1.0)
     classes = list(m.classes_)
