@@ -105,16 +105,19 @@ def _entity_norm(text: str) -> str:
     return t
 
 
+def original_speaker(claim):
+    """The speaker at the start of the claim's reporting chain (original speaker first: Gerasimov,
+    then AFP), else its speaker; None for narration."""
+    return claim.chain[0] if claim.chain else claim.speaker
+
+
 def original_source(claim) -> str | None:
-    """Who first said ``claim``: the first speaker of its reporting chain that has a dossier actor
-    (``chain`` is original-speaker-first: Gerasimov, then AFP), else the speaker's actor, else the
-    folded speaker name; None for narration."""
-    for sp in [*claim.chain, claim.speaker]:
-        if sp is not None and sp.actor:
-            return sp.actor
-    if claim.speaker is not None and claim.speaker.name:
-        return lx.fold(claim.speaker.name)
-    return None
+    """Who first said ``claim`` as a key: the original speaker's dossier actor id, else its folded
+    name; None for narration."""
+    sp = original_speaker(claim)
+    if sp is None:
+        return None
+    return sp.actor or (lx.fold(sp.name) if sp.name else None)
 
 
 def claim_features(state) -> dict[str, ClaimFeatures]:

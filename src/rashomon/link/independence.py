@@ -41,6 +41,7 @@ import numpy as np
 from ..models import Claim, Cluster, Source
 from ..pipeline import CorpusState
 from . import lexicon as lx
+from .features import original_speaker
 from .similarity import vectors_for
 
 
@@ -62,16 +63,9 @@ def _countries_named(name: str) -> list[str]:
     return out
 
 
-def _original(c: Claim):
-    """The speaker at the start of the claim's reporting chain, else its speaker."""
-    if c.chain:
-        return c.chain[0]
-    return c.speaker
-
-
 def _source_keys(c: Claim, actors: dict, outlet: str) -> list[tuple[str, str, Optional[str], Optional[str]]]:
     """(key, display name, actor id, side) of each original source behind claim ``c``."""
-    sp = _original(c)
+    sp = original_speaker(c)
     if sp is None:
         return [(f"narration:{outlet}", outlet, None, None)]
     actor = actors.get(sp.actor) if sp.actor else None
@@ -120,8 +114,8 @@ def assess_cluster(k: Cluster, claims: list[Claim], state: CorpusState, actors: 
     """Fill ``sources``, ``sides``, ``corroboration`` and ``explanation`` of one cluster."""
     copy_cut = lx.threshold("independence.copy_cosine", 0.95)
     outlets = list(dict.fromkeys(outlet_of.get(c.article, c.article) for c in claims))
-    attributed = [c for c in claims if _original(c) is not None]
-    narration = [c for c in claims if _original(c) is None]
+    attributed = [c for c in claims if original_speaker(c) is not None]
+    narration = [c for c in claims if original_speaker(c) is None]
     sources: dict[str, Source] = {}
     speakers_of: dict[str, list[str]] = defaultdict(list)
     for c in attributed:
