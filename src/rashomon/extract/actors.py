@@ -7,7 +7,7 @@ mention (name, title, description, pronoun) and its character span; and, in
 each pronoun or description that was resolved to an earlier actor (the attribution stage reads
 it to fill ``Speaker.resolved``).
 
-How mentions are found (all lexicons in ``data/actors.yaml``):
+How mentions are found (all lexicons in ``data/en/actors.yaml``):
 
 - named entities: PERSON -> person; ORG -> media outlet / government body / military unit /
   organization; GPE naming a country, alias or capital -> country (capitals stand for their

@@ -7,7 +7,7 @@ statement: speaker (mention span, resolved actor, canonical name, how it was res
 or phrase, with span), content spans, kind (direct / indirect / mixed / according_to), the
 reporting chain (original speaker first), distancing cues and hedges.
 
-Rules (lexicon in ``data/cues.yaml``):
+Rules (lexicon in ``data/en/cues.yaml``):
 
 - a verb whose lemma is a cue, with a subject (``nsubj``): content is its clausal complement
   (``ccomp``/``xcomp``), the quotation next to it, or — for verbs like "acknowledged", "denied" —

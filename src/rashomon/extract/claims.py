@@ -16,7 +16,7 @@ and the links claim <-> quantities/times (``claim.quantities``/``claim.times`` a
 - Headings, bylines, questions to the reader and page furniture (see ``is_furniture``) give no
   claims.
 - Polarity is "denied" for a denial cue ("denied that X") or a negated main verb; ``hedged`` and
-  ``hedges`` come from hedge words (``data/cues.yaml``) in the claim or its cue.
+  ``hedges`` come from hedge words (``data/en/cues.yaml``) in the claim or its cue.
 """
 from __future__ import annotations
 

@@ -142,7 +142,7 @@ def is_fraction_words(words: list[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _scales() -> tuple[dict, dict]:
-    data = load_yaml("units.yaml")
+    data = load_yaml("units.yaml", "en")
     return data.get("scales", {}), data.get("attached_scales", {})
 
 

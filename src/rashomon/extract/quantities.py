@@ -7,16 +7,16 @@ exactly and includes the qualifier, the number(s) and the unit or counted noun.
 How: a rule layer over the text and spaCy's parse, with the knowledge in data files:
 
 - ``numbers.find_numbers`` reads digits and number words in sentences that have any;
-- ``data/qualifiers.yaml`` gives bound and approximation words ("more than", "about"), vague
+- ``data/en/qualifiers.yaml`` gives bound and approximation words ("more than", "about"), vague
   plurals ("dozens of") and range words ("between ... and", "to", "-");
-- ``data/units.yaml`` gives unit spellings -> canonical unit, dimension and SI factor, currency
+- ``data/en/units.yaml`` gives unit spellings -> canonical unit, dimension and SI factor, currency
   markers and groups of counted nouns;
 - the dependency parse gives the counted noun ("11,000 troops") and what is counted (``about``);
 - numbers that are names, ordinals, dates, years, clock times or codes are dropped
   ("810th Brigade", "World War II", "April 26", "2024", "G7", "F-16");
 - fractions in words are shares only with an "of" object, a numerator ("two-thirds", "one-fifth")
   or "half the ..."; ordinal adjectives ("a seventh term"), compounds ("half-hearted") and "by
-  half" after anything but a verb of change (``change_verbs`` in ``data/qualifiers.yaml``) are
+  half" after anything but a verb of change (``change_verbs`` in ``data/en/qualifiers.yaml``) are
   dropped;
 - "N of the M nouns" is a part of a total: ``about_keys`` get ``r:part`` and ``t:<M>`` and
   ``about`` starts "part of M ..."; a poll share ("Trump at 17 percent", "Trump got 17 percent")
@@ -80,8 +80,8 @@ def _alt(forms) -> str:
 @lru_cache(maxsize=1)
 def tables() -> UnitTable:
     """Load and compile the unit and qualifier tables once per process."""
-    u = load_yaml("units.yaml")
-    q = load_yaml("qualifiers.yaml")
+    u = load_yaml("units.yaml", "en")
+    q = load_yaml("qualifiers.yaml", "en")
     form_to_unit, cs_form_to_unit, guard = {}, {}, {}
     for uid, spec in u["units"].items():
         for f in spec.get("forms", []):
@@ -624,8 +624,8 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
 
 @lru_cache(maxsize=1)
 def _change_verbs() -> frozenset:
-    """``change_verbs`` of ``data/qualifiers.yaml``: verbs after which 'by half' is a change."""
-    return frozenset(w.lower() for w in load_yaml("qualifiers.yaml").get("change_verbs", []))
+    """``change_verbs`` of ``data/en/qualifiers.yaml``: verbs after which 'by half' is a change."""
+    return frozenset(w.lower() for w in load_yaml("qualifiers.yaml", "en").get("change_verbs", []))
 
 
 def _not_a_share(c: Cand, text: str, last, noun_tok) -> bool:

@@ -20,12 +20,12 @@ How values are set:
   capitalised inside a name entity, a quoted title or next to capitalised name words ("Fox News
   Sunday", ABC's "This Week", the Weekly Standard, USA Today);
 - well-known past events named by a date ("9/11", "D-Day", "the Sept. 11 attacks") take the
-  date of ``named_events`` in ``data/timex.yaml``; any other yearless month-day followed by an
+  date of ``named_events`` in ``data/en/timex.yaml``; any other yearless month-day followed by an
   event noun ("the April 3 bombing") keeps ``value=None`` ("names an event; year not given")
   unless it falls within ``recent_event_days`` before the publication date.
 
 The recognisers themselves live in ``extract/timex_rules.py`` and the word lists in
-``data/timex.yaml``.
+``data/en/timex.yaml``.
 """
 from __future__ import annotations
 

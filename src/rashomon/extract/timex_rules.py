@@ -4,7 +4,7 @@ Two jobs, kept apart so that a value can be computed again later (``link/dates.p
 
 - ``find(text) -> list[Match]``: every date, time, duration and frequency expression, as
   non-overlapping character spans with a *meaning* (``Match.kind`` and ``Match.f``), found by
-  regular expressions built from the lexicon ``data/timex.yaml``.
+  regular expressions built from the lexicon ``data/en/timex.yaml``.
 - ``relative_form(match, direction) -> str | None`` and ``resolve(form, anchor) -> (value,
   precision)``: the machine form of an expression that needs an anchor date ("weekday:SA:before",
   "offset:day:-1", "month:3:before", ...) and its value against a given anchor date.
@@ -29,8 +29,8 @@ WEEKDAY_INDEX = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    """The parsed ``data/timex.yaml``."""
-    return load_yaml("timex.yaml")
+    """The parsed ``data/en/timex.yaml``."""
+    return load_yaml("timex.yaml", "en")
 
 
 @dataclass
@@ -145,7 +145,7 @@ _AMBIG = None
 
 
 def named_event(name: str) -> Optional[dict]:
-    """The ``named_events`` entry of ``data/timex.yaml`` one of whose names is ``name`` (any case,
+    """The ``named_events`` entry of ``data/en/timex.yaml`` one of whose names is ``name`` (any case,
     any spacing), else None."""
     key = re.sub(r"\s+", " ", name.strip()).lower()
     for ev in lexicon().get("named_events", []):

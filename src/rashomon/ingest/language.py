@@ -1,7 +1,7 @@
 """A cheap check that an article reads as English, for a note in the run report.
 
 ``english_share(text) -> float``: the share of the words of ``text`` that are frequent English
-function words (``data/language.yaml``). ``language_note(article_id, text) -> str | None``: a
+function words (``data/en/language.yaml``). ``language_note(article_id, text) -> str | None``: a
 note when a text long enough has too small a share (the models are English-only, so such an
 article yields few or no claims); None otherwise. Nothing is dropped: the article is analysed.
 ``detect_language(text) -> (code, source)``: the ISO 639-1 code stored on ``Article.language``
@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
-import yaml
+from ..data import load_yaml
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[frozenset[str], int, float]:
-    d = yaml.safe_load(resources.files("rashomon.data").joinpath("language.yaml").read_text(encoding="utf-8"))
+    d = load_yaml("language.yaml", "en")
     return frozenset(d["english_function_words"].lower().split()), int(d["min_words"]), float(d["min_share"])
 
 

@@ -44,7 +44,7 @@ from .metadata import Meta, meta_from_mapping
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
            ".xhtml": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 SIDECAR = ".meta.json"
-CLEANER = "rashomon cleaner (data/boilerplate.yaml)"
+CLEANER = "rashomon cleaner (data/en/boilerplate.yaml)"
 STDIN = "<stdin>"
 
 

@@ -1,4 +1,4 @@
-"""Event-type classes and place designators for claim matching, read from ``data/variants.yaml``.
+"""Event-type classes and place designators for claim matching, read from ``data/en/variants.yaml``.
 
 Outlets name one event with different verbs ("ousted", "forced out", "recaptured", "liberated"
 are all ``retake_territory``; "pulled out", "withdrew" are ``withdrawal``). ``event_classes(text)``

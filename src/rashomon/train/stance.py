@@ -7,7 +7,7 @@ split are never read here):
 - ARC ``arc_stances_train.csv`` + ``arc_bodies.csv`` (only bodies those stances use);
 - contradiction / support / neutral sentence pairs made by rule-based edits of body sentences,
   as in FactCC (Kryscinski et al. 2020): negation flips, opposite-state word swaps from
-  ``data/polarity.yaml``, number swaps (contradicts); clause drops and attribution prefixes
+  ``data/en/polarity.yaml``, number swaps (contradicts); clause drops and attribution prefixes
   (supports); another sentence of the same body (neutral).
 
 Everything is seeded (``SEED``); embeddings are cached under ``.bench-cache/`` so a second run
