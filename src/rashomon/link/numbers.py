@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..data import load_yaml
-from ..extract.quantities import dimension_of, tables, to_base, unit_info
+from ..lexicon.units import dimension_of, tables, to_base, unit_info
 from ..models import Check, Quantity, QuantityRef
 
 __all__ = ["cross_check", "compare_quantities"]
