@@ -196,9 +196,10 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[^\W\d_]{3,}", text.lower())}
 
 
-def _pair(ctx: "_Ctx", a: list[Claim], b: list[Claim], evidence) -> tuple[Claim, Claim]:
-    """The two claims that carry a relation: those holding its evidence spans, else the pair
-    with the most words in common."""
+def relation_claims(a: list[Claim], b: list[Claim], evidence) -> tuple[Claim, Claim]:
+    """The two claims (one of ``a``, one of ``b``, the claims of a relation's two clusters) that
+    carry a relation: those holding its ``evidence`` spans, else the pair with the most words in
+    common."""
     def holding(cs):
         for sp in evidence or []:
             for c in cs:
@@ -532,7 +533,7 @@ def _disputed(ctx: _Ctx) -> tuple[list[SummarySentence], set[str]]:
         a, b = _relation_sides(ctx, r.a), _relation_sides(ctx, r.b)
         if not a or not b:
             continue
-        ca, cb = _pair(ctx, a, b, r.evidence)
+        ca, cb = relation_claims(a, b, r.evidence)
         if not _different_voices(ctx, ca, cb):
             continue  # a claim against its own speaker's (or the same outlet's) is no dispute between sides
         if uses[ca.id] >= 2 or uses[cb.id] >= 2 or (uses[ca.id] and uses[cb.id]):
@@ -554,7 +555,7 @@ def _disputed(ctx: _Ctx) -> tuple[list[SummarySentence], set[str]]:
         a, b = _relation_sides(ctx, r.a), _relation_sides(ctx, r.b)
         if not a or not b:
             continue
-        ca, cb = _pair(ctx, a, b, r.evidence)
+        ca, cb = relation_claims(a, b, r.evidence)
         if uses[ca.id] or uses[cb.id]:
             continue
         text = f"Later account: {_says_any(ctx, cb)}, which updates an earlier one: {_says_any(ctx, ca)}."
