@@ -31,7 +31,7 @@ from typing import Optional
 
 from ..data import load_yaml
 from ..models import Quantity, SIValue
-from ..lexicon.units import UnitTable, _alt, dimension_of, tables, to_base, unit_info  # noqa: F401  (re-exported)
+from ..lexicon.units import UnitTable, dimension_of, tables, to_base, unit_info  # noqa: F401  (re-exported)
 from .numbers import DENOMINATORS, SCALE_WORDS, TENS_WORDS, UNITS_WORDS, NumberAtom, attached_scale, find_numbers
 
 __all__ = ["extract_quantities", "quantities_in_doc", "unit_info", "to_base"]

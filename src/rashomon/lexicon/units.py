@@ -39,7 +39,8 @@ class UnitTable:
     after_guard: dict = field(default_factory=dict)
 
 
-def _alt(forms) -> str:
+def alternation(forms) -> str:
+    """A regex alternation of ``forms``, escaped, longest first (so a longer form wins)."""
     return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
 
 
@@ -60,8 +61,8 @@ def tables() -> UnitTable:
         for w in words:
             form_to_unit[w.lower()] = "cur:" + code
     end = r"(?![A-Za-z0-9²³])"
-    unit_re = re.compile(r"(?:\s?-\s?|\s)?(" + _alt(form_to_unit) + r")" + end, re.IGNORECASE)
-    unit_cs_re = re.compile(r"(?:\s?-\s?|\s)?(" + _alt(cs_form_to_unit) + r")" + end) if cs_form_to_unit else None
+    unit_re = re.compile(r"(?:\s?-\s?|\s)?(" + alternation(form_to_unit) + r")" + end, re.IGNORECASE)
+    unit_cs_re = re.compile(r"(?:\s?-\s?|\s)?(" + alternation(cs_form_to_unit) + r")" + end) if cs_form_to_unit else None
     count_group = {}
     for g, nouns in u.get("count_groups", {}).items():
         for n in nouns:
@@ -72,12 +73,12 @@ def tables() -> UnitTable:
     return UnitTable(
         units=u["units"], dimensions=u.get("dimensions", {}), unit_re=unit_re, unit_cs_re=unit_cs_re,
         form_to_unit=form_to_unit, cs_form_to_unit=cs_form_to_unit,
-        currency_prefix_re=re.compile(r"(" + _alt(u.get("currency_prefix", {})) + r")\s?$"),
+        currency_prefix_re=re.compile(r"(" + alternation(u.get("currency_prefix", {})) + r")\s?$"),
         currency_prefix=u.get("currency_prefix", {}), count_group=count_group,
         not_counted={w.lower() for w in u.get("not_counted", [])},
-        before_re=re.compile(r"(?:^|(?<=[\s(]))(" + _alt(before) + r")\s+$", re.IGNORECASE), before=before,
-        after_re=re.compile(r"^\s*(" + _alt(after) + r")(?![A-Za-z])", re.IGNORECASE), after=after,
-        vague_re=re.compile(r"\b(" + _alt(vague) + r")\b(?:\s+of\b)?", re.IGNORECASE), vague=vague,
+        before_re=re.compile(r"(?:^|(?<=[\s(]))(" + alternation(before) + r")\s+$", re.IGNORECASE), before=before,
+        after_re=re.compile(r"^\s*(" + alternation(after) + r")(?![A-Za-z])", re.IGNORECASE), after=after,
+        vague_re=re.compile(r"\b(" + alternation(vague) + r")\b(?:\s+of\b)?", re.IGNORECASE), vague=vague,
         after_guard=guard)
 
 
