@@ -36,6 +36,9 @@ from ..data import load_yaml
 from ..lexicon.wordforms import load_variants, noun_forms, verb_forms  # noqa: F401  (re-exported)
 from ..models import DistinctiveWord, Dossier, Framing, Span
 
+_STOPWORDS = load_yaml("stopwords.yaml", "en")  # word lists and patterns of this module (data/en/stopwords.yaml)
+_WORDS = load_yaml("framing_words.yaml", "en")  # word lists and patterns of this module (data/en/framing_words.yaml)
+
 TOP_WORDS = 15          # distinctive words kept per article
 MAX_EVIDENCE = 12       # evidence spans kept per concept and article
 _WORD = r"[^\W\d_][\w'’\-]*"
@@ -49,16 +52,12 @@ _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_]")
 def _stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS) | {"its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those"}
+    return frozenset(STOP_WORDS) | set(_STOPWORDS["framing_extra"])
 
 
 # Words that often stand right before a head noun but are verbs or function words, not
 # modifiers ("launch incursions", "repel attacks"): a modifier run stops at them.
-_NOT_MODIFIERS = frozenset("""launch launched launches launching stop stopped repel repelled conduct conducted carry carried halt halted
-end ended begin began continue continued support supported condemn condemned fund funded prevent prevented order ordered plan lead
-oppose opposed announce announced call called said say says described describe describes during amid after before since against
-into onto from with without within about over under near toward towards via per than like unlike despite following including
-mr mrs ms dr gen general president minister""".split())
+_NOT_MODIFIERS = frozenset(_WORDS["not_modifiers"])
 
 
 # --------------------------------------------------------------------------- inflection
@@ -92,7 +91,7 @@ class _Matcher:
                 head = "(?:" + "|".join(re.escape(a) for a in alts) + ")"
                 if len(words) > 1:
                     rest = _phrase_re(words[1:])
-                    gap = r"(?!(?:is|are|was|were|be|been|being|has|have|had|and|or|but)\b)" + _WORD
+                    gap = _WORDS["not_modifier_lookahead"] + _WORD
                     rx = rf"(?<![\w-]){head}(?:\s+{gap}){{0,3}}?\s+{rest}(?![\w-])"
                 else:
                     rx = rf"(?<![\w-]){head}(?![\w-])"

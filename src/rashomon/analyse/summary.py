@@ -28,6 +28,9 @@ from collections import defaultdict
 from typing import Optional
 
 from ..models import Article, Claim, Cluster, Dossier, Source, SummarySentence
+from ..data import load_yaml
+
+_WORDS = load_yaml("summary_words.yaml", "en")  # word lists and patterns of this module (data/en/summary_words.yaml)
 
 QUOTE_CHARS = 200
 MAX_ESTABLISHED, MAX_CLAIMED, MAX_DISPUTED, MAX_UPDATES, MAX_NUMBERS = 4, 5, 4, 2, 2
@@ -164,7 +167,7 @@ class _Ctx:
         return [self.claims[c] for c in k.claims if c in self.claims]
 
 
-_PAST = {"said", "told", "wrote", "thought", "felt", "knew", "saw", "heard", "found", "held", "made", "gave", "put", "spoke", "swore"}
+_PAST = set(_WORDS["past"])
 
 
 def _past_cue(cue: Optional[str]) -> str:
@@ -255,10 +258,8 @@ def _sentence(ctx: _Ctx, text: str, cites: list[Claim], section: str) -> Optiona
 # --------------------------------------------------------------------------- sections
 
 
-_FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|us|our|you|your)(?![\w'’])")
-_OPINION = re.compile(r"(?<![\w-])(?:it's like|it’s like|I think|I believe|I feel|should|ought to|must|shameful|disgrace|"
-                      r"ridiculous|terrible|great|wonderful|awful|outrageous|horrible|sad|ruined|lied|liar|absurd|"
-                      r"crazy|stupid|disgusting|unfair|wrong)(?![\w-])", re.I)
+_FIRST_PERSON = re.compile(_WORDS["first_person"])
+_OPINION = re.compile(_WORDS["opinion"], re.I)
 
 
 def is_opinion(c: Claim) -> bool:
@@ -280,7 +281,7 @@ def _has_verb(text: str) -> bool:
 
         return any(t.pos_ in ("VERB", "AUX") for t in get_nlp()(text))
     except Exception:  # noqa: BLE001 - no parser: fall back to word shapes
-        return bool(re.search(r"\b(?:is|are|was|were|has|have|had|will|would|\w{3,}ed|\w{3,}s)\b", text))
+        return bool(re.search(_WORDS["verb_shapes_fallback"], text))
 
 
 def _overview_text(ctx: _Ctx, c: Claim) -> str:
@@ -359,13 +360,11 @@ def _distinct_sources(ctx: _Ctx, cites: list[str]) -> int:
 
 def _name_tokens(name: str) -> set[str]:
     """Lower-case name words of three or more letters ("Michael Steele" -> {"michael", "steele"})."""
-    return {w.lower() for w in re.findall(r"[^\W\d_]{3,}", name or "")} - {"the", "and", "for", "said", "news"}
+    return {w.lower() for w in re.findall(r"[^\W\d_]{3,}", name or "")} - set(_WORDS["name_noise"])
 
 
-_GENERIC = frozenset("""source sources many some those these others other one ones someone somebody anyone people person persons man men
-woman women that this it he she they we you i who report reports official officials aide aides analyst analysts expert experts critic
-critics observer observers spokesman spokeswoman spokesperson sources""".split())
-_DETERMINERS = frozenset("a an the some many several two three one another other his her their its our".split())
+_GENERIC = frozenset(_WORDS["generic"])
+_DETERMINERS = frozenset(_WORDS["determiners"])
 
 
 def _is_named(name: Optional[str]) -> bool:

@@ -34,18 +34,19 @@ from ..models import Quantity, SIValue
 from ..lexicon.units import UnitTable, dimension_of, tables, to_base, unit_info  # noqa: F401  (re-exported)
 from .numbers import DENOMINATORS, SCALE_WORDS, TENS_WORDS, UNITS_WORDS, NumberAtom, attached_scale, find_numbers
 
+_WORDS = load_yaml("quantity_words.yaml", "en")  # word lists and patterns of this module (data/en/quantity_words.yaml)
+
 __all__ = ["extract_quantities", "quantities_in_doc", "unit_info", "to_base"]
 
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTHS = (_WORDS["months"])
 _MONTH_RE = re.compile(rf"^(?:{_MONTHS})\.?$", re.IGNORECASE)
 _HAS_NUMBER = re.compile(
-    r"\d|[½⅓⅔¼¾]|\b(?:" + "|".join(list(UNITS_WORDS) + list(TENS_WORDS) + list(SCALE_WORDS) + ["dozen", "dozens", "half", "third", "thirds", "quarter", "scores"]) + r")\b",
+    r"\d|[½⅓⅔¼¾]|\b(?:" + "|".join(list(UNITS_WORDS) + list(TENS_WORDS) + list(SCALE_WORDS) + list(_WORDS["has_number"])) + r")\b",
     re.IGNORECASE)
 _NAME_ENTS = {"PERSON", "ORG", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "GPE", "LOC", "NORP", "LANGUAGE"}
 _TIME_ENTS = {"DATE", "TIME"}
 _NOUN_MODS = {"amod", "compound", "nmod", "nummod"}
-_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "which", "who", "its", "their"}
+_PRONOUNS = set(_WORDS["pronouns"])
 
 
 # --------------------------------------------------------------------------- tables
@@ -222,7 +223,7 @@ def _candidates(text: str, s0: int, s1: int) -> list[Cand]:
                         c.start = max(s0, c.start - 10) + opener_m.start(1)
                         c.qualifier = opener
                     i += 1
-        if unit1 and unit1[0] == "lb" and (a.scale >= 1e6 or re.search(r"\b(?:million|billion|bn|m)\s*$", text[c.num_start:unit1[1]])):
+        if unit1 and unit1[0] == "lb" and (a.scale >= 1e6 or re.search(_WORDS["scale_suffix"], text[c.num_start:unit1[1]])):
             unit1 = ("cur:GBP",) + unit1[1:]  # "20 million pounds" is money, not weight
         if unit1 and unit1[1] < s1:
             c.unit = _canonical_unit(unit1[0])
@@ -246,7 +247,7 @@ def _reject(c: Cand, text: str, s0: int, s1: int, ent_at) -> Optional[str]:
     after = text[c.num_end:min(s1, c.num_end + 12)]
     if c.vague:
         return None
-    if c.unit is None and re.match(r"(?:st|nd|rd|th)\b", after, re.IGNORECASE):
+    if c.unit is None and re.match(_WORDS["ordinal_suffix"], after, re.IGNORECASE):
         return "ordinal"
     if re.search(r"[A-Za-z][-‐]$", before) and not c.currency:
         return "code or name (letters before the number)"
@@ -506,7 +507,7 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
         return None
     if dimension_of(c.unit) == "time":
         if c.words.lower() in ("one", "a", "an") and not re.search(
-                r"\b(?:for|in|within|after|over|than|lasting|about|around|nearly|almost|just|least|up to)\s+$", text[max(s0, c.start - 12):c.start], re.IGNORECASE):
+                _WORDS["duration_prepositions"], text[max(s0, c.start - 12):c.start], re.IGNORECASE):
             return None  # "One day he left"
         if c.qualifier and c.qualifier.lower() in ("over", "under") and c.bound:
             c.bound, c.qualifier, c.start = None, None, c.num_start  # "over three days" = during
@@ -572,8 +573,7 @@ def _not_a_share(c: Cand, text: str, last, noun_tok) -> bool:
     lead = re.match(r"([A-Za-z]+)", words)
     numerator_word = lead is not None and lead.group(1).lower() not in ("a", "an", "half") and lead.group(1).lower() not in DENOMINATORS
     nxt = re.match(r"\s+([A-Za-z]+)", after)
-    if lead is not None and lead.group(1).lower() == "half" and nxt and nxt.group(1).lower() in (
-            "the", "his", "her", "its", "their", "our", "your", "my", "this", "that", "these", "those", "all"):
+    if lead is not None and lead.group(1).lower() == "half" and nxt and nxt.group(1).lower() in tuple(_WORDS["determiners"]):
         return False  # "half the voters"
     if numerator_word:
         # "two-thirds voted", "one third said"; but "one second ..." read as a time elsewhere
@@ -581,8 +581,7 @@ def _not_a_share(c: Cand, text: str, last, noun_tok) -> bool:
     return True  # "a seventh term", "a third time", "half" alone: an ordinal or an idiom
 
 
-_POLL_VERBS = {"get", "win", "receive", "take", "have", "draw", "garner", "poll", "earn", "capture", "score", "secure",
-               "lead", "trail", "command", "enjoy", "register", "attract"}
+_POLL_VERBS = set(_WORDS["poll_verbs"])
 
 
 def _holder_share(head_tok) -> Optional[tuple[str, list[str]]]:
@@ -660,7 +659,7 @@ def _of_object(tok):
     return None
 
 
-_PART_GAP = re.compile(r"^\s+of\s+(?:the|these|those|its|their|his|her|our|all|all\s+the)\s+(.*?)\s*$", re.IGNORECASE)
+_PART_GAP = re.compile(_WORDS["part_gap"], re.IGNORECASE)
 
 
 def _part_of_total(gap: str) -> Optional[float]:
@@ -677,7 +676,7 @@ def _counted_noun(last, c: Cand, text: str):
     """The noun a number counts ('11,000 troops', 'dozens of villages', '24 towns and villages'),
     with a coordinated noun of the same kind; or None."""
     noun = None
-    if c.vague or last.lower_ in ("dozens", "hundreds", "thousands", "millions", "scores"):
+    if c.vague or last.lower_ in tuple(_WORDS["vague_plurals"]):
         noun = _of_object(last)
         if noun is None and last.i + 1 < len(last.doc) and last.nbor(1).pos_ == "NOUN":
             noun = last.nbor(1)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
+from ..data import load_yaml
+
+_WORDS = load_yaml("segment_words.yaml", "en")  # word lists and patterns of this module (data/en/segment_words.yaml)
+
 _FURNITURE = re.compile(
-    r"(contributed (to )?(this )?report|reporting by|editing by|writing by|additional reporting|all rights reserved|"
-    r"©|\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bfollow us\b|\bread more\b|^read:|^related:|"
-    r"^watch:|^listen:|^advertisement$|^share this|^photo:|\(file\)$|^image:|^credit:)", re.I)
-_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "as", "by", "with", "from", "its"}
+    _WORDS["furniture"], re.I)
+_SMALL = set(_WORDS["small"])
 
 
 # A dateline at a paragraph start: an ALL-CAPS place, optional ", State/Month Day", optional

@@ -30,8 +30,11 @@ from typing import Iterable, Optional
 from ..models import Actor, Speaker
 from ..pipeline import CorpusState
 from . import lexicon as lx
+from ..data import load_yaml
 
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_WORDS = load_yaml("actor_names.yaml", "en")  # word lists and patterns of this module (data/en/actor_names.yaml)
+
+_SUFFIXES = set(_WORDS["suffixes"])
 _GENERIC_BODY_TYPES = {"government_body", "military_unit", "group", "organization", "media_outlet", "other"}
 
 

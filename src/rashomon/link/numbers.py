@@ -35,10 +35,11 @@ from ..data import load_yaml
 from ..lexicon.units import dimension_of, tables, to_base, unit_info
 from ..models import Check, Quantity, QuantityRef
 
+_WORDS = load_yaml("numeric_words.yaml", "en")  # word lists and patterns of this module (data/en/numeric_words.yaml)
+
 __all__ = ["cross_check", "compare_quantities"]
 
-_TIE = re.compile(r"^\s*(?:,|\()?\s*(?:or|i\.e\.|that is|which is|representing|accounting for|equal to|amounting to)?\s*"
-                  r"(?:about|around|some|nearly|almost|roughly|approximately|more than|over)?\s*$", re.IGNORECASE)
+_TIE = re.compile(_WORDS["tie"], re.IGNORECASE)
 
 
 @dataclass
