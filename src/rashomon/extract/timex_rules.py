@@ -303,7 +303,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         pre = text[max(0, s - 1):s]
         if pre.isdigit():
             return None
-        if pre == "-" and not re.search(r"\b(?:mid|early|late|pre|post)-$", text[max(0, s - 6):s], re.I):
+        if pre == "-" and not re.search(_WORDS["prefix_mod"], text[max(0, s - 6):s], re.I):
             return None
         return Match(s, e, "year", f={"y": int(g["y"])}, mod=mod)
     if name == "quarter":
