@@ -234,6 +234,7 @@ class ArticleAnnotations(Record):
     entities: list[Span] = Field(default_factory=list, description="named entities (label in text field is not used; see entity_labels)")
     entity_labels: list[str] = Field(default_factory=list)
     lemmas: list[str] = Field(default_factory=list, description="content-word lemmas, for framing and similarity")
+    verbs: list[int] = Field(default_factory=list, description="start offsets of the tokens the parser tags VERB or AUX (the summary quotes passages with a verb)")
 
 
 # --------------------------------------------------------------------------- cross-article findings
