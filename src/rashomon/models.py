@@ -74,6 +74,8 @@ class Article(Record):
     published_reason: Optional[str] = Field(None, description="how the date was found or inferred, or why it is unknown")
     published_after: Optional[str] = Field(None, description="lower bound on the publication date when only that is known")
     event: Optional[str] = None
+    language: Optional[str] = Field(None, description="ISO 639-1 code of the text's language, or null when it could not be told")
+    language_source: Optional[str] = Field(None, description="how the language was found: function_words | script | default (text too short to tell)")
     text: str = Field(description="cleaned body; all offsets point into this")
     removed: list[Removed] = Field(default_factory=list)
     offsets: list[OffsetRun] = Field(default_factory=list, description="map from cleaned offsets to the decoded original")
@@ -232,6 +234,7 @@ class ArticleAnnotations(Record):
     entities: list[Span] = Field(default_factory=list, description="named entities (label in text field is not used; see entity_labels)")
     entity_labels: list[str] = Field(default_factory=list)
     lemmas: list[str] = Field(default_factory=list, description="content-word lemmas, for framing and similarity")
+    verbs: list[int] = Field(default_factory=list, description="start offsets of the tokens the parser tags VERB or AUX (the summary quotes passages with a verb)")
 
 
 # --------------------------------------------------------------------------- cross-article findings

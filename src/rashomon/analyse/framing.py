@@ -7,7 +7,7 @@ claims with cues/hedges/distancing, attributions). Out: ``dossier.framing`` (a l
 Two methods, used together:
 
 1. ``variant_set``: terms aligned to the same referent or event through the known variant sets of
-   ``data/variants.yaml`` (Kyiv/Kiev, liberated/recaptured/retook, incursion/invasion, gay
+   ``data/en/variants.yaml`` (Kyiv/Kiev, liberated/recaptured/retook, incursion/invasion, gay
    marriage/same-sex marriage, death tax/estate tax...). Verbs and nouns match in every inflection
    (``retake`` finds "retook", "retaken", "retaking"); the surface form found is the term
    reported, with its evidence span. A concept may declare a ``context`` (war vocabulary needs a
@@ -20,7 +20,7 @@ Two methods, used together:
    informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words", eq. 22), the
    prior being the pooled counts of the dossier. Words are lower-cased surface forms of alphabetic
    tokens (two letters or more, Unicode kept) without stop words, reporting verbs, the article's
-   own outlet name and the words of its removed furniture (``data/framing_stopwords.yaml``); no
+   own outlet name and the words of its removed furniture (``data/en/framing_stopwords.yaml``); no
    frequency floor.
 """
 from __future__ import annotations
@@ -30,12 +30,14 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Optional
 
-import yaml
-
+from ..data import load_yaml
+from ..lexicon.wordforms import load_variants, noun_forms, verb_forms  # noqa: F401  (re-exported)
 from ..models import DistinctiveWord, Dossier, Framing, Span
+
+_STOPWORDS = load_yaml("stopwords.yaml", "en")  # word lists and patterns of this module (data/en/stopwords.yaml)
+_WORDS = load_yaml("framing_words.yaml", "en")  # word lists and patterns of this module (data/en/framing_words.yaml)
 
 TOP_WORDS = 15          # distinctive words kept per article
 MAX_EVIDENCE = 12       # evidence spans kept per concept and article
@@ -47,77 +49,19 @@ _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_]")
 
 
 @lru_cache(maxsize=1)
-def load_variants() -> dict:
-    """The parsed ``data/variants.yaml``: ``{"irregular_verbs": {...}, "concepts": [...]}``."""
-    text = resources.files("rashomon.data").joinpath("variants.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
-
-
-@lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS) | {"its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those"}
+    return frozenset(STOP_WORDS) | set(_STOPWORDS["framing_extra"])
 
 
 # Words that often stand right before a head noun but are verbs or function words, not
 # modifiers ("launch incursions", "repel attacks"): a modifier run stops at them.
-_NOT_MODIFIERS = frozenset("""launch launched launches launching stop stopped repel repelled conduct conducted carry carried halt halted
-end ended begin began continue continued support supported condemn condemned fund funded prevent prevented order ordered plan lead
-oppose opposed announce announced call called said say says described describe describes during amid after before since against
-into onto from with without within about over under near toward towards via per than like unlike despite following including
-mr mrs ms dr gen general president minister""".split())
+_NOT_MODIFIERS = frozenset(_WORDS["not_modifiers"])
 
 
 # --------------------------------------------------------------------------- inflection
-
-
-def verb_forms(base: str, irregular: Optional[dict] = None) -> set[str]:
-    """Every inflection of an English verb ``base`` (lower case): 3rd person, past, participle,
-    gerund; irregular forms come from ``irregular`` (``{"take": ["took", "taken"]}``), compounds
-    inherit them (``retake`` -> "retook", "retaken")."""
-    b = base.lower()
-    forms = {b}
-    if re.search(r"(s|x|z|ch|sh)$", b):
-        forms.add(b + "es")
-    elif re.search(r"[^aeiou]y$", b):
-        forms.add(b[:-1] + "ies")
-    else:
-        forms.add(b + "s")
-    if b.endswith("ee"):
-        forms |= {b + "d", b + "ing"}
-    elif b.endswith("ie"):
-        forms |= {b + "d", b[:-2] + "ying"}
-    elif b.endswith("e"):
-        forms |= {b + "d", b[:-1] + "ing"}
-    elif re.search(r"[^aeiou]y$", b):
-        forms |= {b[:-1] + "ied", b + "ing"}
-    else:
-        forms |= {b + "ed", b + "ing"}
-        if re.search(r"[^aeiou][aeiou][^aeiouwxy]$", b):  # CVC: both spellings (expelled, targeted)
-            forms |= {b + b[-1] + "ed", b + b[-1] + "ing"}
-    for irr, (past, part) in (irregular or {}).items():
-        if b == irr or (b.endswith(irr) and len(b) - len(irr) >= 2):
-            prefix = b[: len(b) - len(irr)]
-            forms |= {prefix + past, prefix + part}
-            forms.discard(prefix + irr + "ed")
-    return forms
-
-
-def noun_forms(noun: str) -> set[str]:
-    """Singular and plural of a noun or noun phrase (the last word is inflected)."""
-    n = noun
-    last = n.split()[-1]
-    stem = n[: len(n) - len(last)]
-    if re.search(r"(s|x|z|ch|sh)$", last):
-        plural = last + "es"
-    elif re.search(r"[^aeiou]y$", last):
-        plural = last[:-1] + "ies"
-    elif last.endswith("man"):
-        plural = last[:-3] + "men"
-    else:
-        plural = last + "s"
-    return {n, stem + plural}
+# (``verb_forms`` and ``noun_forms`` live in ``rashomon.lexicon.wordforms``)
 
 
 def _phrase_re(words: list[str]) -> str:
@@ -147,7 +91,7 @@ class _Matcher:
                 head = "(?:" + "|".join(re.escape(a) for a in alts) + ")"
                 if len(words) > 1:
                     rest = _phrase_re(words[1:])
-                    gap = r"(?!(?:is|are|was|were|be|been|being|has|have|had|and|or|but)\b)" + _WORD
+                    gap = _WORDS["not_modifier_lookahead"] + _WORD
                     rx = rf"(?<![\w-]){head}(?:\s+{gap}){{0,3}}?\s+{rest}(?![\w-])"
                 else:
                     rx = rf"(?<![\w-]){head}(?![\w-])"
@@ -251,7 +195,7 @@ def _case_ok(text: str, start: int, surface: str) -> bool:
 
 def _modifier_start(text: str, head_start: int) -> int:
     """Extend a head noun leftwards over at most two framing-relevant modifiers: a word of the
-    ``modifiers`` list of ``data/variants.yaml`` (evaluative or characterising: "brazen",
+    ``modifiers`` list of ``data/en/variants.yaml`` (evaluative or characterising: "brazen",
     "attempted", "so-called"), a hyphenated word ("cross-border") or a capitalised name or demonym
     inside a sentence ("Ukrainian", "Kiev"). Any other word (a verb, a determiner, an ordinary
     adjective such as "possible") ends the run."""
@@ -420,10 +364,9 @@ def _designator_framings(dossier: Dossier, matcher: _Matcher) -> list[Framing]:
 
 @lru_cache(maxsize=1)
 def _neutral_cues() -> frozenset[str]:
-    """Every inflection of the verbs ``data/cues.yaml`` classes as neutral ("said", "told",
+    """Every inflection of the verbs ``data/en/cues.yaml`` classes as neutral ("said", "told",
     "added") plus "according to": plain reporting, no word choice."""
-    text = resources.files("rashomon.data").joinpath("cues.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml("cues.yaml", "en")
     irregular = load_variants().get("irregular_verbs") or {}
     out = {"according to", "according"}
     for verb, info in (data.get("verbs") or {}).items():
@@ -516,10 +459,9 @@ def log_odds_dirichlet(counts: dict[str, Counter], top: int = TOP_WORDS) -> dict
 
 @lru_cache(maxsize=1)
 def _distinctive_stop() -> frozenset[str]:
-    """spaCy's stop list plus ``data/framing_stopwords.yaml`` (reporting verbs, deictic and
+    """spaCy's stop list plus ``data/en/framing_stopwords.yaml`` (reporting verbs, deictic and
     furniture words)."""
-    text = resources.files("rashomon.data").joinpath("framing_stopwords.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml("framing_stopwords.yaml", "en")
     extra = {str(w).lower() for v in data.values() for w in (v or [])}
     return _stop_words() | extra
 

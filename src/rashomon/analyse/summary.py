@@ -24,10 +24,14 @@ contradictions between different speakers or sides, each side attributed. ``chec
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from typing import Optional
 
 from ..models import Article, Claim, Cluster, Dossier, Source, SummarySentence
+from ..data import load_yaml
+
+_WORDS = load_yaml("summary_words.yaml", "en")  # word lists and patterns of this module (data/en/summary_words.yaml)
 
 QUOTE_CHARS = 200
 MAX_ESTABLISHED, MAX_CLAIMED, MAX_DISPUTED, MAX_UPDATES, MAX_NUMBERS = 4, 5, 4, 2, 2
@@ -109,8 +113,9 @@ def check_summary(dossier: Dossier) -> list[str]:
 
 
 class _Ctx:
-    def __init__(self, d: Dossier):
+    def __init__(self, d: Dossier, verbs: Optional[dict[str, list[int]]] = None):
         self.d = d
+        self.verbs = {a: sorted(v) for a, v in verbs.items()} if verbs is not None else None
         self.attributions = {a.id: a for a in d.attributions}
         self.claims = {c.id: c for c in d.claims}
         self.articles = {a.id: a for a in d.articles}
@@ -138,19 +143,26 @@ class _Ctx:
     def content(self, c: Claim) -> str:
         """What the speaker said, without the attribution around it: the part of the claim inside
         its attribution's content spans (else the claim text)."""
+        return self.content_and_spans(c)[0]
+
+    def content_and_spans(self, c: Claim) -> tuple[str, list[tuple[int, int]]]:
+        """``content(c)`` and the article offsets it was cut from (the claim's own span when it is
+        the claim text)."""
+        whole = (c.text, [(c.start, c.end)])
         at = self.attributions.get(c.attribution or "")
         art = self.articles.get(c.article)
         if at is None or art is None or c.kind == "narrative":
-            return c.text
-        parts = []
+            return whole
+        parts, spans = [], []
         for sp in at.content:
             s, e = max(sp.start, c.start), min(sp.end, c.end)
             if sp.article == c.article and e > s:
                 parts.append(art.text[s:e])
+                spans.append((s, e))
         text = " … ".join(p.strip() for p in parts if p.strip())
         text = re.sub(r"^(that|:)\s+", "", text.strip(" \"“”,")).strip(" \"“”,")
         # a short quoted fragment ("fortitude and heroism") says too little on its own
-        return text if len(text) >= 60 or len(text) >= 0.5 * len(c.text) else c.text
+        return (text, spans) if len(text) >= 60 or len(text) >= 0.5 * len(c.text) else whole
 
     def says(self, c: Claim, cluster: Optional[Cluster] = None, limit: int = QUOTE_CHARS) -> str:
         """"X said “…”" / "according to X, “…”" for an attributed claim."""
@@ -164,7 +176,7 @@ class _Ctx:
         return [self.claims[c] for c in k.claims if c in self.claims]
 
 
-_PAST = {"said", "told", "wrote", "thought", "felt", "knew", "saw", "heard", "found", "held", "made", "gave", "put", "spoke", "swore"}
+_PAST = set(_WORDS["past"])
 
 
 def _past_cue(cue: Optional[str]) -> str:
@@ -196,9 +208,10 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[^\W\d_]{3,}", text.lower())}
 
 
-def _pair(ctx: "_Ctx", a: list[Claim], b: list[Claim], evidence) -> tuple[Claim, Claim]:
-    """The two claims that carry a relation: those holding its evidence spans, else the pair
-    with the most words in common."""
+def relation_claims(a: list[Claim], b: list[Claim], evidence) -> tuple[Claim, Claim]:
+    """The two claims (one of ``a``, one of ``b``, the claims of a relation's two clusters) that
+    carry a relation: those holding its ``evidence`` spans, else the pair with the most words in
+    common."""
     def holding(cs):
         for sp in evidence or []:
             for c in cs:
@@ -254,10 +267,8 @@ def _sentence(ctx: _Ctx, text: str, cites: list[Claim], section: str) -> Optiona
 # --------------------------------------------------------------------------- sections
 
 
-_FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|us|our|you|your)(?![\w'’])")
-_OPINION = re.compile(r"(?<![\w-])(?:it's like|it’s like|I think|I believe|I feel|should|ought to|must|shameful|disgrace|"
-                      r"ridiculous|terrible|great|wonderful|awful|outrageous|horrible|sad|ruined|lied|liar|absurd|"
-                      r"crazy|stupid|disgusting|unfair|wrong)(?![\w-])", re.I)
+_FIRST_PERSON = re.compile(_WORDS["first_person"])
+_OPINION = re.compile(_WORDS["opinion"], re.I)
 
 
 def is_opinion(c: Claim) -> bool:
@@ -271,24 +282,29 @@ def _n_words(text: str) -> int:
     return len(re.findall(r"[^\W_][\w'’\-]*", text))
 
 
-def _has_verb(text: str) -> bool:
-    """Whether the parser finds a verb or auxiliary in ``text`` (the models are loaded once by
-    ``rashomon.nlp``; a word-shape guess is used when they cannot load)."""
-    try:
-        from ..nlp import get_nlp
+def _has_verb(ctx: _Ctx, text: str, spans: list[tuple[int, int]], article: str) -> bool:
+    """Whether the passage ``text`` (cut from ``spans`` of ``article``) holds a verb or auxiliary:
+    one of the VERB/AUX tokens the parse stage recorded (``ArticleAnnotations.verbs``); a
+    word-shape guess when the dossier comes without those records. Reads records only."""
+    starts = ctx.verbs.get(article) if ctx.verbs is not None else None
+    if starts is None:
+        return bool(re.search(_WORDS["verb_shapes_fallback"], text))
+    return any(bisect_left(starts, s) < bisect_left(starts, e) for s, e in spans)
 
-        return any(t.pos_ in ("VERB", "AUX") for t in get_nlp()(text))
-    except Exception:  # noqa: BLE001 - no parser: fall back to word shapes
-        return bool(re.search(r"\b(?:is|are|was|were|has|have|had|will|would|\w{3,}ed|\w{3,}s)\b", text))
+
+def _overview_passage(ctx: _Ctx, c: Claim) -> tuple[str, list[tuple[int, int]]]:
+    """The passage of ``c`` the overview quotes, with its article offsets: its content for
+    attributed claims, its text for narration; the whole claim when the content alone is under 8
+    words."""
+    if c.speaker is not None and c.kind != "narrative":
+        content, spans = ctx.content_and_spans(c)
+        return (content, spans) if _n_words(content) >= 8 else (c.text, [(c.start, c.end)])
+    return c.text, [(c.start, c.end)]
 
 
 def _overview_text(ctx: _Ctx, c: Claim) -> str:
-    """The passage of ``c`` the overview quotes: its content for attributed claims, its text for
-    narration; the whole claim when the content alone is under 8 words."""
-    if c.speaker is not None and c.kind != "narrative":
-        content = ctx.content(c)
-        return content if _n_words(content) >= 8 else c.text
-    return c.text
+    """The text of ``_overview_passage``."""
+    return _overview_passage(ctx, c)[0]
 
 
 def _overview_claim(ctx: _Ctx, mem: list[Claim]) -> Optional[Claim]:
@@ -301,9 +317,9 @@ def _overview_claim(ctx: _Ctx, mem: list[Claim]) -> Optional[Claim]:
         return (c.kind == "direct", n < 8, fragment, is_opinion(c), not (c.speaker and c.speaker.actor) and c.kind != "narrative",
                 abs(n - 25), c.id)
     for c in sorted(mem, key=rank):
-        text = _overview_text(ctx, c)
+        text, spans = _overview_passage(ctx, c)
         n = _n_words(text)
-        if n >= 6 and (n < 8 or _has_verb(text)):
+        if n >= 6 and (n < 8 or _has_verb(ctx, text, spans, c.article)):
             return c
     return None
 
@@ -358,13 +374,11 @@ def _distinct_sources(ctx: _Ctx, cites: list[str]) -> int:
 
 def _name_tokens(name: str) -> set[str]:
     """Lower-case name words of three or more letters ("Michael Steele" -> {"michael", "steele"})."""
-    return {w.lower() for w in re.findall(r"[^\W\d_]{3,}", name or "")} - {"the", "and", "for", "said", "news"}
+    return {w.lower() for w in re.findall(r"[^\W\d_]{3,}", name or "")} - set(_WORDS["name_noise"])
 
 
-_GENERIC = frozenset("""source sources many some those these others other one ones someone somebody anyone people person persons man men
-woman women that this it he she they we you i who report reports official officials aide aides analyst analysts expert experts critic
-critics observer observers spokesman spokeswoman spokesperson sources""".split())
-_DETERMINERS = frozenset("a an the some many several two three one another other his her their its our".split())
+_GENERIC = frozenset(_WORDS["generic"])
+_DETERMINERS = frozenset(_WORDS["determiners"])
 
 
 def _is_named(name: Optional[str]) -> bool:
@@ -532,7 +546,7 @@ def _disputed(ctx: _Ctx) -> tuple[list[SummarySentence], set[str]]:
         a, b = _relation_sides(ctx, r.a), _relation_sides(ctx, r.b)
         if not a or not b:
             continue
-        ca, cb = _pair(ctx, a, b, r.evidence)
+        ca, cb = relation_claims(a, b, r.evidence)
         if not _different_voices(ctx, ca, cb):
             continue  # a claim against its own speaker's (or the same outlet's) is no dispute between sides
         if uses[ca.id] >= 2 or uses[cb.id] >= 2 or (uses[ca.id] and uses[cb.id]):
@@ -554,7 +568,7 @@ def _disputed(ctx: _Ctx) -> tuple[list[SummarySentence], set[str]]:
         a, b = _relation_sides(ctx, r.a), _relation_sides(ctx, r.b)
         if not a or not b:
             continue
-        ca, cb = _pair(ctx, a, b, r.evidence)
+        ca, cb = relation_claims(a, b, r.evidence)
         if uses[ca.id] or uses[cb.id]:
             continue
         text = f"Later account: {_says_any(ctx, cb)}, which updates an earlier one: {_says_any(ctx, ca)}."
@@ -600,9 +614,11 @@ def _numbers(ctx: _Ctx) -> list[SummarySentence]:
     return out
 
 
-def summary_of(dossier: Dossier) -> list[SummarySentence]:
-    """The summary sentences of ``dossier`` (see the module docstring)."""
-    ctx = _Ctx(dossier)
+def summary_of(dossier: Dossier, verbs: Optional[dict[str, list[int]]] = None) -> list[SummarySentence]:
+    """The summary sentences of ``dossier`` (see the module docstring). ``verbs``: per article id,
+    the start offsets of its VERB/AUX tokens (``ArticleAnnotations.verbs``); without them a
+    word-shape guess tells whether a passage has a verb."""
+    ctx = _Ctx(dossier, verbs)
     overview = _overview(ctx)
     disputed, involved = _disputed(ctx)
     established = _established(ctx)
@@ -612,5 +628,7 @@ def summary_of(dossier: Dossier) -> list[SummarySentence]:
 
 
 def summarize(state) -> None:
-    """Pipeline stage (corpus): ``state.dossier`` -> ``dossier.summary``."""
-    state.dossier.summary = summary_of(state.dossier)
+    """Pipeline stage (corpus): ``state.dossier`` and the per-article ``state.annotations``
+    (their ``verbs``) -> ``dossier.summary``."""
+    verbs = {aid: ann.verbs for aid, ann in (state.annotations or {}).items()}
+    state.dossier.summary = summary_of(state.dossier, verbs)

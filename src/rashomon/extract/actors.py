@@ -7,7 +7,7 @@ mention (name, title, description, pronoun) and its character span; and, in
 each pronoun or description that was resolved to an earlier actor (the attribution stage reads
 it to fill ``Speaker.resolved``).
 
-How mentions are found (all lexicons in ``data/actors.yaml``):
+How mentions are found (all lexicons in ``data/en/actors.yaml``):
 
 - named entities: PERSON -> person; ORG -> media outlet / government body / military unit /
   organization; GPE naming a country, alias or capital -> country (capitals stand for their
@@ -32,12 +32,14 @@ from typing import Optional
 from ..models import Actor, Mention
 from .lexicon import actor_lexicon, country_for, cues
 from .quotes import find_quotes
+from ..data import load_yaml
+
+_WORDS = load_yaml("actor_words.yaml", "en")  # word lists and patterns of this module (data/en/actor_words.yaml)
 
 RESOLVED_KEY = "rashomon.resolved"
-_DETS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+_DETS = set(_WORDS["dets"])
 _SPEAKER_VERBS_EXTRA = {"say"}
-_WEAK_BODY_HEADS = {"forces", "troops", "units", "soldiers", "fighters", "sources", "source", "residents",
-                    "witnesses", "protesters", "rebels", "militants"}
+_WEAK_BODY_HEADS = set(_WORDS["weak_body_heads"])
 
 
 @dataclass
@@ -291,7 +293,7 @@ class _Builder:
         right = []
         # "officials in Kyiv", "the commander of Russia's 810th Brigade"
         for ch in head.rights:
-            if ch.dep_ == "prep" and ch.text.lower() in ("in", "from", "of", "at", "for"):
+            if ch.dep_ == "prep" and ch.text.lower() in tuple(_WORDS["attaching_prepositions"]):
                 sub = list(ch.subtree)
                 if len(sub) <= 8 and not any(t.dep_ in ("relcl", "acl") for t in sub):
                     right = sub
@@ -414,11 +416,8 @@ class _Builder:
         return False
 
 
-_MALE = {"mr", "mr.", "sir", "lord", "king", "prince", "congressman", "chairman", "spokesman", "father",
-         "brother", "son", "husband", "uncle", "councilman", "assemblyman", "businessman"}
-_FEMALE = {"ms", "ms.", "mrs", "mrs.", "miss", "madam", "lady", "queen", "princess", "congresswoman",
-           "chairwoman", "spokeswoman", "mother", "sister", "daughter", "wife", "aunt", "councilwoman",
-           "assemblywoman", "businesswoman"}
+_MALE = set(_WORDS["male"])
+_FEMALE = set(_WORDS["female"])
 
 
 def _gender_clash(d: "_Draft", pronoun: str) -> bool:

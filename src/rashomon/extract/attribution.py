@@ -7,7 +7,7 @@ statement: speaker (mention span, resolved actor, canonical name, how it was res
 or phrase, with span), content spans, kind (direct / indirect / mixed / according_to), the
 reporting chain (original speaker first), distancing cues and hedges.
 
-Rules (lexicon in ``data/cues.yaml``):
+Rules (lexicon in ``data/en/cues.yaml``):
 
 - a verb whose lemma is a cue, with a subject (``nsubj``): content is its clausal complement
   (``ccomp``/``xcomp``), the quotation next to it, or — for verbs like "acknowledged", "denied" —
@@ -35,11 +35,14 @@ from .actors import RESOLVED_KEY, actor_finder
 from .lexicon import actor_lexicon, cues
 from .quotes import find_quotes
 from .segment import datelines, doc_text, is_furniture, line_sentences
+from ..data import load_yaml
+
+_WORDS = load_yaml("attribution_words.yaml", "en")  # word lists and patterns of this module (data/en/attribution_words.yaml)
 
 _REL_PRONOUNS = {"who", "which", "that", "whom"}
 _CONTINUING = {"add", "continue", "note", "go"}  # "X said A, adding that B": one statement, two contents
 _SPEAKER_STOP_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}
-_EVIDENCE_VERBS = {"show", "indicate", "reveal", "find", "confirm"}  # "returns showed", "data indicate"
+_EVIDENCE_VERBS = set(_WORDS["evidence_verbs"])  # "returns showed", "data indicate"
 _OFFICE_NOUNS = {"office", "offices", "chambers"}
 _QUOTE_CHARS = "\"“”«»„"
 _STRIP = " \t\n,;:—–-"
@@ -144,8 +147,7 @@ def _inverted_subject(verb):
     return None
 
 
-_PERSON_SUFFIXES = ("ist", "ists", "ian", "ians", "man", "men", "woman", "women", "person", "people",
-                    "er", "ers", "or", "ors", "ant", "ants", "ent", "ents", "ee", "ees")
+_PERSON_SUFFIXES = tuple(_WORDS["person_suffixes"])
 
 
 def _can_speak(tok) -> bool:
@@ -158,9 +160,7 @@ def _can_speak(tok) -> bool:
         return True
     low = tok.lower_
     if tok.pos_ == "PRON":
-        return low in ("he", "she", "they", "we", "i", "you", "who", "it", "one", "someone", "somebody",
-                       "everyone", "everybody", "nobody", "anyone", "both", "many", "some", "others", "all",
-                       "whom", "that", "which", "each", "few", "several", "most", "none")
+        return low in tuple(_WORDS["speaking_pronouns"])
     if tok.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "DET"):
         return True
     if tok.text[:1].isupper() and tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in tok.children):
@@ -388,7 +388,7 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             # particles and auxiliaries that belong to the cue ("pointed out", "has said")
             comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN")]
             comps += [c for c in tok.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
-                      and tok.lemma_.lower() in ("call", "ask", "urge", "press", "push", "appeal")]
+                      and tok.lemma_.lower() in tuple(_WORDS["appeal_verbs"])]
             comps += [c for c in tok.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
                       and tok.lemma_.lower() in ("ask", "question", "wonder")]
             if tok.lemma_ in ("tell", "inform", "brief"):
@@ -461,9 +461,7 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
     return found
 
 
-_PEOPLE = {"people", "voters", "critics", "supporters", "opponents", "residents", "lawmakers", "members",
-           "delegates", "protesters", "activists", "leaders", "officials", "experts", "analysts", "democrats",
-           "republicans", "candidates", "campaign", "man", "woman", "men", "women", "someone", "crowd"}
+_PEOPLE = set(_WORDS["people"])
 
 
 def _animate(tok) -> bool:
@@ -475,7 +473,7 @@ def _animate(tok) -> bool:
         return True
     low = tok.lower_
     if tok.pos_ == "PRON":
-        return low in ("he", "she", "they", "we", "i", "you", "who")
+        return low in tuple(_WORDS["animate_pronouns"])
     lex = actor_lexicon()
     return (low in lex["titles"] or low in lex["body_nouns"] or tok.lemma_.lower() in lex["body_nouns"]
             or low in _PEOPLE or low in cues()["speaker_nouns"] or low in cues()["report_nouns"])
@@ -620,9 +618,7 @@ def _find_according_to(doc, text, quotes) -> list[_Found]:
 
 
 _LABEL = re.compile(r"(?m)^[ \t]*([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4})[ \t]*(:)[ \t]+(\S[^\n]*)$")
-_NOT_LABELS = {"breaking", "update", "updated", "read", "watch", "related", "exclusive", "analysis", "opinion",
-               "note", "photo", "video", "editor", "editors", "q", "a", "question", "answer", "source", "sources",
-               "listen", "see", "more", "also", "warning", "image", "credit", "caption", "correction", "disclaimer"}
+_NOT_LABELS = set(_WORDS["not_labels"])
 
 
 def _find_colon_labels(doc, text) -> list[_Found]:

@@ -16,7 +16,7 @@ and the links claim <-> quantities/times (``claim.quantities``/``claim.times`` a
 - Headings, bylines, questions to the reader and page furniture (see ``is_furniture``) give no
   claims.
 - Polarity is "denied" for a denial cue ("denied that X") or a negated main verb; ``hedged`` and
-  ``hedges`` come from hedge words (``data/cues.yaml``) in the claim or its cue.
+  ``hedges`` come from hedge words (``data/en/cues.yaml``) in the claim or its cue.
 """
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ from typing import Optional
 from ..models import Claim
 from .lexicon import cues
 from .segment import datelines, doc_text, is_furniture, line_sentences
+from ..data import load_yaml
+
+_WORDS = load_yaml("claim_words.yaml", "en")  # word lists and patterns of this module (data/en/claim_words.yaml)
 
 _STRIP = " \t\n,;:—–-"
 _MIN_CLAUSE_WORDS = 5
@@ -39,7 +42,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1] in _STRIP:
         e -= 1
     # a lone leading conjunction ("and ...", "but ...")
-    m = re.match(r"(and|but|or)\s+", text[s:e], re.I)
+    m = re.match(_WORDS["leading_conjunction"], text[s:e], re.I)
     if m and e - s - m.end() > 20:
         s += m.end()
     return s, e
@@ -327,7 +330,7 @@ def extract_claims(state) -> None:
     ann.claims = claims
 
 
-_DANGLING = re.compile(r"(?:[,;]?\s+|\s*[,;]\s*)(?:but|and|or|yet|so|while|although|though)$", re.I)
+_DANGLING = re.compile(_WORDS["dangling"], re.I)
 
 
 def _whole_sentence(text: str, s: int, e: int) -> bool:

@@ -1,8 +1,8 @@
 """Lexicons for the who-said-what extractors, read once from ``rashomon/data``.
 
-- ``cues()``: ``data/cues.yaml`` (reporting verbs with their class, cue phrases, report nouns,
+- ``cues()``: ``data/en/cues.yaml`` (reporting verbs with their class, cue phrases, report nouns,
   distancing markers, hedges, negations);
-- ``actor_lexicon()``: ``data/actors.yaml`` (titles, body nouns, descriptions, pronouns, media
+- ``actor_lexicon()``: ``data/en/actors.yaml`` (titles, body nouns, descriptions, pronouns, media
   outlets, demonyms, country aliases, countries).
 
 Both return plain dicts (lower-cased keys where lookups are case-insensitive).
@@ -22,7 +22,7 @@ def cues() -> dict:
     ``idioms`` (list of set phrases whose verb is not a cue), ``commentary_participles`` (set of
     lemmas: ", contradicting B" / ", citing B" after a reported clause belongs to the report),
     ``uncertainty_predicates`` (set: "it is not clear ..." is hedged, not denied)."""
-    raw = load_yaml("cues.yaml")
+    raw = load_yaml("cues.yaml", "en")
     return {
         "verbs": {k.lower(): (v or {}) for k, v in (raw.get("verbs") or {}).items()},
         "phrases": {k.lower(): (v or {}) for k, v in (raw.get("phrases") or {}).items()},
@@ -44,7 +44,7 @@ def actor_lexicon() -> dict:
     (noun -> allowed antecedent types), ``pronouns`` (pronoun -> allowed types), ``media``
     (lower-cased outlet -> (name, affiliation)), ``demonyms`` (lower -> country),
     ``country_of`` (lower-cased country/alias/capital -> country), ``countries`` (set)."""
-    raw = load_yaml("actors.yaml")
+    raw = load_yaml("actors.yaml", "en")
     countries = list(raw.get("countries") or [])
     country_of = {c.lower(): c for c in countries}
     country_of.update({k.lower(): v for k, v in (raw.get("country_aliases") or {}).items()})

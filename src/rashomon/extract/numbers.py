@@ -15,19 +15,12 @@ from typing import Iterator, Optional
 
 from ..data import load_yaml
 
-UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-DENOMINATORS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
-    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
-    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "twelfth": 12, "twelfths": 12,
-    "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
-}
+_WORDS = load_yaml("number_words.yaml", "en")  # word lists and patterns of this module (data/en/number_words.yaml)
+
+UNITS_WORDS = dict(_WORDS["units_words"])
+TENS_WORDS = dict(_WORDS["tens_words"])
+SCALE_WORDS = dict(_WORDS["scale_words"])
+DENOMINATORS = dict(_WORDS["denominators"])
 UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
                      "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 
@@ -142,7 +135,7 @@ def is_fraction_words(words: list[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _scales() -> tuple[dict, dict]:
-    data = load_yaml("units.yaml")
+    data = load_yaml("units.yaml", "en")
     return data.get("scales", {}), data.get("attached_scales", {})
 
 

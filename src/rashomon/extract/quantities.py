@@ -7,16 +7,16 @@ exactly and includes the qualifier, the number(s) and the unit or counted noun.
 How: a rule layer over the text and spaCy's parse, with the knowledge in data files:
 
 - ``numbers.find_numbers`` reads digits and number words in sentences that have any;
-- ``data/qualifiers.yaml`` gives bound and approximation words ("more than", "about"), vague
+- ``data/en/qualifiers.yaml`` gives bound and approximation words ("more than", "about"), vague
   plurals ("dozens of") and range words ("between ... and", "to", "-");
-- ``data/units.yaml`` gives unit spellings -> canonical unit, dimension and SI factor, currency
+- ``data/en/units.yaml`` gives unit spellings -> canonical unit, dimension and SI factor, currency
   markers and groups of counted nouns;
 - the dependency parse gives the counted noun ("11,000 troops") and what is counted (``about``);
 - numbers that are names, ordinals, dates, years, clock times or codes are dropped
   ("810th Brigade", "World War II", "April 26", "2024", "G7", "F-16");
 - fractions in words are shares only with an "of" object, a numerator ("two-thirds", "one-fifth")
   or "half the ..."; ordinal adjectives ("a seventh term"), compounds ("half-hearted") and "by
-  half" after anything but a verb of change (``change_verbs`` in ``data/qualifiers.yaml``) are
+  half" after anything but a verb of change (``change_verbs`` in ``data/en/qualifiers.yaml``) are
   dropped;
 - "N of the M nouns" is a part of a total: ``about_keys`` get ``r:part`` and ``t:<M>`` and
   ``about`` starts "part of M ..."; a poll share ("Trump at 17 percent", "Trump got 17 percent")
@@ -29,115 +29,28 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from ..models import Quantity, SIValue
 from ..data import load_yaml
+from ..models import Quantity, SIValue
+from ..lexicon.units import UnitTable, dimension_of, tables, to_base, unit_info  # noqa: F401  (re-exported)
 from .numbers import DENOMINATORS, SCALE_WORDS, TENS_WORDS, UNITS_WORDS, NumberAtom, attached_scale, find_numbers
+
+_WORDS = load_yaml("quantity_words.yaml", "en")  # word lists and patterns of this module (data/en/quantity_words.yaml)
 
 __all__ = ["extract_quantities", "quantities_in_doc", "unit_info", "to_base"]
 
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTHS = (_WORDS["months"])
 _MONTH_RE = re.compile(rf"^(?:{_MONTHS})\.?$", re.IGNORECASE)
 _HAS_NUMBER = re.compile(
-    r"\d|[½⅓⅔¼¾]|\b(?:" + "|".join(list(UNITS_WORDS) + list(TENS_WORDS) + list(SCALE_WORDS) + ["dozen", "dozens", "half", "third", "thirds", "quarter", "scores"]) + r")\b",
+    r"\d|[½⅓⅔¼¾]|\b(?:" + "|".join(list(UNITS_WORDS) + list(TENS_WORDS) + list(SCALE_WORDS) + list(_WORDS["has_number"])) + r")\b",
     re.IGNORECASE)
 _NAME_ENTS = {"PERSON", "ORG", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "GPE", "LOC", "NORP", "LANGUAGE"}
 _TIME_ENTS = {"DATE", "TIME"}
 _NOUN_MODS = {"amod", "compound", "nmod", "nummod"}
-_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "which", "who", "its", "their"}
+_PRONOUNS = set(_WORDS["pronouns"])
 
 
 # --------------------------------------------------------------------------- tables
-
-
-@dataclass
-class UnitTable:
-    """The compiled content of ``units.yaml`` and ``qualifiers.yaml``."""
-
-    units: dict
-    dimensions: dict
-    unit_re: re.Pattern
-    unit_cs_re: Optional[re.Pattern]
-    form_to_unit: dict
-    cs_form_to_unit: dict
-    currency_prefix_re: re.Pattern
-    currency_prefix: dict
-    count_group: dict
-    not_counted: set
-    before_re: re.Pattern
-    before: dict
-    after_re: re.Pattern
-    after: dict
-    vague_re: re.Pattern
-    vague: dict
-    after_guard: dict = field(default_factory=dict)
-
-
-def _alt(forms) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def tables() -> UnitTable:
-    """Load and compile the unit and qualifier tables once per process."""
-    u = load_yaml("units.yaml")
-    q = load_yaml("qualifiers.yaml")
-    form_to_unit, cs_form_to_unit, guard = {}, {}, {}
-    for uid, spec in u["units"].items():
-        for f in spec.get("forms", []):
-            form_to_unit[str(f).lower()] = uid
-        for f in spec.get("cs_forms", []):
-            cs_form_to_unit[str(f)] = uid
-        if spec.get("after"):
-            guard[uid] = re.compile(spec["after"], re.IGNORECASE)
-    for code, words in u.get("currency_words", {}).items():
-        for w in words:
-            form_to_unit[w.lower()] = "cur:" + code
-    end = r"(?![A-Za-z0-9²³])"
-    unit_re = re.compile(r"(?:\s?-\s?|\s)?(" + _alt(form_to_unit) + r")" + end, re.IGNORECASE)
-    unit_cs_re = re.compile(r"(?:\s?-\s?|\s)?(" + _alt(cs_form_to_unit) + r")" + end) if cs_form_to_unit else None
-    count_group = {}
-    for g, nouns in u.get("count_groups", {}).items():
-        for n in nouns:
-            count_group[n.lower()] = g
-    before = {e["text"].lower(): e for e in q.get("before", [])}
-    after = {e["text"].lower(): e for e in q.get("after", [])}
-    vague = {k.lower(): float(v) for k, v in q.get("vague", {}).items()}
-    return UnitTable(
-        units=u["units"], dimensions=u.get("dimensions", {}), unit_re=unit_re, unit_cs_re=unit_cs_re,
-        form_to_unit=form_to_unit, cs_form_to_unit=cs_form_to_unit,
-        currency_prefix_re=re.compile(r"(" + _alt(u.get("currency_prefix", {})) + r")\s?$"),
-        currency_prefix=u.get("currency_prefix", {}), count_group=count_group,
-        not_counted={w.lower() for w in u.get("not_counted", [])},
-        before_re=re.compile(r"(?:^|(?<=[\s(]))(" + _alt(before) + r")\s+$", re.IGNORECASE), before=before,
-        after_re=re.compile(r"^\s*(" + _alt(after) + r")(?![A-Za-z])", re.IGNORECASE), after=after,
-        vague_re=re.compile(r"\b(" + _alt(vague) + r")\b(?:\s+of\b)?", re.IGNORECASE), vague=vague,
-        after_guard=guard)
-
-
-def unit_info(unit: Optional[str]) -> Optional[dict]:
-    """The ``units.yaml`` entry of a canonical unit (``None`` for counted nouns and currencies)."""
-    if not unit:
-        return None
-    return tables().units.get(unit)
-
-
-def dimension_of(unit: Optional[str]) -> Optional[str]:
-    """'km2' -> 'area', 'USD' -> 'currency:USD', a counted noun -> None."""
-    info = unit_info(unit)
-    if info:
-        return info["dimension"]
-    if unit and (unit.isupper() and len(unit) == 3 or unit == "cent"):
-        return "currency:" + unit
-    return None
-
-
-def to_base(value: float, unit: str) -> Optional[float]:
-    """``value`` in ``unit`` expressed in its dimension's base unit (m, m2, kg, s, K...)."""
-    info = unit_info(unit)
-    if not info:
-        return None
-    return value * float(info["factor"]) + float(info.get("offset", 0.0))
+# (the unit and qualifier tables live in ``rashomon.lexicon.units``)
 
 
 def _si(value: Optional[float], unit: str) -> Optional[SIValue]:
@@ -310,7 +223,7 @@ def _candidates(text: str, s0: int, s1: int) -> list[Cand]:
                         c.start = max(s0, c.start - 10) + opener_m.start(1)
                         c.qualifier = opener
                     i += 1
-        if unit1 and unit1[0] == "lb" and (a.scale >= 1e6 or re.search(r"\b(?:million|billion|bn|m)\s*$", text[c.num_start:unit1[1]])):
+        if unit1 and unit1[0] == "lb" and (a.scale >= 1e6 or re.search(_WORDS["scale_suffix"], text[c.num_start:unit1[1]])):
             unit1 = ("cur:GBP",) + unit1[1:]  # "20 million pounds" is money, not weight
         if unit1 and unit1[1] < s1:
             c.unit = _canonical_unit(unit1[0])
@@ -334,7 +247,7 @@ def _reject(c: Cand, text: str, s0: int, s1: int, ent_at) -> Optional[str]:
     after = text[c.num_end:min(s1, c.num_end + 12)]
     if c.vague:
         return None
-    if c.unit is None and re.match(r"(?:st|nd|rd|th)\b", after, re.IGNORECASE):
+    if c.unit is None and re.match(_WORDS["ordinal_suffix"], after, re.IGNORECASE):
         return "ordinal"
     if re.search(r"[A-Za-z][-‐]$", before) and not c.currency:
         return "code or name (letters before the number)"
@@ -594,7 +507,7 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
         return None
     if dimension_of(c.unit) == "time":
         if c.words.lower() in ("one", "a", "an") and not re.search(
-                r"\b(?:for|in|within|after|over|than|lasting|about|around|nearly|almost|just|least|up to)\s+$", text[max(s0, c.start - 12):c.start], re.IGNORECASE):
+                _WORDS["duration_prepositions"], text[max(s0, c.start - 12):c.start], re.IGNORECASE):
             return None  # "One day he left"
         if c.qualifier and c.qualifier.lower() in ("over", "under") and c.bound:
             c.bound, c.qualifier, c.start = None, None, c.num_start  # "over three days" = during
@@ -624,8 +537,8 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
 
 @lru_cache(maxsize=1)
 def _change_verbs() -> frozenset:
-    """``change_verbs`` of ``data/qualifiers.yaml``: verbs after which 'by half' is a change."""
-    return frozenset(w.lower() for w in load_yaml("qualifiers.yaml").get("change_verbs", []))
+    """``change_verbs`` of ``data/en/qualifiers.yaml``: verbs after which 'by half' is a change."""
+    return frozenset(w.lower() for w in load_yaml("qualifiers.yaml", "en").get("change_verbs", []))
 
 
 def _not_a_share(c: Cand, text: str, last, noun_tok) -> bool:
@@ -660,8 +573,7 @@ def _not_a_share(c: Cand, text: str, last, noun_tok) -> bool:
     lead = re.match(r"([A-Za-z]+)", words)
     numerator_word = lead is not None and lead.group(1).lower() not in ("a", "an", "half") and lead.group(1).lower() not in DENOMINATORS
     nxt = re.match(r"\s+([A-Za-z]+)", after)
-    if lead is not None and lead.group(1).lower() == "half" and nxt and nxt.group(1).lower() in (
-            "the", "his", "her", "its", "their", "our", "your", "my", "this", "that", "these", "those", "all"):
+    if lead is not None and lead.group(1).lower() == "half" and nxt and nxt.group(1).lower() in tuple(_WORDS["determiners"]):
         return False  # "half the voters"
     if numerator_word:
         # "two-thirds voted", "one third said"; but "one second ..." read as a time elsewhere
@@ -669,8 +581,7 @@ def _not_a_share(c: Cand, text: str, last, noun_tok) -> bool:
     return True  # "a seventh term", "a third time", "half" alone: an ordinal or an idiom
 
 
-_POLL_VERBS = {"get", "win", "receive", "take", "have", "draw", "garner", "poll", "earn", "capture", "score", "secure",
-               "lead", "trail", "command", "enjoy", "register", "attract"}
+_POLL_VERBS = set(_WORDS["poll_verbs"])
 
 
 def _holder_share(head_tok) -> Optional[tuple[str, list[str]]]:
@@ -748,7 +659,7 @@ def _of_object(tok):
     return None
 
 
-_PART_GAP = re.compile(r"^\s+of\s+(?:the|these|those|its|their|his|her|our|all|all\s+the)\s+(.*?)\s*$", re.IGNORECASE)
+_PART_GAP = re.compile(_WORDS["part_gap"], re.IGNORECASE)
 
 
 def _part_of_total(gap: str) -> Optional[float]:
@@ -765,7 +676,7 @@ def _counted_noun(last, c: Cand, text: str):
     """The noun a number counts ('11,000 troops', 'dozens of villages', '24 towns and villages'),
     with a coordinated noun of the same kind; or None."""
     noun = None
-    if c.vague or last.lower_ in ("dozens", "hundreds", "thousands", "millions", "scores"):
+    if c.vague or last.lower_ in tuple(_WORDS["vague_plurals"]):
         noun = _of_object(last)
         if noun is None and last.i + 1 < len(last.doc) and last.nbor(1).pos_ == "NOUN":
             noun = last.nbor(1)

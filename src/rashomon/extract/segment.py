@@ -1,32 +1,22 @@
-"""Sentence boundaries at line breaks, as a spaCy component.
+"""Sentence boundaries at line breaks, datelines and page furniture.
 
 News text comes as paragraphs and stand-alone lines (headings, captions, bylines); a sentence
-never runs across a line break. The component ``rashomon_line_breaks`` marks the first token
-after a token holding a newline as a sentence start, and must run before the parser (which then
-respects the boundary). Also ``line_sentences(doc)``: the doc's sentences split at line breaks,
-for a doc parsed without the component.
+never runs across a line break. The spaCy component ``rashomon_line_breaks`` that marks those
+boundaries lives with the model loading (``rashomon.nlp``). Here: ``line_sentences(doc)``, the
+doc's sentences split at line breaks (for a doc parsed without the component);
+``datelines(text)``; ``is_furniture(sent)``.
 """
 from __future__ import annotations
 
 import re
 
-from spacy.language import Language
+from ..data import load_yaml
+
+_WORDS = load_yaml("segment_words.yaml", "en")  # word lists and patterns of this module (data/en/segment_words.yaml)
 
 _FURNITURE = re.compile(
-    r"(contributed (to )?(this )?report|reporting by|editing by|writing by|additional reporting|all rights reserved|"
-    r"©|\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bfollow us\b|\bread more\b|^read:|^related:|"
-    r"^watch:|^listen:|^advertisement$|^share this|^photo:|\(file\)$|^image:|^credit:)", re.I)
-_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "as", "by", "with", "from", "its"}
-
-
-@Language.component("rashomon_line_breaks")
-def line_breaks(doc):
-    """Set ``is_sent_start`` on every token that follows a newline."""
-    for i in range(1, len(doc)):
-        prev = doc[i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            doc[i].is_sent_start = True
-    return doc
+    _WORDS["furniture"], re.I)
+_SMALL = set(_WORDS["small"])
 
 
 # A dateline at a paragraph start: an ALL-CAPS place, optional ", State/Month Day", optional

@@ -20,12 +20,12 @@ How values are set:
   capitalised inside a name entity, a quoted title or next to capitalised name words ("Fox News
   Sunday", ABC's "This Week", the Weekly Standard, USA Today);
 - well-known past events named by a date ("9/11", "D-Day", "the Sept. 11 attacks") take the
-  date of ``named_events`` in ``data/timex.yaml``; any other yearless month-day followed by an
+  date of ``named_events`` in ``data/en/timex.yaml``; any other yearless month-day followed by an
   event noun ("the April 3 bombing") keeps ``value=None`` ("names an event; year not given")
   unless it falls within ``recent_event_days`` before the publication date.
 
 The recognisers themselves live in ``extract/timex_rules.py`` and the word lists in
-``data/timex.yaml``.
+``data/en/timex.yaml``.
 """
 from __future__ import annotations
 
@@ -35,12 +35,13 @@ from typing import Any, Optional
 
 from ..models import TimeExpr
 from . import timex_rules as R
+from ..data import load_yaml
 
-_FUTURE_VERBS = {"expect", "schedule", "plan", "intend", "hope", "aim", "set", "due", "prepare", "promise", "vow"}
-_FUTURE_CUES = {"payable", "effective", "deadline", "due", "expires", "upcoming", "scheduled", "slated", "next"}
-_TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century",
-               "centuries", "quarter", "quarters", "election", "elections", "season", "seasons", "budget", "budgets",
-               "games", "olympics", "census", "models", "levels", "figures", "results", "earnings", "prices", "rates"}
+_WORDS = load_yaml("time_words.yaml", "en")  # word lists and patterns of this module (data/en/time_words.yaml)
+
+_FUTURE_VERBS = set(_WORDS["future_verbs"])
+_FUTURE_CUES = set(_WORDS["future_cues"])
+_TIME_NOUNS = set(_WORDS["time_nouns"])
 _TENSE = {"before": "past", "after": "future", "nearest": "present"}
 _MOD_WORDS = {"START": "early/beginning", "MID": "mid", "END": "late/end"}
 
@@ -118,7 +119,7 @@ def _is_count(doc: Any, mt: R.Match) -> bool:
     if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in _TIME_NOUNS:
         return True
     prev = doc[span.start - 1] if span.start > 0 else None
-    if prev is not None and prev.lower_ in ("about", "some", "nearly", "almost", "over", "than", "roughly", "approximately", "least"):
+    if prev is not None and prev.lower_ in tuple(_WORDS["approximators"]):
         return nxt is not None and nxt.pos_ == "NOUN"
     return False
 
@@ -135,7 +136,7 @@ def _cal_words() -> set[str]:
     if _CAL_WORDS is None:
         lx = R.lexicon()
         _CAL_WORDS = ({k for k in lx["months"]} | {k for k in lx["weekdays"]} | set(lx["day_parts"])
-                      | set(lx["units"]) | {"a.m.", "p.m.", "am", "pm", "et", "est", "edt", "gmt", "utc"})
+                      | set(lx["units"]) | set(_WORDS["cal_words"]))
     return _CAL_WORDS
 
 

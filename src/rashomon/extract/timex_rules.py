@@ -4,7 +4,7 @@ Two jobs, kept apart so that a value can be computed again later (``link/dates.p
 
 - ``find(text) -> list[Match]``: every date, time, duration and frequency expression, as
   non-overlapping character spans with a *meaning* (``Match.kind`` and ``Match.f``), found by
-  regular expressions built from the lexicon ``data/timex.yaml``.
+  regular expressions built from the lexicon ``data/en/timex.yaml``.
 - ``relative_form(match, direction) -> str | None`` and ``resolve(form, anchor) -> (value,
   precision)``: the machine form of an expression that needs an anchor date ("weekday:SA:before",
   "offset:day:-1", "month:3:before", ...) and its value against a given anchor date.
@@ -24,13 +24,15 @@ from typing import Optional
 
 from ..data import load_yaml
 
+_WORDS = load_yaml("timex_words.yaml", "en")  # word lists and patterns of this module (data/en/timex_words.yaml)
+
 WEEKDAY_INDEX = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    """The parsed ``data/timex.yaml``."""
-    return load_yaml("timex.yaml")
+    """The parsed ``data/en/timex.yaml``."""
+    return load_yaml("timex.yaml", "en")
 
 
 @dataclass
@@ -65,63 +67,21 @@ def _alt(words) -> str:
 
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern]]:
+    """The compiled pattern table of ``data/en/timex_patterns.yaml``, filled with the month, weekday,
+    season, number, holiday, reference, set and named-event alternations of ``data/en/timex.yaml``."""
     lx = lexicon()
-    MON = rf"(?P<mon>{_alt(lx['months'])})\.?"
-    WD = rf"(?P<wd>{_alt(k for k in lx['weekdays'] if len(k) > 4)})"
-    SEAS = rf"(?P<season>{_alt(lx['seasons'])})"
-    YEAR = r"(?P<y>(?:1[6-9]|20)\d\d)(?![\d,.]\d)"
-    DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
-    MOD = r"(?:(?P<mod>early|mid|late|the\s+(?:beginning|start|end|middle)\s+of|(?:beginning|start|end|middle)\s+of)(?:-|\s+))?"
-    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    ones = "one|two|three|four|five|six|seven|eight|nine"
+    table = load_yaml("timex_patterns.yaml", "en")
+    b = dict(table["blocks"])
+    b["MON"] = rf"(?P<mon>{_alt(lx['months'])})\.?"
+    b["WD"] = rf"(?P<wd>{_alt(k for k in lx['weekdays'] if len(k) > 4)})"
+    b["SEAS"] = rf"(?P<season>{_alt(lx['seasons'])})"
     word_nums = [k for k in lx["numbers"] if k not in ("a", "an")]
-    NUM = rf"(?P<num>(?:{tens})(?:[- ](?:{ones}))?|{_alt(word_nums)}|an?|\d+(?:\.\d+)?)"
-    UNIT = r"(?P<unit>second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|centurie)"
-    RELY = r"(?P<rely>last\s+year|this\s+year|next\s+year|the\s+previous\s+year|the\s+following\s+year|the\s+same\s+year|the\s+year\s+before)"
-    APX = r"(?:(?P<apx>about|around|almost|nearly|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|over|under)\s+)?"
-    PART = r"(?P<part>morning|afternoon|evening|night|overnight)"
-    pats = [
-        ("iso", r"(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
-        ("slash", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:1[6-9]|20)\d\d|\d\d)\b"),
-        ("full", rf"\b{MON}\s+{DAY},?\s+{YEAR}"),
-        ("full_dmy", rf"\b{DAY}\s+(?:of\s+)?{MON},?\s+{YEAR}"),
-        ("month_year", rf"\b{MON},?\s+(?:of\s+)?{YEAR}"),
-        ("month_relyear", rf"\b{MON}\s+(?:of\s+)?{RELY}"),
-        ("month_day", rf"\b{MON}\s+{DAY}\b(?!\s*(?:%|percent|,\s*\d{{3}}))"),
-        ("day_month", rf"\b{DAY}\s+(?:of\s+)?{MON}\b"),
-        ("month_det", rf"\b(?P<det>last|this|next|past|coming)\s+{MON}\b"),
-        ("month", rf"\b{MON}\b"),
-        ("season_of", rf"(?:\bthe\s+)?{SEAS}\s+(?:of\s+)?(?:{YEAR}|{RELY})"),
-        ("season_det", rf"\b(?P<det>last|this|next|past|coming)\s+{SEAS}\b"),
-        ("season", rf"\bthe\s+{SEAS}\b"),
-        ("season_bare", rf"(?P<prep>\b(?:in|by|until|during|since|through|over)\s+){SEAS}\b"),
-        ("decade", r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)(?:-|\s+))?(?P<dec>(?:1[6-9]|20)\d)0['’]?s\b"),
-        ("decade2", r"\b(?:the\s+)?'(?P<dec2>\d)0s\b"),
-        ("fiscal", rf"\bfiscal(?:\s+year)?\s+{YEAR}"),
-        ("year", rf"(?<![\d$£€#.,/])\b{YEAR}\b(?!-\d|\s*(?:%|percent))"),
-        ("quarter", rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:-|\s+)(?:fiscal(?:-|\s+))?quarter(?:\s+of\s+(?:fiscal\s+)?{YEAR})?"),
-        ("latest_quarter", r"\bthe\s+(?:latest\s+|most\s+recent\s+|just-ended\s+|recent\s+)?quarter\b"),
-        ("half", rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?:(?:the\s+)?year|{YEAR}))?"),
-        ("weekday", rf"\b(?:(?P<det>last|this|next|past|coming)\s+)?{WD}(?:\s+{PART})?\b"),
-        ("dayword", rf"\b(?:(?P<mod>early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:\s+{PART})?\b"),
-        ("daypart", rf"\b(?P<det>this|last|tomorrow|yesterday)\s+{PART}\b"),
-        ("rel_unit", rf"\b(?:(?P<adv>earlier|later)\s+)?(?P<det>this|last|next|the\s+previous|the\s+following|the\s+coming|the\s+current|the\s+past)\s+{UNIT}\b(?!s)"),
-        ("year_ago", r"\b(?:the\s+)?year[- ](?:earlier|ago)(?:\s+(?:quarter|period|months?))?\b"),
-        ("times_a", rf"\b(?:once|twice|(?:three|four|five|six|\d+)\s+times)\s+(?:a|an|per|each)\s+{UNIT}\b"),
-        ("spoken_year", r"\b(?:the\s+year\s+)?(?P<sy>nineteen(?:[- ](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|[- ]hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b(?!\s+(?:people|percent|dollars|troops|years))"),
-        ("holiday", rf"\b(?P<hol>{_alt(lx['holidays'])})\b"),
-        ("the_weekend", r"\bthe\s+weekend\b"),
-        ("period_end", r"\b(?:the\s+)?(?P<pe>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>year|month|week|quarter)\b|\b(?P<ye>year)[- ]end\b"),
-        ("ago", rf"\b{NUM}(?:-|\s+){UNIT}s?\s+(?P<dir>ago|earlier|later|from\s+now)\b"),
-        ("duration", rf"\b(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|final|initial)\s+)?{NUM}(?:-|\s+){UNIT}s?(?:-long)?\b(?!-old)"),
-        ("duration_plural", r"\b(?:(?P<pre>for|over|in|within|recent|past|coming|the\s+past|the\s+next|the\s+last|the\s+coming)\s+)(?P<unit>day|week|month|year|decade|hour|minute)s\b"),
-        ("ref", rf"\b(?P<ref>{_alt(lx['refs'])})\b"),
-        ("set", rf"\b(?P<set>{_alt(lx['sets'])})\b"),
-        ("every", rf"\b(?:every|each)\s+(?:(?P<num2>other|two|three|four|five|six|\d+)\s+)?{UNIT}s?\b"),
-        ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>[A-Z]{2,4}T)\b)?"),
-        ("noon", r"\b(?P<nm>noon|midnight)\b"),
-        ("event", rf"(?<![\w/.-])(?P<ev>{_alt(n for e in lx.get('named_events', []) for n in e['names'])})(?![\w/-])"),
-    ]
+    b["NUM"] = table["num"].format(WORD_NUMS=_alt(word_nums), **b)
+    b["HOLIDAYS"] = _alt(lx['holidays'])
+    b["REFS"] = _alt(lx['refs'])
+    b["SETS"] = _alt(lx['sets'])
+    b["EVENTS"] = _alt(n for e in lx.get('named_events', []) for n in e['names'])
+    pats = [(name, template.format(**b)) for name, template in table["patterns"]]
     return [(name, re.compile(p, re.I)) for name, p in pats]
 
 
@@ -145,7 +105,7 @@ _AMBIG = None
 
 
 def named_event(name: str) -> Optional[dict]:
-    """The ``named_events`` entry of ``data/timex.yaml`` one of whose names is ``name`` (any case,
+    """The ``named_events`` entry of ``data/en/timex.yaml`` one of whose names is ``name`` (any case,
     any spacing), else None."""
     key = re.sub(r"\s+", " ", name.strip()).lower()
     for ev in lexicon().get("named_events", []):
@@ -178,15 +138,15 @@ def _month_ok(text: str, m: re.Match, name: str) -> bool:
         if m.groupdict().get("mod") or m.groupdict().get("det"):
             return True
         before = text[max(0, m.start() - 12):m.start()].lower()
-        prep = re.search(r"\b(in|since|by|until|till|during|from|through|to|of|before|after|between|and|or|early|late|mid|last|this|next|for|that)\s*$", before)
+        prep = re.search(_WORDS["month_preceding_words"], before)
         if key in _AMBIG:
             return bool(prep)
         return bool(prep) or not re.search(r"^\s*[A-Z]", text[m.end():m.end() + 2])
     return True
 
 
-_MOD_BEFORE = re.compile(r"\b(early|mid|late|the\s+(?:beginning|start|end|middle)\s+of|(?:beginning|start|end|middle)\s+of)(?:-|\s+)$", re.I)
-_APX_BEFORE = re.compile(r"\b(about|around|almost|nearly|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|over|under)\s+$", re.I)
+_MOD_BEFORE = re.compile(_WORDS["mod_before"], re.I)
+_APX_BEFORE = re.compile(_WORDS["apx_before"], re.I)
 _MOD_KINDS = {"full", "month_year", "month_relyear", "month", "season", "year", "rel_unit", "dayword"}
 
 
@@ -320,7 +280,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         return Match(s, e, "month_day", f={"m": mon, "d": d}, mod=mod)
     if name == "month_det":
         det = g["det"].lower()
-        return Match(s, e, "month", f={"m": mon, "det": {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[det]}, mod=mod)
+        return Match(s, e, "month", f={"m": mon, "det": dict(_WORDS["det_offset"])[det]}, mod=mod)
     if name == "month":
         return Match(s, e, "month", f={"m": mon, "det": None}, mod=mod)
     if name in ("season_of", "season_det", "season", "season_bare"):
@@ -331,7 +291,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         elif g.get("rely"):
             f["yoff"] = _rely(g["rely"])
         elif g.get("det"):
-            f["det"] = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[g["det"].lower()]
+            f["det"] = dict(_WORDS["det_offset"])[g["det"].lower()]
         return Match(s, e, "season", f=f, mod=mod)
     if name == "decade":
         return Match(s, e, "decade", f={"dec": int(g["dec"])}, mod=_mod(m))
@@ -343,7 +303,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         pre = text[max(0, s - 1):s]
         if pre.isdigit():
             return None
-        if pre == "-" and not re.search(r"\b(?:mid|early|late|pre|post)-$", text[max(0, s - 6):s], re.I):
+        if pre == "-" and not re.search(_WORDS["prefix_mod"], text[max(0, s - 6):s], re.I):
             return None
         return Match(s, e, "year", f={"y": int(g["y"])}, mod=mod)
     if name == "quarter":
@@ -388,7 +348,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         if det in ("the past",) or (det == "last" and unit in ("hour", "minute", "second")):
             iso = _dur_iso(1, unit)
             return Match(s, e, "duration", type="duration", f={"iso": iso}) if iso else None
-        off = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1, "the following": 1, "the coming": 1}[det]
+        off = dict(_WORDS["rel_unit_offset"])[det]
         if unit in ("hour", "minute", "second", "day", "night"):
             return None
         if g.get("adv") and not g.get("mod"):
@@ -404,7 +364,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         md = lx["holidays"][re.sub(r"\s+", " ", g["hol"].lower())]
         if not g["hol"][0].isupper():
             return None
-        if not (re.search(r"\b(?:on|at|by|before|after|until|till|since|over|for|of|this|last|next|around|during)\s+$",
+        if not (re.search(_WORDS["holiday_preceding_words"],
                           text[max(0, s - 8):s], re.I) or re.match(r"\s*(?:[,.;:!?)]|$)", text[e:e + 2])):
             return None  # "Christmas trees": not a date
         if md == "thanksgiving":
@@ -446,7 +406,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         if n == "X" and rel in ("next", "coming", "following"):
             return Match(s, e, "ref", f={"val": "FUTURE_REF"})
         if unit == "second" and g["num"].lower() in ("a", "an", "one") and re.match(
-                r"\s+(?!(?:to|of|or|and|in|later|after|before|ago|earlier|longer)\b)[a-z]", text[e:e + 12]):
+                _WORDS["not_after_ordinal_second"], text[e:e + 12]):
             return None  # "a second device": an ordinal
         if unit == "quarter" and re.match(r"\s+of\b", text[e:e + 4]):
             return None  # "three-quarters of the vote"
@@ -497,10 +457,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
     return None
 
 
-_APX_MOD = {"about": "APPROX", "around": "APPROX", "almost": "LESS_THAN", "nearly": "LESS_THAN", "roughly": "APPROX",
-            "approximately": "APPROX", "some": "APPROX", "more than": "MORE_THAN", "less than": "LESS_THAN",
-            "fewer than": "LESS_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS", "over": "MORE_THAN",
-            "under": "LESS_THAN"}
+_APX_MOD = dict(_WORDS["apx_mod"])
 
 
 def _spoken_year(s: str) -> Optional[int]:
@@ -536,10 +493,7 @@ def _dur_iso(n, unit: str) -> Optional[str]:
     unit = unit.lower().rstrip("s")
     if unit == "centurie":
         unit = "century"
-    table = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
-             "night": ("D", False), "week": ("W", False), "weekend": ("WE", False), "fortnight": ("W", False),
-             "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False), "decade": ("DE", False),
-             "century": ("CE", False)}
+    table = dict(_WORDS["duration_units"])
     if unit not in table:
         return None
     letter, is_time = table[unit]
@@ -639,7 +593,7 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
         return f"season:{f['s']}:{direction}"
     if k == "weekday":
         det = f.get("det")
-        how = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(det or "", direction)
+        how = dict(_WORDS["weekday_det"]).get(det or "", direction)
         if how == "nearest":
             how = "before"  # news reports mostly look back: "said Thursday"
         form = f"weekday:{f['wd']}:{how}"

@@ -10,7 +10,7 @@ public surface. The modules, one job each:
 - ``normalize``: Unicode normalisation with a per-character origin map;
 - ``metadata``: JSON/sidecar/front-matter/header-line metadata and date normalisation;
 - ``html``: main text and metadata of HTML pages through trafilatura;
-- ``rules`` + ``data/boilerplate.yaml``: the page-furniture patterns;
+- ``rules`` + ``data/en/boilerplate.yaml``: the page-furniture patterns;
 - ``headline``: headline / standfirst / body tests for the first lines;
 - ``clean``: headers, furniture, title, dek and outlet evidence out of the text, recorded;
 - ``offsets``: cleaned offsets to the decoded original and to the original bytes.

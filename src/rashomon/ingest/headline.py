@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from ..data import load_yaml
 
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -32,8 +31,7 @@ def _lists() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _headline_data() -> dict:
-    data = yaml.safe_load(resources.files("rashomon.data").joinpath("boilerplate.yaml").read_text(encoding="utf-8"))
-    return data.get("headline", {})
+    return load_yaml("boilerplate.yaml", "en").get("headline", {})
 
 
 def _ends_like_sentence(line: str) -> bool:

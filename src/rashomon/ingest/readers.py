@@ -38,13 +38,13 @@ from ..models import Article, Duplicate, InputError, SourceInfo
 from .clean import clean_text
 from .decode import DecodeError, decode_bytes
 from .html import EXTRACTOR, NoMainText, extract_html, looks_like_html
-from .language import language_note
+from .language import detect_language, language_note
 from .metadata import Meta, meta_from_mapping
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
            ".xhtml": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 SIDECAR = ".meta.json"
-CLEANER = "rashomon cleaner (data/boilerplate.yaml)"
+CLEANER = "rashomon cleaner (data/en/boilerplate.yaml)"
 STDIN = "<stdin>"
 
 
@@ -349,6 +349,7 @@ def read_inputs(inputs: Iterable[Union[str, Path]], stdin: Optional[BinaryIO] = 
     articles, dups = _dedupe(batch.articles)
     for i, art in enumerate(articles):
         art.index = i
+        art.language, art.language_source = detect_language(art.text)
         note = language_note(art.id, art.text)
         if note:
             batch.notes.append(note)

@@ -1,4 +1,4 @@
-"""The boilerplate rules, loaded once from ``rashomon/data/boilerplate.yaml``.
+"""The boilerplate rules, loaded once from ``rashomon/data/en/boilerplate.yaml``.
 
 ``load_rules() -> Boilerplate``: line rules (``Rule``: id, reason, compiled regex, max_words),
 outlet-evidence rules and the reasons whose lines may name the outlet, and the word lists for the
@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 import yaml
+
+from ..data import read_text
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def _compile(entry: dict, outlet_name: str = "") -> Rule:
 def load_rules(path: Optional[str] = None) -> Boilerplate:
     """Load and compile the rules from ``path`` (default: the packaged boilerplate.yaml)."""
     if path is None:
-        text = resources.files("rashomon.data").joinpath("boilerplate.yaml").read_text(encoding="utf-8")
+        text = read_text("boilerplate.yaml", "en")
     else:
         with open(path, encoding="utf-8") as f:
             text = f.read()

@@ -30,8 +30,11 @@ from typing import Iterable, Optional
 from ..models import Actor, Speaker
 from ..pipeline import CorpusState
 from . import lexicon as lx
+from ..data import load_yaml
 
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_WORDS = load_yaml("actor_names.yaml", "en")  # word lists and patterns of this module (data/en/actor_names.yaml)
+
+_SUFFIXES = set(_WORDS["suffixes"])
 _GENERIC_BODY_TYPES = {"government_body", "military_unit", "group", "organization", "media_outlet", "other"}
 
 
@@ -74,7 +77,7 @@ def strip_title(name: str) -> str:
 
 
 def _body_nouns() -> set[str]:
-    return set((lx.load("actors.yaml").get("body_nouns") or {}).keys())
+    return set((lx.load("actors.yaml", "en").get("body_nouns") or {}).keys())
 
 
 def _norm_surname(s: str) -> str:
@@ -114,7 +117,7 @@ def body_key(name: str, affiliation: Optional[str]) -> tuple[Optional[str], str]
         c = lx.country_in(affiliation)
         country = c[0] if c else None
     head = lx.strip_countries(name)
-    noise = set(lx.load("sides.yaml").get("name_noise", []) or [])
+    noise = set(lx.load("sides.yaml", "en").get("name_noise", []) or [])
     head = " ".join(w for w in re.findall(r"[\w\-]+", head) if w not in noise)
     if not head and found:
         head = found[1]
@@ -227,7 +230,7 @@ def group_actors(actors: list[Actor]) -> list[list[int]]:
 def _specific_head(head: str, idx: list[int], actors: list[Actor]) -> bool:
     """A body name without country merges across articles only when it is a proper name (not a
     generic noun like 'the military' or 'officials')."""
-    generic = set((lx.load("actors.yaml").get("body_nouns") or {}).keys())
+    generic = set((lx.load("actors.yaml", "en").get("body_nouns") or {}).keys())
     if head in generic:
         return False
     return any(any(w[:1].isupper() for w in re.findall(r"[\w\-]+", actors[i].name) if lx.fold(w) not in ("the",))
@@ -254,7 +257,7 @@ def assign_side(members: list[Actor]) -> tuple[Optional[str], str]:
     outlets = lx.media_outlets()
     fnames = {lx.fold(re.sub(r"^the\s+", "", a.name, flags=re.I)) for a in members} | {
         lx.fold(re.sub(r"^the\s+", "", al, flags=re.I)) for a in members for al in a.aliases}
-    markers = [lx.fold(m) for m in lx.load("sides.yaml").get("state_media_markers", []) or []]
+    markers = [lx.fold(m) for m in lx.load("sides.yaml", "en").get("state_media_markers", []) or []]
     # state media, named or described ("Russian state media RIA Novosti")
     for f in fnames:
         if f in lx.state_media():
@@ -300,7 +303,7 @@ def _main_parties(actors: list[Actor], weight: dict[str, int]) -> list[str]:
     for a in actors:
         if a.side and a.side != lx.side_label("independent_media"):
             count[a.side] += 1 + weight.get(a.id, 0)
-    n = int(lx.load("sides.yaml").get("main_parties_max", 2) or 2)
+    n = int(lx.load("sides.yaml", "en").get("main_parties_max", 2) or 2)
     return [c for c, _ in count.most_common(n)]
 
 

@@ -25,6 +25,9 @@ from typing import Optional
 
 from ..extract import timex_rules as R
 from ..extract.times import parse_date
+from ..data import load_yaml
+
+_STOPWORDS = load_yaml("stopwords.yaml", "en")  # word lists and patterns of this module (data/en/stopwords.yaml)
 
 SIM_THRESHOLD = 0.55     # cosine similarity for two sentences to report the same happening
 OTHER_EVENT_PENALTY = 0.1  # added to the threshold when the event stage put the articles apart
@@ -247,13 +250,7 @@ def infer_dates(state) -> None:
             art.published_reason = f"{art.published_reason}; {why}" if art.published_reason else why
 
 
-_STOP = set("""about above after again against also although among another around because been before being
-below between both but came come could does doing down during each early earlier from further have having here
-into just last late later like made make many more most much must near next only other over said same says
-say saying since some still such than that their them then there these they this those through under until very
-was were what when where which while will with would year years month months week weeks today yesterday
-tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april june july
-august september october november december""".split())
+_STOP = set(_STOPWORDS["date_context"])
 
 
 def _words(sentence: str, drop: str = "") -> set[str]:

@@ -1,4 +1,4 @@
-"""Event-type classes and place designators for claim matching, read from ``data/variants.yaml``.
+"""Event-type classes and place designators for claim matching, read from ``data/en/variants.yaml``.
 
 Outlets name one event with different verbs ("ousted", "forced out", "recaptured", "liberated"
 are all ``retake_territory``; "pulled out", "withdrew" are ``withdrawal``). ``event_classes(text)``
@@ -6,7 +6,7 @@ returns the ids of the variant concepts whose verb or noun variants occur in ``t
 claims with different wordings of one event type share a feature. ``designator_norm(word)``
 folds region designators ("Oblast", "province", "krai") to ``region``.
 
-The variant sets are the framing stage's (``analyse.framing.load_variants``); only concepts marked
+The variant sets are the framing stage's (``lexicon.wordforms.load_variants``); only concepts marked
 ``kind: event`` there (event types, not labels, loaded reporting verbs or place names) are used.
 """
 from __future__ import annotations
@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lexicon.wordforms import load_variants, verb_forms
+
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
 
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], list[tuple[frozenset, str, str]], frozenset]:
     """(single word form -> concept, [(head forms, particle, concept)], designators)."""
-    from ..analyse.framing import load_variants, verb_forms
-
     data = load_variants()
     irregular = data.get("irregular_verbs") or {}
     single: dict[str, str] = {}

@@ -22,13 +22,15 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from . import lexicon as lx
 from .event_terms import designator_norm, event_classes
 from .rel_lexicon import state_poles
+from ..data import load_yaml
+
+_STOPWORDS = load_yaml("stopwords.yaml", "en")  # word lists and patterns of this module (data/en/stopwords.yaml)
 
 KEY = "claim_features"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _NUM = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 # words that carry no proposition of their own in news text
-_EXTRA_STOP = frozenset("""said says say told according added stated reported claimed noted also would could
-may might will just like new year years time mr ms mrs""".split())
+_EXTRA_STOP = frozenset(_STOPWORDS["claim_features_extra"])
 _ENTITY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 
 

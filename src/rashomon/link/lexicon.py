@@ -19,7 +19,7 @@ from typing import Optional
 from ..data import load_yaml
 
 
-load = load_yaml  # the parsed YAML data file ``name`` from ``rashomon/data`` ({} when absent)
+load = load_yaml  # the parsed YAML data file ``name`` from ``rashomon/data[/<lang>]`` ({} when absent)
 
 
 def threshold(key: str, default: float) -> float:
@@ -48,8 +48,8 @@ def fold(s: str) -> str:
 @lru_cache(maxsize=1)
 def _country_table() -> dict[str, str]:
     """folded word or phrase -> country short name."""
-    actors = load("actors.yaml")
-    sides = load("sides.yaml")
+    actors = load("actors.yaml", "en")
+    sides = load("sides.yaml", "en")
     table: dict[str, str] = {}
     for c in actors.get("countries", []) or []:
         table[fold(c)] = c
@@ -104,7 +104,7 @@ def strip_countries(text: str) -> str:
 @lru_cache(maxsize=1)
 def titles() -> tuple[str, ...]:
     """Titles and honorifics (folded), longest first."""
-    ts = {fold(t) for t in load("actors.yaml").get("titles", []) or []}
+    ts = {fold(t) for t in load("actors.yaml", "en").get("titles", []) or []}
     return tuple(sorted(ts, key=len, reverse=True))
 
 
@@ -112,20 +112,20 @@ def titles() -> tuple[str, ...]:
 def media_outlets() -> dict[str, Optional[str]]:
     """folded outlet name -> its country (or None)."""
     out = {}
-    for k, v in (load("actors.yaml").get("media_outlets") or {}).items():
+    for k, v in (load("actors.yaml", "en").get("media_outlets") or {}).items():
         out[fold(k)] = canonical_country(v) if v else None
     return out
 
 
 @lru_cache(maxsize=1)
 def state_media() -> frozenset[str]:
-    return frozenset(fold(x) for x in load("sides.yaml").get("state_media", []) or [])
+    return frozenset(fold(x) for x in load("sides.yaml", "en").get("state_media", []) or [])
 
 
 @lru_cache(maxsize=1)
 def wire_agencies() -> frozenset[str]:
-    return frozenset(fold(x) for x in load("sides.yaml").get("wire_agencies", []) or [])
+    return frozenset(fold(x) for x in load("sides.yaml", "en").get("wire_agencies", []) or [])
 
 
 def side_label(key: str) -> Optional[str]:
-    return (load("sides.yaml").get("labels") or {}).get(key, key.replace("_", " "))
+    return (load("sides.yaml", "en").get("labels") or {}).get(key, key.replace("_", " "))

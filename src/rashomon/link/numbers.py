@@ -9,7 +9,7 @@ How:
 
 1. every quantity becomes an interval in its dimension's base unit (m2, m, s, ...) or in its
    count: a point widened by the tolerance for exact or approximate figures, a range, or an open
-   bound ("more than", "up to"); tolerances live in ``data/numeric_checks.yaml``;
+   bound ("more than", "up to"); tolerances live in ``data/en/numeric_checks.yaml``;
 2. a part tied to its share in one sentence gives a derived whole (part / share);
 3. quantities are bucketed by dimension (or counted-noun group) and by what is counted (noun
    lemma, after the synonym groups of the data file), so only a few pairs are ever compared;
@@ -32,13 +32,14 @@ from functools import lru_cache
 from typing import Optional
 
 from ..data import load_yaml
-from ..extract.quantities import dimension_of, tables, to_base, unit_info
+from ..lexicon.units import dimension_of, tables, to_base, unit_info
 from ..models import Check, Quantity, QuantityRef
+
+_WORDS = load_yaml("numeric_words.yaml", "en")  # word lists and patterns of this module (data/en/numeric_words.yaml)
 
 __all__ = ["cross_check", "compare_quantities"]
 
-_TIE = re.compile(r"^\s*(?:,|\()?\s*(?:or|i\.e\.|that is|which is|representing|accounting for|equal to|amounting to)?\s*"
-                  r"(?:about|around|some|nearly|almost|roughly|approximately|more than|over)?\s*$", re.IGNORECASE)
+_TIE = re.compile(_WORDS["tie"], re.IGNORECASE)
 
 
 @dataclass
@@ -67,7 +68,7 @@ class Item:
 
 @lru_cache(maxsize=1)
 def _cfg() -> dict:
-    cfg = load_yaml("numeric_checks.yaml")
+    cfg = load_yaml("numeric_checks.yaml", "en")
     noun_map, verb_map = {}, {}
     for grp in cfg.get("noun_groups", []):
         for w in grp:

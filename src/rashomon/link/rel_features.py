@@ -22,11 +22,11 @@ from functools import lru_cache
 import numpy as np
 
 from .rel_lexicon import count_terms, lexicon, pole_vector, tokens
+from ..data import load_yaml
 
-STOP = frozenset("""a an the of to in on at for by with from and or but is are was were be been being
-has have had do does did it its this that these those as said says say he she they we i you his her
-their our them him us will would could should may might can also than then there here which who whom
-what when where while about after before over into out up down so such not no""".split())
+_STOPWORDS = load_yaml("stopwords.yaml", "en")  # word lists and patterns of this module (data/en/stopwords.yaml)
+
+STOP = frozenset(_STOPWORDS["relation_features"])
 
 _SENT_RE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(A-Z0-9])|\n+")
 _NUM_RE = re.compile(r"\d[\d,.]*")

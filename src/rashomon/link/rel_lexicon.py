@@ -1,4 +1,4 @@
-"""Polarity knowledge from ``data/polarity.yaml``: negation, refuting and hedging words, denial
+"""Polarity knowledge from ``data/en/polarity.yaml``: negation, refuting and hedging words, denial
 cues and opposite-state poles, compiled to regular expressions once per process.
 
 ``find_terms(text, terms)`` returns the ``(start, end, term)`` matches of a term list in a text;
@@ -18,7 +18,7 @@ TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*\d|\d")
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     """The parsed ``polarity.yaml``."""
-    return load_yaml("polarity.yaml")
+    return load_yaml("polarity.yaml", "en")
 
 
 def _term_pattern(term: str) -> str:

@@ -15,6 +15,9 @@ from typing import Optional
 from ..models import Span
 from .rel_context import ClaimView, far_apart, opposed_sides, same_sentence, topic_similarity, view_neighbours, view_pairs
 from .rel_lexicon import count_terms, find_terms, is_total, lexicon, tokens
+from ..data import load_yaml
+
+_WORDS = load_yaml("relation_words.yaml", "en")  # word lists and patterns of this module (data/en/relation_words.yaml)
 
 # Thresholds (cosine of MiniLM claim embeddings, see topic_similarity). Set on synthetic pairs
 # written for the tests (floods, strikes, elections) and checked on the seed dossier.
@@ -71,7 +74,7 @@ def later(x: ClaimView, y: ClaimView) -> Optional[ClaimView]:
     return None
 
 
-_REPORTING = frozenset("said says say told tells according added adding stated claimed reported announced".split())
+_REPORTING = frozenset(_WORDS["reporting"])
 
 
 def content_overlap(x: ClaimView, y: ClaimView) -> float:

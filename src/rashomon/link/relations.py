@@ -11,7 +11,7 @@ Signals (each in its own module; each finding is a claim pair, lifted to its clu
 - ``denial`` (rel_rules): a denied claim or a rebuttal ("dismisses the claims of...", "This is not
   true") contradicts the claim whose proposition it negates;
 - ``incompatible_state`` (rel_rules): opposite poles of one state dimension from
-  ``data/polarity.yaml`` (expelled vs still holding positions; failed vs achieved) on the same
+  ``data/en/polarity.yaml`` (expelled vs still holding positions; failed vs achieved) on the same
   topic, from opposed sides, or from one side on different dates;
 - ``numeric`` / ``date`` (rel_rules): numbers or dates that cannot both be true, and
   ``inconsistent`` numeric checks already in ``dossier.checks``;

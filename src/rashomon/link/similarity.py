@@ -30,6 +30,10 @@ from typing import Callable, Optional, Sequence
 
 import numpy as np
 
+from ..data import load_yaml
+
+_WORDS = load_yaml("similarity_words.yaml", "en")  # word lists and patterns of this module (data/en/similarity_words.yaml)
+
 KEY = "claim_embeddings"
 
 
@@ -164,7 +168,7 @@ def vectors_for(state, claim_ids: Sequence[str]) -> np.ndarray:
 PROP_KEY = "proposition_embeddings"
 
 
-_LEAD = re.compile(r"^(?:that|whether|how)\s+", re.I)
+_LEAD = re.compile(_WORDS["lead_complementizer"], re.I)
 
 
 def _content_text(claim, attribution) -> str:

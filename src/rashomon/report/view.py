@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Optional
 
-from ..analyse.summary import _pair, article_label
+from ..analyse.summary import article_label, relation_claims
 from ..models import Article, Claim, Dossier
 
 SIDE_COLOURS = ["#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#db2777", "#0891b2", "#65a30d"]
@@ -121,7 +121,7 @@ def build_view(d: Dossier) -> dict:
             contradicts_of[r.b].add(r.a)
         if not a or not b or r.type not in ("contradicts", "updates"):
             continue
-        ca, cb = _pair(None, a, b, r.evidence)
+        ca, cb = relation_claims(a, b, r.evidence)
         item = {"id": r.id, "type": r.type, "explanation": r.explanation, "signal": r.signal, "score": r.score,
                 "a": cd(ca), "b": cd(cb),
                 "a_more": [cd(c) for c in a if c.id != ca.id][:6], "b_more": [cd(c) for c in b if c.id != cb.id][:6],

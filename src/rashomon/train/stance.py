@@ -7,7 +7,7 @@ split are never read here):
 - ARC ``arc_stances_train.csv`` + ``arc_bodies.csv`` (only bodies those stances use);
 - contradiction / support / neutral sentence pairs made by rule-based edits of body sentences,
   as in FactCC (Kryscinski et al. 2020): negation flips, opposite-state word swaps from
-  ``data/polarity.yaml``, number swaps (contradicts); clause drops and attribution prefixes
+  ``data/en/polarity.yaml``, number swaps (contradicts); clause drops and attribution prefixes
   (supports); another sentence of the same body (neutral).
 
 Everything is seeded (``SEED``); embeddings are cached under ``.bench-cache/`` so a second run
@@ -26,6 +26,9 @@ import numpy as np
 from ..link.rel_features import pair_features, split_sentences, stance_features
 from ..link.rel_lexicon import find_terms, lexicon, tokens
 from ..link.rel_model import embed
+from ..data import load_yaml
+
+_WORDS = load_yaml("stance_words.yaml", "en")  # word lists and patterns of this module (data/en/stance_words.yaml)
 
 SEED = 13
 FNC_TRAIN = ("9_1_train_train_stances.csv", "train_bodies.csv")
@@ -61,7 +64,7 @@ def stance_matrix(pairs, bodies, cache: Path | None) -> tuple[np.ndarray, list[s
 
 # ---------------------------------------------------------------------------- synthetic pairs
 
-_AUX = re.compile(r"\b(is|are|was|were|has|have|had|will|would|can|could|should|does|did|do)\b(?!\s+not\b|n['’]t)", re.I)
+_AUX = re.compile(_WORDS["auxiliaries"], re.I)
 _NEG = re.compile(r"\s+not\b|n['’]t\b|\bnever\b", re.I)
 _NUM = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b")
 
