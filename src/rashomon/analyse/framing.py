@@ -36,6 +36,7 @@ from typing import Iterable, Optional
 import yaml
 
 from ..models import DistinctiveWord, Dossier, Framing, Span
+from ..errors import DataFileError
 
 TOP_WORDS = 15          # distinctive words kept per article
 MAX_EVIDENCE = 12       # evidence spans kept per concept and article
@@ -134,7 +135,7 @@ class _Matcher:
         self.id = concept["id"]
         ctx_words = (contexts or {}).get(concept.get("context") or "", []) if concept.get("context") else []
         if concept.get("context") and not ctx_words:
-            raise ValueError(f"variants.yaml: concept {self.id} names an unknown context {concept.get('context')!r}")
+            raise DataFileError(name="variants.yaml", problem=f"concept {self.id} names an unknown context {concept.get('context')!r}")
         self.context_re = _word_list_re(ctx_words) if ctx_words else None
         self.concept = concept["concept"]
         self.patterns: list[tuple[re.Pattern, str, bool]] = []  # (regex, kind, then_word)

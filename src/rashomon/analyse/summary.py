@@ -28,6 +28,7 @@ from collections import defaultdict
 from typing import Optional
 
 from ..models import Article, Claim, Cluster, Dossier, Source, SummarySentence
+from ..errors import warn
 
 QUOTE_CHARS = 200
 MAX_ESTABLISHED, MAX_CLAIMED, MAX_DISPUTED, MAX_UPDATES, MAX_NUMBERS = 4, 5, 4, 2, 2
@@ -278,7 +279,8 @@ def _has_verb(text: str) -> bool:
         from ..nlp import get_nlp
 
         return any(t.pos_ in ("VERB", "AUX") for t in get_nlp()(text))
-    except Exception:  # noqa: BLE001 - no parser: fall back to word shapes
+    except (ImportError, OSError) as e:  # no parser (model not installed): fall back to word shapes, recorded
+        warn("R304", reason=f"{type(e).__name__}: {e}")
         return bool(re.search(r"\b(?:is|are|was|were|has|have|had|will|would|\w{3,}ed|\w{3,}s)\b", text))
 
 

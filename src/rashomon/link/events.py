@@ -17,7 +17,7 @@ computed - lemma TF-IDF cosine, mean-embedding cosine, proposition overlap (how 
 article's units find a near-paraphrase in the other), the share of units with a strong match
 (cosine >= ``events.strong_cosine``), lead similarity (the first two units against the other's
 first six: news puts the event first), IDF-weighted entity overlap and date agreement - and a logistic model turns them into a same-event probability. Weights, bias and
-the cut come from ``data/thresholds.yaml`` (section ``events``), fitted on ECB+ topics 1-35
+the cut come from ``data/settings.yaml`` (section ``events``), fitted on ECB+ topics 1-35
 (``benchmarks/ecbplus.py --fit``). Articles are grouped by average-linkage clustering on that
 probability cut at ``events.cut`` (pairs never compared count 0; a connected block larger than
 ``events.max_block`` articles goes through ``sparse_average_linkage``, the same rule without a
@@ -43,6 +43,7 @@ from ..pipeline import CorpusState
 from . import lexicon as lx
 from .ann import candidate_pairs
 from .similarity import claim_embeddings, encode
+from ..settings import setting
 
 FEATURES = ("tfidf", "centroid", "overlap", "strong", "lead", "entities", "date")
 _MAX_UNITS = 60
@@ -200,7 +201,7 @@ class ArticleFeatures:
         if self.tfidf is not None:
             out[:, 0] = np.asarray(self.tfidf[arr[:, 0]].multiply(self.tfidf[arr[:, 1]]).sum(axis=1)).ravel()
         out[:, 1] = np.einsum("ij,ij->i", self.centroids[arr[:, 0]], self.centroids[arr[:, 1]])
-        strong_cut = lx.threshold("events.strong_cosine", 0.75)
+        strong_cut = setting("events.strong_cosine")
         for r, (i, j) in enumerate(pairs):
             a, b = self.ids[i], self.ids[j]
             ua, ub = self.units[a]["vectors"], self.units[b]["vectors"]
@@ -219,15 +220,12 @@ class ArticleFeatures:
         return out
 
 
-_DEFAULT_W = {"tfidf": 4.0, "centroid": 2.0, "overlap": 3.0, "strong": 2.0, "lead": 2.0, "entities": 3.0, "date": 1.0}
-
-
 def _weights() -> tuple[float, np.ndarray]:
-    return lx.threshold("events.bias", -6.0), np.array([lx.threshold(f"events.weights.{k}", _DEFAULT_W[k]) for k in FEATURES])
+    return setting("events.bias"), np.array([setting(f"events.weights.{k}") for k in FEATURES])
 
 
 def same_event_probability(feats: dict[str, float]) -> float:
-    """Logistic model over the pair features, weights from ``thresholds.yaml``."""
+    """Logistic model over the pair features, weights from ``data/settings.yaml``."""
     bias, w = _weights()
     z = bias + float(w @ np.array([feats[k] for k in FEATURES]))
     return 1.0 / (1.0 + math.exp(-z))
@@ -303,7 +301,7 @@ def _average_linkage(n: int, prob: dict[tuple[int, int], float], cut: float) -> 
     from .clusters import _components, average_linkage
 
     edges = [p for p, v in prob.items() if v >= cut]
-    max_block = lx.threshold("events.max_block", 400)
+    max_block = setting("events.max_block")
     comps = [sorted(c) for c in _components(n, edges)]
     big = {k for k, c in enumerate(comps) if len(c) > max_block}
     sub: dict[int, dict[tuple[int, int], float]] = {k: {} for k in big}
@@ -367,11 +365,11 @@ def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[l
     plist = sorted(pairs)
     x = af.pair_matrix(plist)
     probs = same_event_probabilities(x) if plist else []
-    veto = lx.threshold("events.date_veto", 0.05)
+    veto = setting("events.date_veto")
     di = FEATURES.index("date")
     prob = {p: (0.0 if x[r, di] < veto else float(v)) for r, (p, v) in enumerate(zip(plist, probs))}
     af.scored = dict(zip(plist, x))
-    cut = lx.threshold("events.cut", 0.5)
+    cut = setting("events.cut")
     groups = _average_linkage(n, prob, cut) if n else []
     return groups, prob
 
@@ -388,7 +386,7 @@ def group_events(state: CorpusState) -> None:
     state.scratch["event_stats"] = {"compared": len(prob), "articles": len(af.ids)}
     nclaims = Counter(c.article for c in d.claims)
     groups.sort(key=lambda g: (-len(g), -sum(nclaims[af.ids[i]] for i in g), min(g)))
-    related_cut = lx.threshold("events.related", 0.2)
+    related_cut = setting("events.related")
     events = []
     for n, g in enumerate(groups, 1):
         g.sort()
@@ -435,7 +433,7 @@ def _reason(g: list[int], af: ArticleFeatures, prob: dict, neighbours: dict, gro
             event_of: Optional[dict] = None, events: list[Event] = ()) -> str:
     """What the grouping rests on, in words: for an event of several articles their mean
     same-event probability, shared names and dates; for a lone article why it stands apart."""
-    cut = lx.threshold("events.cut", 0.5)
+    cut = setting("events.cut")
     ids = [af.ids[i] for i in g]
     if len(g) > 1:
         if len(g) <= _PANEL:

@@ -7,7 +7,7 @@ publication date), its unit-normalised embedding (the shared cache ``state.scrat
 quantities. ``topic_similarity(x, y)`` scores whether two claims talk about the same thing.
 
 ``view_pairs(views)`` / ``view_neighbours(views)`` give the claim pairs the relation signals
-examine: every pair up to ``relations.all_pairs_max`` claims (``data/thresholds.yaml``), above
+examine: every pair up to ``relations.all_pairs_max`` claims (``data/settings.yaml``), above
 that only the blocked candidates of ``ann.candidate_pairs`` (nearest neighbours by embedding in
 LSH buckets, plus claims sharing a rare proper name), so the work grows about linearly.
 """
@@ -23,6 +23,7 @@ import numpy as np
 from ..models import Claim, Dossier, Quantity, Span
 from .rel_features import content_words
 from .rel_lexicon import state_poles
+from ..settings import setting
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:[-’'][A-Za-z]+)?)")
 
@@ -202,10 +203,8 @@ def opposed_sides(x: ClaimView, y: ClaimView) -> Optional[bool]:
 
 
 def _all_pairs_max() -> int:
-    """``relations.all_pairs_max`` from ``thresholds.yaml``: up to this many claims, all pairs."""
-    from . import lexicon as lx
-
-    return int(lx.threshold("relations.all_pairs_max", 2000))
+    """``relations.all_pairs_max`` from ``data/settings.yaml``: up to this many claims, all pairs."""
+    return int(setting("relations.all_pairs_max"))
 
 
 def _blocked_pairs(views: list[ClaimView]) -> list[tuple[int, int]]:
