@@ -143,6 +143,10 @@ class Settings(_Group):
     engine: EngineSettings = Field(description="how the pipeline runs")
     output: OutputSettings = Field(description="what the command line writes and prints")
 
+    def __init__(self, /, **data: Any) -> None:
+        env_overrides()  # a bad environment variable raises its own coded error, not pydantic's
+        super().__init__(**data)
+
     @model_validator(mode="before")
     @classmethod
     def _fill_from_defaults(cls, data: Any) -> Any:
@@ -269,6 +273,7 @@ def validate(data: Any, where: str) -> Settings:
         return data
     if isinstance(data, Mapping):
         check_keys(data, where)
+    env_overrides()  # raises UnknownSettingError for a mistyped RASHOMON_<GROUP>__<NAME>
     try:
         return Settings.model_validate(data or {})
     except ValidationError as e:
