@@ -108,6 +108,31 @@ class RelationsSettings(_Group):
     """Contradicts / supports / updates between clusters (link/relations.py)."""
 
     all_pairs_max: int = Field(description="scale: up to this many claims every claim pair is examined, above it only blocked candidates")
+    state_min_sim: float = Field(description="rule signal: opposite states must be at least this similar (about the same thing)")
+    state_top_cross: int = Field(ge=1, description="rule signal: closest opposite-state partners kept per claim from another side")
+    state_top_revision: int = Field(ge=1, description="rule signal: closest earlier claims of its own side a claim may revise")
+    state_tie: float = Field(description="rule signal: partners this close to the last kept one are kept too (near-ties)")
+    denial_min_sim: float = Field(description="rule signal: a denied proposition vs the asserted one")
+    negation_min_sim: float = Field(description="rule signal: a merely negated sentence vs the asserted one (no denial cue)")
+    rebuttal_min_sim: float = Field(description="rule signal: 'dismisses the claims of X' vs the claim of X (0.1 is added)")
+    numeric_min_sim: float = Field(description="rule signal: numbers compared only between claims this similar")
+    numeric_min_overlap: float = Field(description="rule signal: and sharing this much of their words once speakers, cues and numbers are set aside")
+    date_min_sim: float = Field(description="rule signal: dates compared only between claims this similar")
+    learned_candidate_min_sim: float = Field(description="learned signal: claim pairs at least this similar are scored by the classifier")
+    learned_contradict_min_p: float = Field(description="learned signal: P(contradicts) needed for a contradicts finding")
+    learned_support_min_p: float = Field(description="learned signal: P(supports) needed for a supports finding")
+    learned_support_min_sim: float = Field(description="learned signal: similarity a supports finding also needs")
+    learned_max_pairs: int = Field(ge=0, description="scale: most claim pairs the classifier scores (the most similar first)")
+
+
+class DatesSettings(_Group):
+    """Publication dates inferred from other articles (link/dates.py)."""
+
+    sim_threshold: float = Field(description="cosine for two sentences to report the same happening")
+    other_event_penalty: float = Field(description="added to sim_threshold when the event stage put the articles apart")
+    cluster_min_sim: float = Field(description="similarity still needed when both sentences share a claim cluster")
+    min_shared_words: int = Field(description="content words (crudely stemmed) both sentences must share")
+    max_window_days: int = Field(description="a date window narrower than this gives a publication date (its first day)")
 
 
 class EngineSettings(_Group):
@@ -138,6 +163,7 @@ class Settings(_Group):
 
     events: EventsSettings = Field(description="which articles report the same event")
     clusters: ClustersSettings = Field(description="the same proposition across articles")
+    dates: DatesSettings = Field(description="publication dates inferred from other articles")
     independence: IndependenceSettings = Field(description="independent sources behind a cluster")
     relations: RelationsSettings = Field(description="relations between clusters")
     engine: EngineSettings = Field(description="how the pipeline runs")
