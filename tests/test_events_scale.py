@@ -106,7 +106,7 @@ def test_sparse_and_dense_linkage_give_the_same_events(monkeypatch):
 def test_a_big_event_is_labelled_and_explained_from_a_panel(monkeypatch):
     from rashomon.link import events
 
-    monkeypatch.setattr(events, "_PANEL", 5)
+    monkeypatch.setenv("RASHOMON_EVENTS__PANEL", "5")
     st = many_articles(stories=1, outlets=12, seed=9)
     group_events(st)
     main = st.dossier.events[0]

@@ -112,8 +112,9 @@ def analyze(
             from .report import write_reports
 
             written += write_reports(dossier, out, extra)
-    except Exception:  # noqa: BLE001 - the exit code must say "internal error", with the traceback
+    except Exception as e:  # noqa: BLE001 - the exit code must say "internal error", with the traceback
         err.print_exception()
+        typer.echo(f"error: [R901] internal error: {type(e).__name__}: {e}", err=True)
         raise typer.Exit(EXIT_INTERNAL)
 
     errors = dossier.run.errors if dossier.run else []

@@ -50,6 +50,20 @@ class _Group(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class ClaimsSettings(_Group):
+    """Clause-level claims of one article (extract/claims.py; per-article, runs in the workers)."""
+
+    min_clause_words: int = Field(ge=1, description="a clause shorter than this many words is merged with its neighbour")
+    max_whole_sentence_words: int = Field(ge=1, description="a sentence with one claim region up to this many words is kept whole")
+
+
+class FramingSettings(_Group):
+    """Each outlet's word choice (analyse/framing.py)."""
+
+    top_words: int = Field(ge=0, description="distinctive words kept per article (log-odds with a Dirichlet prior)")
+    max_evidence: int = Field(ge=0, description="evidence spans kept per concept and article")
+
+
 class EventWeights(_Group):
     """Weights of the logistic same-event model (link/events.py), one per pair feature."""
 
@@ -72,6 +86,8 @@ class EventsSettings(_Group):
     cut: float = Field(description="average-linkage cut on the same-event probability")
     related: float = Field(description="events whose average cross probability reaches this are named as related")
     max_block: int = Field(description="scale: connected blocks larger than this use the sparse average linkage")
+    max_units: int = Field(ge=1, description="claims (or sentences) per article compared for the overlap features, from the top")
+    panel: int = Field(ge=1, description="events larger than this are labelled and explained from a panel of their most central articles")
 
 
 class ClustersSettings(_Group):
@@ -122,6 +138,7 @@ class RelationsSettings(_Group):
     learned_contradict_min_p: float = Field(description="learned signal: P(contradicts) needed for a contradicts finding")
     learned_support_min_p: float = Field(description="learned signal: P(supports) needed for a supports finding")
     learned_support_min_sim: float = Field(description="learned signal: similarity a supports finding also needs")
+    claim_date_nearby_chars: int = Field(ge=0, description="a claim without its own date takes the closest day-precision date this many characters before it")
     learned_max_pairs: int = Field(ge=0, description="scale: most claim pairs the classifier scores (the most similar first)")
 
 
@@ -161,11 +178,13 @@ class Settings(_Group):
     environment applied; ``Settings(clusters={"link": 0.45})`` overrides the keys given and keeps
     the rest. Unknown keys raise ``UnknownSettingError``."""
 
+    claims: ClaimsSettings = Field(description="clause-level claims of one article")
     events: EventsSettings = Field(description="which articles report the same event")
     clusters: ClustersSettings = Field(description="the same proposition across articles")
     dates: DatesSettings = Field(description="publication dates inferred from other articles")
     independence: IndependenceSettings = Field(description="independent sources behind a cluster")
     relations: RelationsSettings = Field(description="relations between clusters")
+    framing: FramingSettings = Field(description="each outlet's word choice")
     engine: EngineSettings = Field(description="how the pipeline runs")
     output: OutputSettings = Field(description="what the command line writes and prints")
 
@@ -252,16 +271,13 @@ def read_settings_file(path: Union[str, Path]) -> dict:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError as e:
+    except (OSError, UnicodeDecodeError) as e:
         raise SettingValueError(key=str(path), where="--settings", problem=f"cannot read the file: {e}") from e
-    try:
-        if path.suffix.lower() == ".toml":
-            import tomllib
+    import tomllib
 
-            data = tomllib.loads(text)
-        else:
-            data = yaml.safe_load(text) or {}
-    except Exception as e:  # noqa: BLE001 - any parser error becomes a coded, named error
+    try:
+        data = tomllib.loads(text) if path.suffix.lower() == ".toml" else (yaml.safe_load(text) or {})
+    except (tomllib.TOMLDecodeError, yaml.YAMLError) as e:
         raise SettingValueError(key=str(path), where="--settings", problem=f"not valid YAML/TOML: {e}") from e
     if not isinstance(data, dict):
         raise SettingValueError(key=str(path), where="--settings", problem="must hold a mapping of groups to settings")

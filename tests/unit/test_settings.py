@@ -29,7 +29,7 @@ def _yaml_value(key: str):
 def test_settings_have_many_keys_in_every_group():
     keys = all_keys()
     assert len(keys) >= 40
-    assert {k.split(".")[0] for k in keys} == {"events", "clusters", "dates", "independence", "relations", "engine", "output"}
+    assert {k.split(".")[0] for k in keys} == {"claims", "events", "clusters", "dates", "independence", "relations", "framing", "engine", "output"}
 
 
 def test_every_default_is_the_data_file_value(monkeypatch):
@@ -153,3 +153,10 @@ def test_cli_names_a_mistyped_set_key_and_exits_with_usage_error(tmp_path):
     res = CliRunner().invoke(app, ["analyze", str(tmp_path), "--set", "clusters.lnk=0.4", "-o", str(tmp_path / "o")])
     assert res.exit_code == 2
     assert "[R101]" in res.output and "clusters.lnk" in res.output
+
+
+def test_a_settings_file_that_is_not_yaml_is_named_with_a_code(tmp_path):
+    f = tmp_path / "bad.toml"
+    f.write_text("[clusters\nlink = ", encoding="utf-8")
+    with pytest.raises(SettingValueError, match=r"\[R102\].*bad.toml"):
+        load_settings(f)

@@ -37,9 +37,8 @@ import yaml
 
 from ..models import DistinctiveWord, Dossier, Framing, Span
 from ..errors import DataFileError
+from ..settings import setting
 
-TOP_WORDS = 15          # distinctive words kept per article
-MAX_EVIDENCE = 12       # evidence spans kept per concept and article
 _WORD = r"[^\W\d_][\w'’\-]*"
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_]")
 
@@ -384,7 +383,7 @@ def variant_framings(dossier: Dossier) -> list[Framing]:
                 key = _clean_term(surface).lower()
                 if key not in seen:
                     seen[key] = _clean_term(surface)
-                if n_ev < MAX_EVIDENCE:
+                if n_ev < setting("framing.max_evidence"):
                     evidence.append(Span(article=art.id, start=s, end=e, text=surface))
                     n_ev += 1
             if seen:
@@ -407,7 +406,7 @@ def _designator_framings(dossier: Dossier, matcher: _Matcher) -> list[Framing]:
                 continue
             surface = _clean_term(m.group(0))
             by_place[place][art.id].setdefault(surface.lower(), surface)
-            if sum(1 for x in ev[place] if x.article == art.id) < MAX_EVIDENCE:
+            if sum(1 for x in ev[place] if x.article == art.id) < setting("framing.max_evidence"):
                 ev[place].append(Span(article=art.id, start=m.start(), end=m.end(), text=m.group(0)))
     out = []
     for place, per_art in by_place.items():
@@ -484,12 +483,13 @@ def tokens_of(text: str) -> list[str]:
     return [w for w in words if len(w) > 1 and w not in stop]
 
 
-def log_odds_dirichlet(counts: dict[str, Counter], top: int = TOP_WORDS) -> dict[str, list[DistinctiveWord]]:
+def log_odds_dirichlet(counts: dict[str, Counter], top: Optional[int] = None) -> dict[str, list[DistinctiveWord]]:
     """Fightin' Words: for each group, the log-odds ratio of every word in it against all other
     groups pooled, with an informative Dirichlet prior ``alpha_w`` = the word's pooled count
     (so ``alpha_0`` = all tokens), divided by its estimated standard deviation (a z-score).
     Returns the ``top`` words with positive z for each group, highest first. No frequency floor:
-    a word seen once can rank when the others never use it."""
+    a word seen once can rank when the others never use it. ``top`` None: setting ``framing.top_words``."""
+    top = setting("framing.top_words") if top is None else top
     pooled: Counter = Counter()
     for c in counts.values():
         pooled.update(c)

@@ -22,7 +22,7 @@ the cut come from ``data/settings.yaml`` (section ``events``), fitted on ECB+ to
 probability cut at ``events.cut`` (pairs never compared count 0; a connected block larger than
 ``events.max_block`` articles goes through ``sparse_average_linkage``, the same rule without a
 dense matrix, so the stage stays about linear in the compared pairs; an event of more than
-``_PANEL`` articles takes its label and reason from a panel of its best-connected articles); a
+``events.panel`` articles takes its label and reason from a panel of its best-connected articles); a
 pair whose dates clearly disagree (date agreement below
 ``events.date_veto``: day dates weeks apart, or one article's event month never mentioned in the
 other) cannot be one event; events whose average probability reaches ``events.related``
@@ -46,7 +46,6 @@ from .similarity import claim_embeddings, encode
 from ..settings import setting
 
 FEATURES = ("tfidf", "centroid", "overlap", "strong", "lead", "entities", "date")
-_MAX_UNITS = 60
 
 
 # --------------------------------------------------------------------------- per-article summaries
@@ -82,13 +81,13 @@ def article_units(state: CorpusState) -> dict[str, dict]:
     out: dict[str, dict] = {}
     need_sent: list[tuple[str, str]] = []
     for a in dossier.articles:
-        cl = by_art.get(a.id, [])[:_MAX_UNITS]
+        cl = by_art.get(a.id, [])[:setting("events.max_units")]
         if cl:
             vec = cache["vectors"][[cache["index"][c.id] for c in cl]]
             out[a.id] = {"vectors": vec, "texts": [c.text for c in cl], "ids": [c.id for c in cl]}
         else:
             ann = state.annotations.get(a.id)
-            spans = (ann.sentences if ann and ann.sentences else [(0, len(a.text))])[:_MAX_UNITS]
+            spans = (ann.sentences if ann and ann.sentences else [(0, len(a.text))])[:setting("events.max_units")]
             texts = [a.text[s:e].strip() for s, e in spans if a.text[s:e].strip()]
             if a.title:
                 texts = [a.title] + texts
@@ -317,14 +316,11 @@ def _average_linkage(n: int, prob: dict[tuple[int, int], float], cut: float) -> 
     return out
 
 
-_PANEL = 40  # events larger than this are labelled and explained from a panel of their most central articles
-
-
 def _panel(group: list[int], neighbours: Optional[dict], size: Optional[int] = None) -> list[int]:
-    """At most ``size`` (default ``_PANEL``) members of ``group``: all of them when the group is
+    """At most ``size`` (default: setting ``events.panel``) members of ``group``: all of them when the group is
     that small, else those with the most compared pairs inside the group (ties: lower index), in
     group order."""
-    size = _PANEL if size is None else size
+    size = setting("events.panel") if size is None else size
     if len(group) <= size:
         return group
     inside = set(group)
@@ -336,7 +332,7 @@ def _panel(group: list[int], neighbours: Optional[dict], size: Optional[int] = N
 def _label(group: list[int], af: ArticleFeatures, state: CorpusState, neighbours: Optional[dict] = None) -> str:
     """The most shared unit of the event (best matched in its other articles), else the lead
     of its most central article; with the event date when known. An event of more than
-    ``_PANEL`` articles is labelled from the panel of its most connected articles (``_panel``),
+    ``events.panel`` articles is labelled from the panel of its most connected articles (``_panel``),
     so the cost stays bounded."""
     ids = [af.ids[i] for i in _panel(group, neighbours)]
     best, best_score = None, -1.0
@@ -436,7 +432,7 @@ def _reason(g: list[int], af: ArticleFeatures, prob: dict, neighbours: dict, gro
     cut = setting("events.cut")
     ids = [af.ids[i] for i in g]
     if len(g) > 1:
-        if len(g) <= _PANEL:
+        if len(g) <= setting("events.panel"):
             mean = np.mean([prob.get((min(i, j), max(i, j)), 0.0) for x, i in enumerate(g) for j in g[x + 1:]])
         else:  # from the compared pairs only (the others count 0): linear in the group's pairs
             inside = set(g)

@@ -101,19 +101,18 @@ def claim_span(claim: Claim, texts: dict[str, str]) -> Span:
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-NEARBY_CHARS = 400
 
 
 def _claim_date(claim: Claim, times: dict, published: dict, by_article: dict) -> tuple[Optional[str], str]:
     """When the claim was made: its own day-precision date, else the closest day-precision date
-    in the preceding ``NEARBY_CHARS`` characters of the article ("Putin acknowledged on April
+    in the preceding ``relations.claim_date_nearby_chars`` characters of the article ("Putin acknowledged on April
     30 ... 'They have been pushed out...'"), else the article's publication date."""
     for tid in claim.times:
         t = times.get(tid)
         if t is not None and t.value and t.type == "date" and _DAY.match(t.value):
             return t.value, f"claim date '{t.text}'"
     near = [t for t in by_article.get(claim.article, []) if t.type == "date" and t.value and _DAY.match(t.value)
-            and claim.start - NEARBY_CHARS <= t.end <= claim.start]
+            and claim.start - setting("relations.claim_date_nearby_chars") <= t.end <= claim.start]
     if near:
         t = max(near, key=lambda t: t.end)
         return t.value, f"date just before the claim '{t.text}'"
