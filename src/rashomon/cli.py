@@ -74,7 +74,7 @@ def analyze(
 ):
     """Analyse INPUTS and write OUT/dossier.json (and the reports)."""
     from .api import Progress as ApiProgress, analyze as run, write_dossier
-    from .errors import SettingsError
+    from .errors import SettingsError, input_code
     from .settings import load_settings
 
     err = Console(stderr=True)
@@ -120,7 +120,7 @@ def analyze(
     errors = dossier.run.errors if dossier.run else []
     for e in errors:
         where = f"{e.path}:{e.line}" if e.line else e.path
-        typer.echo(f"error: {where}: {e.message} [{e.code}]", err=True)  # one unwrapped line per bad input
+        typer.echo(f"error: {where}: {e.message} [{input_code(e.code)} {e.code}]", err=True)  # one unwrapped line per bad input
     for d in (dossier.run.duplicates if dossier.run else []):
         con.print(f"duplicate: {d.dropped} is the same text as {d.kept}; analysed once", highlight=False)
     con.print(f"{len(dossier.articles)} articles, {len(dossier.claims)} claims, {len(dossier.clusters)} clusters, "

@@ -23,6 +23,10 @@ internal.
 | R304 | warning | the spaCy parser could not load; a word-shape guess was used |
 | R901 | ``InternalError`` | an unexpected failure (a bug) |
 
+Inputs that cannot be read are not raised but listed in ``dossier.run.errors`` with a short
+code of their own (``InputError.code``, a documented dossier field); ``INPUT_CODES`` maps each to
+its stable code (R001 cannot be read, R002 no text), which the command line prints with it.
+
 ``warn(code, **fields)`` records a coded warning for the run report (``drain_warnings()`` hands
 them to ``api.analyze``, which adds them to ``dossier.run.notes``; each distinct one once).
 """
@@ -46,6 +50,18 @@ CODES: dict[str, str] = {
     "R304": "the spaCy parser could not load ({reason}); verbs were guessed from word shapes",
     "R901": "internal error: {reason}",
 }
+
+
+#: ``InputError.code`` of the run report -> stable code
+INPUT_CODES: dict[str, str] = {
+    "not_found": "R001", "unreadable": "R001", "binary": "R001", "undecodable": "R001", "bad_json": "R001",
+    "empty": "R002", "no_main_text": "R002", "empty_after_cleaning": "R002",
+}
+
+
+def input_code(code: str) -> str:
+    """The stable code of an ``InputError.code`` ("empty" -> "R002"); R001 for a code not listed."""
+    return INPUT_CODES.get(code, "R001")
 
 
 class RashomonError(Exception):

@@ -68,3 +68,10 @@ def test_warnings_are_recorded_once_each_and_drained():
     assert got == [a, "[R302] " + CODES["R302"].format(reason="no optimiser")]
     assert a.startswith("[R303] ") and "disk full" in a
     assert drain_warnings() == []
+
+
+
+def test_input_error_codes_map_to_stable_codes():
+    assert errors.input_code("empty") == "R002" and errors.input_code("no_main_text") == "R002"
+    assert errors.input_code("binary") == "R001" and errors.input_code("something_new") == "R001"
+    assert set(errors.INPUT_CODES.values()) <= set(CODES)
