@@ -28,7 +28,7 @@ import contextvars
 import difflib
 import os
 from pathlib import Path
-from typing import Any, Iterator, Literal, Mapping, Optional, Union
+from typing import Any, Iterator, Literal, Mapping, Optional, Union, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -423,11 +423,24 @@ def describe() -> list[tuple[str, str, Any, str]]:
             if isinstance(ann, type) and issubclass(ann, BaseModel):
                 walk(ann, key + ".", node.get(name) or {})
             else:
-                tname = getattr(ann, "__name__", None) or str(ann).replace("typing.", "")
+                tname = _type_name(ann)
                 rows.append((key, tname, node.get(name), f.description or ""))
 
     walk(Settings, "", raw)
     return rows
+
+
+def _type_name(ann: Any) -> str:
+    """A reader's name for a field type: "float", "int or null", "one of auto, torch", "list of ..."."""
+    origin, args = get_origin(ann), get_args(ann)
+    if origin is Literal:
+        return "one of " + ", ".join(str(a) for a in args)
+    if origin in (list, tuple, set):
+        return "list of " + (_type_name(args[0]).removeprefix("one of ") if args else "values")
+    if origin is Union:
+        named = [_type_name(a) for a in args if a is not type(None)]
+        return " or ".join(named) + (" or null" if type(None) in args else "")
+    return getattr(ann, "__name__", str(ann))
 
 
 def settings_markdown() -> str:
