@@ -46,6 +46,9 @@ LEGACY_ENV = {
 }
 
 
+_RESOLVED: dict[int, tuple[Any, dict]] = {}  # id(settings) -> (settings, {dotted key: value})
+
+
 class _Group(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -202,12 +205,22 @@ class Settings(_Group):
         return _merge(_merge(defaults_dict(), env_overrides()), data)
 
     def get(self, key: str) -> Any:
-        """The value at the dotted ``key`` ("clusters.link"); ``UnknownSettingError`` if none."""
+        """The value at the dotted ``key`` ("clusters.link"); ``UnknownSettingError`` if none.
+        Resolved keys are remembered per settings object (stages look keys up inside loops)."""
+        entry = _RESOLVED.get(id(self))
+        if entry is None or entry[0] is not self:
+            if len(_RESOLVED) > 32:
+                _RESOLVED.clear()
+            entry = _RESOLVED[id(self)] = (self, {})
+        known = entry[1]
+        if key in known:
+            return known[key]
         node: Any = self
         for part in key.split("."):
             if not isinstance(node, BaseModel) or part not in type(node).model_fields:
                 raise UnknownSettingError(key=key, where="a look-up", hint=_hint(key))
             node = getattr(node, part)
+        known[key] = node
         return node
 
 
