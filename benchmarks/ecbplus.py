@@ -11,7 +11,7 @@ documents in one event; TF-IDF average-linkage at cosine 0.2).
 
 ``--fit`` instead fits the logistic same-event model of ``link/events.py`` on the article pairs
 of the chosen topics (use the development topics 1-35 only) and prints the weights to write into
-``src/rashomon/data/thresholds.yaml``.
+``src/rashomon/data/settings.yaml``.
 
 usage: benchmarks/ecbplus.py [--data DIR] [--topics 1-35] [--json OUT] [--fit] [--cache FILE] [--jobs N]
 """
@@ -288,14 +288,13 @@ def main() -> None:
     if args.fit_claims:
         fit_claims(topics, arts, anns, args.data)
         return
-    from rashomon.link import lexicon
     from rashomon.link.actors import link_actors
     from rashomon.link.events import group_events
     from sklearn.metrics import adjusted_rand_score
 
-    for kv in args.set:
-        k, v = kv.split("=", 1)
-        lexicon.load("thresholds.yaml").setdefault("events", {})[k] = float(v)
+    from rashomon.settings import load_settings, set_process_settings
+
+    set_process_settings(load_settings(None, [f"events.{kv}" for kv in args.set]))
     sums: dict[str, float] = Counter()
     ndocs = 0
     for t, docs in topics.items():

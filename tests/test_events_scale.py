@@ -9,7 +9,6 @@ import random
 import numpy as np
 import pytest
 
-from rashomon.link import lexicon as lx
 from rashomon.link.clusters import average_linkage
 from rashomon.link.events import group_events, sparse_average_linkage
 from rashomon.models import Article, ArticleAnnotations, Claim, Dossier
@@ -56,9 +55,7 @@ def many_articles(stories: int, outlets: int, seed: int = 3) -> CorpusState:
 @pytest.fixture
 def small_max_block(monkeypatch):
     """Force the sparse linkage on any component above 2 articles."""
-    events = dict(lx.load("thresholds.yaml").get("events") or {})
-    events["max_block"] = 2
-    monkeypatch.setitem(lx.load("thresholds.yaml"), "events", events)
+    monkeypatch.setenv("RASHOMON_EVENTS__MAX_BLOCK", "2")
 
 
 def _random_graph(rng: random.Random, m: int, density: float) -> dict[tuple[int, int], float]:
@@ -100,9 +97,7 @@ def test_many_small_articles_same_event_articles_land_together(small_max_block):
 def test_sparse_and_dense_linkage_give_the_same_events(monkeypatch):
     dense = many_articles(stories=30, outlets=3, seed=5)
     group_events(dense)
-    events = dict(lx.load("thresholds.yaml").get("events") or {})
-    events["max_block"] = 2
-    monkeypatch.setitem(lx.load("thresholds.yaml"), "events", events)
+    monkeypatch.setenv("RASHOMON_EVENTS__MAX_BLOCK", "2")
     sparse = many_articles(stories=30, outlets=3, seed=5)
     group_events(sparse)
     assert [e.articles for e in sparse.dossier.events] == [e.articles for e in dense.dossier.events]
@@ -111,7 +106,7 @@ def test_sparse_and_dense_linkage_give_the_same_events(monkeypatch):
 def test_a_big_event_is_labelled_and_explained_from_a_panel(monkeypatch):
     from rashomon.link import events
 
-    monkeypatch.setattr(events, "_PANEL", 5)
+    monkeypatch.setenv("RASHOMON_EVENTS__PANEL", "5")
     st = many_articles(stories=1, outlets=12, seed=9)
     group_events(st)
     main = st.dossier.events[0]

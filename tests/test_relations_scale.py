@@ -7,15 +7,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rashomon.link import lexicon as lx
 from test_relations_signals import *  # noqa: F401,F403  (the same cases, re-run on the blocked path)
 
 
 @pytest.fixture(autouse=True)
 def blocked_relations(monkeypatch):
-    rel = dict(lx.load("thresholds.yaml").get("relations") or {})
-    rel["all_pairs_max"] = 1
-    monkeypatch.setitem(lx.load("thresholds.yaml"), "relations", rel)
+    monkeypatch.setenv("RASHOMON_RELATIONS__ALL_PAIRS_MAX", "1")
 
 
 def test_blocked_pairs_are_few_and_keep_near_duplicates():

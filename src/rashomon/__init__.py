@@ -10,5 +10,6 @@ __version__ = "0.1.0"
 
 from .api import analyze, load_dossier, write_dossier  # noqa: E402
 from .models import Dossier, dossier_schema  # noqa: E402
+from .settings import Settings  # noqa: E402
 
-__all__ = ["analyze", "write_dossier", "load_dossier", "Dossier", "dossier_schema", "__version__"]
+__all__ = ["analyze", "write_dossier", "load_dossier", "Dossier", "dossier_schema", "Settings", "__version__"]

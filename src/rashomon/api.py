@@ -1,7 +1,6 @@
 """The Python API: ``analyze(inputs) -> Dossier`` with the same power as ``rashomon analyze``."""
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from typing import BinaryIO, Callable, Optional, Sequence, Union
@@ -9,10 +8,12 @@ from typing import BinaryIO, Callable, Optional, Sequence, Union
 from . import __version__
 from .engine import annotate_articles
 from .engine.threads import one_thread
+from .errors import drain_warnings
 from .ingest import read_inputs
 from .models import Dossier, RunReport, StageTiming
 from .nlp import model_versions
 from .pipeline import CorpusState, run_corpus_stages
+from .settings import Settings, use, validate
 
 PathLike = Union[str, Path]
 
@@ -33,16 +34,20 @@ def single_thread_blas():
 
 
 def analyze(inputs: Sequence[PathLike] | PathLike, *, jobs: Optional[int] = 1, stdin: Optional[BinaryIO] = None,
-            progress: Optional[Progress] = None) -> Dossier:
+            progress: Optional[Progress] = None, settings: Union[Settings, dict, None] = None) -> Dossier:
     """Read ``inputs`` (files, directories, or ``"-"`` for ``stdin``), run the whole pipeline and
     return the dossier. Inputs that cannot be read are listed in ``dossier.run.errors``; the rest
     is analysed. ``jobs`` is the number of worker processes for the per-article half (None = one
-    per core)."""
-    with single_thread_blas():
-        return _analyze(inputs, jobs=jobs, stdin=stdin, progress=progress)
+    per core). ``settings``: a ``rashomon.settings.Settings``, or a nested dict of the settings
+    to change (``{"clusters": {"link": 0.45}}``) over the defaults and the environment; None =
+    the defaults and the environment. An unknown key raises ``UnknownSettingError`` (R101).
+    Coded warnings of the run (fallbacks, R3xx) are added to ``dossier.run.notes``."""
+    settings = validate(settings, "analyze(settings=...)")
+    with single_thread_blas(), use(settings):
+        return _analyze(inputs, jobs=jobs, stdin=stdin, progress=progress, settings=settings)
 
 
-def _analyze(inputs, *, jobs, stdin, progress) -> Dossier:
+def _analyze(inputs, *, jobs, stdin, progress, settings: Settings) -> Dossier:
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     progress = progress or Progress()
@@ -52,12 +57,13 @@ def _analyze(inputs, *, jobs, stdin, progress) -> Dossier:
     if progress.on_articles:
         progress.on_articles(len(ingested.articles))
     # each article's claims are encoded in a background thread while the next articles are parsed
-    # (RASHOMON_PREFETCH=0: all encoding at the corpus stages, as before)
+    # (engine.prefetch false: all encoding at the corpus stages, as before)
     from .link.similarity import Prefetch
 
-    prefetch = Prefetch() if os.environ.get("RASHOMON_PREFETCH", "1") != "0" else None
+    drain_warnings()  # warnings of an earlier run in this process are not this run's
+    prefetch = Prefetch() if settings.engine.prefetch else None
     annotations, art_timings = annotate_articles(
-        ingested.articles, jobs=jobs,
+        ingested.articles, jobs=jobs, settings=settings,
         on_done=(lambda a: progress.on_article_done(a.id)) if progress.on_article_done else None,
         on_result=prefetch.add if prefetch else None)
     timings += art_timings
@@ -71,9 +77,11 @@ def _analyze(inputs, *, jobs, stdin, progress) -> Dossier:
     dossier.run = RunReport(version=__version__, inputs=[str(p) for p in inputs], errors=ingested.errors,
                             duplicates=ingested.duplicates, models=model_versions(),
                             notes=list(ingested.notes))
-    state = CorpusState(dossier=dossier, annotations=annotations, scratch={"prefetch": prefetch} if prefetch else {})
+    state = CorpusState(dossier=dossier, annotations=annotations, scratch={"prefetch": prefetch} if prefetch else {},
+                        settings=settings)
     timings += run_corpus_stages(state, progress=progress.on_stage)
     dossier.run.stages = timings
+    dossier.run.notes += [w for w in drain_warnings() if w not in dossier.run.notes]
     return dossier
 
 

@@ -63,17 +63,31 @@ def analyze(
     inputs: List[str] = typer.Argument(..., help="Article files or directories (.txt, .md, .html/.htm, .json, .jsonl; "
                                                   "NAME.meta.json sidecars are read as metadata). '-' reads one article, or JSONL, from standard input."),
     out: Path = typer.Option(Path("rashomon-out"), "--out", "-o", help="Directory for dossier.json and the reports (created if missing)."),
-    fmt: List[OutputFormat] = typer.Option([OutputFormat.all], "--format", "-f", case_sensitive=False,
-                                           help="What to write besides dossier.json: html (report.html), md (report.md), csv (claims.csv), or all. Repeat the option for several."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for the per-article half (default: one per core; small batches run in-process)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors; the exit code still tells how the run went."),
+    fmt: Optional[List[OutputFormat]] = typer.Option(None, "--format", "-f", case_sensitive=False,
+                                                     help="What to write besides dossier.json: html (report.html), md (report.md), csv (claims.csv), or all (setting output.formats, default all). Repeat the option for several."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for the per-article half (setting engine.jobs; default: one per core; small batches run in-process)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors (setting output.quiet); the exit code still tells how the run went."),
+    settings_file: Optional[Path] = typer.Option(None, "--settings", help="A YAML or TOML file of settings (groups and keys as in 'rashomon settings'); "
+                                                                            "overrides the defaults and the RASHOMON_<GROUP>__<NAME> environment variables."),
+    assignments: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE", help="Set one setting, e.g. --set clusters.link=0.45 (repeatable; over --settings). "
+                                                                                           "'rashomon settings' lists them all."),
 ):
     """Analyse INPUTS and write OUT/dossier.json (and the reports)."""
     from .api import Progress as ApiProgress, analyze as run, write_dossier
+    from .errors import SettingsError, input_code
+    from .settings import load_settings
 
     err = Console(stderr=True)
+    named: dict = {"engine": {"jobs": jobs} if jobs is not None else {},
+                   "output": {**({"formats": [f.value for f in fmt]} if fmt else {}), **({"quiet": True} if quiet else {})}}
+    try:  # settings: defaults < environment < --settings < --set < the named options
+        settings = load_settings(settings_file, assignments or None, named)
+    except SettingsError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    quiet, jobs = settings.output.quiet, settings.engine.jobs
     con = Console(quiet=quiet)
-    formats = _formats(fmt)
+    formats = _formats([OutputFormat(f) for f in settings.output.formats])
     try:
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=con, transient=True, disable=quiet) as bar:
@@ -89,7 +103,7 @@ def analyze(
                 bar.update(task, description=f"linking: {name}")
 
             stdin = sys.stdin.buffer if "-" in inputs else None
-            dossier = run(inputs, jobs=jobs, stdin=stdin,
+            dossier = run(inputs, jobs=jobs, stdin=stdin, settings=settings,
                           progress=ApiProgress(on_articles=on_articles, on_article_done=on_article_done, on_stage=on_stage))
         out.mkdir(parents=True, exist_ok=True)
         written = [write_dossier(dossier, out / "dossier.json")]
@@ -98,14 +112,15 @@ def analyze(
             from .report import write_reports
 
             written += write_reports(dossier, out, extra)
-    except Exception:  # noqa: BLE001 - the exit code must say "internal error", with the traceback
+    except Exception as e:  # noqa: BLE001 - the exit code must say "internal error", with the traceback
         err.print_exception()
+        typer.echo(f"error: [R901] internal error: {type(e).__name__}: {e}", err=True)
         raise typer.Exit(EXIT_INTERNAL)
 
     errors = dossier.run.errors if dossier.run else []
     for e in errors:
         where = f"{e.path}:{e.line}" if e.line else e.path
-        typer.echo(f"error: {where}: {e.message} [{e.code}]", err=True)  # one unwrapped line per bad input
+        typer.echo(f"error: {where}: {e.message} [{input_code(e.code)} {e.code}]", err=True)  # one unwrapped line per bad input
     for d in (dossier.run.duplicates if dossier.run else []):
         con.print(f"duplicate: {d.dropped} is the same text as {d.kept}; analysed once", highlight=False)
     con.print(f"{len(dossier.articles)} articles, {len(dossier.claims)} claims, {len(dossier.clusters)} clusters, "
@@ -139,16 +154,30 @@ def report(
 ):
     """Render report.html, report.md and claims.csv again from a saved dossier."""
     from .api import load_dossier
+    from .errors import NotADossier
     from .report import write_reports
 
     con = Console(quiet=quiet)
     try:
         dossier = load_dossier(dossier_path)
-    except Exception as e:  # noqa: BLE001
-        typer.echo(f"error: {dossier_path}: not a rashomon dossier ({type(e).__name__}: {str(e)[:200]})", err=True)
+    except (OSError, ValueError) as e:  # unreadable, not JSON, or not the dossier schema (pydantic's errors are ValueErrors)
+        err = NotADossier(path=str(dossier_path), reason=f"{type(e).__name__}: {str(e)[:200]}")
+        typer.echo(f"error: {err}", err=True)
         raise typer.Exit(EXIT_USAGE)
     for p in write_reports(dossier, out or dossier_path.parent, _formats(fmt) - {"json"}):
         con.print(f"wrote {p}", highlight=False)
+
+
+@app.command("settings")
+def settings_cmd(markdown: bool = typer.Option(False, "--markdown", help="Print docs/SETTINGS.md (a Markdown table) instead of the plain list.")):
+    """List every setting with its default and what it does (defaults: src/rashomon/data/settings.yaml)."""
+    from .settings import describe, settings_markdown
+
+    if markdown:
+        typer.echo(settings_markdown(), nl=False)
+        return
+    for key, tname, default, doc in describe():
+        typer.echo(f"{key} = {json.dumps(default)}  ({tname}) {doc}")
 
 
 if __name__ == "__main__":  # pragma: no cover

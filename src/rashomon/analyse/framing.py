@@ -35,12 +35,11 @@ from typing import Iterable, Optional
 from ..data import load_yaml
 from ..lexicon.wordforms import load_variants, noun_forms, verb_forms  # noqa: F401  (re-exported)
 from ..models import DistinctiveWord, Dossier, Framing, Span
+from ..errors import DataFileError
+from ..settings import setting
 
 _STOPWORDS = load_yaml("stopwords.yaml", "en")  # word lists and patterns of this module (data/en/stopwords.yaml)
 _WORDS = load_yaml("framing_words.yaml", "en")  # word lists and patterns of this module (data/en/framing_words.yaml)
-
-TOP_WORDS = 15          # distinctive words kept per article
-MAX_EVIDENCE = 12       # evidence spans kept per concept and article
 _WORD = r"[^\W\d_][\w'’\-]*"
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_]")
 
@@ -78,7 +77,7 @@ class _Matcher:
         self.id = concept["id"]
         ctx_words = (contexts or {}).get(concept.get("context") or "", []) if concept.get("context") else []
         if concept.get("context") and not ctx_words:
-            raise ValueError(f"variants.yaml: concept {self.id} names an unknown context {concept.get('context')!r}")
+            raise DataFileError(name="variants.yaml", problem=f"concept {self.id} names an unknown context {concept.get('context')!r}")
         self.context_re = _word_list_re(ctx_words) if ctx_words else None
         self.concept = concept["concept"]
         self.patterns: list[tuple[re.Pattern, str, bool]] = []  # (regex, kind, then_word)
@@ -327,7 +326,7 @@ def variant_framings(dossier: Dossier) -> list[Framing]:
                 key = _clean_term(surface).lower()
                 if key not in seen:
                     seen[key] = _clean_term(surface)
-                if n_ev < MAX_EVIDENCE:
+                if n_ev < setting("framing.max_evidence"):
                     evidence.append(Span(article=art.id, start=s, end=e, text=surface))
                     n_ev += 1
             if seen:
@@ -350,7 +349,7 @@ def _designator_framings(dossier: Dossier, matcher: _Matcher) -> list[Framing]:
                 continue
             surface = _clean_term(m.group(0))
             by_place[place][art.id].setdefault(surface.lower(), surface)
-            if sum(1 for x in ev[place] if x.article == art.id) < MAX_EVIDENCE:
+            if sum(1 for x in ev[place] if x.article == art.id) < setting("framing.max_evidence"):
                 ev[place].append(Span(article=art.id, start=m.start(), end=m.end(), text=m.group(0)))
     out = []
     for place, per_art in by_place.items():
@@ -426,12 +425,13 @@ def tokens_of(text: str) -> list[str]:
     return [w for w in words if len(w) > 1 and w not in stop]
 
 
-def log_odds_dirichlet(counts: dict[str, Counter], top: int = TOP_WORDS) -> dict[str, list[DistinctiveWord]]:
+def log_odds_dirichlet(counts: dict[str, Counter], top: Optional[int] = None) -> dict[str, list[DistinctiveWord]]:
     """Fightin' Words: for each group, the log-odds ratio of every word in it against all other
     groups pooled, with an informative Dirichlet prior ``alpha_w`` = the word's pooled count
     (so ``alpha_0`` = all tokens), divided by its estimated standard deviation (a z-score).
     Returns the ``top`` words with positive z for each group, highest first. No frequency floor:
-    a word seen once can rank when the others never use it."""
+    a word seen once can rank when the others never use it. ``top`` None: setting ``framing.top_words``."""
+    top = setting("framing.top_words") if top is None else top
     pooled: Counter = Counter()
     for c in counts.values():
         pooled.update(c)

@@ -14,13 +14,13 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Optional
 
 from ..models import Article, ArticleAnnotations, StageTiming
-
-# Below this many articles per worker, a pool costs more than it saves.
-MIN_ARTICLES_PER_WORKER = 4
+from ..settings import Settings, current, set_process_settings, use
 
 
-def _init_worker() -> None:
+def _init_worker(settings: Optional[Settings] = None) -> None:
+    """A worker's start: the run's settings become the process's, then the spaCy pipeline loads."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    set_process_settings(settings)
     from ..nlp import get_nlp
 
     get_nlp()
@@ -29,7 +29,7 @@ def _init_worker() -> None:
 def _annotate_one(article: Article) -> tuple[str, ArticleAnnotations, list[StageTiming]]:
     from ..pipeline import run_article_stages
 
-    ann, timings = run_article_stages(article)
+    ann, timings = run_article_stages(article, settings=current())
     return article.id, ann, timings
 
 
@@ -46,14 +46,17 @@ def annotate_articles(
     jobs: Optional[int] = None,
     on_done: Optional[Callable[[Article], None]] = None,
     on_result: Optional[Callable[[ArticleAnnotations], None]] = None,
+    settings: Optional[Settings] = None,
 ) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
     """Annotate every article; return annotations by article id and stage timings summed over
     articles. ``jobs`` is the number of worker processes (1 = in this process; None = cores).
     ``on_done`` is called after each article, for progress bars; ``on_result`` with each
-    article's annotations as soon as they are made (e.g. to start encoding its claims)."""
+    article's annotations as soon as they are made (e.g. to start encoding its claims).
+    ``settings`` (None: ``settings.current()``) reach every worker process."""
     articles = list(articles)
+    settings = settings or current()
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    jobs = min(jobs, max(1, len(articles) // MIN_ARTICLES_PER_WORKER))
+    jobs = min(jobs, max(1, len(articles) // settings.engine.min_articles_per_worker))
     out: dict[str, ArticleAnnotations] = {}
     total: dict[str, float] = defaultdict(float)
     order: list[str] = []
@@ -69,13 +72,15 @@ def annotate_articles(
 
     by_id = {a.id: a for a in articles}
     if jobs == 1:
-        for a in articles:
-            collect(*_annotate_one(a))
-            if on_done:
-                on_done(a)
+        with use(settings):
+            for a in articles:
+                collect(*_annotate_one(a))
+                if on_done:
+                    on_done(a)
     else:
         ctx = mp.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                                 initargs=(settings,)) as pool:
             for aid, ann, timings in pool.map(_annotate_one, articles, chunksize=1):
                 collect(aid, ann, timings)
                 if on_done:

@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from ..models import Claim
+from ..settings import setting
 from .lexicon import cues
 from .segment import datelines, doc_text, is_furniture, line_sentences
 from ..data import load_yaml
@@ -32,8 +33,6 @@ from ..data import load_yaml
 _WORDS = load_yaml("claim_words.yaml", "en")  # word lists and patterns of this module (data/en/claim_words.yaml)
 
 _STRIP = " \t\n,;:—–-"
-_MIN_CLAUSE_WORDS = 5
-_MAX_WHOLE_SENTENCE_WORDS = 70
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -167,7 +166,7 @@ def _narration_clauses(sent) -> list[tuple[int, int]]:
     # do not leave tiny fragments: merge a short piece into its neighbour
     merged = []
     for s, e in out:
-        if merged and (_words(doc_text(sent.doc)[s:e]) < _MIN_CLAUSE_WORDS or _words(doc_text(sent.doc)[merged[-1][0]:merged[-1][1]]) < _MIN_CLAUSE_WORDS):
+        if merged and (_words(doc_text(sent.doc)[s:e]) < setting("claims.min_clause_words") or _words(doc_text(sent.doc)[merged[-1][0]:merged[-1][1]]) < setting("claims.min_clause_words")):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -253,7 +252,7 @@ def extract_claims(state) -> None:
             continue
         covered.add(si)
         n_words = _words(sent.text)
-        if len(regions) == 1 and n_words <= _MAX_WHOLE_SENTENCE_WORDS:
+        if len(regions) == 1 and n_words <= setting("claims.max_whole_sentence_words"):
             att = regions[0][2]
             cut = _subordinate_statement_start(doc, att, sent)
             if cut is not None:

@@ -23,7 +23,7 @@ How:
 3. **Average-linkage** agglomerative clustering inside each connected block of pairs that
    passed ``link``; cut at ``cluster``. Average (not single) linkage keeps two propositions on
    one topic ("troops fought alongside" vs "troops were sent") from chaining together.
-Thresholds come from ``data/thresholds.yaml`` (section ``clusters``; chosen on ECB+ topics 1-35,
+Thresholds come from ``data/settings.yaml`` (section ``clusters``; chosen on ECB+ topics 1-35,
 see the comment there).
 """
 from __future__ import annotations
@@ -40,29 +40,30 @@ from . import lexicon as lx
 from .ann import candidate_pairs
 from .features import ClaimFeatures, claim_features
 from .similarity import proposition_vectors
+from ..settings import setting
 
 
 def _params() -> dict:
     return {
-        "w_cos": lx.threshold("clusters.w_cos", 0.75),
-        "link": lx.threshold("clusters.link", 0.4),
-        "cluster": lx.threshold("clusters.cluster", 0.5),
-        "same_article_penalty": lx.threshold("clusters.same_article_penalty", 0.25),
-        "entity_mismatch_penalty": lx.threshold("clusters.entity_mismatch_penalty", 0.12),
-        "number_mismatch_penalty": lx.threshold("clusters.number_mismatch_penalty", 0.12),
-        "number_presence_penalty": lx.threshold("clusters.number_presence_penalty", 0.1),
-        "polarity_penalty": lx.threshold("clusters.polarity_penalty", 0.3),
-        "date_penalty": lx.threshold("clusters.date_penalty", 0.1),
-        "side_penalty": lx.threshold("clusters.side_penalty", 0.1),
-        "event_mismatch_penalty": lx.threshold("clusters.event_mismatch_penalty", 0.1),
-        "event_presence_penalty": lx.threshold("clusters.event_presence_penalty", 0.0),
-        "state_conflict_penalty": lx.threshold("clusters.state_conflict_penalty", 0.3),
-        "state_mismatch_penalty": lx.threshold("clusters.state_mismatch_penalty", 0.1),
-        "rare_idf": lx.threshold("clusters.rare_idf", 0.5),
-        "entity_share_bonus": lx.threshold("clusters.entity_share_bonus", 0.0),
-        "same_source_bonus": lx.threshold("clusters.same_source_bonus", 0.0),
-        "max_block": lx.threshold("clusters.max_block", 400),
-        "fill_block_max": lx.threshold("clusters.fill_block_max", 60),
+        "w_cos": setting("clusters.w_cos"),
+        "link": setting("clusters.link"),
+        "cluster": setting("clusters.cluster"),
+        "same_article_penalty": setting("clusters.same_article_penalty"),
+        "entity_mismatch_penalty": setting("clusters.entity_mismatch_penalty"),
+        "number_mismatch_penalty": setting("clusters.number_mismatch_penalty"),
+        "number_presence_penalty": setting("clusters.number_presence_penalty"),
+        "polarity_penalty": setting("clusters.polarity_penalty"),
+        "date_penalty": setting("clusters.date_penalty"),
+        "side_penalty": setting("clusters.side_penalty"),
+        "event_mismatch_penalty": setting("clusters.event_mismatch_penalty"),
+        "event_presence_penalty": setting("clusters.event_presence_penalty"),
+        "state_conflict_penalty": setting("clusters.state_conflict_penalty"),
+        "state_mismatch_penalty": setting("clusters.state_mismatch_penalty"),
+        "rare_idf": setting("clusters.rare_idf"),
+        "entity_share_bonus": setting("clusters.entity_share_bonus"),
+        "same_source_bonus": setting("clusters.same_source_bonus"),
+        "max_block": setting("clusters.max_block"),
+        "fill_block_max": setting("clusters.fill_block_max"),
     }
 
 

@@ -28,12 +28,9 @@ from ..extract.times import parse_date
 from ..data import load_yaml
 
 _STOPWORDS = load_yaml("stopwords.yaml", "en")  # word lists and patterns of this module (data/en/stopwords.yaml)
+from ..settings import setting
 
-SIM_THRESHOLD = 0.55     # cosine similarity for two sentences to report the same happening
-OTHER_EVENT_PENALTY = 0.1  # added to the threshold when the event stage put the articles apart
-CLUSTER_MIN_SIM = 0.40   # a shared claim cluster still needs this much similarity
-MIN_SHARED_WORDS = 2     # content words (crudely stemmed) both sentences must share
-MAX_WINDOW_DAYS = 7      # a window this narrow or narrower gives a publication date (its first day)
+# thresholds: settings ``dates.*`` (data/settings.yaml)
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
@@ -197,8 +194,8 @@ def infer_dates(state) -> None:
                 for x, vc in zip(cands, vec_c):
                     sim = float(vr @ vc)
                     same_cluster = bool(cl and cl == x.cluster)
-                    need = CLUSTER_MIN_SIM if same_cluster else SIM_THRESHOLD + (OTHER_EVENT_PENALTY if _other_event(arts, art.id, x.article) else 0.0)
-                    if sim < need or (not same_cluster and len(_words(s, t.text) & _words(x.sentence, x.time.text)) < MIN_SHARED_WORDS):
+                    need = setting("dates.cluster_min_sim") if same_cluster else setting("dates.sim_threshold") + (setting("dates.other_event_penalty") if _other_event(arts, art.id, x.article) else 0.0)
+                    if sim < need or (not same_cluster and len(_words(s, t.text) & _words(x.sentence, x.time.text)) < setting("dates.min_shared_words")):
                         continue
                     score = 1.0 + sim if same_cluster else sim
                     w = _window(t.relative, x.day)
@@ -226,7 +223,7 @@ def infer_dates(state) -> None:
                 continue  # the article itself reports a later date as past: no consistent inference
             if lb and len(lb[0]) == 10 and lb[0] > lo.isoformat():
                 lo = date.fromisoformat(lb[0])
-            if (hi - lo).days < MAX_WINDOW_DAYS:
+            if (hi - lo).days < setting("dates.max_window_days"):
                 art.published = lo.isoformat()
                 art.published_source = "inferred"
                 earliest = "" if lo == hi else f" (the earliest date consistent with it; the window runs to {hi.isoformat()})"

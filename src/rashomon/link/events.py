@@ -17,12 +17,12 @@ computed - lemma TF-IDF cosine, mean-embedding cosine, proposition overlap (how 
 article's units find a near-paraphrase in the other), the share of units with a strong match
 (cosine >= ``events.strong_cosine``), lead similarity (the first two units against the other's
 first six: news puts the event first), IDF-weighted entity overlap and date agreement - and a logistic model turns them into a same-event probability. Weights, bias and
-the cut come from ``data/thresholds.yaml`` (section ``events``), fitted on ECB+ topics 1-35
+the cut come from ``data/settings.yaml`` (section ``events``), fitted on ECB+ topics 1-35
 (``benchmarks/ecbplus.py --fit``). Articles are grouped by average-linkage clustering on that
 probability cut at ``events.cut`` (pairs never compared count 0; a connected block larger than
 ``events.max_block`` articles goes through ``sparse_average_linkage``, the same rule without a
 dense matrix, so the stage stays about linear in the compared pairs; an event of more than
-``_PANEL`` articles takes its label and reason from a panel of its best-connected articles); a
+``events.panel`` articles takes its label and reason from a panel of its best-connected articles); a
 pair whose dates clearly disagree (date agreement below
 ``events.date_veto``: day dates weeks apart, or one article's event month never mentioned in the
 other) cannot be one event; events whose average probability reaches ``events.related``
@@ -43,9 +43,9 @@ from ..pipeline import CorpusState
 from . import lexicon as lx
 from .ann import candidate_pairs
 from .similarity import claim_embeddings, encode
+from ..settings import setting
 
 FEATURES = ("tfidf", "centroid", "overlap", "strong", "lead", "entities", "date")
-_MAX_UNITS = 60
 
 
 # --------------------------------------------------------------------------- per-article summaries
@@ -81,13 +81,13 @@ def article_units(state: CorpusState) -> dict[str, dict]:
     out: dict[str, dict] = {}
     need_sent: list[tuple[str, str]] = []
     for a in dossier.articles:
-        cl = by_art.get(a.id, [])[:_MAX_UNITS]
+        cl = by_art.get(a.id, [])[:setting("events.max_units")]
         if cl:
             vec = cache["vectors"][[cache["index"][c.id] for c in cl]]
             out[a.id] = {"vectors": vec, "texts": [c.text for c in cl], "ids": [c.id for c in cl]}
         else:
             ann = state.annotations.get(a.id)
-            spans = (ann.sentences if ann and ann.sentences else [(0, len(a.text))])[:_MAX_UNITS]
+            spans = (ann.sentences if ann and ann.sentences else [(0, len(a.text))])[:setting("events.max_units")]
             texts = [a.text[s:e].strip() for s, e in spans if a.text[s:e].strip()]
             if a.title:
                 texts = [a.title] + texts
@@ -200,7 +200,7 @@ class ArticleFeatures:
         if self.tfidf is not None:
             out[:, 0] = np.asarray(self.tfidf[arr[:, 0]].multiply(self.tfidf[arr[:, 1]]).sum(axis=1)).ravel()
         out[:, 1] = np.einsum("ij,ij->i", self.centroids[arr[:, 0]], self.centroids[arr[:, 1]])
-        strong_cut = lx.threshold("events.strong_cosine", 0.75)
+        strong_cut = setting("events.strong_cosine")
         for r, (i, j) in enumerate(pairs):
             a, b = self.ids[i], self.ids[j]
             ua, ub = self.units[a]["vectors"], self.units[b]["vectors"]
@@ -219,15 +219,12 @@ class ArticleFeatures:
         return out
 
 
-_DEFAULT_W = {"tfidf": 4.0, "centroid": 2.0, "overlap": 3.0, "strong": 2.0, "lead": 2.0, "entities": 3.0, "date": 1.0}
-
-
 def _weights() -> tuple[float, np.ndarray]:
-    return lx.threshold("events.bias", -6.0), np.array([lx.threshold(f"events.weights.{k}", _DEFAULT_W[k]) for k in FEATURES])
+    return setting("events.bias"), np.array([setting(f"events.weights.{k}") for k in FEATURES])
 
 
 def same_event_probability(feats: dict[str, float]) -> float:
-    """Logistic model over the pair features, weights from ``thresholds.yaml``."""
+    """Logistic model over the pair features, weights from ``data/settings.yaml``."""
     bias, w = _weights()
     z = bias + float(w @ np.array([feats[k] for k in FEATURES]))
     return 1.0 / (1.0 + math.exp(-z))
@@ -303,7 +300,7 @@ def _average_linkage(n: int, prob: dict[tuple[int, int], float], cut: float) -> 
     from .clusters import _components, average_linkage
 
     edges = [p for p, v in prob.items() if v >= cut]
-    max_block = lx.threshold("events.max_block", 400)
+    max_block = setting("events.max_block")
     comps = [sorted(c) for c in _components(n, edges)]
     big = {k for k, c in enumerate(comps) if len(c) > max_block}
     sub: dict[int, dict[tuple[int, int], float]] = {k: {} for k in big}
@@ -319,14 +316,11 @@ def _average_linkage(n: int, prob: dict[tuple[int, int], float], cut: float) -> 
     return out
 
 
-_PANEL = 40  # events larger than this are labelled and explained from a panel of their most central articles
-
-
 def _panel(group: list[int], neighbours: Optional[dict], size: Optional[int] = None) -> list[int]:
-    """At most ``size`` (default ``_PANEL``) members of ``group``: all of them when the group is
+    """At most ``size`` (default: setting ``events.panel``) members of ``group``: all of them when the group is
     that small, else those with the most compared pairs inside the group (ties: lower index), in
     group order."""
-    size = _PANEL if size is None else size
+    size = setting("events.panel") if size is None else size
     if len(group) <= size:
         return group
     inside = set(group)
@@ -338,7 +332,7 @@ def _panel(group: list[int], neighbours: Optional[dict], size: Optional[int] = N
 def _label(group: list[int], af: ArticleFeatures, state: CorpusState, neighbours: Optional[dict] = None) -> str:
     """The most shared unit of the event (best matched in its other articles), else the lead
     of its most central article; with the event date when known. An event of more than
-    ``_PANEL`` articles is labelled from the panel of its most connected articles (``_panel``),
+    ``events.panel`` articles is labelled from the panel of its most connected articles (``_panel``),
     so the cost stays bounded."""
     ids = [af.ids[i] for i in _panel(group, neighbours)]
     best, best_score = None, -1.0
@@ -367,11 +361,11 @@ def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[l
     plist = sorted(pairs)
     x = af.pair_matrix(plist)
     probs = same_event_probabilities(x) if plist else []
-    veto = lx.threshold("events.date_veto", 0.05)
+    veto = setting("events.date_veto")
     di = FEATURES.index("date")
     prob = {p: (0.0 if x[r, di] < veto else float(v)) for r, (p, v) in enumerate(zip(plist, probs))}
     af.scored = dict(zip(plist, x))
-    cut = lx.threshold("events.cut", 0.5)
+    cut = setting("events.cut")
     groups = _average_linkage(n, prob, cut) if n else []
     return groups, prob
 
@@ -388,7 +382,7 @@ def group_events(state: CorpusState) -> None:
     state.scratch["event_stats"] = {"compared": len(prob), "articles": len(af.ids)}
     nclaims = Counter(c.article for c in d.claims)
     groups.sort(key=lambda g: (-len(g), -sum(nclaims[af.ids[i]] for i in g), min(g)))
-    related_cut = lx.threshold("events.related", 0.2)
+    related_cut = setting("events.related")
     events = []
     for n, g in enumerate(groups, 1):
         g.sort()
@@ -435,10 +429,10 @@ def _reason(g: list[int], af: ArticleFeatures, prob: dict, neighbours: dict, gro
             event_of: Optional[dict] = None, events: list[Event] = ()) -> str:
     """What the grouping rests on, in words: for an event of several articles their mean
     same-event probability, shared names and dates; for a lone article why it stands apart."""
-    cut = lx.threshold("events.cut", 0.5)
+    cut = setting("events.cut")
     ids = [af.ids[i] for i in g]
     if len(g) > 1:
-        if len(g) <= _PANEL:
+        if len(g) <= setting("events.panel"):
             mean = np.mean([prob.get((min(i, j), max(i, j)), 0.0) for x, i in enumerate(g) for j in g[x + 1:]])
         else:  # from the compared pairs only (the others count 0): linear in the group's pairs
             inside = set(g)

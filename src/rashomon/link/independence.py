@@ -43,6 +43,7 @@ from ..pipeline import CorpusState
 from . import lexicon as lx
 from .features import original_speaker
 from .similarity import vectors_for
+from ..settings import setting
 
 
 def _countries_named(name: str) -> list[str]:
@@ -112,7 +113,7 @@ def _names(items: list[str], limit: int = 4) -> str:
 def assess_cluster(k: Cluster, claims: list[Claim], state: CorpusState, actors: dict, outlet_of: dict,
                    parties: list[str]) -> None:
     """Fill ``sources``, ``sides``, ``corroboration`` and ``explanation`` of one cluster."""
-    copy_cut = lx.threshold("independence.copy_cosine", 0.95)
+    copy_cut = setting("independence.copy_cosine")
     outlets = list(dict.fromkeys(outlet_of.get(c.article, c.article) for c in claims))
     attributed = [c for c in claims if original_speaker(c) is not None]
     narration = [c for c in claims if original_speaker(c) is None]

@@ -3,7 +3,6 @@
 - ``actors.yaml``: titles, demonyms, country aliases (capitals), media outlets and their
   affiliation (written for the per-article actor extractor, reused here);
 - ``sides.yaml``: state media, wire agencies, seats of government, side labels;
-- ``thresholds.yaml``: the similarity thresholds chosen on benchmark data.
 
 ``country_in(text)`` finds which country a phrase ties itself to ("Ukraine's General Staff",
 "the Russian military", "the Kremlin", "Kyiv"); ``canonical_country(word)`` maps one demonym,
@@ -20,21 +19,6 @@ from ..data import load_yaml
 
 
 load = load_yaml  # the parsed YAML data file ``name`` from ``rashomon/data[/<lang>]`` ({} when absent)
-
-
-def threshold(key: str, default: float) -> float:
-    """A numeric threshold from ``thresholds.yaml`` (``section.key`` path), or ``default``."""
-    node = load("thresholds.yaml")
-    for part in key.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return default
-        node = node[part]
-    if isinstance(node, dict):
-        node = node.get("value", default)
-    try:
-        return float(node)
-    except (TypeError, ValueError):
-        return default
 
 
 def fold(s: str) -> str:

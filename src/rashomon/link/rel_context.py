@@ -7,7 +7,7 @@ publication date), its unit-normalised embedding (the shared cache ``state.scrat
 quantities. ``topic_similarity(x, y)`` scores whether two claims talk about the same thing.
 
 ``view_pairs(views)`` / ``view_neighbours(views)`` give the claim pairs the relation signals
-examine: every pair up to ``relations.all_pairs_max`` claims (``data/thresholds.yaml``), above
+examine: every pair up to ``relations.all_pairs_max`` claims (``data/settings.yaml``), above
 that only the blocked candidates of ``ann.candidate_pairs`` (nearest neighbours by embedding in
 LSH buckets, plus claims sharing a rare proper name), so the work grows about linearly.
 """
@@ -23,6 +23,7 @@ import numpy as np
 from ..models import Claim, Dossier, Quantity, Span
 from .rel_features import content_words
 from .rel_lexicon import state_poles
+from ..settings import setting
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:[-’'][A-Za-z]+)?)")
 
@@ -100,19 +101,18 @@ def claim_span(claim: Claim, texts: dict[str, str]) -> Span:
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-NEARBY_CHARS = 400
 
 
 def _claim_date(claim: Claim, times: dict, published: dict, by_article: dict) -> tuple[Optional[str], str]:
     """When the claim was made: its own day-precision date, else the closest day-precision date
-    in the preceding ``NEARBY_CHARS`` characters of the article ("Putin acknowledged on April
+    in the preceding ``relations.claim_date_nearby_chars`` characters of the article ("Putin acknowledged on April
     30 ... 'They have been pushed out...'"), else the article's publication date."""
     for tid in claim.times:
         t = times.get(tid)
         if t is not None and t.value and t.type == "date" and _DAY.match(t.value):
             return t.value, f"claim date '{t.text}'"
     near = [t for t in by_article.get(claim.article, []) if t.type == "date" and t.value and _DAY.match(t.value)
-            and claim.start - NEARBY_CHARS <= t.end <= claim.start]
+            and claim.start - setting("relations.claim_date_nearby_chars") <= t.end <= claim.start]
     if near:
         t = max(near, key=lambda t: t.end)
         return t.value, f"date just before the claim '{t.text}'"
@@ -202,10 +202,8 @@ def opposed_sides(x: ClaimView, y: ClaimView) -> Optional[bool]:
 
 
 def _all_pairs_max() -> int:
-    """``relations.all_pairs_max`` from ``thresholds.yaml``: up to this many claims, all pairs."""
-    from . import lexicon as lx
-
-    return int(lx.threshold("relations.all_pairs_max", 2000))
+    """``relations.all_pairs_max`` from ``data/settings.yaml``: up to this many claims, all pairs."""
+    return int(setting("relations.all_pairs_max"))
 
 
 def _blocked_pairs(views: list[ClaimView]) -> list[tuple[int, int]]:

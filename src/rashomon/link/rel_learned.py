@@ -2,11 +2,11 @@
 rules left alone.
 
 ``classifier_findings(views, taken)`` -> ``list[Finding]``: for pairs of claims in different
-clusters that talk about the same thing (cosine >= ``CANDIDATE_MIN_SIM``; among the blocked
+clusters that talk about the same thing (cosine >= setting ``relations.learned_candidate_min_sim``; among the blocked
 candidates of ``rel_context.view_pairs`` in large corpora) and are not already
 related by a rule (``taken``: set of frozenset cluster pairs), a ``contradicts`` finding when
-P(contradicts) >= ``CONTRADICT_MIN_P`` and the claims come from different sources, a ``supports``
-finding when P(supports) >= ``SUPPORT_MIN_P`` between different original sources. Thresholds are
+P(contradicts) >= ``relations.learned_contradict_min_p`` and the claims come from different sources, a ``supports``
+finding when P(supports) >= ``relations.learned_support_min_p`` between different original sources. Thresholds are
 high on purpose: the classifier is trained on news stance data and rule-made pairs, and a
 contradiction the reader cannot see in the words is worse than a missed one.
 """
@@ -18,12 +18,8 @@ import numpy as np
 
 from .rel_context import MAX_NAME_BONUS, ClaimView, opposed_sides, same_sentence, topic_similarity, view_neighbours, view_pairs
 from .rel_rules import Finding, _q, who
+from ..settings import setting
 
-CANDIDATE_MIN_SIM = 0.50
-CONTRADICT_MIN_P = 0.80
-SUPPORT_MIN_P = 0.70
-SUPPORT_MIN_SIM = 0.62
-MAX_PAIRS = 4000
 _BLOCK = 1024  # rows of the cosine matrix computed at a time (bounds memory on large corpora)
 _SLACK = 1e-4  # matrix products and single dot products may differ in the last float32 bits
 
@@ -53,7 +49,7 @@ def classifier_findings(views: list[ClaimView], taken: set) -> list[Finding]:
         return []
     cands = []
     # small dossiers: every pair near enough in one matrix product; large ones: the blocked pairs
-    pairs = (_near_pairs(views, CANDIDATE_MIN_SIM - MAX_NAME_BONUS) if view_neighbours(views) is None
+    pairs = (_near_pairs(views, setting("relations.learned_candidate_min_sim") - MAX_NAME_BONUS) if view_neighbours(views) is None
              else view_pairs(views))
     for x, y in pairs:
         if x.cluster == y.cluster or same_sentence(x, y) or frozenset((x.cluster, y.cluster)) in taken:
@@ -61,20 +57,20 @@ def classifier_findings(views: list[ClaimView], taken: set) -> list[Finding]:
         if x.speaker and x.speaker == y.speaker:
             continue
         sim = topic_similarity(x, y)
-        if sim >= CANDIDATE_MIN_SIM:
+        if sim >= setting("relations.learned_candidate_min_sim"):
             cands.append((sim, x, y))
     cands.sort(key=lambda t: -t[0])
-    cands = cands[:MAX_PAIRS]
+    cands = cands[:setting("relations.learned_max_pairs")]
     if not cands:
         return []
     proba = relation_proba([(x.text, y.text) for _, x, y in cands], [(x.vec, y.vec) for _, x, y in cands])
     out = []
     for (sim, x, y), (pc, ps, pn) in zip(cands, proba):
-        if pc >= CONTRADICT_MIN_P and opposed_sides(x, y) is not False:
+        if pc >= setting("relations.learned_contradict_min_p") and opposed_sides(x, y) is not False:
             out.append(Finding("contradicts", "classifier", x, y, round(float(pc), 3),
                                f"The learned classifier judges these incompatible (P={pc:.2f}, topic similarity {sim:.2f}): "
                                f"{who(x)}: {_q(x.text)} vs {who(y)}: {_q(y.text)}."))
-        elif ps >= SUPPORT_MIN_P and sim >= SUPPORT_MIN_SIM and (x.speaker != y.speaker or x.speaker is None):
+        elif ps >= setting("relations.learned_support_min_p") and sim >= setting("relations.learned_support_min_sim") and (x.speaker != y.speaker or x.speaker is None):
             out.append(Finding("supports", "classifier", x, y, round(float(ps), 3),
                                f"Says the same thing (classifier P(support)={ps:.2f}, similarity {sim:.2f}): "
                                f"{who(x)}: {_q(x.text, 90)} and {who(y)}: {_q(y.text, 90)}."))

@@ -22,6 +22,7 @@ from typing import Optional
 import numpy as np
 
 from ..engine.threads import one_thread
+from ..errors import ModelMissingError
 
 from .rel_features import pair_features, split_sentences, stance_features
 
@@ -38,7 +39,7 @@ def load_model() -> dict:
 
     path = resources.files("rashomon").joinpath("weights", MODEL_FILE)
     if not path.is_file():
-        raise FileNotFoundError(f"{MODEL_FILE} is missing from rashomon/weights; run: python scripts/train_stance.py")
+        raise ModelMissingError(path=f"rashomon/weights/{MODEL_FILE}", remedy="run: python scripts/train_stance.py")
     with resources.as_file(path) as p:
         return joblib.load(p)
 

@@ -18,21 +18,11 @@ from .rel_lexicon import count_terms, find_terms, is_total, lexicon, tokens
 from ..data import load_yaml
 
 _WORDS = load_yaml("relation_words.yaml", "en")  # word lists and patterns of this module (data/en/relation_words.yaml)
+from ..settings import setting
 
-# Thresholds (cosine of MiniLM claim embeddings, see topic_similarity). Set on synthetic pairs
-# written for the tests (floods, strikes, elections) and checked on the seed dossier.
-STATE_MIN_SIM = 0.45          # opposite states must be about the same thing
-# Each claim keeps only its closest opposite-state partners: the closest one from another side;
-# the two closest earlier claims of its own side when it revises them (a later admission often
-# answers several near-identical announcements); plus near-ties (STATE_TIE).
-STATE_TOP = {"cross": 1, "revision": 2}
-STATE_TIE = 0.005
-DENIAL_MIN_SIM = 0.55         # a denied proposition vs the asserted one
-NEGATION_MIN_SIM = 0.70       # a merely negated sentence vs the asserted one (no denial cue)
-REBUTTAL_MIN_SIM = 0.40       # "dismisses the claims of X" vs the claim of X
-NUMERIC_MIN_SIM = 0.50        # numbers: same topic, and
-NUMERIC_MIN_OVERLAP = 0.5     # the same words once speakers, cues and numbers are set aside
-DATE_MIN_SIM = 0.72
+# Thresholds (cosine of MiniLM claim embeddings, see topic_similarity): settings
+# ``relations.state_*``, ``*_min_sim``, ``numeric_min_overlap`` (data/settings.yaml, which says
+# how they were set).
 
 
 @dataclass
@@ -108,7 +98,7 @@ def _partial(dim: str, v: ClaimView) -> bool:
 
 def _group(v: ClaimView, dim: str) -> tuple:
     """Claims asserting the same pole of a dimension form a group; each claim is related to its
-    closest claims of the opposite pole only (``STATE_TOP``, ``STATE_TIE``)."""
+    closest claims of the opposite pole only (settings ``relations.state_top_*``, ``relations.state_tie``)."""
     return (dim, v.poles[dim][0])
 
 
@@ -128,7 +118,7 @@ def state_findings(views: list[ClaimView]) -> list[Finding]:
         if not dims or far_apart(x, y):
             continue
         sim = topic_similarity(x, y)
-        if sim < STATE_MIN_SIM:
+        if sim < setting("relations.state_min_sim"):
             continue
         opp = opposed_sides(x, y)
         if opp is False and not later(x, y):
@@ -143,7 +133,7 @@ def state_findings(views: list[ClaimView]) -> list[Finding]:
     for sim, x, y, dim in cands:
         for a, b in ((x, y), (y, x)):
             ranked.setdefault((a.claim.id, _group(b, dim), kind(x, y)), []).append(sim)
-    cutoff = {k: sorted(v, reverse=True)[min(STATE_TOP[k[2]], len(v)) - 1] - STATE_TIE for k, v in ranked.items()}
+    cutoff = {k: sorted(v, reverse=True)[min(setting(f"relations.state_top_{k[2]}"), len(v)) - 1] - setting("relations.state_tie") for k, v in ranked.items()}
     out = []
     for sim, x, y, dim in cands:
         k = kind(x, y)
@@ -230,7 +220,7 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
                     continue
             sims = [(topic_similarity(x, v), v) for v in others]
             sim, y = max(sims, key=lambda t: t[0])
-            need = (NEGATION_MIN_SIM if plain_negation else DENIAL_MIN_SIM) if denied else REBUTTAL_MIN_SIM + 0.1
+            need = (setting("relations.negation_min_sim") if plain_negation else setting("relations.denial_min_sim")) if denied else setting("relations.rebuttal_min_sim") + 0.1
             if sim < need:
                 continue
             if opposed_sides(x, y) is False:
@@ -276,7 +266,7 @@ def numeric_findings(views: list[ClaimView]) -> list[Finding]:
         if x.claim.article == y.claim.article and x.speaker and x.speaker == y.speaker:
             continue  # one speaker giving two figures in one report: two different things
         sim = topic_similarity(x, y)
-        if sim < NUMERIC_MIN_SIM or content_overlap(x, y) < NUMERIC_MIN_OVERLAP:
+        if sim < setting("relations.numeric_min_sim") or content_overlap(x, y) < setting("relations.numeric_min_overlap"):
             continue
         for qx in x.quantities:
             for qy in y.quantities:
@@ -356,7 +346,7 @@ def date_findings(views: list[ClaimView], times: dict) -> list[Finding]:
         if x.cluster == y.cluster or tx.value == ty.value or same_sentence(x, y):
             continue
         sim = topic_similarity(x, y)
-        if sim < DATE_MIN_SIM:
+        if sim < setting("relations.date_min_sim"):
             continue
         spans = [Span(article=t.article, start=t.start, end=t.end, text=t.text) for t in (tx, ty)]
         out.append(Finding("contradicts", "date", x, y, round(sim, 3),

@@ -33,6 +33,7 @@ import numpy as np
 from ..data import load_yaml
 
 _WORDS = load_yaml("similarity_words.yaml", "en")  # word lists and patterns of this module (data/en/similarity_words.yaml)
+from ..errors import warn
 
 KEY = "claim_embeddings"
 
@@ -103,8 +104,10 @@ class Prefetch:
             texts.append(proposition_text(c, atts.get(c.attribution) if c.attribution else None))
         texts = [t for t in dict.fromkeys(texts) if t not in self._queued]
         if texts and self._done is None:
-            self._queued.update(texts)
-            self._jobs.append((texts, self._pool.submit(encode, texts)))
+            import contextvars
+
+            self._queued.update(texts)  # the thread sees the run's settings (engine.encoder)
+            self._jobs.append((texts, self._pool.submit(contextvars.copy_context().run, encode, texts)))
 
     def vectors(self) -> dict:
         if self._done is None:
@@ -112,8 +115,8 @@ class Prefetch:
             for texts, fut in self._jobs:
                 try:
                     out.update(zip(texts, fut.result()))
-                except Exception:  # the corpus stage encodes what is missing
-                    pass
+                except Exception as e:  # noqa: BLE001 - recorded; the corpus stage encodes what is missing
+                    warn("R303", reason=f"{type(e).__name__}: {e}")
             self._pool.shutdown(wait=True)
             self._jobs = []
             self._done = out

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .csvout import render_csv
+from ..errors import UnknownFormatError
 from .html import render_html
 from .markdown import render_markdown
 
@@ -24,11 +25,11 @@ FILES = {"html": "report.html", "md": "report.md", "csv": "claims.csv"}
 
 def write_reports(dossier, out_dir, formats: Iterable[str]) -> list[Path]:
     """Write the reports named in ``formats`` into ``out_dir`` (created if missing); return the
-    paths written, in the order html, md, csv. Unknown format names raise ``ValueError``."""
+    paths written, in the order html, md, csv. Unknown format names raise ``UnknownFormatError`` (R204, a ``ValueError``)."""
     formats = set(formats)
     unknown = formats - set(FILES)
     if unknown:
-        raise ValueError(f"unknown report format(s): {sorted(unknown)}; known: {sorted(FILES)}")
+        raise UnknownFormatError(unknown=sorted(unknown), known=sorted(FILES))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []

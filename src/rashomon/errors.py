@@ -1,0 +1,142 @@
+"""Errors and warnings with stable codes (like spaCy's ``E088``), so a script or a reader of the
+run report can tell them apart without parsing messages.
+
+Every code is listed in ``CODES`` (code -> message template) and in docs/ERRORS.md; codes are
+never reused or renumbered. Ranges: R0xx input, R1xx settings, R2xx pipeline assembly and data
+files, R3xx optional fast paths that fell back (warnings, recorded in ``run.notes``), R9xx
+internal.
+
+| code | class / use | meaning |
+|------|-------------|---------|
+| R001 | ``InputUnreadable`` | an input cannot be read |
+| R002 | ``InputEmpty`` | an input holds no text |
+| R003 | ``NotADossier`` | a file given as a dossier is not one |
+| R101 | ``UnknownSettingError`` | a setting key does not exist |
+| R102 | ``SettingValueError`` | a setting value is invalid |
+| R201 | ``StageOrderError`` | a stage requires what no earlier stage produces |
+| R202 | ``DataFileError`` | a package data file is malformed |
+| R203 | ``ModelMissingError`` | a shipped model file is missing |
+| R204 | ``UnknownFormatError`` | an unknown report format was asked for |
+| R301 | warning | the ONNX encoder is unavailable; torch is used |
+| R302 | warning | the ONNX graph optimiser failed; the exported graph is used as is |
+| R303 | warning | the background claim encoding failed; claims were encoded again |
+| R304 | warning | the spaCy parser could not load; a word-shape guess was used |
+| R901 | ``InternalError`` | an unexpected failure (a bug) |
+
+Inputs that cannot be read are not raised but listed in ``dossier.run.errors`` with a short
+code of their own (``InputError.code``, a documented dossier field); ``INPUT_CODES`` maps each to
+its stable code (R001 cannot be read, R002 no text), which the command line prints with it.
+
+``warn(code, **fields)`` records a coded warning for the run report (``drain_warnings()`` hands
+them to ``api.analyze``, which adds them to ``dossier.run.notes``; each distinct one once).
+"""
+from __future__ import annotations
+
+import threading
+
+CODES: dict[str, str] = {
+    "R001": "{path}: cannot be read: {reason}",
+    "R002": "{path}: no text: {reason}",
+    "R003": "{path}: not a rashomon dossier: {reason}",
+    "R101": "unknown setting {key!r} in {where}{hint}",
+    "R102": "bad value for setting {key!r} in {where}: {problem}",
+    "R201": "stage {stage!r} requires {missing}, produced by no earlier stage",
+    "R202": "data file {name}: {problem}",
+    "R203": "{path} is missing: {remedy}",
+    "R204": "unknown report format(s): {unknown}; known: {known}",
+    "R301": "the ONNX encoder is unavailable ({reason}); the torch encoder was used (same vectors, slower)",
+    "R302": "the ONNX graph optimiser failed ({reason}); the exported graph was used unoptimised",
+    "R303": "the background claim encoding failed ({reason}); the claims were encoded at the corpus stage",
+    "R304": "the spaCy parser could not load ({reason}); verbs were guessed from word shapes",
+    "R901": "internal error: {reason}",
+}
+
+
+#: ``InputError.code`` of the run report -> stable code
+INPUT_CODES: dict[str, str] = {
+    "not_found": "R001", "unreadable": "R001", "binary": "R001", "undecodable": "R001", "bad_json": "R001",
+    "empty": "R002", "no_main_text": "R002", "empty_after_cleaning": "R002",
+}
+
+
+def input_code(code: str) -> str:
+    """The stable code of an ``InputError.code`` ("empty" -> "R002"); R001 for a code not listed."""
+    return INPUT_CODES.get(code, "R001")
+
+
+class RashomonError(Exception):
+    """Base class: ``code`` (stable), ``fields`` (the template's values), ``str()`` = "[code] message"."""
+
+    code = "R901"
+
+    def __init__(self, **fields):
+        self.fields = fields
+        self.message = CODES[self.code].format(**fields)
+        super().__init__(f"[{self.code}] {self.message}")
+
+
+class InputUnreadable(RashomonError, OSError):
+    code = "R001"
+
+
+class InputEmpty(RashomonError, ValueError):
+    code = "R002"
+
+
+class NotADossier(RashomonError, ValueError):
+    code = "R003"
+
+
+class SettingsError(RashomonError, ValueError):
+    """Any problem with the settings (R1xx)."""
+
+
+class UnknownSettingError(SettingsError, KeyError):
+    code = "R101"
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return f"[{self.code}] {self.message}"
+
+
+class SettingValueError(SettingsError):
+    code = "R102"
+
+
+class StageOrderError(RashomonError, ValueError):
+    code = "R201"
+
+
+class DataFileError(RashomonError, ValueError):
+    code = "R202"
+
+
+class ModelMissingError(RashomonError, FileNotFoundError):
+    code = "R203"
+
+
+class UnknownFormatError(RashomonError, ValueError):
+    code = "R204"
+
+
+class InternalError(RashomonError, RuntimeError):
+    code = "R901"
+
+
+_LOCK = threading.Lock()
+_WARNINGS: dict[str, None] = {}
+
+
+def warn(code: str, **fields) -> str:
+    """Record the coded warning ``code`` for the run report; return its text ("[R301] ...")."""
+    text = f"[{code}] " + CODES[code].format(**fields)
+    with _LOCK:
+        _WARNINGS.setdefault(text, None)
+    return text
+
+
+def drain_warnings() -> list[str]:
+    """The warnings recorded since the last call, in order, each once; the record is emptied."""
+    with _LOCK:
+        out = list(_WARNINGS)
+        _WARNINGS.clear()
+    return out

@@ -1,0 +1,479 @@
+"""One settings object: every threshold, switch and option of rashomon.
+
+In: the defaults in ``rashomon/data/settings.yaml`` (the ONE place a default lives; each value
+there says what it does and on which public data it was chosen), then, in increasing precedence:
+
+1. environment variables ``RASHOMON_<GROUP>__<NAME>`` (``RASHOMON_CLUSTERS__LINK=0.45``,
+   ``RASHOMON_EVENTS__WEIGHTS__TFIDF=11``; values are read as YAML scalars) and the older names
+   ``RASHOMON_PREFETCH`` (``0`` = off), ``RASHOMON_ENCODER`` (``torch``), ``RASHOMON_CACHE_DIR``;
+2. a user YAML or TOML file (``rashomon analyze --settings FILE``);
+3. command-line options (``--set clusters.link=0.45``, and the named ``--jobs``, ``--format``,
+   ``--quiet``);
+4. ``rashomon.analyze(..., settings=Settings(...) or {"clusters": {"link": 0.45}})``.
+
+Out: a frozen ``Settings`` (pydantic) with one group per part of the pipeline (``events``,
+``clusters``, ``independence``, ``relations``, ``engine``, ``output``). Stages read it with
+``setting("clusters.link")`` (a dotted key) or ``current().clusters.link``: the settings of the
+run, which the pipeline activates from ``ArticleState.settings`` / ``CorpusState.settings`` while
+its stages run (``use(settings)``); outside a run, the defaults with the environment applied.
+A key that does not exist, in a look-up or in any override, raises ``UnknownSettingError`` (R101)
+naming the key; a value of the wrong type raises ``SettingValueError`` (R102).
+
+``settings_markdown()`` renders docs/SETTINGS.md (``rashomon settings --markdown``).
+"""
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import difflib
+import os
+from pathlib import Path
+from typing import Any, Iterator, Literal, Mapping, Optional, Union, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .data import load_yaml
+from .errors import SettingValueError, UnknownSettingError
+
+DATA_FILE = "settings.yaml"
+ENV_PREFIX = "RASHOMON_"
+#: older environment variables, kept working: name -> (dotted key, value reader)
+LEGACY_ENV = {
+    "RASHOMON_PREFETCH": ("engine.prefetch", lambda v: v.strip() != "0"),
+    "RASHOMON_ENCODER": ("engine.encoder", lambda v: "torch" if v.strip().lower() == "torch" else "auto"),
+    "RASHOMON_CACHE_DIR": ("engine.cache_dir", lambda v: v or None),
+}
+
+
+_RESOLVED: dict[int, tuple[Any, dict]] = {}  # id(settings) -> (settings, {dotted key: value})
+
+
+class _Group(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ClaimsSettings(_Group):
+    """Clause-level claims of one article (extract/claims.py; per-article, runs in the workers)."""
+
+    min_clause_words: int = Field(ge=1, description="a clause shorter than this many words is merged with its neighbour")
+    max_whole_sentence_words: int = Field(ge=1, description="a sentence with one claim region up to this many words is kept whole")
+
+
+class FramingSettings(_Group):
+    """Each outlet's word choice (analyse/framing.py)."""
+
+    top_words: int = Field(ge=0, description="distinctive words kept per article (log-odds with a Dirichlet prior)")
+    max_evidence: int = Field(ge=0, description="evidence spans kept per concept and article")
+
+
+class EventWeights(_Group):
+    """Weights of the logistic same-event model (link/events.py), one per pair feature."""
+
+    tfidf: float = Field(description="TF-IDF cosine of the two articles' content words")
+    centroid: float = Field(description="cosine of the articles' mean claim embeddings")
+    overlap: float = Field(description="mean of the three best sentence matches each way")
+    strong: float = Field(description="share of sentences with a match at or above events.strong_cosine")
+    lead: float = Field(description="best match between the articles' leads")
+    entities: float = Field(description="IDF-weighted overlap of named entities")
+    date: float = Field(description="agreement of the articles' dates")
+
+
+class EventsSettings(_Group):
+    """Which articles report the same event (link/events.py)."""
+
+    bias: float = Field(description="intercept of the logistic same-event model")
+    weights: EventWeights = Field(description="feature weights of the same-event model")
+    strong_cosine: float = Field(description="sentence cosine that counts as a strong match (feature 'strong')")
+    date_veto: float = Field(description="a pair whose date agreement is below this cannot be one event")
+    cut: float = Field(description="average-linkage cut on the same-event probability")
+    related: float = Field(description="events whose average cross probability reaches this are named as related")
+    max_block: int = Field(description="scale: connected blocks larger than this use the sparse average linkage")
+    max_units: int = Field(ge=1, description="claims (or sentences) per article compared for the overlap features, from the top")
+    panel: int = Field(ge=1, description="events larger than this are labelled and explained from a panel of their most central articles")
+
+
+class ClustersSettings(_Group):
+    """The same proposition across articles (link/clusters.py)."""
+
+    w_cos: float = Field(description="weight of the embedding cosine in the pair score (the rest: IDF-weighted Jaccard)")
+    link: float = Field(description="pair score that forms blocking edges before the linkage")
+    cluster: float = Field(description="average-linkage cut on the pair score")
+    same_article_penalty: float = Field(description="penalty for two claims of the same article")
+    entity_mismatch_penalty: float = Field(description="penalty when the claims name different entities")
+    number_mismatch_penalty: float = Field(description="penalty when the claims give different numbers")
+    number_presence_penalty: float = Field(description="penalty when only one claim gives a number")
+    polarity_penalty: float = Field(description="penalty for opposite polarity")
+    date_penalty: float = Field(description="penalty for different dates")
+    side_penalty: float = Field(description="penalty for speakers of opposite sides")
+    event_mismatch_penalty: float = Field(description="penalty for different event classes of the verbs/nouns")
+    event_presence_penalty: float = Field(description="penalty when an event verb is on one side only")
+    state_conflict_penalty: float = Field(description="penalty for opposite poles of one state")
+    state_mismatch_penalty: float = Field(description="penalty for states on different dimensions")
+    rare_idf: float = Field(description="IDF quantile above which an entity counts as rare")
+    entity_share_bonus: float = Field(description="bonus when both claims name the same rare entity")
+    same_source_bonus: float = Field(description="bonus when both claims come from the same original speaker")
+    max_block: int = Field(description="scale: largest block clustered as one")
+    fill_block_max: int = Field(description="blocks up to this size get every pair scored for the linkage")
+
+
+class IndependenceSettings(_Group):
+    """Independent original sources behind a cluster (link/independence.py)."""
+
+    copy_cosine: float = Field(description="narration sentences this close (MiniLM cosine) count as one copied telling")
+
+
+class RelationsSettings(_Group):
+    """Contradicts / supports / updates between clusters (link/relations.py)."""
+
+    all_pairs_max: int = Field(description="scale: up to this many claims every claim pair is examined, above it only blocked candidates")
+    state_min_sim: float = Field(description="rule signal: opposite states must be at least this similar (about the same thing)")
+    state_top_cross: int = Field(ge=1, description="rule signal: closest opposite-state partners kept per claim from another side")
+    state_top_revision: int = Field(ge=1, description="rule signal: closest earlier claims of its own side a claim may revise")
+    state_tie: float = Field(description="rule signal: partners this close to the last kept one are kept too (near-ties)")
+    denial_min_sim: float = Field(description="rule signal: a denied proposition vs the asserted one")
+    negation_min_sim: float = Field(description="rule signal: a merely negated sentence vs the asserted one (no denial cue)")
+    rebuttal_min_sim: float = Field(description="rule signal: 'dismisses the claims of X' vs the claim of X (0.1 is added)")
+    numeric_min_sim: float = Field(description="rule signal: numbers compared only between claims this similar")
+    numeric_min_overlap: float = Field(description="rule signal: and sharing this much of their words once speakers, cues and numbers are set aside")
+    date_min_sim: float = Field(description="rule signal: dates compared only between claims this similar")
+    learned_candidate_min_sim: float = Field(description="learned signal: claim pairs at least this similar are scored by the classifier")
+    learned_contradict_min_p: float = Field(description="learned signal: P(contradicts) needed for a contradicts finding")
+    learned_support_min_p: float = Field(description="learned signal: P(supports) needed for a supports finding")
+    learned_support_min_sim: float = Field(description="learned signal: similarity a supports finding also needs")
+    claim_date_nearby_chars: int = Field(ge=0, description="a claim without its own date takes the closest day-precision date this many characters before it")
+    learned_max_pairs: int = Field(ge=0, description="scale: most claim pairs the classifier scores (the most similar first)")
+
+
+class DatesSettings(_Group):
+    """Publication dates inferred from other articles (link/dates.py)."""
+
+    sim_threshold: float = Field(description="cosine for two sentences to report the same happening")
+    other_event_penalty: float = Field(description="added to sim_threshold when the event stage put the articles apart")
+    cluster_min_sim: float = Field(description="similarity still needed when both sentences share a claim cluster")
+    min_shared_words: int = Field(description="content words (crudely stemmed) both sentences must share")
+    max_window_days: int = Field(description="a date window narrower than this gives a publication date (its first day)")
+
+
+class EngineSettings(_Group):
+    """How the pipeline runs (engine/, nlp.py); none of these change the results."""
+
+    jobs: Optional[int] = Field(ge=1, description="worker processes for the per-article half on the command line "
+                                                  "(null = one per core); the Python API runs in-process unless "
+                                                  "analyze(jobs=...) says otherwise")
+    min_articles_per_worker: int = Field(ge=1, description="below this many articles per worker, fewer workers are started")
+    prefetch: bool = Field(description="encode each article's claims in a background thread while the next articles are parsed")
+    encoder: Literal["auto", "torch"] = Field(description="sentence encoder backend: auto (ONNX when it matches torch) or torch; "
+                                                          "read when the encoder is first loaded in a process")
+    cache_dir: Optional[str] = Field(description="where exported ONNX files are kept (null: $XDG_CACHE_HOME/rashomon or ~/.cache/rashomon)")
+
+
+class OutputSettings(_Group):
+    """What ``rashomon analyze`` writes and prints."""
+
+    formats: list[Literal["json", "html", "md", "csv", "all"]] = Field(
+        description="files written besides dossier.json: html, md, csv, or all")
+    quiet: bool = Field(description="print nothing but errors")
+
+
+class Settings(_Group):
+    """Every threshold, switch and option. ``Settings()`` holds the data-file defaults with the
+    environment applied; ``Settings(clusters={"link": 0.45})`` overrides the keys given and keeps
+    the rest. Unknown keys raise ``UnknownSettingError``."""
+
+    claims: ClaimsSettings = Field(description="clause-level claims of one article")
+    events: EventsSettings = Field(description="which articles report the same event")
+    clusters: ClustersSettings = Field(description="the same proposition across articles")
+    dates: DatesSettings = Field(description="publication dates inferred from other articles")
+    independence: IndependenceSettings = Field(description="independent sources behind a cluster")
+    relations: RelationsSettings = Field(description="relations between clusters")
+    framing: FramingSettings = Field(description="each outlet's word choice")
+    engine: EngineSettings = Field(description="how the pipeline runs")
+    output: OutputSettings = Field(description="what the command line writes and prints")
+
+    def __init__(self, /, **data: Any) -> None:
+        env_overrides()  # a bad environment variable raises its own coded error, not pydantic's
+        super().__init__(**data)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_from_defaults(cls, data: Any) -> Any:
+        if isinstance(data, BaseModel):
+            data = data.model_dump()
+        if not isinstance(data, Mapping):
+            return data
+        return _merge(_merge(defaults_dict(), env_overrides()), data)
+
+    def get(self, key: str) -> Any:
+        """The value at the dotted ``key`` ("clusters.link"); ``UnknownSettingError`` if none.
+        Resolved keys are remembered per settings object (stages look keys up inside loops)."""
+        entry = _RESOLVED.get(id(self))
+        if entry is None or entry[0] is not self:
+            if len(_RESOLVED) > 32:
+                _RESOLVED.clear()
+            entry = _RESOLVED[id(self)] = (self, {})
+        known = entry[1]
+        if key in known:
+            return known[key]
+        node: Any = self
+        for part in key.split("."):
+            if not isinstance(node, BaseModel) or part not in type(node).model_fields:
+                raise UnknownSettingError(key=key, where="a look-up", hint=_hint(key))
+            node = getattr(node, part)
+        known[key] = node
+        return node
+
+
+# --------------------------------------------------------------------------- layers
+
+def defaults_dict() -> dict:
+    """The defaults of ``data/settings.yaml`` as a nested dict (a fresh copy)."""
+    return _merge({}, load_yaml(DATA_FILE))
+
+
+def _merge(base: Mapping, over: Mapping) -> dict:
+    """``over`` laid over ``base``, nested mappings merged key by key (new dicts; inputs untouched)."""
+    out = {k: (_merge({}, v) if isinstance(v, Mapping) else v) for k, v in base.items()}
+    for k, v in over.items():
+        if isinstance(v, BaseModel):
+            v = v.model_dump()
+        if isinstance(v, Mapping) and isinstance(out.get(k), Mapping):
+            out[k] = _merge(out[k], v)
+        else:
+            out[k] = _merge({}, v) if isinstance(v, Mapping) else v
+    return out
+
+
+def _scalar(text: str) -> Any:
+    """An override's value read as a YAML scalar ("0.45" -> 0.45, "true" -> True, "[json, md]" -> list)."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+
+
+def _nest(key: str, value: Any) -> dict:
+    out: dict = {}
+    node = out
+    parts = key.split(".")
+    for p in parts[:-1]:
+        node = node.setdefault(p, {})
+    node[parts[-1]] = value
+    return out
+
+
+def env_overrides(environ: Optional[Mapping[str, str]] = None) -> dict:
+    """Settings given in the environment: ``RASHOMON_<GROUP>__<NAME>`` (``__`` between levels)
+    and the older ``LEGACY_ENV`` names. Other ``RASHOMON_*`` variables without ``__`` are not
+    settings and are left alone."""
+    environ = os.environ if environ is None else environ
+    out: dict = {}
+    for name, (key, read) in LEGACY_ENV.items():
+        if name in environ:
+            out = _merge(out, _nest(key, read(environ[name])))
+    for name, value in environ.items():
+        if name.startswith(ENV_PREFIX) and "__" in name:
+            key = name[len(ENV_PREFIX):].lower().replace("__", ".")
+            out = _merge(out, _nest(key, _scalar(value)))
+    check_keys(out, "the environment")
+    return out
+
+
+def read_settings_file(path: Union[str, Path]) -> dict:
+    """A user settings file (``.toml``, else YAML) as a nested dict; keys are checked."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise SettingValueError(key=str(path), where="--settings", problem=f"cannot read the file: {e}") from e
+    import tomllib
+
+    try:
+        data = tomllib.loads(text) if path.suffix.lower() == ".toml" else (yaml.safe_load(text) or {})
+    except (tomllib.TOMLDecodeError, yaml.YAMLError) as e:
+        raise SettingValueError(key=str(path), where="--settings", problem=f"not valid YAML/TOML: {e}") from e
+    if not isinstance(data, dict):
+        raise SettingValueError(key=str(path), where="--settings", problem="must hold a mapping of groups to settings")
+    check_keys(data, f"settings file {path}")
+    return data
+
+
+def parse_assignments(items: list[str]) -> dict:
+    """``["clusters.link=0.45", ...]`` (``--set``) as a nested dict; keys are checked."""
+    out: dict = {}
+    for item in items or []:
+        if "=" not in item:
+            raise SettingValueError(key=item, where="--set", problem="expected KEY=VALUE, e.g. clusters.link=0.45")
+        key, value = item.split("=", 1)
+        out = _merge(out, _nest(key.strip(), _scalar(value)))
+    check_keys(out, "--set")
+    return out
+
+
+def load_settings(file: Union[str, Path, None] = None, *overrides: Union[Mapping, list[str], None]) -> Settings:
+    """Defaults < environment < ``file`` < each of ``overrides`` in turn (a nested dict, or
+    ``--set`` strings); None entries are skipped."""
+    data: dict = {}
+    if file:
+        data = _merge(data, read_settings_file(file))
+    for layer in overrides:
+        if layer:
+            data = _merge(data, parse_assignments(list(layer)) if isinstance(layer, list) else dict(layer))
+    return validate(data, "the given settings")
+
+
+def validate(data: Any, where: str) -> Settings:
+    """``Settings`` from ``data`` (a ``Settings``, a nested dict or None), errors coded and named."""
+    if isinstance(data, Settings):
+        return data
+    if isinstance(data, Mapping):
+        check_keys(data, where)
+    env_overrides()  # raises UnknownSettingError for a mistyped RASHOMON_<GROUP>__<NAME>
+    try:
+        return Settings.model_validate(data or {})
+    except ValidationError as e:
+        first = e.errors()[0]
+        key = ".".join(str(p) for p in first["loc"])
+        if first["type"] == "extra_forbidden":
+            raise UnknownSettingError(key=key, where=where, hint=_hint(key)) from None
+        raise SettingValueError(key=key, where=where, problem=first["msg"]) from None
+
+
+# --------------------------------------------------------------------------- key checks
+
+def all_keys(model: type[BaseModel] = Settings, prefix: str = "") -> list[str]:
+    """Every dotted leaf key of ``model`` ("clusters.link", "events.weights.tfidf", ...)."""
+    out = []
+    for name, f in model.model_fields.items():
+        ann = f.annotation
+        if isinstance(ann, type) and issubclass(ann, BaseModel):
+            out += all_keys(ann, f"{prefix}{name}.")
+        else:
+            out.append(prefix + name)
+    return out
+
+
+def _hint(key: str) -> str:
+    near = difflib.get_close_matches(key, all_keys(), n=1, cutoff=0.6)
+    return f"; did you mean {near[0]!r}?" if near else ""
+
+
+def check_keys(data: Mapping, where: str, model: type[BaseModel] = Settings, prefix: str = "") -> None:
+    """Raise ``UnknownSettingError`` for the first key of ``data`` that ``model`` does not have."""
+    for k, v in data.items():
+        f = model.model_fields.get(k)
+        key = prefix + str(k)
+        if f is None:
+            raise UnknownSettingError(key=key, where=where, hint=_hint(key))
+        ann = f.annotation
+        if isinstance(ann, type) and issubclass(ann, BaseModel):
+            if isinstance(v, BaseModel):
+                continue
+            if not isinstance(v, Mapping):
+                raise SettingValueError(key=key, where=where, problem="is a group of settings, not a value")
+            check_keys(v, where, ann, key + ".")
+
+
+# --------------------------------------------------------------------------- the active settings
+
+_ACTIVE: contextvars.ContextVar[Optional[Settings]] = contextvars.ContextVar("rashomon_settings", default=None)
+_PROCESS: Optional[Settings] = None  # set in worker processes (engine/pool.py)
+_ENV_CACHE: dict[tuple, Settings] = {}
+
+
+def current() -> Settings:
+    """The settings of the run in progress (see ``use``); else those of this worker process;
+    else the defaults with the environment applied."""
+    s = _ACTIVE.get()
+    if s is not None:
+        return s
+    if _PROCESS is not None:
+        return _PROCESS
+    env = tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith(ENV_PREFIX)))
+    if env not in _ENV_CACHE:
+        _ENV_CACHE.clear()
+        _ENV_CACHE[env] = Settings()
+    return _ENV_CACHE[env]
+
+
+def setting(key: str) -> Any:
+    """``current().get(key)``: the value of the dotted ``key`` for the run in progress."""
+    return current().get(key)
+
+
+@contextlib.contextmanager
+def use(settings: Optional[Settings]) -> Iterator[Settings]:
+    """Make ``settings`` the ones ``current()`` returns inside the block (in this thread and in
+    threads started with a copy of this context); ``None`` keeps the current ones."""
+    if settings is None:
+        yield current()
+        return
+    token = _ACTIVE.set(settings)
+    try:
+        yield settings
+    finally:
+        _ACTIVE.reset(token)
+
+
+def set_process_settings(settings: Optional[Settings]) -> None:
+    """Make ``settings`` this process's settings (a worker's initializer calls it)."""
+    global _PROCESS
+    _PROCESS = settings
+
+
+# --------------------------------------------------------------------------- docs
+
+def describe() -> list[tuple[str, str, Any, str]]:
+    """(dotted key, type, default, description) for every setting, in model order."""
+    raw = defaults_dict()
+    validate(raw, DATA_FILE)  # the data file itself must be complete and well typed
+    rows = []
+
+    def walk(model: type[BaseModel], prefix: str, node: Mapping):
+        for name, f in model.model_fields.items():
+            ann = f.annotation
+            key = prefix + name
+            if isinstance(ann, type) and issubclass(ann, BaseModel):
+                walk(ann, key + ".", node.get(name) or {})
+            else:
+                tname = _type_name(ann)
+                rows.append((key, tname, node.get(name), f.description or ""))
+
+    walk(Settings, "", raw)
+    return rows
+
+
+def _type_name(ann: Any) -> str:
+    """A reader's name for a field type: "float", "int or null", "one of auto, torch", "list of ..."."""
+    origin, args = get_origin(ann), get_args(ann)
+    if origin is Literal:
+        return "one of " + ", ".join(str(a) for a in args)
+    if origin in (list, tuple, set):
+        return "list of " + (_type_name(args[0]).removeprefix("one of ") if args else "values")
+    if origin is Union:
+        named = [_type_name(a) for a in args if a is not type(None)]
+        return " or ".join(named) + (" or null" if type(None) in args else "")
+    return getattr(ann, "__name__", str(ann))
+
+
+def settings_markdown() -> str:
+    """docs/SETTINGS.md: every setting with its type, default and description."""
+    lines = ["# Settings", "",
+             "Generated from `rashomon.settings.Settings` and `src/rashomon/data/settings.yaml` by",
+             "`rashomon settings --markdown > docs/SETTINGS.md`; do not edit by hand. The data file says",
+             "on which public data each threshold was chosen.", "",
+             "Precedence (lowest first): `data/settings.yaml` < environment `RASHOMON_<GROUP>__<NAME>`",
+             "(and `RASHOMON_PREFETCH`, `RASHOMON_ENCODER`, `RASHOMON_CACHE_DIR`) < `rashomon analyze",
+             "--settings FILE` (YAML or TOML) < `--set KEY=VALUE` and the named options (`--jobs`,",
+             "`--format`, `--quiet`) < `rashomon.analyze(..., settings=...)`.", ""]
+    group = None
+    for key, tname, default, doc in describe():
+        g = key.split(".")[0]
+        if g != group:
+            group = g
+            gdoc = Settings.model_fields[g].description or ""
+            lines += ["", f"## {g}", "", gdoc[:1].upper() + gdoc[1:] + ".", "", "| setting | type | default | what it does |",
+                      "|---|---|---|---|"]
+        shown = "null" if default is None else yaml.safe_dump(default, default_flow_style=True).strip().removesuffix("...").strip()
+        lines.append(f"| `{key}` | {tname} | `{shown}` | {doc} |")
+    return "\n".join(lines) + "\n"
