@@ -48,7 +48,6 @@ ALLOWED = {
     ("ingest/metadata.py", "inline_date"): "field names of the input format (header lines, JSON keys)",
     ("ingest/metadata.py", "key_aliases"): "field names of the input format (header lines, JSON keys)",
     ("link/actors.py", "s"): "letter pairs of transliterated names (iy/yi/ij), not words",
-    ("link/events.py", "default_w"): "names of the event-grouping signals",
     ("link/events.py", "features"): "names of the event-grouping signals",
     ("models.py", "actortype"): FIELDS,
     ("models.py", "kind"): FIELDS,
