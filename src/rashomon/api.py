@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Optional, Sequence, Union
 
 from . import __version__
-from .engine import annotate_articles
+from .engine import pick_engine
 from .engine.threads import one_thread
 from .ingest import read_inputs
 from .models import Dossier, RunReport, StageTiming
 from .nlp import model_versions
-from .pipeline import CorpusState, run_corpus_stages
+from .pipeline import run_corpus_stages
+from .state import CorpusState
 
 PathLike = Union[str, Path]
 
@@ -51,17 +52,13 @@ def _analyze(inputs, *, jobs, stdin, progress) -> Dossier:
     timings = [StageTiming(name="ingest", seconds=round(time.perf_counter() - t0, 4))]
     if progress.on_articles:
         progress.on_articles(len(ingested.articles))
-    # each article's claims are encoded in a background thread while the next articles are parsed
-    # (RASHOMON_PREFETCH=0: all encoding at the corpus stages, as before)
-    from .link.similarity import Prefetch
-
-    prefetch = Prefetch() if os.environ.get("RASHOMON_PREFETCH", "1") != "0" else None
-    annotations, art_timings = annotate_articles(
-        ingested.articles, jobs=jobs,
-        on_done=(lambda a: progress.on_article_done(a.id)) if progress.on_article_done else None,
-        on_result=prefetch.add if prefetch else None)
+    # the per-article half runs through an engine; with one process, each article's claims are
+    # encoded in a background thread while the next article is parsed (RASHOMON_PREFETCH=0: in line)
+    engine = pick_engine(len(ingested.articles), jobs, overlap=os.environ.get("RASHOMON_PREFETCH", "1") != "0")
+    annotations, art_timings = engine.annotate(
+        ingested.articles, on_result=(lambda ann: progress.on_article_done(ann.article)) if progress.on_article_done else None)
     timings += art_timings
-    dossier = Dossier(articles=ingested.articles)
+    dossier = Dossier(articles=list(ingested.articles))
     for a in ingested.articles:
         ann = annotations[a.id]
         dossier.attributions += ann.attributions
@@ -71,7 +68,7 @@ def _analyze(inputs, *, jobs, stdin, progress) -> Dossier:
     dossier.run = RunReport(version=__version__, inputs=[str(p) for p in inputs], errors=ingested.errors,
                             duplicates=ingested.duplicates, models=model_versions(),
                             notes=list(ingested.notes))
-    state = CorpusState(dossier=dossier, annotations=annotations, scratch={"prefetch": prefetch} if prefetch else {})
+    state = CorpusState(dossier=dossier, annotations=annotations)
     timings += run_corpus_stages(state, progress=progress.on_stage)
     dossier.run.stages = timings
     return dossier

@@ -8,7 +8,7 @@ quantities, or the digits in its text), its ISO dates (from its times), polarity
 dossier actors it names, its original source (``original_source``), its rank in its article, and the event classes its verbs and nouns belong to
 (``event_terms.event_classes``: "ousted" and "recaptured" are both ``retake_territory``; region
 designators such as "Oblast" count as the word "region"), and the state poles it asserts
-(``rel_lexicon.state_poles``: presence ended / continuing, outcome failed / succeeded...). Cached in ``state.scratch["claim_features"]`` (dict claim id ->
+(``rel_lexicon.state_poles``: presence ended / continuing, outcome failed / succeeded...). Cached in ``state.claim_features`` (dict claim id ->
 ClaimFeatures).
 """
 from __future__ import annotations
@@ -121,8 +121,8 @@ def original_source(claim) -> str | None:
 
 
 def claim_features(state) -> dict[str, ClaimFeatures]:
-    """Features of every claim (see module doc); cached in ``state.scratch``."""
-    cache = state.scratch.setdefault(KEY, {})
+    """Features of every claim (see module doc); cached in ``state.claim_features``."""
+    cache = state.claim_features
     todo = [c for c in state.dossier.claims if c.id not in cache]
     if not todo:
         return cache
