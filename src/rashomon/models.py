@@ -128,7 +128,7 @@ class Speaker(Record):
     """Who a statement is attributed to."""
 
     name: str
-    actor: Optional[str] = Field(None, description="actor id (dossier-level after linking)")
+    actor: Optional[str] = Field(None, description="actor id: per-article (a:...) in an article's annotations, dossier-level (A<n>) in the dossier")
     start: Optional[int] = Field(None, description="span of the speaker mention; null when implicit")
     end: Optional[int] = None
     text: Optional[str] = Field(None, description="the mention as written: 'he', 'the military', 'Gen. Valery V. Gerasimov'")
