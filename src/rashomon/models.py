@@ -8,8 +8,10 @@ into that article's cleaned ``text``. The dossier format is ``rashomon.dossier/1
 Ids are unique within a dossier and stable: a per-article record is named by kind, article id
 and offsets (``c:<article>:<start>-<end>``, see ``rashomon.ids``), the same in any batch;
 cross-article records ``<prefix><n>`` (``k4``, ``E1``, ``A7``). A stage never rewrites a
-per-article record: cross-article findings are new records that point at them, and the
-dossier's copies are assembled from both (``rashomon.assemble``).
+per-article record: cross-article findings are new records (or typed fields of the corpus
+state) that point at them by id, and the stage that makes a finding replaces the dossier's
+records with copies that carry it (``model_copy(update=...)``), so ``ArticleAnnotations`` stay
+as the per-article half left them.
 """
 from __future__ import annotations
 

@@ -110,3 +110,16 @@ def test_corpus_stages_leave_per_article_records_unchanged(three_runs, tmp_path)
     assert all(text[c.article][c.start:c.end] == c.text for c in d.claims)
     out = write_dossier(d, tmp_path / "dossier.json").read_text(encoding="utf-8")
     assert "claim_vectors" not in out and "proposition_vectors" not in out
+
+
+def test_process_pool_engine_gives_the_records_of_the_inline_engine(three_runs):
+    from rashomon.engine import ProcessPoolEngine
+
+    arts, inline = three_runs["first"]
+    done = []
+    pooled, timings = ProcessPoolEngine(2).annotate(arts, on_result=lambda ann: done.append(ann.article))
+    assert sorted(done) == sorted(a.id for a in arts)
+    assert [t.name for t in timings][-1] == "encode"
+    for a in arts:
+        assert _records(pooled[a.id]) == _records(inline[a.id])
+        assert pooled[a.id].claim_vectors.keys() == inline[a.id].claim_vectors.keys()

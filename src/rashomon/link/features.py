@@ -23,7 +23,6 @@ from . import lexicon as lx
 from .event_terms import designator_norm, event_classes
 from .rel_lexicon import state_poles
 
-KEY = "claim_features"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _NUM = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 # words that carry no proposition of their own in news text

@@ -27,9 +27,6 @@ from typing import Callable, Optional, Sequence
 
 import numpy as np
 
-KEY = "claim_embeddings"
-
-
 def normalise(v: np.ndarray) -> np.ndarray:
     """Rows scaled to unit length (zero rows stay zero)."""
     v = np.asarray(v, dtype=np.float32)
@@ -136,9 +133,6 @@ def vectors_for(state, claim_ids: Sequence[str]) -> np.ndarray:
         return np.zeros((0, cache["vectors"].shape[1] if cache["vectors"] is not None and cache["vectors"].ndim == 2 else 384),
                         dtype=np.float32)
     return cache["vectors"][[cache["index"][i] for i in claim_ids]]
-
-
-PROP_KEY = "proposition_embeddings"
 
 
 _LEAD = re.compile(r"^(?:that|whether|how)\s+", re.I)
