@@ -6,8 +6,9 @@ articles' entities (``state.annotations``) and the embeddings of what each claim
 ``state.claim_embeddings``).
 
 Out: ``state.dossier.clusters`` (ids ``k<n>``, largest first; ``label`` = the clearest member,
-``claims``, ``articles``, ``outlets`` = outlet or article id when unknown) and ``claim.cluster``
-for every claim: a claim nobody else makes is a cluster of one, so the claim matrix is complete.
+``claims``, ``articles``, ``outlets`` = outlet or article id when unknown); the dossier's claims
+become copies with ``cluster`` set for every claim (the per-article claims are not changed): a
+claim nobody else makes is a cluster of one, so the claim matrix is complete.
 ``state.cluster_stats`` records how many pairs were compared.
 
 How:

@@ -6,7 +6,8 @@ In: the dossier's articles (publication dates), claims and times; each article's
 
 Out: ``state.dossier.events`` (ids ``E1``..: ``label`` generated from the most shared claim and
 the date, ``articles``, ``main`` true for the largest event, ``date``, ``related`` = other events
-of the same storyline, ``reason`` = what the grouping rests on) and ``article.event``.
+of the same storyline, ``reason`` = what the grouping rests on); the dossier's articles become
+copies with ``event`` set (the ingested ``Article`` records are not changed).
 ``state.article_units`` keeps each article's unit embeddings.
 
 How: each article is summarised by its *units* (its claims, or its sentences when it has no
