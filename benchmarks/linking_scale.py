@@ -131,7 +131,7 @@ def run_size(texts, n, args) -> dict:
     from rashomon.link.similarity import claim_embeddings, proposition_vectors
 
     st = build_state(texts, n, args.claims_per_article)
-    st.scratch["encoder"] = hash_encoder if args.encoder == "hash" else dedup_minilm
+    st.encoder = hash_encoder if args.encoder == "hash" else dedup_minilm
     _ENCODED[0] = 0
     t0 = time.perf_counter()
     claim_embeddings(st)
@@ -158,9 +158,9 @@ def run_size(texts, n, args) -> dict:
         row[f"{name}_s"] = round(dt, 3)
     row["linking_s"] = round(total, 3)
     m = len(st.dossier.claims)
-    row["claim_pairs_compared"] = st.scratch.get("cluster_stats", {}).get("compared", 0)
+    row["claim_pairs_compared"] = st.cluster_stats.get("compared", 0)
     row["claim_pairs_all"] = m * (m - 1) // 2
-    row["article_pairs_compared"] = st.scratch.get("event_stats", {}).get("compared", 0)
+    row["article_pairs_compared"] = st.event_stats.get("compared", 0)
     row["article_pairs_all"] = n * (n - 1) // 2
     row["events"] = len(st.dossier.events)
     row["clusters"] = len(st.dossier.clusters)

@@ -5,7 +5,8 @@ from __future__ import annotations
 def _actors(run_article, text):
     st = run_article(text, until="actors")
     for a in st.ann.actors:
-        assert a.id.startswith("a0-")
+        first = min(a.mentions, key=lambda m: m.start)
+        assert a.id == f"a:t1:{first.start}-{first.end}"
         for m in a.mentions:
             assert text[m.start:m.end] == m.text
     return st

@@ -22,7 +22,7 @@ def test_every_claim_and_attribution_offset_slices_the_text(run_article):
         for c in a.content:
             assert text[c.start:c.end] == c.text
     ids = [c.id for c in st.ann.claims]
-    assert len(ids) == len(set(ids)) and all(i.startswith("c0-") for i in ids)
+    assert len(ids) == len(set(ids)) and all(c.id == f"c:t1:{c.start}-{c.end}" for c in st.ann.claims)
 
 
 def test_narration_split_into_clauses_at_trailing_participle(run_article):

@@ -80,7 +80,7 @@ def test_two_claims_of_one_article_do_not_merge_when_merely_similar():
 def test_embeddings_are_cached_for_later_stages():
     st = _port_corpus()
     cluster_claims(st)
-    cache = st.scratch["claim_embeddings"]
+    cache = st.claim_embeddings
     assert set(cache["ids"]) == {c.id for c in st.dossier.claims}
     v = cache["vectors"]
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)

@@ -127,10 +127,12 @@ def test_single_thread_blas_restores():
     assert blas_threads() == before
 
 
-def test_prefetch_feeds_claim_embeddings(monkeypatch):
-    """Texts encoded in the background are not encoded again; claims it never saw are."""
+def test_stored_claim_vectors_feed_claim_embeddings(monkeypatch):
+    """Vectors the per-article encode stage stored are not encoded again; claims without one are."""
     from rashomon import nlp
     from rashomon.link import similarity
+    from rashomon.models import Article, ArticleAnnotations, Claim, Dossier
+    from rashomon.state import ArticleState, CorpusState
 
     calls = []
 
@@ -140,16 +142,18 @@ def test_prefetch_feeds_claim_embeddings(monkeypatch):
             return np.array([[len(t), t.count("a") + 1.0, 1.0] for t in texts], dtype=np.float32)
 
     monkeypatch.setattr(nlp, "get_encoder", lambda: Fake())
+    text = "troops crossed the border. the attack was repelled at dawn. a third claim nobody encoded."
 
-    def claim(cid, text):
-        return SimpleNamespace(id=cid, text=text, start=0, end=len(text), speaker=None, chain=[], attribution=None)
+    def claim(piece):
+        s = text.index(piece)
+        return Claim(id=f"c:x:{s}-{s + len(piece)}", article="x", text=piece, start=s, end=s + len(piece))
 
-    seen = [claim("c1", "troops crossed the border"), claim("c2", "the attack was repelled at dawn")]
-    later = claim("c3", "a third claim nobody prefetched")
-    pre = similarity.Prefetch()
-    pre.add(SimpleNamespace(claims=seen, attributions=[]))
-    assert set(pre.vectors()) == {c.text for c in seen}
-    state = SimpleNamespace(dossier=SimpleNamespace(claims=seen + [later], attributions=[]), scratch={"prefetch": pre})
+    seen = [claim("troops crossed the border"), claim("the attack was repelled at dawn")]
+    later = claim("a third claim nobody encoded")
+    ann = ArticleAnnotations(article="x", claims=seen)
+    similarity.encode_claims(ArticleState(article=Article(id="x", text=text), ann=ann))
+    assert set(ann.claim_vectors) == {c.id for c in seen} and len(calls) == 1
+    state = CorpusState(dossier=Dossier(claims=seen + [later]), annotations={"x": ann})
     cache = similarity.claim_embeddings(state)
     assert calls[-1] == [later.text] and len(calls) == 2
     direct = similarity.encode([c.text for c in seen + [later]])

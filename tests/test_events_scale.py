@@ -48,7 +48,7 @@ def many_articles(stories: int, outlets: int, seed: int = 3) -> CorpusState:
             d.claims += ann.claims
             anns[aid] = ann
     st = CorpusState(dossier=d, annotations=anns)
-    st.scratch["encoder"] = hash_encoder
+    st.encoder = hash_encoder
     return st
 
 
@@ -91,7 +91,7 @@ def test_many_small_articles_same_event_articles_land_together(small_max_block):
     for s in range(60):
         assert ev[f"s{s}o0"] == ev[f"s{s}o1"] == ev[f"s{s}o2"], s
     assert len({ev[f"s{s}o0"] for s in range(60)}) == 60  # different stories stay apart
-    assert st.scratch["event_stats"]["compared"] < 180 * 179 // 2  # blocked, not all pairs
+    assert st.event_stats["compared"] < 180 * 179 // 2  # blocked, not all pairs
 
 
 def test_sparse_and_dense_linkage_give_the_same_events(monkeypatch):

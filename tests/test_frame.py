@@ -16,10 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-m", "rashomon.cli"]
 
 
-def test_stage_order_is_checked_against_declared_requirements():
+def test_stage_order_is_checked_against_declared_fields():
     check_order(STAGES)
-    broken = (Stage("b", "corpus", "x:y", requires=("never_made",)),)
-    with pytest.raises(ValueError, match="never_made"):
+    broken = (Stage("b", "corpus", "x:y", reads=("dossier.relations",)),)
+    with pytest.raises(ValueError, match="dossier.relations"):
         check_order(broken)
 
 

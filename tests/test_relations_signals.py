@@ -194,7 +194,7 @@ def test_embeddings_are_stored_for_later_stages():
                ("a2", None, STRIKE_REBELS, "rebel commander", "Rebels", "k2", "asserted")])
     state = CorpusState(dossier=d)
     find_relations(state, use_classifier=False)
-    assert set(state.scratch["claim_embeddings"]["index"]) == {c.id for c in d.claims}
+    assert set(state.claim_embeddings["index"]) == {c.id for c in d.claims}
 
 
 def test_relation_ids_and_types_are_well_formed():

@@ -47,9 +47,11 @@ def test_relative_dates_resolve_against_the_publication_date(times):
     assert "300" not in ts
 
 
-def test_ids_are_numbered_per_article(times):
-    ts = times(ELECTION, "2025-04-26", index=7)
-    assert sorted(t.id for t in ts.values())[0].startswith("t7-")
+def test_ids_name_the_article_and_span_not_the_batch_position(times):
+    at3, at7 = times(ELECTION, "2025-04-26", index=3), times(ELECTION, "2025-04-26", index=7)
+    assert [t.id for t in at3.values()] == [t.id for t in at7.values()]
+    t = at7["Saturday"]
+    assert t.id == f"t:a:{t.start}-{t.end}" and ELECTION[t.start:t.end] == "Saturday"
 
 
 def test_without_publication_date_relative_times_stay_null_with_reason_and_form(times):

@@ -6,14 +6,15 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Optional, Sequence, Union
 
 from . import __version__
-from .engine import annotate_articles
+from .engine import pick_engine
 from .engine.threads import one_thread
 from .errors import drain_warnings
 from .ingest import read_inputs
 from .models import Dossier, RunReport, StageTiming
 from .nlp import model_versions
-from .pipeline import CorpusState, run_corpus_stages
+from .pipeline import run_corpus_stages
 from .settings import Settings, use, validate
+from .state import CorpusState
 
 PathLike = Union[str, Path]
 
@@ -56,18 +57,14 @@ def _analyze(inputs, *, jobs, stdin, progress, settings: Settings) -> Dossier:
     timings = [StageTiming(name="ingest", seconds=round(time.perf_counter() - t0, 4))]
     if progress.on_articles:
         progress.on_articles(len(ingested.articles))
-    # each article's claims are encoded in a background thread while the next articles are parsed
-    # (engine.prefetch false: all encoding at the corpus stages, as before)
-    from .link.similarity import Prefetch
-
+    # the per-article half runs through an engine; with one process, each article's claims are
+    # encoded in a background thread while the next article is parsed (engine.prefetch false: in line)
     drain_warnings()  # warnings of an earlier run in this process are not this run's
-    prefetch = Prefetch() if settings.engine.prefetch else None
-    annotations, art_timings = annotate_articles(
-        ingested.articles, jobs=jobs, settings=settings,
-        on_done=(lambda a: progress.on_article_done(a.id)) if progress.on_article_done else None,
-        on_result=prefetch.add if prefetch else None)
+    engine = pick_engine(len(ingested.articles), jobs, settings=settings, overlap=settings.engine.prefetch)
+    annotations, art_timings = engine.annotate(
+        ingested.articles, on_result=(lambda ann: progress.on_article_done(ann.article)) if progress.on_article_done else None)
     timings += art_timings
-    dossier = Dossier(articles=ingested.articles)
+    dossier = Dossier(articles=list(ingested.articles))
     for a in ingested.articles:
         ann = annotations[a.id]
         dossier.attributions += ann.attributions
@@ -77,8 +74,7 @@ def _analyze(inputs, *, jobs, stdin, progress, settings: Settings) -> Dossier:
     dossier.run = RunReport(version=__version__, inputs=[str(p) for p in inputs], errors=ingested.errors,
                             duplicates=ingested.duplicates, models=model_versions(),
                             notes=list(ingested.notes))
-    state = CorpusState(dossier=dossier, annotations=annotations, scratch={"prefetch": prefetch} if prefetch else {},
-                        settings=settings)
+    state = CorpusState(dossier=dossier, annotations=annotations, settings=settings)
     timings += run_corpus_stages(state, progress=progress.on_stage)
     dossier.run.stages = timings
     dossier.run.notes += [w for w in drain_warnings() if w not in dossier.run.notes]

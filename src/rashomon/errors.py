@@ -13,7 +13,8 @@ internal.
 | R003 | ``NotADossier`` | a file given as a dossier is not one |
 | R101 | ``UnknownSettingError`` | a setting key does not exist |
 | R102 | ``SettingValueError`` | a setting value is invalid |
-| R201 | ``StageOrderError`` | a stage requires what no earlier stage produces |
+| R201 | ``StageOrderError`` | a stage reads what no earlier stage writes |
+| R205 | ``StageFieldError`` | a stage names something that is not a field of its state |
 | R202 | ``DataFileError`` | a package data file is malformed |
 | R203 | ``ModelMissingError`` | a shipped model file is missing |
 | R204 | ``UnknownFormatError`` | an unknown report format was asked for |
@@ -40,7 +41,8 @@ CODES: dict[str, str] = {
     "R003": "{path}: not a rashomon dossier: {reason}",
     "R101": "unknown setting {key!r} in {where}{hint}",
     "R102": "bad value for setting {key!r} in {where}: {problem}",
-    "R201": "stage {stage!r} requires {missing}, produced by no earlier stage",
+    "R201": "stage {stage!r} reads {missing}, which no earlier stage writes (and which the {scope} half is not given)",
+    "R205": "stage {stage!r} names {name!r}, which is not a field of {state}",
     "R202": "data file {name}: {problem}",
     "R203": "{path} is missing: {remedy}",
     "R204": "unknown report format(s): {unknown}; known: {known}",
@@ -104,6 +106,10 @@ class SettingValueError(SettingsError):
 
 class StageOrderError(RashomonError, ValueError):
     code = "R201"
+
+
+class StageFieldError(RashomonError, ValueError):
+    code = "R205"
 
 
 class DataFileError(RashomonError, ValueError):

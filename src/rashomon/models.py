@@ -5,9 +5,13 @@ Articles become annotated articles (``ArticleAnnotations``), annotated articles 
 into that article's cleaned ``text``. The dossier format is ``rashomon.dossier/1``
 (see DOSSIER.md in the design notes); fields named there are never renamed or dropped.
 
-Ids are unique within a dossier: per-article records are numbered ``<prefix><article
-index>-<n>`` (``c3-12`` is claim 12 of the fourth article), cross-article records
-``<prefix><n>`` (``k4``, ``E1``, ``A7``).
+Ids are unique within a dossier and stable: a per-article record is named by kind, article id
+and offsets (``c:<article>:<start>-<end>``, see ``rashomon.ids``), the same in any batch;
+cross-article records ``<prefix><n>`` (``k4``, ``E1``, ``A7``). A stage never rewrites a
+per-article record: cross-article findings are new records (or typed fields of the corpus
+state) that point at them by id, and the stage that makes a finding replaces the dossier's
+records with copies that carry it (``model_copy(update=...)``), so ``ArticleAnnotations`` stay
+as the per-article half left them.
 """
 from __future__ import annotations
 
@@ -61,7 +65,7 @@ class Article(Record):
     """One input article after ingestion and cleaning."""
 
     id: str
-    index: int = Field(0, description="position of the article in the batch; used to make record ids unique")
+    index: int = Field(0, description="position of the article in the batch, for display order only (no id uses it)")
     title: Optional[str] = None
     title_source: Optional[str] = Field(None, description="metadata | text (first line) | html")
     dek: Optional[str] = Field(None, description="standfirst kept apart from the body, when present")
@@ -128,7 +132,7 @@ class Speaker(Record):
     """Who a statement is attributed to."""
 
     name: str
-    actor: Optional[str] = Field(None, description="actor id (dossier-level after linking)")
+    actor: Optional[str] = Field(None, description="actor id: per-article (a:...) in an article's annotations, dossier-level (A<n>) in the dossier")
     start: Optional[int] = Field(None, description="span of the speaker mention; null when implicit")
     end: Optional[int] = None
     text: Optional[str] = Field(None, description="the mention as written: 'he', 'the military', 'Gen. Valery V. Gerasimov'")
@@ -235,6 +239,17 @@ class ArticleAnnotations(Record):
     entity_labels: list[str] = Field(default_factory=list)
     lemmas: list[str] = Field(default_factory=list, description="content-word lemmas, for framing and similarity")
     verbs: list[int] = Field(default_factory=list, description="start offsets of the tokens the parser tags VERB or AUX (the summary quotes passages with a verb)")
+    claim_vectors: dict[str, list[float]] = Field(default_factory=dict, description="claim id -> unit sentence embedding of its text (the encode stage)")
+    proposition_vectors: dict[str, list[float]] = Field(default_factory=dict, description="claim id -> unit embedding of its proposition text, for claims whose proposition text differs from the text")
+
+
+class PublicationDate(Record):
+    """A publication date (or lower bound) inferred for an undated article from the others."""
+
+    article: str
+    published: Optional[str] = Field(None, description="ISO date inferred, or null when only a lower bound is known")
+    published_after: Optional[str] = None
+    reason: str = Field(description="the reasoning, with the texts it rests on")
 
 
 # --------------------------------------------------------------------------- cross-article findings

@@ -47,8 +47,17 @@ def test_a_stage_requiring_what_nothing_produces_raises_stage_order_error():
     from rashomon.pipeline import Stage, check_order
 
     with pytest.raises(StageOrderError) as e:
-        check_order((Stage("late", "corpus", "x:y", requires=("clusters",)),))
+        check_order((Stage("late", "corpus", "x:y", reads=("dossier.clusters",)),))
     assert e.value.code == "R201" and "'late'" in str(e.value)
+
+
+def test_a_stage_naming_what_is_not_a_state_field_raises_stage_field_error():
+    from rashomon.errors import StageFieldError
+    from rashomon.pipeline import Stage, check_order
+
+    with pytest.raises(StageFieldError) as e:
+        check_order((Stage("typo", "corpus", "x:y", reads=("dossier.clustres",)),))
+    assert e.value.code == "R205" and "'dossier.clustres'" in str(e.value)
 
 
 def test_unknown_report_format_raises_coded_error(tmp_path):

@@ -1,20 +1,24 @@
-"""Run the per-article stages over many articles, in-process or in a pool of worker processes.
+"""The process-pool engine: the per-article stages over a pool of worker processes.
 
-Each worker loads the spaCy pipeline once (in its initializer) and then annotates articles one
-after another. Workers are started with ``spawn`` so a parent that already holds threads (torch,
-BLAS) is never forked. Small batches run in-process: starting a worker costs more than parsing a
-handful of articles.
+Each worker loads the spaCy pipeline once (in its initializer) and then runs the stages before
+the ``background`` ones (parse ... claims) on one article after another; the background stages
+(claim encoding) run in one thread of this process as the results come in, so the workers never
+load the sentence encoder. Workers are started with ``spawn`` so a parent that already holds
+threads (torch, BLAS) is never forked. Small batches run in-process (``InlineEngine``): starting a
+worker costs more than parsing a handful of articles.
+
+``annotate_articles(articles, jobs)`` picks the engine for ``jobs`` and runs it.
 """
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Optional
 
 from ..models import Article, ArticleAnnotations, StageTiming
-from ..settings import Settings, current, set_process_settings, use
+from ..settings import Settings, current, set_process_settings
+from .base import Background, InlineEngine, OnResult, Timings
 
 
 def _init_worker(settings: Optional[Settings] = None) -> None:
@@ -26,10 +30,10 @@ def _init_worker(settings: Optional[Settings] = None) -> None:
     get_nlp()
 
 
-def _annotate_one(article: Article) -> tuple[str, ArticleAnnotations, list[StageTiming]]:
-    from ..pipeline import run_article_stages
+def _annotate_head(article: Article, settings=None) -> tuple[str, ArticleAnnotations, list[StageTiming]]:
+    from ..pipeline import ARTICLE_STAGES, run_article_stages, split_background
 
-    ann, timings = run_article_stages(article, settings=current())
+    ann, timings = run_article_stages(article, split_background(ARTICLE_STAGES)[0], settings=settings)
     return article.id, ann, timings
 
 
@@ -41,48 +45,70 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+class ProcessPoolEngine:
+    """``jobs`` worker processes (see module doc)."""
+
+    def __init__(self, jobs: int, settings=None):
+        self.jobs = max(1, jobs)
+        self.settings = settings or current()
+
+    def annotate(self, articles: Iterable[Article], on_result: OnResult = None) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
+        from ..pipeline import ARTICLE_STAGES, split_background
+
+        articles = list(articles)
+        by_id = {a.id: a for a in articles}
+        bg = Background(split_background(ARTICLE_STAGES)[1], self.settings)
+        out: dict[str, ArticleAnnotations] = {}
+        timings = Timings()
+
+        def collect(items):
+            for ann, ts in items:
+                out[ann.article] = ann
+                timings.add(ts)
+                if on_result:
+                    on_result(ann)
+
+        ctx = mp.get_context("spawn")
+        try:
+            with ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_init_worker,
+                                     initargs=(self.settings,)) as pool:
+                for aid, ann, ts in pool.map(_annotate_head, articles, [self.settings] * len(articles), chunksize=1):
+                    bg.submit(by_id[aid], ann, ts)
+                    collect(bg.ready())
+            collect(bg.drain())
+        finally:
+            bg.close()
+        return out, timings.out(s.name for s in ARTICLE_STAGES)
+
+
+def pick_engine(n_articles: int, jobs: Optional[int] = None, settings=None, overlap: bool = True):
+    """The engine for ``jobs`` worker processes (1 = in this process; None = one per core), in
+    process when there are too few articles per worker. ``overlap=False``: the in-process engine
+    runs the background stages in line. ``settings`` (None: ``settings.current()``) go to every
+    worker; ``engine.min_articles_per_worker`` of them sets when a pool is worth starting."""
+    settings = settings or current()
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    jobs = min(jobs, max(1, n_articles // settings.engine.min_articles_per_worker))
+    return InlineEngine(settings, overlap=overlap) if jobs == 1 else ProcessPoolEngine(jobs, settings)
+
+
 def annotate_articles(
     articles: Iterable[Article],
     jobs: Optional[int] = None,
     on_done: Optional[Callable[[Article], None]] = None,
-    on_result: Optional[Callable[[ArticleAnnotations], None]] = None,
+    on_result: OnResult = None,
     settings: Optional[Settings] = None,
 ) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
-    """Annotate every article; return annotations by article id and stage timings summed over
-    articles. ``jobs`` is the number of worker processes (1 = in this process; None = cores).
-    ``on_done`` is called after each article, for progress bars; ``on_result`` with each
-    article's annotations as soon as they are made (e.g. to start encoding its claims).
-    ``settings`` (None: ``settings.current()``) reach every worker process."""
+    """Annotate every article with the engine for ``jobs`` (``pick_engine``); return annotations
+    by article id and stage timings summed over articles. ``on_done(article)`` and
+    ``on_result(ann)`` are called once per article when its annotations are final."""
     articles = list(articles)
-    settings = settings or current()
-    jobs = default_jobs() if jobs is None else max(1, jobs)
-    jobs = min(jobs, max(1, len(articles) // settings.engine.min_articles_per_worker))
-    out: dict[str, ArticleAnnotations] = {}
-    total: dict[str, float] = defaultdict(float)
-    order: list[str] = []
+    by_id = {a.id: a for a in articles}
 
-    def collect(aid, ann, timings):
-        out[aid] = ann
+    def both(ann: ArticleAnnotations) -> None:
         if on_result:
             on_result(ann)
-        for t in timings:
-            if t.name not in total:
-                order.append(t.name)
-            total[t.name] += t.seconds
+        if on_done:
+            on_done(by_id[ann.article])
 
-    by_id = {a.id: a for a in articles}
-    if jobs == 1:
-        with use(settings):
-            for a in articles:
-                collect(*_annotate_one(a))
-                if on_done:
-                    on_done(a)
-    else:
-        ctx = mp.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                                 initargs=(settings,)) as pool:
-            for aid, ann, timings in pool.map(_annotate_one, articles, chunksize=1):
-                collect(aid, ann, timings)
-                if on_done:
-                    on_done(by_id[aid])
-    return out, [StageTiming(name=n, seconds=round(total[n], 4)) for n in order]
+    return pick_engine(len(articles), jobs, settings=settings).annotate(articles, on_result=both)

@@ -1,9 +1,9 @@
 """The actors stage: people and bodies mentioned in one article, grouped, typed, with affiliation.
 
 In: ``state.doc`` (parsed, entity ruler applied) and ``state.article``.
-Out: ``state.ann.actors`` — one ``Actor`` per person or body (id ``a<index>-<n>``) with every
+Out: ``state.ann.actors`` — one ``Actor`` per person or body (id ``a:<article>:<start>-<end>`` of its first mention) with every
 mention (name, title, description, pronoun) and its character span; and, in
-``state.doc.user_data["rashomon.resolved"]``, a map ``(start, end) -> (actor id, reason)`` for
+``state.actor_resolutions``, a map ``(start, end) -> (actor id, reason)`` for
 each pronoun or description that was resolved to an earlier actor (the attribution stage reads
 it to fill ``Speaker.resolved``).
 
@@ -29,6 +29,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..ids import span_id
 from ..models import Actor, Mention
 from .lexicon import actor_lexicon, country_for, cues
 from .quotes import find_quotes
@@ -36,7 +37,6 @@ from ..data import load_yaml
 
 _WORDS = load_yaml("actor_words.yaml", "en")  # word lists and patterns of this module (data/en/actor_words.yaml)
 
-RESOLVED_KEY = "rashomon.resolved"
 _DETS = set(_WORDS["dets"])
 _SPEAKER_VERBS_EXTRA = {"say"}
 _WEAK_BODY_HEADS = set(_WORDS["weak_body_heads"])
@@ -568,20 +568,20 @@ def extract_actors(state) -> None:
                 e.affiliation = d.affiliation
             d.mentions = []
     # number and write out
-    index = state.article.index
     actors = []
     id_of = {}
+    taken: set[str] = set()
     for i, d in enumerate(b.drafts):
         if not d.mentions:
             continue
-        aid = f"a{index}-{len(actors) + 1}"
-        id_of[i] = aid
         ms = sorted(d.mentions, key=lambda m: m.start)
+        aid = span_id("a", state.article.id, ms[0].start, ms[0].end, taken)
+        id_of[i] = aid
         aliases = sorted({m.text for m in ms if m.kind in ("name", "title", "description")} - {d.name})
         actors.append(Actor(id=aid, name=d.name, type=d.type, affiliation=_demonym(d.affiliation),
                             article=state.article.id, aliases=aliases, mentions=ms, articles=[state.article.id]))
     state.ann.actors = actors
-    doc.user_data[RESOLVED_KEY] = {k: (id_of.get(v[0]), v[1]) for k, v in resolved.items() if v[0] in id_of}
+    state.actor_resolutions = {k: (id_of.get(v[0]), v[1]) for k, v in resolved.items() if v[0] in id_of}
 
 
 def _demonym(country: Optional[str]) -> Optional[str]:

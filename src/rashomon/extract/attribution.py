@@ -1,8 +1,8 @@
 """The attributions stage: who said what, in one article.
 
 In: ``state.doc`` (parsed), ``state.ann.actors`` (with resolutions in
-``doc.user_data["rashomon.resolved"]``) and ``state.article.text``.
-Out: ``state.ann.attributions`` — one ``Attribution`` (id ``at<index>-<n>``) per reported
+``state.actor_resolutions``) and ``state.article.text``.
+Out: ``state.ann.attributions`` — one ``Attribution`` (id ``at:<article>:<start>-<end>`` of its first content span) per reported
 statement: speaker (mention span, resolved actor, canonical name, how it was resolved), cue (verb
 or phrase, with span), content spans, kind (direct / indirect / mixed / according_to), the
 reporting chain (original speaker first), distancing cues and hedges.
@@ -30,8 +30,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..ids import span_id
 from ..models import Attribution, Span, Speaker
-from .actors import RESOLVED_KEY, actor_finder
+from .actors import actor_finder
 from .lexicon import actor_lexicon, cues
 from .quotes import find_quotes
 from .segment import datelines, doc_text, is_furniture, line_sentences
@@ -650,7 +651,7 @@ def _speaker(state, head, found: _Found) -> Optional[Speaker]:
         return None
     text = state.article.text
     actors = state.ann.actors
-    resolved = state.doc.user_data.get(RESOLVED_KEY, {}) if state.doc is not None else {}
+    resolved = state.actor_resolutions
     names, ids, hows = [], [], []
     for h in _conj_heads(head):
         hs, he = h.idx, h.idx + len(h.text)
@@ -919,7 +920,7 @@ def extract_attributions(state) -> None:
     _split_paragraph_quotes(text, [f for f in verb_found + acc_found if not f.dropped], quotes)
     final = sorted((f for f in verb_found + acc_found if not f.dropped), key=lambda f: (min(s for s, _ in f.contents), f.cue_start))
     out = []
-    idx = state.article.index
+    taken: set[str] = set()
     for f in final:
         head = _speaker_head(f.subj)
         sp = _speaker(state, head, f)
@@ -941,7 +942,7 @@ def extract_attributions(state) -> None:
             if o.cls == "distancing":
                 dist.append(o.cue_text.lower())
         out.append(Attribution(
-            id=f"at{idx}-{len(out) + 1}", article=state.article.id, speaker=sp,
+            id=span_id("at", state.article.id, contents[0].start, contents[0].end, taken), article=state.article.id, speaker=sp,
             cue=f.cue_text, cue_start=f.cue_start, cue_end=f.cue_end, content=contents,
             kind=f.kind if f.kind in ("direct", "indirect", "mixed", "according_to") else "indirect",
             chain=chain if len(chain) > 1 else ([sp] if sp else []), distancing=dist, hedges=hedges))

@@ -2,7 +2,7 @@
 
 In: ``state.doc``, ``state.ann.attributions``, ``state.ann.actors``, ``state.ann.quantities``,
 ``state.ann.times`` and ``state.article.text``.
-Out: ``state.ann.claims`` (ids ``c<index>-<n>``), each with ``text == article.text[start:end]``,
+Out: ``state.ann.claims`` (ids ``c:<article>:<start>-<end>``, see ``rashomon.ids``), each with ``text == article.text[start:end]``,
 and the links claim <-> quantities/times (``claim.quantities``/``claim.times`` and
 ``quantity.claim``/``time.claim``).
 
@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Optional
 
+from ..ids import span_id
 from ..models import Claim
 from ..settings import setting
 from .lexicon import cues
@@ -290,6 +291,7 @@ def extract_claims(state) -> None:
     mentions = sorted((m.start, m.end, a.id) for a in ann.actors for m in a.mentions)
     m_starts = [m[0] for m in mentions]
     claims = []
+    taken: set[str] = set()
     for d in drafts:
         att = d["att"]
         s, e = d["start"], d["end"]
@@ -318,7 +320,7 @@ def extract_claims(state) -> None:
             hedges.append(unknown)
         dist = _distancing(span, att.distancing if att else ())
         claims.append(Claim(
-            id=f"c{state.article.index}-{len(claims) + 1}", article=aid, text=text[s:e], start=s, end=e,
+            id=span_id("c", aid, s, e, taken), article=aid, text=text[s:e], start=s, end=e,
             speaker=att.speaker if att else None, cue=att.cue if att else None,
             kind=att.kind if att else "narrative", attribution=att.id if att else None,
             chain=list(att.chain) if att else [], polarity=polarity, hedged=bool(hedges), hedges=hedges,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..models import Span
 from ..nlp import get_nlp
-from ..pipeline import ArticleState
+from ..state import ArticleState
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV"}
 

@@ -1,7 +1,7 @@
 """The quantities stage: numbers with their unit or counted noun, ranges, bounds, SI values.
 
 In: ``state.article.text`` and ``state.doc`` (the spaCy parse). Out: ``state.ann.quantities``, one
-``Quantity`` per amount (ids ``q<article index>-<n>``), whose ``text`` slices the cleaned text
+``Quantity`` per amount (ids ``q:<article>:<start>-<end>``), whose ``text`` slices the cleaned text
 exactly and includes the qualifier, the number(s) and the unit or counted noun.
 
 How: a rule layer over the text and spaCy's parse, with the knowledge in data files:
@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from ..ids import span_id
 from ..data import load_yaml
 from ..models import Quantity, SIValue
 from ..lexicon.units import UnitTable, dimension_of, tables, to_base, unit_info  # noqa: F401  (re-exported)
@@ -399,7 +400,7 @@ def _about(head_tok, noun_tok, dim: Optional[str]) -> tuple[Optional[str], list[
 # --------------------------------------------------------------------------- the stage
 
 
-def quantities_in_doc(doc, article_id: str, index: int = 0) -> list[Quantity]:
+def quantities_in_doc(doc, article_id: str) -> list[Quantity]:
     """All quantities in a parsed ``doc`` whose text is the article's cleaned text."""
     T = tables()
     text = doc.text
@@ -412,7 +413,7 @@ def quantities_in_doc(doc, article_id: str, index: int = 0) -> list[Quantity]:
         return None
 
     out: list[Quantity] = []
-    n = 0
+    taken: set[str] = set()
     for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
         if not _HAS_NUMBER.search(text, s0, s1):
@@ -423,8 +424,7 @@ def quantities_in_doc(doc, article_id: str, index: int = 0) -> list[Quantity]:
             q = _finish(c, doc, text, s0, s1, T)
             if q is None:
                 continue
-            n += 1
-            q["id"] = f"q{index}-{n}"
+            q["id"] = span_id("q", article_id, q["start"], q["end"], taken)
             q["article"] = article_id
             out.append(Quantity(**q))
     return out
@@ -711,4 +711,4 @@ def extract_quantities(state) -> None:
     """Fill ``state.ann.quantities`` from ``state.doc`` (see the module docstring)."""
     if state.doc is None:
         return
-    state.ann.quantities = quantities_in_doc(state.doc, state.article.id, state.article.index)
+    state.ann.quantities = quantities_in_doc(state.doc, state.article.id)

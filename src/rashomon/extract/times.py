@@ -1,8 +1,8 @@
 """The times stage: date, time and duration expressions with ISO 8601 / TimeML values.
 
-In: ``state.article`` (``text``, ``published`` ISO date or None, ``index``) and ``state.doc`` (the
+In: ``state.article`` (``text``, ``published`` ISO date or None) and ``state.doc`` (the
 spaCy parse, used for the tense of the governing verb and to tell years from counts).
-Out: ``state.ann.times``, one ``TimeExpr`` per expression, ids ``t<article index>-<n>``.
+Out: ``state.ann.times``, one ``TimeExpr`` per expression, ids ``t:<article>:<start>-<end>``.
 
 How values are set:
 
@@ -33,6 +33,7 @@ import re
 from datetime import date
 from typing import Any, Optional
 
+from ..ids import span_id
 from ..models import TimeExpr
 from . import timex_rules as R
 from ..data import load_yaml
@@ -259,7 +260,7 @@ def _document_year(mt: R.Match, ref: tuple[date, str, str, bool]) -> Optional[tu
     return value, how
 
 
-def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str, index: int = 0) -> list[TimeExpr]:
+def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str) -> list[TimeExpr]:
     """All time expressions of ``text`` (parsed as ``doc``; may be None) as ``TimeExpr`` records,
     resolved against ``published`` when it is an ISO date."""
     pub = parse_date(published)
@@ -268,6 +269,7 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str, i
     dirs = [direction(doc, mt.start, mt.end) for mt in matches]
     ref = None if pub else _reference_point(matches, dirs, text)
     out: list[TimeExpr] = []
+    taken: set[str] = set()
     last_quarter: Optional[TimeExpr] = None
     for mt, d in zip(matches, dirs):
         span_text = text[mt.start:mt.end]
@@ -317,7 +319,7 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str, i
             reason = f"the quarter a year before '{last_quarter.text}' ({last_quarter.value}), mentioned just before"
         if mt.mod:
             reason = (reason + "; " if reason else "") + f"modifier {_MOD_WORDS.get(mt.mod, mt.mod)} ({mt.mod}) narrows the period without changing the value"
-        out.append(TimeExpr(id=f"t{index}-{len(out) + 1}", article=article_id, text=span_text, start=mt.start, end=mt.end,
+        out.append(TimeExpr(id=span_id("t", article_id, mt.start, mt.end, taken), article=article_id, text=span_text, start=mt.start, end=mt.end,
                             value=value, type=mt.type, precision=precision, anchor=anchor, reason=reason, relative=form,
                             tense=_TENSE[d], mod=mt.mod))
         if value and "-Q" in value and anchor != "previous_time":
@@ -328,4 +330,4 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str, i
 def extract_times(state) -> None:
     """Pipeline stage: fill ``state.ann.times`` from ``state.article`` and ``state.doc``."""
     art = state.article
-    state.ann.times = time_exprs(art.text, state.doc, art.published, art.id, art.index)
+    state.ann.times = time_exprs(art.text, state.doc, art.published, art.id)

@@ -17,8 +17,9 @@ of the batch goes on: codes ``not_found``, ``unreadable``, ``unsupported_format`
 ``empty_after_cleaning``, ``orphan_sidecar`` (an HTML page whose text is all furniture is
 ``no_main_text``). An article that does not read as English is analysed but noted
 (``rashomon.ingest.language``). Articles with the same normalised text are analysed
-once (``duplicates``). Ids are the file stem or the id given in JSON; a repeated id gets a ``-2``
-(``-3``...) suffix, said in ``notes``. ``index`` is the position in the batch after de-duplication.
+once (``duplicates``). Ids are the file stem or the id given in JSON (a JSON-list or JSONL record without one: the
+file stem and a hash of the record, ``news-1a2b3c4d``, never its position); a repeated id gets a ``-2``
+(``-3``...) suffix, said in ``notes``. ``index`` is the position in the batch after de-duplication (display order only; no id uses it).
 
 Metadata precedence: JSON fields and sidecar > HTML metadata / YAML front matter > header lines
 in the text > evidence in removed furniture > the URL's domain (outlet only, ``outlet_source``
@@ -114,6 +115,10 @@ def _from_html(batch: _Batch, art_id: str, html: str, meta: Meta, source: Source
     _build(batch, art_id, ext.text, meta, source, headers=False, where=where, line=line, empty_code="no_main_text")
 
 
+# placeholder in a default id, replaced by the first 8 hex digits of the record's SHA-256
+CONTENT_ID = "{content}"
+
+
 def _from_record(batch: _Batch, rec: object, where: str, line: Optional[int], default_id: str, fmt: str,
                  sidecar: Optional[Meta] = None) -> None:
     """One JSON article: ``id``, ``text`` (or ``body``/``content``) or ``html``, metadata keys."""
@@ -123,10 +128,12 @@ def _from_record(batch: _Batch, rec: object, where: str, line: Optional[int], de
     meta = meta_from_mapping(rec, "metadata", "the JSON article")
     if sidecar:
         meta.merge(sidecar)
-    art_id = str(rec["id"]).strip() if rec.get("id") not in (None, "") else default_id
+    digest = hashlib.sha256(json.dumps(rec, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
+    # a record without an id is named by its content, never by its line: the same record gets the
+    # same id (and so the same record ids) in any file, batch or order
+    art_id = str(rec["id"]).strip() if rec.get("id") not in (None, "") else default_id.replace(CONTENT_ID, digest[:8])
     text = next((rec[k] for k in ("text", "body", "content") if isinstance(rec.get(k), str) and rec[k].strip()), None)
     html = rec.get("html") if isinstance(rec.get("html"), str) and rec["html"].strip() else None
-    digest = hashlib.sha256(json.dumps(rec, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
     source = SourceInfo(path=where, line=line, format=fmt, encoding="utf-8", sha256=digest, extractor=CLEANER)
     if text is not None:
         _build(batch, art_id, text, meta, source, headers=True, where=where, line=line)
@@ -144,7 +151,7 @@ def _read_json(batch: _Batch, text: str, where: str, stem: str, sidecar: Optiona
         return
     if isinstance(data, list):
         for n, rec in enumerate(data, 1):
-            _from_record(batch, rec, where, n, f"{stem}-{n}", "json")
+            _from_record(batch, rec, where, n, f"{stem}-{CONTENT_ID}", "json")
     else:
         _from_record(batch, data, where, None, stem, "json", sidecar)
 
@@ -160,7 +167,7 @@ def _read_jsonl(batch: _Batch, text: str, where: str, stem: str) -> None:
         except json.JSONDecodeError as e:
             batch.error(where, "bad_json", f"malformed JSON on line {n}: {e.msg} (column {e.colno})", n)
             continue
-        _from_record(batch, rec, where, n, f"{stem}-{n}", "jsonl")
+        _from_record(batch, rec, where, n, f"{stem}-{CONTENT_ID}", "jsonl")
     if not seen:  # pragma: no cover - decode_bytes already refuses blank input
         batch.error(where, "empty", "no JSON lines")
 

@@ -1,15 +1,15 @@
 """Corpus stage ``link_actors``: one actor across articles, and the side it speaks for.
 
-In: ``state.annotations[article].actors`` (per-article ``Actor`` records, ids ``a<idx>-<n>``,
+In: ``state.annotations[article].actors`` (per-article ``Actor`` records, ids ``a:<article>:<start>-<end>``,
 with name, type, affiliation, aliases and mentions) and the claims and attributions of the
 dossier, whose speakers point at per-article actor ids.
 
 Out: ``state.dossier.actors`` (dossier-level ``Actor`` records, id ``A<n>``, ``article`` null,
 ``members`` = the per-article ids merged, ``articles``, ``aliases``; mentions are not copied),
 each with ``side`` and ``side_reason`` (null side with a reason when the text does not support
-one). Every ``claim.speaker.actor``, ``claim.chain[*].actor``, ``claim.actors``,
-``attribution.speaker.actor`` and ``attribution.chain[*].actor`` is rewritten to dossier ids.
-``state.scratch["actor_map"]`` holds the per-article -> dossier id map.
+one). ``state.actor_map`` holds the per-article -> dossier id map. The dossier's claims and
+attributions become new copies whose ``speaker.actor``, ``chain[*].actor`` and ``actors`` hold
+dossier ids (``speaker_in_dossier``); the per-article records keep their per-article ids.
 
 Matching:
 - people by surname with a compatible given name or initial, titles stripped ("Gen. Valery V.
@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from typing import Iterable, Optional
 
 from ..models import Actor, Speaker
-from ..pipeline import CorpusState
+from ..state import CorpusState
 from . import lexicon as lx
 from ..data import load_yaml
 
@@ -327,7 +327,8 @@ def _best_name(members: list[Actor]) -> str:
 
 
 def link_actors(state: CorpusState) -> None:
-    """Merge per-article actors into dossier actors with sides; rewrite actor ids (see module doc)."""
+    """Merge per-article actors into dossier actors with sides; the dossier's claims and attributions
+    become copies that point at them (see module doc)."""
     dossier = state.dossier
     order = {a.id: a.index for a in dossier.articles}
     per_article: list[Actor] = []
@@ -357,35 +358,35 @@ def link_actors(state: CorpusState) -> None:
         out.append(Actor(id=did, name=_best_name(members), type=typ, affiliation=aff, side=side, side_reason=reason,
                          article=None, aliases=aliases, members=[a.id for a in members], articles=arts))
     dossier.actors = out
-    state.scratch["actor_map"] = mapping
+    state.actor_map = mapping
     by_id = {a.id: a for a in out}
     name_index = _name_index(out)
 
-    def fix(sp: Optional[Speaker], article: str) -> None:
+    def fix(sp: Optional[Speaker], article: str) -> Optional[Speaker]:
         if sp is None:
-            return
+            return None
         if sp.actor and sp.actor in mapping:
-            sp.actor = mapping[sp.actor]
+            actor = mapping[sp.actor]
         elif sp.actor in by_id:
-            return
+            return sp
         else:
-            sp.actor = _resolve_name(sp.name, article, name_index, by_id)
+            actor = _resolve_name(sp.name, article, name_index, by_id)
+        return sp.model_copy(update={"actor": actor})
 
     weight: Counter = Counter()
+    claims = []
     for c in dossier.claims:
-        fix(c.speaker, c.article)
-        for s in c.chain:
-            fix(s, c.article)
-        c.actors = list(dict.fromkeys(mapping.get(x, x) for x in c.actors))
+        c = c.model_copy(update={"speaker": fix(c.speaker, c.article), "chain": [fix(s, c.article) for s in c.chain],
+                                 "actors": list(dict.fromkeys(mapping.get(x, x) for x in c.actors))})
+        claims.append(c)
         if c.speaker and c.speaker.actor:
             weight[c.speaker.actor] += 1
-    for at in dossier.attributions:
-        fix(at.speaker, at.article)
-        for s in at.chain:
-            fix(s, at.article)
+    dossier.claims = claims
+    dossier.attributions = [at.model_copy(update={"speaker": fix(at.speaker, at.article), "chain": [fix(s, at.article) for s in at.chain]})
+                            for at in dossier.attributions]
     # foreign governments: sides that are not one of the main parties
     parties = _main_parties(out, weight)
-    state.scratch["main_parties"] = parties
+    state.main_parties = parties
     media = lx.side_label("independent_media")
     for a in out:
         if a.side and a.side != media and parties and a.side not in parties:

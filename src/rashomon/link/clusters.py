@@ -3,12 +3,13 @@
 In: ``state.dossier.claims`` (with ``actors``, ``quantities``, ``times``, ``polarity``), the
 articles' entities (``state.annotations``) and the embeddings of what each claim asserts
 (``similarity.proposition_vectors``: the claim without speaker and cue; built on the shared cache
-``state.scratch["claim_embeddings"]``).
+``state.claim_embeddings``).
 
 Out: ``state.dossier.clusters`` (ids ``k<n>``, largest first; ``label`` = the clearest member,
-``claims``, ``articles``, ``outlets`` = outlet or article id when unknown) and ``claim.cluster``
-for every claim: a claim nobody else makes is a cluster of one, so the claim matrix is complete.
-``state.scratch["cluster_stats"]`` records how many pairs were compared.
+``claims``, ``articles``, ``outlets`` = outlet or article id when unknown); the dossier's claims
+become copies with ``cluster`` set for every claim (the per-article claims are not changed): a
+claim nobody else makes is a cluster of one, so the claim matrix is complete.
+``state.cluster_stats`` records how many pairs were compared.
 
 How:
 1. **Blocking** (``ann.candidate_pairs``): random-projection LSH on the embeddings plus claims
@@ -35,7 +36,7 @@ from typing import Optional
 import numpy as np
 
 from ..models import Cluster
-from ..pipeline import CorpusState
+from ..state import CorpusState
 from . import lexicon as lx
 from .ann import candidate_pairs
 from .features import ClaimFeatures, claim_features
@@ -263,7 +264,7 @@ def _clearest(members: list[int], vectors: np.ndarray, texts: list[str]) -> int:
 
 
 def cluster_claims(state: CorpusState) -> None:
-    """Fill ``dossier.clusters`` and ``claim.cluster`` (see module doc)."""
+    """Fill ``dossier.clusters``; the dossier's claims become copies with ``cluster`` set (see module doc)."""
     dossier = state.dossier
     claims = dossier.claims
     if not claims:
@@ -277,20 +278,22 @@ def cluster_claims(state: CorpusState) -> None:
     stats: dict = {}
     groups = cluster_indices(vectors, feats, articles, stats=stats)
     stats["claims"] = len(claims)
-    state.scratch["cluster_stats"] = stats
+    state.cluster_stats = stats
     outlet_of = {a.id: (a.outlet or a.id) for a in dossier.articles}
     order = {a.id: a.index for a in dossier.articles}
     texts = [c.text for c in claims]
     groups.sort(key=lambda g: (-len({articles[i] for i in g}), -len(g), min(g)))
     out = []
+    cluster_of: dict[str, str] = {}
     for n, g in enumerate(groups, 1):
         g.sort(key=lambda i: (order.get(articles[i], 0), claims[i].start))
         kid = f"k{n}"
         best = _clearest(g, vectors, texts)
         arts = list(dict.fromkeys(articles[i] for i in g))
         for i in g:
-            claims[i].cluster = kid
+            cluster_of[ids[i]] = kid
         label = texts[best] if len(texts[best]) <= 240 else texts[best][:237].rstrip() + "..."
         out.append(Cluster(id=kid, label=label, claims=[ids[i] for i in g], articles=arts,
                            outlets=list(dict.fromkeys(outlet_of.get(a, a) for a in arts))))
     dossier.clusters = out
+    dossier.claims = [c.model_copy(update={"cluster": cluster_of.get(c.id)}) for c in claims]

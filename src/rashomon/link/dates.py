@@ -15,6 +15,10 @@ In: ``state.dossier`` (articles, times, claims, clusters, events) and ``state.an
 
 Articles whose date is inferred get their relative times resolved again (``anchor =
 "inferred_publication"``). Articles that have a publication date are never changed.
+
+The findings go to ``state.publication_dates`` (article id -> ``PublicationDate``); the
+dossier's articles and times are replaced by new copies that carry them. The per-article
+records (the ``Article`` read at ingest, the times in ``state.annotations``) are not changed.
 """
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ from typing import Optional
 from ..extract import timex_rules as R
 from ..extract.times import parse_date
 from ..data import load_yaml
+from ..models import PublicationDate
 
 _STOPWORDS = load_yaml("stopwords.yaml", "en")  # word lists and patterns of this module (data/en/stopwords.yaml)
 from ..settings import setting
@@ -133,16 +138,32 @@ def _lower_bound(times) -> Optional[tuple[str, object]]:
 def infer_dates(state) -> None:
     """Pipeline stage (corpus): infer missing publication dates and re-resolve relative times."""
     dossier = state.dossier
-    arts = {a.id: a for a in dossier.articles}
+    # the stage works on its own copies of the articles and times (new records for the dossier);
+    # the per-article records stay as the per-article half left them
+    arts = {a.id: a.model_copy() for a in dossier.articles}
+    times = [t.model_copy() for t in dossier.times]
     times_of: dict[str, list] = {}
-    for t in dossier.times:
+    for t in times:
         times_of.setdefault(t.article, []).append(t)
     anns = getattr(state, "annotations", {}) or {}
     sents_of = {aid: (anns[aid].sentences if aid in anns else []) for aid in arts}
     by_id, by_span = _claim_clusters(dossier), _claim_cluster_by_span(dossier)
-    undated = [a for a in dossier.articles if not parse_date(a.published)]
+    undated = [arts[a.id] for a in dossier.articles if not parse_date(a.published)]
     if not undated:
         return
+    _infer(state, arts, times_of, sents_of, by_id, by_span, undated)
+    for art in undated:
+        if art.published_source == "inferred" or art.published_after:
+            state.publication_dates[art.id] = PublicationDate(
+                article=art.id, published=art.published if art.published_source == "inferred" else None,
+                published_after=art.published_after, reason=art.published_reason or "")
+    dossier.articles = [arts[a.id] for a in dossier.articles]
+    dossier.times = times
+
+
+def _infer(state, arts, times_of, sents_of, by_id, by_span, undated) -> None:
+    """Fill ``published``/``published_after``/``published_reason`` of the ``undated`` article
+    copies and re-resolve their relative time copies (see module doc)."""
     encoder_cache: dict[str, object] = {}
 
     def embed(texts: list[str]):

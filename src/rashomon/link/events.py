@@ -2,12 +2,13 @@
 
 In: the dossier's articles (publication dates), claims and times; each article's parse
 (``state.annotations``: sentences, entities, content lemmas); the claim embeddings cache
-(``state.scratch["claim_embeddings"]``, filled here when empty).
+(``state.claim_embeddings``, filled here when empty).
 
 Out: ``state.dossier.events`` (ids ``E1``..: ``label`` generated from the most shared claim and
 the date, ``articles``, ``main`` true for the largest event, ``date``, ``related`` = other events
-of the same storyline, ``reason`` = what the grouping rests on) and ``article.event``.
-``state.scratch["article_units"]`` keeps each article's unit embeddings.
+of the same storyline, ``reason`` = what the grouping rests on); the dossier's articles become
+copies with ``event`` set (the ingested ``Article`` records are not changed).
+``state.article_units`` keeps each article's unit embeddings.
 
 How: each article is summarised by its *units* (its claims, or its sentences when it has no
 claims) embedded with the sentence encoder, its content lemmas (TF-IDF), its named entities and
@@ -39,7 +40,7 @@ from typing import Optional
 import numpy as np
 
 from ..models import Event
-from ..pipeline import CorpusState
+from ..state import CorpusState
 from . import lexicon as lx
 from .ann import candidate_pairs
 from .similarity import claim_embeddings, encode
@@ -70,9 +71,9 @@ def _months(article, times) -> set[str]:
 
 def article_units(state: CorpusState) -> dict[str, dict]:
     """Per article: ``vectors`` (unit embeddings), ``texts``, ``ids`` (claim ids or None for
-    sentences). Cached in ``state.scratch["article_units"]``."""
-    if "article_units" in state.scratch:
-        return state.scratch["article_units"]
+    sentences). Cached in ``state.article_units``."""
+    if state.article_units is not None:
+        return state.article_units
     dossier = state.dossier
     by_art: dict[str, list] = defaultdict(list)
     for c in dossier.claims:
@@ -94,14 +95,14 @@ def article_units(state: CorpusState) -> dict[str, dict]:
             out[a.id] = {"vectors": None, "texts": texts, "ids": [None] * len(texts)}
             need_sent += [(a.id, t) for t in texts]
     if need_sent:
-        vec = encode([t for _, t in need_sent], state.scratch.get("encoder"))
+        vec = encode([t for _, t in need_sent], state.encoder)
         pos = 0
         for a in dossier.articles:
             if out[a.id]["vectors"] is None:
                 k = len(out[a.id]["texts"])
                 out[a.id]["vectors"] = vec[pos:pos + k]
                 pos += k
-    state.scratch["article_units"] = out
+    state.article_units = out
     return out
 
 
@@ -371,7 +372,7 @@ def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[l
 
 
 def group_events(state: CorpusState) -> None:
-    """Fill ``dossier.events`` and ``article.event`` (see module doc)."""
+    """Fill ``dossier.events``; the dossier's articles become copies with ``event`` set (see module doc)."""
     d = state.dossier
     if not d.articles:
         d.events = []
@@ -379,7 +380,7 @@ def group_events(state: CorpusState) -> None:
     af = ArticleFeatures(state)
     stats: dict = {}
     groups, prob = group_articles(af, stats)
-    state.scratch["event_stats"] = {"compared": len(prob), "articles": len(af.ids)}
+    state.event_stats = {"compared": len(prob), "articles": len(af.ids)}
     nclaims = Counter(c.article for c in d.claims)
     groups.sort(key=lambda g: (-len(g), -sum(nclaims[af.ids[i]] for i in g), min(g)))
     related_cut = setting("events.related")
@@ -421,8 +422,7 @@ def group_events(state: CorpusState) -> None:
             ev.reason += f"; date {ev.date} inferred: no article is dated, and it is the day their texts mention most"
     d.events = events
     by_article = {a: ev.id for ev in events for a in ev.articles}
-    for a in d.articles:
-        a.event = by_article.get(a.id)
+    d.articles = [a.model_copy(update={"event": by_article.get(a.id)}) for a in d.articles]
 
 
 def _reason(g: list[int], af: ArticleFeatures, prob: dict, neighbours: dict, groups: list[list[int]] = (),

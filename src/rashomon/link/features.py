@@ -8,7 +8,7 @@ quantities, or the digits in its text), its ISO dates (from its times), polarity
 dossier actors it names, its original source (``original_source``), its rank in its article, and the event classes its verbs and nouns belong to
 (``event_terms.event_classes``: "ousted" and "recaptured" are both ``retake_territory``; region
 designators such as "Oblast" count as the word "region"), and the state poles it asserts
-(``rel_lexicon.state_poles``: presence ended / continuing, outcome failed / succeeded...). Cached in ``state.scratch["claim_features"]`` (dict claim id ->
+(``rel_lexicon.state_poles``: presence ended / continuing, outcome failed / succeeded...). Cached in ``state.claim_features`` (dict claim id ->
 ClaimFeatures).
 """
 from __future__ import annotations
@@ -26,7 +26,6 @@ from ..data import load_yaml
 
 _STOPWORDS = load_yaml("stopwords.yaml", "en")  # word lists and patterns of this module (data/en/stopwords.yaml)
 
-KEY = "claim_features"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _NUM = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 # words that carry no proposition of their own in news text
@@ -123,8 +122,8 @@ def original_source(claim) -> str | None:
 
 
 def claim_features(state) -> dict[str, ClaimFeatures]:
-    """Features of every claim (see module doc); cached in ``state.scratch``."""
-    cache = state.scratch.setdefault(KEY, {})
+    """Features of every claim (see module doc); cached in ``state.claim_features``."""
+    cache = state.claim_features
     todo = [c for c in state.dossier.claims if c.id not in cache]
     if not todo:
         return cache

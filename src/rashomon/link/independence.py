@@ -1,7 +1,7 @@
 """Corpus stage ``assess_independence``: who really stands behind each claim cluster.
 
 In: ``state.dossier.clusters`` and their claims (speaker, chain, kind), ``state.dossier.actors``
-(with ``side``), ``state.scratch["main_parties"]`` (from ``link_actors``) and the claim
+(with ``side``), ``state.main_parties`` (from ``link_actors``) and the claim
 embeddings cache (to spot copied narration).
 
 Out, for every cluster: ``sources`` (the independent original sources), ``sides`` (their
@@ -39,7 +39,7 @@ from typing import Optional
 import numpy as np
 
 from ..models import Claim, Cluster, Source
-from ..pipeline import CorpusState
+from ..state import CorpusState
 from . import lexicon as lx
 from .features import original_speaker
 from .similarity import vectors_for
@@ -183,7 +183,7 @@ def assess_independence(state: CorpusState) -> None:
     actors = {a.id: a for a in d.actors}
     claims = {c.id: c for c in d.claims}
     outlet_of = {a.id: (a.outlet or a.id) for a in d.articles}
-    parties = state.scratch.get("main_parties") or []
+    parties = state.main_parties
     for k in d.clusters:
         assess_cluster(k, [claims[c] for c in k.claims if c in claims], state, actors, outlet_of, parties)
 
@@ -194,7 +194,7 @@ def apply_support_relations(state: CorpusState) -> int:
     run after the relations stage."""
     d = state.dossier
     by_id = {k.id: k for k in d.clusters}
-    parties = state.scratch.get("main_parties") or []
+    parties = state.main_parties
     changed = 0
     for r in d.relations:
         if r.type != "supports" or r.a not in by_id or r.b not in by_id:

@@ -2,7 +2,7 @@
 
 ``claim_views(state)`` -> ``list[ClaimView]``: for every clustered claim its text and span, the
 side and speaker it comes from, its date (the claim's own ISO date, else the article's
-publication date), its unit-normalised embedding (the shared cache ``state.scratch["claim_embeddings"]`` of
+publication date), its unit-normalised embedding (the shared cache ``state.claim_embeddings`` of
 ``rashomon.link.similarity``, filled there when absent), its opposite-state poles and its
 quantities. ``topic_similarity(x, y)`` scores whether two claims talk about the same thing.
 
@@ -123,7 +123,7 @@ def _claim_date(claim: Claim, times: dict, published: dict, by_article: dict) ->
 
 
 def claim_embeddings(state, claims: list[Claim]) -> dict[str, np.ndarray]:
-    """Claim id -> unit vector, from the shared cache ``state.scratch["claim_embeddings"]``
+    """Claim id -> unit vector, from the shared cache ``state.claim_embeddings``
     (kept by ``rashomon.link.similarity``, which encodes the claims still missing)."""
     from .similarity import vectors_for
 

@@ -2,7 +2,7 @@
 each explained and backed by the text on both sides.
 
 In: ``state.dossier`` with claims (clustered), clusters, actors with sides, times, quantities,
-checks; ``state.scratch["claim_embeddings"]`` (the shared cache of ``rashomon.link.similarity``; filled
+checks; ``state.claim_embeddings`` (the shared cache of ``rashomon.link.similarity``; filled
 when absent). Out: ``state.dossier.relations`` = ``Relation`` records ``r1, r2, ...`` whose ``a``
 and ``b`` are cluster ids.
 

@@ -1,27 +1,24 @@
 """Sentence embeddings of claims (and other short texts), computed once per dossier.
 
-``claim_embeddings(state)`` batch-encodes every claim's text with the sentence encoder
-(``rashomon.nlp.get_encoder()``, all-MiniLM-L6-v2) and caches the result in
-``state.scratch["claim_embeddings"]`` so later stages (events, clusters, relations, dates) reuse
-it. The cached value is a dict::
+The per-article stage ``encode_claims`` stores each claim's unit embedding (and that of its
+proposition text, see below) in the article's annotations (``claim_vectors``,
+``proposition_vectors``). ``claim_embeddings(state)`` gathers them for every claim of the
+dossier (encoding only claims without a stored vector) into ``state.claim_embeddings`` so later
+stages (events, clusters, relations, dates) share one matrix::
 
     {"ids": [claim id, ...],            # the order of the rows
      "index": {claim id: row},
      "vectors": numpy.ndarray (n, d)}    # float32, L2-normalised (dot product = cosine)
 
-Claims added after the cache was built are encoded on the next call and appended.
+Claims added after the cache was built are taken on the next call and appended.
 ``proposition_vectors(state, ids)`` embeds what a claim *asserts*: its text with the speaker
 mention, the chain's speakers and the reporting cue cut out ("The Kremlin announced that Russian
 forces ..." -> "that Russian forces ..."), so two claims are not alike merely because one person
-said both. Cached in ``state.scratch["proposition_embeddings"]`` (same layout as above); the
-texts are in ``state.scratch["proposition_texts"]`` (claim id -> text).
+said both. Cached in ``state.proposition_embeddings`` (same layout as above); the texts are in
+``state.proposition_texts`` (claim id -> text).
 
-``rashomon.analyze`` puts a ``Prefetch`` in ``state.scratch["prefetch"]``: it has encoded each
-article's claim and proposition texts in a background thread during the per-article stages, and
-the functions above take those vectors instead of encoding the texts again.
-
-A benchmark may put a callable ``state.scratch["encoder"]`` (list[str] -> ndarray) to replace
-the model (e.g. a hashing encoder for scale tests); production never does.
+A benchmark may set ``state.encoder`` (list[str] -> ndarray) to replace the model (e.g. a
+hashing encoder for scale tests); then stored vectors are not used. Production never does.
 """
 from __future__ import annotations
 
@@ -33,9 +30,6 @@ import numpy as np
 from ..data import load_yaml
 
 _WORDS = load_yaml("similarity_words.yaml", "en")  # word lists and patterns of this module (data/en/similarity_words.yaml)
-from ..errors import warn
-
-KEY = "claim_embeddings"
 
 
 def normalise(v: np.ndarray) -> np.ndarray:
@@ -75,75 +69,53 @@ def encode(texts: Sequence[str], encoder: Optional[Callable] = None, batch_size:
     return vec[[row[t] for t in texts]]
 
 
-class Prefetch:
-    """Sentence embeddings of each article's claims, computed in a background thread while the
-    per-article stages go on with the next articles (the encoder releases the GIL, so this uses a
-    second core while spaCy parses on the first).
-
-    ``add(ann)`` takes one article's ``ArticleAnnotations`` and queues its claim texts and the
-    proposition texts that differ from them (``proposition_text``), each distinct text once;
-    ``vectors()`` waits for the queue and returns {text: unit vector}. ``claim_embeddings`` and
-    ``proposition_vectors`` take their vectors from here (when ``state.scratch["prefetch"]`` holds
-    one) and encode only what is missing, so the result is the same as encoding at the corpus
-    stage (up to float rounding of a different batch composition, ~1e-7). If the background
-    encoding fails, ``vectors()`` returns what it has and the rest is encoded as usual."""
-
-    def __init__(self):
-        from concurrent.futures import ThreadPoolExecutor
-
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rashomon-encode")
-        self._jobs: list = []
-        self._queued: set[str] = set()
-        self._done: Optional[dict] = None
-
-    def add(self, ann) -> None:
-        atts = {a.id: a for a in ann.attributions}
-        texts = []
-        for c in ann.claims:
-            texts.append(c.text)
-            texts.append(proposition_text(c, atts.get(c.attribution) if c.attribution else None))
-        texts = [t for t in dict.fromkeys(texts) if t not in self._queued]
-        if texts and self._done is None:
-            import contextvars
-
-            self._queued.update(texts)  # the thread sees the run's settings (engine.encoder)
-            self._jobs.append((texts, self._pool.submit(contextvars.copy_context().run, encode, texts)))
-
-    def vectors(self) -> dict:
-        if self._done is None:
-            out = {}
-            for texts, fut in self._jobs:
-                try:
-                    out.update(zip(texts, fut.result()))
-                except Exception as e:  # noqa: BLE001 - recorded; the corpus stage encodes what is missing
-                    warn("R303", reason=f"{type(e).__name__}: {e}")
-            self._pool.shutdown(wait=True)
-            self._jobs = []
-            self._done = out
-        return self._done
+def encode_claims(state) -> None:
+    """Per-article stage ``encode``: ``ann.claim_vectors`` (claim id -> unit embedding of its text)
+    and ``ann.proposition_vectors`` (the same for its proposition text, only where that differs
+    from the text), so the corpus stages read vectors instead of encoding. Each distinct text is
+    encoded once."""
+    ann = state.ann
+    if not ann.claims:
+        return
+    atts = {a.id: a for a in ann.attributions}
+    props = {c.id: proposition_text(c, atts.get(c.attribution) if c.attribution else None) for c in ann.claims}
+    texts = list(dict.fromkeys([c.text for c in ann.claims] + [props[c.id] for c in ann.claims]))
+    row = dict(zip(texts, encode(texts).tolist()))
+    ann.claim_vectors = {c.id: row[c.text] for c in ann.claims}
+    ann.proposition_vectors = {c.id: row[props[c.id]] for c in ann.claims if props[c.id] != c.text}
 
 
-def _encode_known(texts: list[str], state) -> np.ndarray:
-    """``encode(texts)``, taking the vectors ``state.scratch["prefetch"]`` already has (only when
-    no replacement encoder is set)."""
-    pre = state.scratch.get("prefetch")
-    if pre is None or state.scratch.get("encoder") is not None or not texts:
-        return encode(texts, state.scratch.get("encoder"))
-    known = pre.vectors()
-    todo = [t for t in dict.fromkeys(texts) if t not in known]
-    fresh = dict(zip(todo, encode(todo))) if todo else {}
-    return np.stack([known[t] if t in known else fresh[t] for t in texts]).astype(np.float32)
+def _stored(state, claims, field: str) -> np.ndarray:
+    """Rows for ``claims``: the vectors their article's encode stage stored in ``field``
+    (``claim_vectors`` or ``proposition_vectors``), texts without one encoded here. With a
+    replacement encoder (``state.encoder``) everything is encoded with it."""
+    texts = [c.text for c in claims] if field == "claim_vectors" else [proposition_texts(state)[c.id] for c in claims]
+    if state.encoder is not None or not claims:
+        return encode(texts, state.encoder)
+    rows: list = []
+    todo = []
+    for k, c in enumerate(claims):
+        ann = state.annotations.get(c.article)
+        v = getattr(ann, field).get(c.id) if ann is not None else None
+        rows.append(v)
+        if v is None:
+            todo.append(k)
+    if todo:
+        fresh = encode([texts[k] for k in todo])
+        for j, k in enumerate(todo):
+            rows[k] = fresh[j]
+    return np.asarray(rows, dtype=np.float32)
 
 
 def claim_embeddings(state) -> dict:
     """The cached claim embeddings of ``state.dossier.claims`` (see module doc)."""
-    cache = state.scratch.get(KEY)
+    cache = state.claim_embeddings
     claims = state.dossier.claims
     if cache is None:
         cache = {"ids": [], "index": {}, "vectors": None}
     missing = [c for c in claims if c.id not in cache["index"]]
     if missing or cache["vectors"] is None:
-        vec = _encode_known([c.text for c in missing], state)
+        vec = _stored(state, missing, "claim_vectors")
         if cache["vectors"] is None:
             cache["vectors"] = vec
         else:
@@ -151,7 +123,7 @@ def claim_embeddings(state) -> dict:
         for c in missing:
             cache["index"][c.id] = len(cache["ids"])
             cache["ids"].append(c.id)
-    state.scratch[KEY] = cache
+    state.claim_embeddings = cache
     return cache
 
 
@@ -159,16 +131,13 @@ def vectors_for(state, claim_ids: Sequence[str]) -> np.ndarray:
     """Rows of the claim-embedding cache for ``claim_ids`` (in that order). The cache is only
     refreshed (``claim_embeddings``, a pass over all claims) when one of the ids is missing from
     it, so calling this once per cluster stays linear in the corpus."""
-    cache = state.scratch.get(KEY)
+    cache = state.claim_embeddings
     if cache is None or cache["vectors"] is None or any(i not in cache["index"] for i in claim_ids):
         cache = claim_embeddings(state)
     if not claim_ids:
         return np.zeros((0, cache["vectors"].shape[1] if cache["vectors"] is not None and cache["vectors"].ndim == 2 else 384),
                         dtype=np.float32)
     return cache["vectors"][[cache["index"][i] for i in claim_ids]]
-
-
-PROP_KEY = "proposition_embeddings"
 
 
 _LEAD = re.compile(_WORDS["lead_complementizer"], re.I)
@@ -222,8 +191,8 @@ def proposition_text(claim, attribution=None) -> str:
 
 
 def proposition_texts(state) -> dict[str, str]:
-    """claim id -> proposition text, cached in ``state.scratch["proposition_texts"]``."""
-    cache = state.scratch.setdefault("proposition_texts", {})
+    """claim id -> proposition text, cached in ``state.proposition_texts``."""
+    cache = state.proposition_texts
     todo = [c for c in state.dossier.claims if c.id not in cache]
     if todo:
         atts = {a.id: a for a in state.dossier.attributions}
@@ -235,13 +204,13 @@ def proposition_texts(state) -> dict[str, str]:
 def proposition_vectors(state, claim_ids: Sequence[str]) -> np.ndarray:
     """Unit embeddings of the claims' proposition texts (rows in ``claim_ids`` order)."""
     texts = proposition_texts(state)
-    cache = state.scratch.get(PROP_KEY) or {"ids": [], "index": {}, "vectors": None}
+    cache = state.proposition_embeddings or {"ids": [], "index": {}, "vectors": None}
     base = claim_embeddings(state)
     missing = [i for i in claim_ids if i not in cache["index"]]
     if missing:
         claims = {c.id: c for c in state.dossier.claims}
         differ = [i for i in missing if texts[i] != claims[i].text]
-        enc = _encode_known([texts[i] for i in differ], state) if differ else None
+        enc = _stored(state, [claims[i] for i in differ], "proposition_vectors") if differ else None
         rows = []
         pos = {i: k for k, i in enumerate(differ)}
         for i in missing:
@@ -251,7 +220,7 @@ def proposition_vectors(state, claim_ids: Sequence[str]) -> np.ndarray:
         for i in missing:
             cache["index"][i] = len(cache["ids"])
             cache["ids"].append(i)
-        state.scratch[PROP_KEY] = cache
+        state.proposition_embeddings = cache
     if not claim_ids:
         return np.zeros((0, base["vectors"].shape[1]), dtype=np.float32)
     return cache["vectors"][[cache["index"][i] for i in claim_ids]]

@@ -1,0 +1,122 @@
+"""The engine interface the per-article half runs through, and the in-process engine.
+
+``Engine.annotate(articles, on_result=None) -> (annotations by article id, stage timings summed
+over articles)``. An engine runs ``rashomon.pipeline.ARTICLE_STAGES`` on each article; what it
+returns are plain records (``ArticleAnnotations``, picklable, no spaCy objects), so an engine may
+run articles anywhere (this process, a process pool, later a cluster). ``on_result(ann)`` is
+called once per article as soon as its annotations are final (e.g. for a progress bar).
+
+``InlineEngine`` runs the stages in this process. The trailing ``background`` stages (claim
+encoding) run in one background thread while the next article is parsed: the encoder releases
+the GIL, so encoding uses a second core while spaCy parses on the first.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Callable, Iterable, Optional, Protocol
+
+from ..models import Article, ArticleAnnotations, StageTiming
+
+OnResult = Optional[Callable[[ArticleAnnotations], None]]
+
+
+class Engine(Protocol):
+    """Runs the per-article half (see module doc)."""
+
+    def annotate(self, articles: Iterable[Article], on_result: OnResult = None) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
+        ...
+
+
+class Timings:
+    """Per-stage seconds summed over articles, in first-seen stage order."""
+
+    def __init__(self) -> None:
+        self.total: dict[str, float] = defaultdict(float)
+        self.order: list[str] = []
+
+    def add(self, timings: list[StageTiming]) -> None:
+        for t in timings:
+            if t.name not in self.total:
+                self.order.append(t.name)
+            self.total[t.name] += t.seconds
+
+    def out(self, stage_order: Iterable[str] = ()) -> list[StageTiming]:
+        rank = {n: i for i, n in enumerate(stage_order)}
+        names = sorted(self.order, key=lambda n: rank.get(n, len(rank)))
+        return [StageTiming(name=n, seconds=round(self.total[n], 4)) for n in names]
+
+
+class Background:
+    """The trailing ``background`` stages of each article, run in order in one thread.
+
+    ``submit(article, ann, timings)`` queues an article whose head stages are done;
+    ``ready()`` yields the finished ones in submission order, ``drain()`` waits for all. When
+    ``tail`` is empty or ``threaded`` is False the stages run at once in the caller's thread.
+    An exception in a background stage is raised again by ``ready``/``drain``."""
+
+    def __init__(self, tail, settings=None, threaded: bool = True):
+        self.tail = tail
+        self.settings = settings
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rashomon-encode") if tail and threaded else None
+        self.pending: list[tuple[Future, list[StageTiming]]] = []
+
+    def _run(self, article: Article, ann: ArticleAnnotations) -> tuple[ArticleAnnotations, list[StageTiming]]:
+        from ..pipeline import run_article_stages
+
+        return run_article_stages(article, self.tail, ann=ann, settings=self.settings)
+
+    def submit(self, article: Article, ann: ArticleAnnotations, timings: list[StageTiming]) -> None:
+        if self.pool is None:
+            fut: Future = Future()
+            fut.set_result(self._run(article, ann) if self.tail else (ann, []))
+        else:
+            fut = self.pool.submit(self._run, article, ann)
+        self.pending.append((fut, timings))
+
+    def ready(self, wait: bool = False):
+        while self.pending and (wait or self.pending[0][0].done()):
+            fut, head_timings = self.pending.pop(0)
+            ann, tail_timings = fut.result()
+            yield ann, head_timings + tail_timings
+
+    def drain(self):
+        yield from self.ready(wait=True)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+
+
+class InlineEngine:
+    """The per-article half in this process (see module doc). ``overlap=False`` runs the
+    background stages in line too."""
+
+    def __init__(self, settings=None, overlap: bool = True):
+        self.settings = settings
+        self.overlap = overlap
+
+    def annotate(self, articles: Iterable[Article], on_result: OnResult = None) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
+        from ..pipeline import ARTICLE_STAGES, run_article_stages, split_background
+
+        head, tail = split_background(ARTICLE_STAGES)
+        bg = Background(tail, self.settings, threaded=self.overlap)
+        out: dict[str, ArticleAnnotations] = {}
+        timings = Timings()
+
+        def collect(items):
+            for ann, ts in items:
+                out[ann.article] = ann
+                timings.add(ts)
+                if on_result:
+                    on_result(ann)
+
+        try:
+            for a in articles:
+                ann, ts = run_article_stages(a, head, settings=self.settings)
+                bg.submit(a, ann, ts)
+                collect(bg.ready())
+            collect(bg.drain())
+        finally:
+            bg.close()
+        return out, timings.out(s.name for s in ARTICLE_STAGES)
