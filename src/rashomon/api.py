@@ -4,13 +4,15 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import BinaryIO, Callable, Optional, Sequence, Union
+from collections.abc import Mapping
+from typing import Any, BinaryIO, Callable, Iterable, Optional, Sequence, Union
 
 from . import __version__
 from .engine import annotate_articles
 from .engine.threads import one_thread
 from .ingest import read_inputs
-from .models import Dossier, RunReport, StageTiming
+from .ingest.readers import input_label
+from .models import Article, Dossier, InputError, RunReport, StageTiming
 from .nlp import model_versions
 from .pipeline import CorpusState, run_corpus_stages
 
@@ -32,22 +34,46 @@ def single_thread_blas():
     return one_thread("blas")
 
 
-def analyze(inputs: Sequence[PathLike] | PathLike, *, jobs: Optional[int] = 1, stdin: Optional[BinaryIO] = None,
-            progress: Optional[Progress] = None) -> Dossier:
-    """Read ``inputs`` (files, directories, or ``"-"`` for ``stdin``), run the whole pipeline and
-    return the dossier. Inputs that cannot be read are listed in ``dossier.run.errors``; the rest
-    is analysed. ``jobs`` is the number of worker processes for the per-article half (None = one
-    per core)."""
+InputItem = Union[PathLike, Mapping, Article]
+
+
+def analyze(inputs: Sequence[InputItem] | InputItem = (), *, texts: Optional[Iterable[str]] = None, jobs: Optional[int] = 1,
+            stdin: Optional[BinaryIO] = None, progress: Optional[Progress] = None) -> Dossier:
+    """Run the whole pipeline and return the dossier.
+
+    ``inputs``: one item or a list of items, each
+
+    - a ``str`` or ``Path``: always a path (file or directory), or ``"-"`` for ``stdin``; a string
+      is never taken for article text, so a mistyped path is an error, not an article;
+    - a ``dict`` with the JSONL fields (``id``, ``text`` or ``html``, ``title``, ``outlet``,
+      ``url``, ``published``);
+    - an ``Article`` record (used as it is).
+
+    ``texts``: plain article texts, each one article (ids ``text-1``, ``text-2``...; the same as
+    ``{"id": "text-1", "text": ...}``). Items that cannot be read (a missing path, a dict without
+    text, an object of another type) are listed in ``dossier.run.errors`` naming the item
+    (``input[3]``); an article whose analysis fails is listed there too (code
+    ``analysis_failed``); the rest is analysed. ``jobs`` is the number of worker processes for
+    the per-article half (None = one per core)."""
     with single_thread_blas():
-        return _analyze(inputs, jobs=jobs, stdin=stdin, progress=progress)
+        return _analyze(inputs, texts=texts, jobs=jobs, stdin=stdin, progress=progress)
 
 
-def _analyze(inputs, *, jobs, stdin, progress) -> Dossier:
-    if isinstance(inputs, (str, Path)):
+def _items(inputs, texts) -> list:
+    if isinstance(inputs, (str, Path, Mapping, Article)):
         inputs = [inputs]
+    items = list(inputs)
+    if isinstance(texts, str):
+        texts = [texts]
+    items += [{"id": f"text-{n}", "text": t} if isinstance(t, str) else t for n, t in enumerate(texts or (), 1)]
+    return items
+
+
+def _analyze(inputs, *, texts, jobs, stdin, progress) -> Dossier:
+    inputs = _items(inputs, texts)
     progress = progress or Progress()
     t0 = time.perf_counter()
-    ingested = read_inputs(list(inputs), stdin=stdin)
+    ingested = read_inputs(inputs, stdin=stdin)
     timings = [StageTiming(name="ingest", seconds=round(time.perf_counter() - t0, 4))]
     if progress.on_articles:
         progress.on_articles(len(ingested.articles))
@@ -56,25 +82,36 @@ def _analyze(inputs, *, jobs, stdin, progress) -> Dossier:
     from .link.similarity import Prefetch
 
     prefetch = Prefetch() if os.environ.get("RASHOMON_PREFETCH", "1") != "0" else None
+    failed: dict[str, str] = {}
     annotations, art_timings = annotate_articles(
         ingested.articles, jobs=jobs,
         on_done=(lambda a: progress.on_article_done(a.id)) if progress.on_article_done else None,
-        on_result=prefetch.add if prefetch else None)
+        on_result=prefetch.add if prefetch else None, failed=failed)
     timings += art_timings
-    dossier = Dossier(articles=ingested.articles)
-    for a in ingested.articles:
+    articles = [a for a in ingested.articles if a.id in annotations]
+    errors = list(ingested.errors) + [_failure(a, failed[a.id]) for a in ingested.articles if a.id in failed]
+    dossier = Dossier(articles=articles)
+    for a in articles:
         ann = annotations[a.id]
         dossier.attributions += ann.attributions
         dossier.claims += ann.claims
         dossier.quantities += ann.quantities
         dossier.times += ann.times
-    dossier.run = RunReport(version=__version__, inputs=[str(p) for p in inputs], errors=ingested.errors,
+    dossier.run = RunReport(version=__version__, inputs=[input_label(p, k) for k, p in enumerate(inputs)], errors=errors,
                             duplicates=ingested.duplicates, models=model_versions(),
                             notes=list(ingested.notes))
     state = CorpusState(dossier=dossier, annotations=annotations, scratch={"prefetch": prefetch} if prefetch else {})
     timings += run_corpus_stages(state, progress=progress.on_stage)
     dossier.run.stages = timings
     return dossier
+
+
+def _failure(a: Article, message: str) -> InputError:
+    """The ``run.errors`` entry of an article whose per-article analysis raised."""
+    src = a.source
+    where = src.path if src and src.path else a.id
+    return InputError(path=where, line=src.line if src else None, code="analysis_failed",
+                      message=f"article {a.id!r} could not be analysed and is left out ({message})")
 
 
 def write_dossier(dossier: Dossier, path: PathLike) -> Path:

@@ -26,11 +26,16 @@ def _init_worker() -> None:
     get_nlp()
 
 
-def _annotate_one(article: Article) -> tuple[str, ArticleAnnotations, list[StageTiming]]:
+def _annotate_one(article: Article) -> tuple[str, Optional[ArticleAnnotations], list[StageTiming], Optional[str]]:
+    """One article's annotations, or ``None`` and the error in words when a stage failed (the
+    rest of the batch goes on; the caller reports the article by name)."""
     from ..pipeline import run_article_stages
 
-    ann, timings = run_article_stages(article)
-    return article.id, ann, timings
+    try:
+        ann, timings = run_article_stages(article)
+    except Exception as e:  # noqa: BLE001 - reported per article as run.errors "analysis_failed"
+        return article.id, None, [], f"{type(e).__name__}: {str(e)[:300]}"
+    return article.id, ann, timings, None
 
 
 def default_jobs() -> int:
@@ -46,9 +51,11 @@ def annotate_articles(
     jobs: Optional[int] = None,
     on_done: Optional[Callable[[Article], None]] = None,
     on_result: Optional[Callable[[ArticleAnnotations], None]] = None,
+    failed: Optional[dict[str, str]] = None,
 ) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
     """Annotate every article; return annotations by article id and stage timings summed over
-    articles. ``jobs`` is the number of worker processes (1 = in this process; None = cores).
+    articles. An article whose stages raise gets no annotations; its error message goes into
+    ``failed`` (article id -> message) when given, and the other articles are annotated. ``jobs`` is the number of worker processes (1 = in this process; None = cores).
     ``on_done`` is called after each article, for progress bars; ``on_result`` with each
     article's annotations as soon as they are made (e.g. to start encoding its claims)."""
     articles = list(articles)
@@ -58,7 +65,11 @@ def annotate_articles(
     total: dict[str, float] = defaultdict(float)
     order: list[str] = []
 
-    def collect(aid, ann, timings):
+    def collect(aid, ann, timings, error):
+        if ann is None:
+            if failed is not None:
+                failed[aid] = error or "unknown error"
+            return
         out[aid] = ann
         if on_result:
             on_result(ann)
@@ -76,8 +87,8 @@ def annotate_articles(
     else:
         ctx = mp.get_context("spawn")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker) as pool:
-            for aid, ann, timings in pool.map(_annotate_one, articles, chunksize=1):
-                collect(aid, ann, timings)
+            for aid, ann, timings, error in pool.map(_annotate_one, articles, chunksize=1):
+                collect(aid, ann, timings, error)
                 if on_done:
                     on_done(by_id[aid])
     return out, [StageTiming(name=n, seconds=round(total[n], 4)) for n in order]

@@ -3,7 +3,8 @@
 
 ``build_view(dossier) -> dict`` with keys ``title``, ``events``, ``articles``, ``summary``,
 ``contested``, ``updates``, ``corroborated``, ``repeated``, ``matrix``, ``numbers``, ``timeline``,
-``framing``, ``distinctive``, ``data`` (what the page's script needs, as JSON-ready dicts).
+``framing``, ``distinctive``, ``data``, ``left_out`` (what the run skipped or warned about, see
+``leftout.run_notices``), ``counts_text`` (what the page's script needs, as JSON-ready dicts).
 """
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from datetime import date
 from typing import Optional
 
 from ..analyse.summary import _pair, article_label
+from ..ingest.names import name_of
 from ..models import Article, Claim, Dossier
+from .leftout import headline, plural, run_notices
 
 SIDE_COLOURS = ["#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#db2777", "#0891b2", "#65a30d"]
 CORROBORATION = {
@@ -30,8 +33,9 @@ def _label(a: Article) -> str:
 
 
 def short_label(a: Article, n: int = 22) -> str:
-    """A column header for an article: outlet, else title, else id, cut to ``n`` characters."""
-    t = re.sub(r"\s+", " ", a.outlet or a.title or a.id).strip()
+    """A column header for an article: outlet, else its short name (title, or first words), cut
+    to ``n`` characters."""
+    t = re.sub(r"\s+", " ", a.outlet or name_of(a)).strip()
     return t if len(t) <= n else t[: n - 1].rstrip() + "…"
 
 
@@ -95,7 +99,7 @@ def build_view(d: Dossier) -> dict:
     for a in d.articles:
         src = a.source
         articles.append({
-            "id": a.id, "label": _label(a), "outlet": a.outlet, "outlet_source": a.outlet_source, "title": a.title,
+            "id": a.id, "label": _label(a), "name": name_of(a), "copy_of": a.copy_of, "copy_similarity": a.copy_similarity, "outlet": a.outlet, "outlet_source": a.outlet_source, "title": a.title,
             "published": a.published, "published_source": a.published_source, "published_reason": a.published_reason,
             "published_after": a.published_after, "event": a.event, "url": a.url,
             "format": src.format if src else None, "extractor": src.extractor if src else None, "path": src.path if src else None,
@@ -266,6 +270,11 @@ def build_view(d: Dossier) -> dict:
     summary_v += [{"key": k, "title": k.title(), "sentences": v} for k, v in summary.items() if k not in dict(section_titles)]
 
     main = events_v[0]["label"] if events_v else None
+    notices = run_notices(d)
+    left_out = {"headline": headline(len(notices.left_out)) if notices.left_out else None,
+                "inputs": [{"what": x.what, "why": x.why} for x in notices.left_out],
+                "copies": [{"what": x.what, "why": x.why} for x in notices.copies], "notes": notices.notes,
+                "any": bool(notices)}
     data = {
         "articles": {a.id: {"label": _label(a), "text": a.text, "removed": [{"text": r.text, "reason": r.reason} for r in a.removed]}
                      for a in d.articles},
@@ -278,5 +287,7 @@ def build_view(d: Dossier) -> dict:
         "sides": [{"name": s, "colour": c} for s, c in side_colour.items()],
         "counts": {"articles": len(d.articles), "claims": len(d.claims), "clusters": len(d.clusters),
                    "contradictions": len(contested), "outlets": len({a.outlet for a in d.articles if a.outlet})},
-        "run": d.run.model_dump() if d.run else None, "data": data,
+        "run": d.run.model_dump() if d.run else None, "data": data, "left_out": left_out,
+        "counts_text": " · ".join([plural(len(d.articles), "article"), plural(len({a.outlet for a in d.articles if a.outlet}), "named outlet"),
+                                   plural(len(d.claims), "claim"), plural(len(contested), "contested point")]),
     }
