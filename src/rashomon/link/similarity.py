@@ -70,6 +70,27 @@ def encode(texts: Sequence[str], encoder: Optional[Callable] = None, batch_size:
     return vec[[row[t] for t in texts]]
 
 
+# The libraries both the encoding thread (sentence-transformers pulls in torch, transformers,
+# scikit-learn, scipy) and the linking stages of the main thread import. Two threads importing
+# the same package at once can see it partially initialised ("cannot import name 'clone' from
+# partially initialized module 'sklearn.base'", about one run in twenty), so ``Prefetch``
+# imports them in the calling thread before its thread starts.
+SHARED_LIBRARIES = ("torch", "transformers", "sklearn.base", "sklearn.feature_extraction.text", "scipy.cluster.hierarchy",
+                    "scipy.spatial.distance", "sentence_transformers")
+
+
+def import_shared_libraries() -> None:
+    """Import ``SHARED_LIBRARIES`` in this thread (cheap when already imported); a library that is
+    not installed is left to fail where it is used."""
+    import importlib
+
+    for name in SHARED_LIBRARIES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+
+
 class Prefetch:
     """Sentence embeddings of each article's claims, computed in a background thread while the
     per-article stages go on with the next articles (the encoder releases the GIL, so this uses a
@@ -86,6 +107,7 @@ class Prefetch:
     def __init__(self):
         from concurrent.futures import ThreadPoolExecutor
 
+        import_shared_libraries()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rashomon-encode")
         self._jobs: list = []
         self._queued: set[str] = set()

@@ -16,6 +16,7 @@ from typing import Optional
 from ..analyse.summary import _pair, article_label
 from ..ingest.names import name_of
 from ..models import Article, Claim, Dossier
+from .fmt import number, readable_date, si_text
 from .leftout import headline, plural, run_notices
 
 SIDE_COLOURS = ["#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#db2777", "#0891b2", "#65a30d"]
@@ -108,7 +109,7 @@ def build_view(d: Dossier) -> dict:
 
     events = sorted(d.events, key=lambda e: (not e.main, e.id))
     events_v = [{"id": e.id, "label": e.label, "main": e.main or (i == 0), "date": e.date, "reason": e.reason,
-                 "articles": [_label(arts[x]) if x in arts else x for x in e.articles], "article_ids": e.articles}
+                 "articles": [_label(arts[x]) if x in arts else x for x in e.articles], "article_ids": e.articles, "date_text": readable_date(e.date)}
                 for i, e in enumerate(events)]
 
     def members(ref: str) -> list[Claim]:
@@ -188,8 +189,8 @@ def build_view(d: Dossier) -> dict:
     for q in d.quantities:
         topic = (q.about or q.unit or "other").strip()
         val = q.value if q.value is not None else None
-        shown = (f"{q.low:g}–{q.high:g}" if q.low is not None and q.high is not None else
-                 (f"{val:g}" if val is not None else "?"))
+        shown = (f"{number(q.low)}–{number(q.high)}" if q.low is not None and q.high is not None else
+                 (number(val) if val is not None else "?"))
         if q.bound == "lower":
             shown = "≥ " + shown
         elif q.bound == "upper":
@@ -198,7 +199,7 @@ def build_view(d: Dossier) -> dict:
             shown = "≈ " + shown
         a = arts.get(q.article)
         topics[topic].append({"id": q.id, "article": q.article, "outlet": _label(a) if a else q.article, "text": q.text, "start": q.start,
-                              "end": q.end, "value": shown, "unit": q.unit or "", "si": f"{q.si.value:,.4g} {q.si.unit}" if q.si else "",
+                              "end": q.end, "value": shown, "unit": q.unit or "", "si": si_text(q.si.value, q.si.unit) if q.si else "",
                               "checks": [i + 1 for i in checks_of_q.get((q.article, q.text), [])]})
     numbers = {"topics": sorted(([t, qs] for t, qs in topics.items()), key=lambda x: (-len(x[1]), x[0])),
                "checks": [{"n": i + 1, "type": ch.type, "explanation": ch.explanation, "about": ch.about,
@@ -213,7 +214,7 @@ def build_view(d: Dossier) -> dict:
     lo, hi = (min(days), max(days)) if days else (0, 1)
     span = max(hi - lo, 1)
     for e, dt in dated:
-        tl.append({"date": e.date, "label": e.label, "inferred": e.inferred, "pos": round(100 * (dt.toordinal() - lo) / span, 2) if dt else None,
+        tl.append({"date": readable_date(e.date), "iso": e.date, "label": e.label, "inferred": e.inferred, "pos": round(100 * (dt.toordinal() - lo) / span, 2) if dt else None,
                    "claims": [cd(claims[c]) for c in e.claims if c in claims][:6],
                    "articles": [_label(arts[x]) if x in arts else x for x in e.articles]})
     pubs = []
