@@ -1,7 +1,6 @@
 """Near copies (syndication: the same body under another title, small edits) are found at ingest."""
 from __future__ import annotations
 
-from rashomon.ingest.copies import mark_copies, resemblance, shingles
 from rashomon.models import Article
 
 BODY = (
@@ -27,14 +26,20 @@ def _art(aid, text, outlet=None, title=None):
 
 
 def test_a_syndicated_copy_with_small_edits_resembles_its_original():
+    from rashomon.ingest.copies import resemblance, shingles
+
     assert resemblance(shingles(BODY), shingles(EDITED)) > 0.7
 
 
 def test_independent_reports_of_the_same_event_do_not_resemble():
+    from rashomon.ingest.copies import resemblance, shingles
+
     assert resemblance(shingles(BODY), shingles(OTHER)) < 0.2
 
 
 def test_mark_copies_points_a_copy_at_the_first_article_and_leaves_others_alone():
+    from rashomon.ingest.copies import mark_copies
+
     arts = [_art("wire", BODY, "Wire Agency"), _art("paper", OTHER, "Daily Paper"),
             _art("reprint", "Floods hit river town\n" + EDITED, "Reprint News", "Floods hit river town")]
     found = mark_copies(arts)
@@ -44,6 +49,8 @@ def test_mark_copies_points_a_copy_at_the_first_article_and_leaves_others_alone(
 
 
 def test_a_copy_of_a_copy_points_at_the_original():
+    from rashomon.ingest.copies import mark_copies
+
     arts = [_art("a", BODY), _art("b", EDITED), _art("c", EDITED.replace("old bridge", "stone bridge"))]
     mark_copies(arts)
     assert arts[1].copy_of == "a" and arts[2].copy_of == "a"
