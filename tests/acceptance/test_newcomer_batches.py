@@ -33,14 +33,16 @@ def small_nlp_limit():
         nlp.max_length = old
 
 
-def test_a_text_longer_than_spacy_allows_is_analysed_with_the_rest(small_nlp_limit):
+def test_a_text_longer_than_spacy_allows_is_analysed_with_the_rest(small_nlp_limit, tmp_path):
     good = sorted(KURSK.glob("*.txt"))[0]
-    long_text = LONG * 60  # ~11,000 characters on one line, over the lowered limit
-    d = rashomon.analyze([good], texts=[long_text])
-    assert {a.id for a in d.articles} == {good.stem, "text-1"}
+    (tmp_path / good.name).write_bytes(good.read_bytes())
+    (tmp_path / "long.txt").write_text(LONG * 60, encoding="utf-8")  # ~11,000 characters on one line
+    d = rashomon.analyze([tmp_path])
+    assert {a.id for a in d.articles} == {good.stem, "long"}
     assert d.run.errors == []
-    long_claims = [c for c in d.claims if c.article == "text-1"]
-    art = next(a for a in d.articles if a.id == "text-1")
+    long_claims = [c for c in d.claims if c.article == "long"]
+    art = next(a for a in d.articles if a.id == "long")
+    assert len(art.text) > small_nlp_limit.max_length
     assert long_claims and max(c.end for c in long_claims) > 6000
     for c in long_claims:
         assert art.text[c.start:c.end] == c.text
