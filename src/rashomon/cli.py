@@ -121,9 +121,9 @@ def analyze(
 
 
 def _print_notices(dossier, quiet: bool) -> None:
-    """The end-of-run summary on stderr: every left-out input with its reason (always, one
-    ``error: PATH: reason [code]`` line each), then near copies, duplicates and notes (unless
-    ``quiet``)."""
+    """The end-of-run summary on stderr: every left-out input with its reason (always: one
+    ``error: PATH: reason [code]`` line each, then the exact duplicates), then near copies and
+    notes (unless ``quiet``)."""
     from .report.leftout import headline, run_notices
 
     notices = run_notices(dossier)
@@ -133,10 +133,10 @@ def _print_notices(dossier, quiet: bool) -> None:
     for e in errors:
         where = f"{e.path}:{e.line}" if e.line else e.path
         typer.echo(f"error: {where}: {e.message} [{e.code}]", err=True)  # one unwrapped line per bad input
-    if quiet:
-        return
     for d in (dossier.run.duplicates if dossier.run else []):
         typer.echo(f"duplicate: {d.dropped} is the same text as {d.kept}; analysed once", err=True)
+    if quiet:
+        return
     for c in notices.copies:
         typer.echo(f"copy: {c.what} is a {c.why}", err=True)
     for note in notices.notes:

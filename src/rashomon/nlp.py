@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 import warnings
 from functools import lru_cache
 from importlib import resources
@@ -79,8 +80,20 @@ def get_sentence_transformer():
     return SentenceTransformer(str(pkg.get_model_path()), device="cpu")
 
 
-@lru_cache(maxsize=1)
+_ENCODER_LOCK = threading.Lock()
+
+
 def get_encoder():
+    """The process-wide sentence encoder (see ``_load_encoder``). One thread loads it; another
+    thread asking meanwhile waits for it, so two threads never import transformers and torch at
+    the same time (the background encoding thread of ``link.similarity.Prefetch`` and a corpus
+    stage)."""
+    with _ENCODER_LOCK:
+        return _load_encoder()
+
+
+@lru_cache(maxsize=1)
+def _load_encoder():
     """Return the process-wide sentence encoder: an ``OnnxEncoder`` over all-MiniLM-L6-v2 when
     onnxruntime is installed and its output matches the SentenceTransformer's on probe sentences,
     else the SentenceTransformer (``RASHOMON_ENCODER=torch`` forces it). Both have

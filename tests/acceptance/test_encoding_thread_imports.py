@@ -3,7 +3,8 @@
 'sklearn.base'", about one run in twenty): the encoding thread is started and the linking
 modules imported at once, several times, each in a fresh interpreter. The race itself is rare,
 so each run also records which thread first imports each module of the libraries both sides use
-(scikit-learn, SciPy): none may be imported first by the encoding thread."""
+(scikit-learn, SciPy, and torch itself; torch's own lazily loaded parts are the encoder's
+alone): none may be imported first by the encoding thread."""
 from __future__ import annotations
 
 import os
@@ -19,7 +20,7 @@ first_by = {}
 
 class Witness:
     def find_spec(self, name, path=None, target=None):
-        if name.split(".")[0] in ("sklearn", "scipy"):
+        if name.split(".")[0] in ("sklearn", "scipy") or name == "torch":
             first_by.setdefault(name, threading.current_thread().name)
         return None
 

@@ -70,25 +70,25 @@ def encode(texts: Sequence[str], encoder: Optional[Callable] = None, batch_size:
     return vec[[row[t] for t in texts]]
 
 
-# The libraries both the encoding thread (sentence-transformers pulls in torch, transformers,
-# scikit-learn, scipy) and the linking stages of the main thread import. Two threads importing
-# the same package at once can see it partially initialised ("cannot import name 'clone' from
-# partially initialized module 'sklearn.base'", about one run in twenty), so ``Prefetch``
-# imports them in the calling thread before its thread starts.
-SHARED_LIBRARIES = ("torch", "transformers", "sklearn.base", "sklearn.feature_extraction.text", "scipy.cluster.hierarchy",
-                    "scipy.spatial.distance", "sentence_transformers")
+# The libraries both the encoding thread (sentence-transformers pulls in scikit-learn and SciPy
+# modules) and the linking stages of the main thread import. Two threads importing the same
+# package at once can see it partially initialised ("cannot import name 'clone' from partially
+# initialized module 'sklearn.base'", about one run in twenty), so ``Prefetch`` imports these in
+# the calling thread before its thread starts (about a second, which the linking stages would
+# spend anyway). With them imported, loading the encoder imports no further scikit-learn or
+# SciPy module (checked by tests/acceptance/test_encoding_thread_imports.py). torch is imported
+# by spaCy (thinc) as well, so it is here too (no extra cost: the parse imports it anyway);
+# transformers is imported only under ``nlp.get_encoder``'s lock.
+SHARED_LIBRARIES = ("torch", "sklearn.base", "sklearn.metrics", "sklearn.feature_extraction.text", "scipy.cluster.hierarchy",
+                    "scipy.spatial.distance")
 
 
 def import_shared_libraries() -> None:
-    """Import ``SHARED_LIBRARIES`` in this thread (cheap when already imported); a library that is
-    not installed is left to fail where it is used."""
+    """Import ``SHARED_LIBRARIES`` in this thread (cheap when already imported)."""
     import importlib
 
     for name in SHARED_LIBRARIES:
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            pass
+        importlib.import_module(name)
 
 
 class Prefetch:
