@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 from collections.abc import Mapping
-from typing import Any, BinaryIO, Callable, Iterable, Optional, Sequence, Union
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable, Optional, Sequence, Union
 
 from . import __version__
 from .engine import annotate_articles

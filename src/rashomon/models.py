@@ -328,7 +328,7 @@ class SummarySentence(Record):
 class InputError(Record):
     path: str
     line: Optional[int] = None
-    code: str = Field(description="short machine-readable code: unreadable, binary, empty, undecodable, bad_json, no_main_text, ...")
+    code: str = Field(description="short machine-readable code: unreadable, binary, empty, undecodable, bad_json, no_main_text, empty_dir, not_an_input, analysis_failed (the article was read but its analysis failed), ...")
     message: str
 
 

@@ -36,9 +36,9 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Mapping
 from typing import Any, BinaryIO, Iterable, Optional, Union
 from urllib.parse import urlparse
 
@@ -387,9 +387,12 @@ def read_inputs(inputs: Iterable[Union[str, Path, Mapping, Article]], stdin: Opt
         elif path.exists():
             batch.error(path, "unreadable", "not a regular file or directory")
         else:
-            hint = ("; to analyse a text rather than a file, pass texts=[...] or {'text': ...}"
-                    if len(str(inp)) > 200 or any(ch in str(inp) for ch in "\n\t") or str(inp).count(" ") > 5 else "")
-            batch.error(_short_path(str(inp)), "not_found", "no such file or directory" + hint)
+            looks_like_text = len(str(inp)) > 200 or any(ch in str(inp) for ch in "\n\t") or str(inp).count(" ") > 5
+            if looks_like_text:
+                batch.error(_short_path(str(inp)), "not_found", "no such file or directory; a string is always a path: "
+                            "to analyse a text, pass texts=[...] or {'text': ...}")
+            else:
+                batch.error(path, "not_found", "no such file or directory")
     _unique_ids(batch.articles, batch.notes)
     articles, dups = _dedupe(batch.articles)
     for i, art in enumerate(articles):
