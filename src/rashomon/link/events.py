@@ -347,7 +347,8 @@ def _label(group: list[int], af: ArticleFeatures, state: CorpusState, neighbours
     panel = _panel(group, neighbours)
     ids = [af.ids[i] for i in panel]
     arts = {a.id: a for a in state.dossier.articles}
-    titled = [i for i in panel if _headline(arts.get(af.ids[i]))]
+    shared = _shared_titles(state.dossier.articles)
+    titled = [i for i in panel if _headline(arts.get(af.ids[i])) and _headline(arts[af.ids[i]]) not in shared]
     if titled:
         c = af.centroids
         def centrality(i: int) -> float:
@@ -373,9 +374,23 @@ def _label(group: list[int], af: ArticleFeatures, state: CorpusState, neighbours
 
 
 def _headline(a) -> Optional[str]:
-    """The article's headline when it has one of at least three words, spaces squeezed."""
+    """The article's headline, spaces squeezed, when it reads as one: at least three words,
+    starting with a letter, digit or quotation mark (not "- Site name, 1920")."""
     t = re.sub(r"\s+", " ", (a.title or "") if a is not None else "").strip()
-    return t if len(t.split()) >= 3 else None
+    if len(t.split()) < 3 or not (t[0].isalnum() or t[0] in "\"'‘’“”«"):
+        return None
+    return t
+
+
+def _shared_titles(articles) -> set[str]:
+    """Headlines that two different texts carry (not near copies of each other): page
+    furniture taken for a title, not a headline."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for a in articles:
+        t = _headline(a)
+        if t:
+            seen[t].add(a.copy_of or a.id)
+    return {t for t, roots in seen.items() if len(roots) > 1}
 
 
 def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
