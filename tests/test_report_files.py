@@ -57,7 +57,7 @@ def test_claims_csv_has_one_row_per_claim_with_exact_offsets():
     texts = {a.id: a.text for a in d.articles}
     for r in rows:
         assert texts[r["article"]][int(r["start"]):int(r["end"])] == r["text"]
-    assert set(rows[0]) == {"id", "article", "outlet", "speaker", "cue", "kind", "polarity", "hedged", "cluster", "start", "end", "text"}
+    assert set(rows[0]) == {"id", "article", "article_name", "outlet", "speaker", "cue", "kind", "polarity", "hedged", "cluster", "start", "end", "text"}
 
 
 def test_markdown_has_cited_summary_contradictions_and_matrix():

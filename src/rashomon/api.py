@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from pathlib import Path
-from typing import BinaryIO, Callable, Optional, Sequence, Union
+from typing import BinaryIO, Callable, Iterable, Optional, Sequence, Union
 
 from . import __version__
 from .engine import pick_engine
 from .engine.threads import one_thread
 from .errors import drain_warnings
 from .ingest import read_inputs
-from .models import Dossier, RunReport, StageTiming
+from .ingest.readers import input_label
+from .models import Article, Dossier, InputError, RunReport, StageTiming
 from .nlp import model_versions
 from .pipeline import run_corpus_stages
 from .settings import Settings, use, validate
@@ -34,44 +36,75 @@ def single_thread_blas():
     return one_thread("blas")
 
 
-def analyze(inputs: Sequence[PathLike] | PathLike, *, jobs: Optional[int] = 1, stdin: Optional[BinaryIO] = None,
-            progress: Optional[Progress] = None, settings: Union[Settings, dict, None] = None) -> Dossier:
-    """Read ``inputs`` (files, directories, or ``"-"`` for ``stdin``), run the whole pipeline and
-    return the dossier. Inputs that cannot be read are listed in ``dossier.run.errors``; the rest
-    is analysed. ``jobs`` is the number of worker processes for the per-article half (None = one
-    per core). ``settings``: a ``rashomon.settings.Settings``, or a nested dict of the settings
-    to change (``{"clusters": {"link": 0.45}}``) over the defaults and the environment; None =
-    the defaults and the environment. An unknown key raises ``UnknownSettingError`` (R101).
-    Coded warnings of the run (fallbacks, R3xx) are added to ``dossier.run.notes``."""
+InputItem = Union[PathLike, Mapping, Article]
+
+
+def analyze(inputs: Sequence[InputItem] | InputItem = (), *, texts: Optional[Iterable[str]] = None, jobs: Optional[int] = 1,
+            stdin: Optional[BinaryIO] = None, progress: Optional[Progress] = None,
+            settings: Union[Settings, dict, None] = None) -> Dossier:
+    """Run the whole pipeline and return the dossier.
+
+    ``inputs``: one item or a list of items, each
+
+    - a ``str`` or ``Path``: always a path (file or directory), or ``"-"`` for ``stdin``; a string
+      is never taken for article text, so a mistyped path is an error, not an article;
+    - a ``dict`` with the JSONL fields (``id``, ``text`` or ``html``, ``title``, ``outlet``,
+      ``url``, ``published``);
+    - an ``Article`` record (used as it is).
+
+    ``texts``: plain article texts, each one article (ids ``text-1``, ``text-2``...; the same as
+    ``{"id": "text-1", "text": ...}``). Items that cannot be read (a missing path, a dict without
+    text, an object of another type) are listed in ``dossier.run.errors`` naming the item
+    (``input[3]``); an article whose analysis fails is listed there too (code
+    ``analysis_failed``); the rest is analysed. ``jobs`` is the number of worker processes for
+    the per-article half (None = one per core).
+
+    ``settings``: a ``rashomon.settings.Settings``, or a nested dict of the settings to change
+    (``{"clusters": {"link": 0.45}}``) over the defaults and the environment; None = the defaults
+    and the environment. An unknown key raises ``UnknownSettingError`` (R101). Coded warnings of
+    the run (fallbacks, R3xx) are added to ``dossier.run.notes``."""
     settings = validate(settings, "analyze(settings=...)")
     with single_thread_blas(), use(settings):
-        return _analyze(inputs, jobs=jobs, stdin=stdin, progress=progress, settings=settings)
+        return _analyze(inputs, texts=texts, jobs=jobs, stdin=stdin, progress=progress, settings=settings)
 
 
-def _analyze(inputs, *, jobs, stdin, progress, settings: Settings) -> Dossier:
-    if isinstance(inputs, (str, Path)):
+def _items(inputs, texts) -> list:
+    if isinstance(inputs, (str, Path, Mapping, Article)):
         inputs = [inputs]
+    items = list(inputs)
+    if isinstance(texts, str):
+        texts = [texts]
+    items += [{"id": f"text-{n}", "text": t} if isinstance(t, str) else t for n, t in enumerate(texts or (), 1)]
+    return items
+
+
+def _analyze(inputs, *, texts, jobs, stdin, progress, settings: Settings) -> Dossier:
+    inputs = _items(inputs, texts)
     progress = progress or Progress()
     t0 = time.perf_counter()
-    ingested = read_inputs(list(inputs), stdin=stdin)
+    ingested = read_inputs(inputs, stdin=stdin)
     timings = [StageTiming(name="ingest", seconds=round(time.perf_counter() - t0, 4))]
     if progress.on_articles:
         progress.on_articles(len(ingested.articles))
     # the per-article half runs through an engine; with one process, each article's claims are
     # encoded in a background thread while the next article is parsed (engine.prefetch false: in line)
     drain_warnings()  # warnings of an earlier run in this process are not this run's
+    failed: dict[str, str] = {}
     engine = pick_engine(len(ingested.articles), jobs, settings=settings, overlap=settings.engine.prefetch)
     annotations, art_timings = engine.annotate(
-        ingested.articles, on_result=(lambda ann: progress.on_article_done(ann.article)) if progress.on_article_done else None)
+        ingested.articles, on_result=(lambda ann: progress.on_article_done(ann.article)) if progress.on_article_done else None,
+        failed=failed)
     timings += art_timings
-    dossier = Dossier(articles=list(ingested.articles))
-    for a in ingested.articles:
+    articles = [a for a in ingested.articles if a.id in annotations]
+    errors = list(ingested.errors) + [_failure(a, failed[a.id]) for a in ingested.articles if a.id in failed]
+    dossier = Dossier(articles=articles)
+    for a in articles:
         ann = annotations[a.id]
         dossier.attributions += ann.attributions
         dossier.claims += ann.claims
         dossier.quantities += ann.quantities
         dossier.times += ann.times
-    dossier.run = RunReport(version=__version__, inputs=[str(p) for p in inputs], errors=ingested.errors,
+    dossier.run = RunReport(version=__version__, inputs=[input_label(p, k) for k, p in enumerate(inputs)], errors=errors,
                             duplicates=ingested.duplicates, models=model_versions(),
                             notes=list(ingested.notes))
     state = CorpusState(dossier=dossier, annotations=annotations, settings=settings)
@@ -79,6 +112,14 @@ def _analyze(inputs, *, jobs, stdin, progress, settings: Settings) -> Dossier:
     dossier.run.stages = timings
     dossier.run.notes += [w for w in drain_warnings() if w not in dossier.run.notes]
     return dossier
+
+
+def _failure(a: Article, message: str) -> InputError:
+    """The ``run.errors`` entry of an article whose per-article analysis raised."""
+    src = a.source
+    where = src.path if src and src.path else a.id
+    return InputError(path=where, line=src.line if src else None, code="analysis_failed",
+                      message=f"article {a.id!r} could not be analysed and is left out ({message})")
 
 
 def write_dossier(dossier: Dossier, path: PathLike) -> Path:

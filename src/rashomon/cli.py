@@ -49,7 +49,7 @@ def _version(value: bool):
 
 
 @app.callback()
-def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit.")):
+def main(version: bool = typer.Option(False, "--version", metavar="", callback=_version, is_eager=True, help="Print the version and exit.")):
     """rashomon: a dossier of one news event from many articles."""
 
 
@@ -66,7 +66,7 @@ def analyze(
     fmt: Optional[List[OutputFormat]] = typer.Option(None, "--format", "-f", case_sensitive=False,
                                                      help="What to write besides dossier.json: html (report.html), md (report.md), csv (claims.csv), or all (setting output.formats, default all). Repeat the option for several."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for the per-article half (setting engine.jobs; default: one per core; small batches run in-process)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors (setting output.quiet); the exit code still tells how the run went."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="Print nothing but errors (setting output.quiet); the exit code still tells how the run went."),
     settings_file: Optional[Path] = typer.Option(None, "--settings", help="A YAML or TOML file of settings (groups and keys as in 'rashomon settings'); "
                                                                             "overrides the defaults and the RASHOMON_<GROUP>__<NAME> environment variables."),
     assignments: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE", help="Set one setting, e.g. --set clusters.link=0.45 (repeatable; over --settings). "
@@ -117,20 +117,45 @@ def analyze(
         typer.echo(f"error: [R901] internal error: {type(e).__name__}: {e}", err=True)
         raise typer.Exit(EXIT_INTERNAL)
 
+    from .report.leftout import plural
+
     errors = dossier.run.errors if dossier.run else []
+    con.print(f"{plural(len(dossier.articles), 'article')}, {plural(len(dossier.claims), 'claim')}, "
+              f"{plural(len(dossier.clusters), 'cluster')}, "
+              f"{plural(sum(r.type == 'contradicts' for r in dossier.relations), 'contradiction')}", highlight=False)
+    for p in written:
+        con.print(f"wrote {p}", highlight=False)
+    _print_notices(dossier, quiet)
+    if not dossier.articles:
+        n = len(dossier.run.inputs) if dossier.run else len(inputs)
+        typer.echo(f"error: nothing to analyse: none of the {plural(n, 'input')} ({', '.join(inputs)}) gave an article "
+                   f"({'see the reasons above' if errors else 'no file found'}); the outputs are empty", err=True)
+        raise typer.Exit(EXIT_NOTHING)
+    if errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _print_notices(dossier, quiet: bool) -> None:
+    """The end-of-run summary on stderr: every left-out input with its reason (always: one
+    ``error: PATH: reason [code]`` line each, then the exact duplicates), then near copies and
+    notes (unless ``quiet``)."""
+    from .report.leftout import headline, run_notices
+
+    notices = run_notices(dossier)
+    errors = dossier.run.errors if dossier.run else []
+    if notices.left_out:
+        typer.echo(headline(len(notices.left_out)), err=True)
     for e in errors:
         where = f"{e.path}:{e.line}" if e.line else e.path
         typer.echo(f"error: {where}: {e.message} [{input_code(e.code)} {e.code}]", err=True)  # one unwrapped line per bad input
     for d in (dossier.run.duplicates if dossier.run else []):
-        con.print(f"duplicate: {d.dropped} is the same text as {d.kept}; analysed once", highlight=False)
-    con.print(f"{len(dossier.articles)} articles, {len(dossier.claims)} claims, {len(dossier.clusters)} clusters, "
-              f"{sum(r.type == 'contradicts' for r in dossier.relations)} contradictions", highlight=False)
-    for p in written:
-        con.print(f"wrote {p}", highlight=False)
-    if not dossier.articles:
-        raise typer.Exit(EXIT_NOTHING)
-    if errors:
-        raise typer.Exit(EXIT_PARTIAL)
+        typer.echo(f"duplicate: {d.dropped} is the same text as {d.kept}; analysed once", err=True)
+    if quiet:
+        return
+    for c in notices.copies:
+        typer.echo(f"copy: {c.what} is a {c.why}", err=True)
+    for note in notices.notes:
+        typer.echo(f"note: {note}", err=True)
 
 
 @app.command()
@@ -150,7 +175,7 @@ def report(
     dossier_path: Path = typer.Argument(..., exists=True, dir_okay=False, help="A dossier.json written by 'rashomon analyze'."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Directory for the reports (default: the dossier's directory)."),
     fmt: List[OutputFormat] = typer.Option([OutputFormat.all], "--format", "-f", case_sensitive=False, help="html, md, csv or all; repeat for several."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="Print nothing but errors."),
 ):
     """Render report.html, report.md and claims.csv again from a saved dossier."""
     from .api import load_dossier

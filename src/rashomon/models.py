@@ -55,7 +55,7 @@ class SourceInfo(Record):
 
     path: Optional[str] = Field(None, description="file path, or '<stdin>'")
     line: Optional[int] = Field(None, description="line number inside a JSONL file")
-    format: str = Field(description="txt | md | html | json | jsonl | stdin")
+    format: str = Field(description="txt | md | html | json | jsonl | stdin | record (a dict given to analyze())")
     encoding: Optional[str] = None
     sha256: Optional[str] = Field(None, description="hash of the original bytes")
     extractor: Optional[str] = Field(None, description="how the main text was obtained, e.g. 'trafilatura 2.0 + rashomon cleaner'")
@@ -67,6 +67,7 @@ class Article(Record):
     id: str
     index: int = Field(0, description="position of the article in the batch, for display order only (no id uses it)")
     title: Optional[str] = None
+    name: Optional[str] = Field(None, description="short readable name for reports: the title shortened, else outlet and date, else the first words (ingest/names.py); the id stays the id")
     title_source: Optional[str] = Field(None, description="metadata | text (first line) | html")
     dek: Optional[str] = Field(None, description="standfirst kept apart from the body, when present")
     outlet: Optional[str] = Field(None, description="null when unknown; never guessed without evidence")
@@ -84,6 +85,8 @@ class Article(Record):
     removed: list[Removed] = Field(default_factory=list)
     offsets: list[OffsetRun] = Field(default_factory=list, description="map from cleaned offsets to the decoded original")
     source: Optional[SourceInfo] = None
+    copy_of: Optional[str] = Field(None, description="id of the earlier article this one is a near copy of (syndication: same body, other title or outlet); counted as one source with it")
+    copy_similarity: Optional[float] = Field(None, description="resemblance to that article: Jaccard of 5-word shingle sets (ingest/copies.py)")
     raw: Optional[str] = Field(None, exclude=True, description="the decoded original; kept in memory, not written")
 
 
@@ -343,7 +346,7 @@ class SummarySentence(Record):
 class InputError(Record):
     path: str
     line: Optional[int] = None
-    code: str = Field(description="short machine-readable code: unreadable, binary, empty, undecodable, bad_json, no_main_text, ...")
+    code: str = Field(description="short machine-readable code: unreadable, binary, empty, undecodable, bad_json, no_main_text, empty_dir, not_an_input, analysis_failed (the article was read but its analysis failed), ...")
     message: str
 
 

@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -125,13 +126,20 @@ def _load_sentence_transformer(package: str):
     return SentenceTransformer(str(pkg.get_model_path()), device="cpu")
 
 
+_ENCODER_LOCK = threading.Lock()
+
+
 def get_encoder(lang: str = "en"):
     """Return the process-wide sentence encoder for ``lang`` (raises ``UnsupportedLanguage`` when
-    ``lang`` has none): for English an ``OnnxEncoder`` over all-MiniLM-L6-v2 when
+    ``lang`` has none). One thread loads it; another thread asking meanwhile waits for it, so two
+    threads never import transformers and torch at the same time (the background encoding thread
+    and a corpus stage). For English: an ``OnnxEncoder`` over all-MiniLM-L6-v2 when
     onnxruntime is installed and its output matches the SentenceTransformer's on probe sentences,
     else the SentenceTransformer (setting ``engine.encoder: torch``, or ``RASHOMON_ENCODER=torch``, forces it). Both have
     ``encode(texts, batch_size=..., normalize_embeddings=..., ...)`` -> float32 array (n, 384)."""
-    return _load_encoder(_model_for(lang, ENCODER_PACKAGES, "sentence encoder"))
+    package = _model_for(lang, ENCODER_PACKAGES, "sentence encoder")
+    with _ENCODER_LOCK:
+        return _load_encoder(package)
 
 
 @lru_cache(maxsize=None)

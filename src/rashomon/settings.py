@@ -53,6 +53,18 @@ class _Group(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class IngestSettings(_Group):
+    """Reading and cleaning inputs (ingest/)."""
+
+    copy_jaccard: float = Field(ge=0, le=1, description="an article whose 5-word-shingle resemblance (Jaccard) to an earlier one reaches this is a near copy (syndication), counted as one source with it")
+
+
+class ParseSettings(_Group):
+    """The spaCy parse (extract/parse.py)."""
+
+    chunk_chars: int = Field(ge=1000, description="a cleaned text longer than this is parsed in pieces cut at paragraph, sentence or space boundaries (at most spaCy's nlp.max_length)")
+
+
 class ClaimsSettings(_Group):
     """Clause-level claims of one article (extract/claims.py; per-article, runs in the workers)."""
 
@@ -181,6 +193,8 @@ class Settings(_Group):
     environment applied; ``Settings(clusters={"link": 0.45})`` overrides the keys given and keeps
     the rest. Unknown keys raise ``UnknownSettingError``."""
 
+    ingest: IngestSettings = Field(description="reading and cleaning inputs")
+    parse: ParseSettings = Field(description="the spaCy parse")
     claims: ClaimsSettings = Field(description="clause-level claims of one article")
     events: EventsSettings = Field(description="which articles report the same event")
     clusters: ClustersSettings = Field(description="the same proposition across articles")

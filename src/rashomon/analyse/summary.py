@@ -41,13 +41,16 @@ MAX_ESTABLISHED, MAX_CLAIMED, MAX_DISPUTED, MAX_UPDATES, MAX_NUMBERS = 4, 5, 4, 
 
 
 def article_label(a: Article) -> str:
-    """How a sentence names an article's outlet: the outlet, else the short title, else the id."""
+    """How a sentence names an article's outlet: the outlet, else the short title, else its short
+    name (outlet and date, or its first words: ``ingest.names``); never a bare id."""
     if a.outlet:
         return a.outlet
     if a.title:
         t = re.sub(r"\s+", " ", a.title).strip()
         return "‘" + (t if len(t) <= 60 else t[:57].rsplit(" ", 1)[0] + "…") + "’"
-    return f"{a.id} (outlet unknown)"
+    from ..ingest.names import name_of
+
+    return name_of(a)
 
 
 def _norm(s: str) -> str:

@@ -5,6 +5,9 @@ over articles)``. An engine runs ``rashomon.pipeline.ARTICLE_STAGES`` on each ar
 returns are plain records (``ArticleAnnotations``, picklable, no spaCy objects), so an engine may
 run articles anywhere (this process, a process pool, later a cluster). ``on_result(ann)`` is
 called once per article as soon as its annotations are final (e.g. for a progress bar).
+``failed`` (a dict, when given) receives ``article id -> error in words`` for each article whose
+stages raised: that article gets no annotations, the rest of the batch goes on, and the caller
+reports it by name (``run.errors``, code ``analysis_failed``).
 
 ``InlineEngine`` runs the stages in this process. The trailing ``background`` stages (claim
 encoding) run in one background thread while the next article is parsed: the encoder releases
@@ -24,8 +27,14 @@ OnResult = Optional[Callable[[ArticleAnnotations], None]]
 class Engine(Protocol):
     """Runs the per-article half (see module doc)."""
 
-    def annotate(self, articles: Iterable[Article], on_result: OnResult = None) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
+    def annotate(self, articles: Iterable[Article], on_result: OnResult = None,
+                 failed: Optional[dict[str, str]] = None) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
         ...
+
+
+def describe_failure(e: BaseException) -> str:
+    """An article's failure in words, for ``run.errors``."""
+    return f"{type(e).__name__}: {str(e)[:300]}"
 
 
 class Timings:
@@ -53,13 +62,20 @@ class Background:
     ``submit(article, ann, timings)`` queues an article whose head stages are done;
     ``ready()`` yields the finished ones in submission order, ``drain()`` waits for all. When
     ``tail`` is empty or ``threaded`` is False the stages run at once in the caller's thread.
-    An exception in a background stage is raised again by ``ready``/``drain``."""
+    An article whose background stage raises is left out of ``ready``/``drain`` and recorded in
+    ``failed`` (article id -> error in words)."""
 
-    def __init__(self, tail, settings=None, threaded: bool = True):
+    def __init__(self, tail, settings=None, threaded: bool = True, failed: Optional[dict[str, str]] = None):
         self.tail = tail
         self.settings = settings
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rashomon-encode") if tail and threaded else None
-        self.pending: list[tuple[Future, list[StageTiming]]] = []
+        self.failed = failed if failed is not None else {}
+        self.pool = None
+        if tail and threaded:
+            from ..link.similarity import import_shared_libraries
+
+            import_shared_libraries()  # before the thread starts: no two threads import one library at once
+            self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rashomon-encode")
+        self.pending: list[tuple[str, Future, list[StageTiming]]] = []
 
     def _run(self, article: Article, ann: ArticleAnnotations) -> tuple[ArticleAnnotations, list[StageTiming]]:
         from ..pipeline import run_article_stages
@@ -69,15 +85,22 @@ class Background:
     def submit(self, article: Article, ann: ArticleAnnotations, timings: list[StageTiming]) -> None:
         if self.pool is None:
             fut: Future = Future()
-            fut.set_result(self._run(article, ann) if self.tail else (ann, []))
+            try:
+                fut.set_result(self._run(article, ann) if self.tail else (ann, []))
+            except Exception as e:  # noqa: BLE001 - reported per article (see class doc)
+                fut.set_exception(e)
         else:
             fut = self.pool.submit(self._run, article, ann)
-        self.pending.append((fut, timings))
+        self.pending.append((article.id, fut, timings))
 
     def ready(self, wait: bool = False):
-        while self.pending and (wait or self.pending[0][0].done()):
-            fut, head_timings = self.pending.pop(0)
-            ann, tail_timings = fut.result()
+        while self.pending and (wait or self.pending[0][1].done()):
+            aid, fut, head_timings = self.pending.pop(0)
+            try:
+                ann, tail_timings = fut.result()
+            except Exception as e:  # noqa: BLE001 - reported per article (see class doc)
+                self.failed[aid] = describe_failure(e)
+                continue
             yield ann, head_timings + tail_timings
 
     def drain(self):
@@ -96,11 +119,13 @@ class InlineEngine:
         self.settings = settings
         self.overlap = overlap
 
-    def annotate(self, articles: Iterable[Article], on_result: OnResult = None) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
+    def annotate(self, articles: Iterable[Article], on_result: OnResult = None,
+                 failed: Optional[dict[str, str]] = None) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
         from ..pipeline import ARTICLE_STAGES, run_article_stages, split_background
 
+        failed = failed if failed is not None else {}
         head, tail = split_background(ARTICLE_STAGES)
-        bg = Background(tail, self.settings, threaded=self.overlap)
+        bg = Background(tail, self.settings, threaded=self.overlap, failed=failed)
         out: dict[str, ArticleAnnotations] = {}
         timings = Timings()
 
@@ -113,7 +138,11 @@ class InlineEngine:
 
         try:
             for a in articles:
-                ann, ts = run_article_stages(a, head, settings=self.settings)
+                try:
+                    ann, ts = run_article_stages(a, head, settings=self.settings)
+                except Exception as e:  # noqa: BLE001 - reported per article (see module doc)
+                    failed[a.id] = describe_failure(e)
+                    continue
                 bg.submit(a, ann, ts)
                 collect(bg.ready())
             collect(bg.drain())

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Optional
 
 from ..models import Article, ArticleAnnotations, StageTiming
 from ..settings import Settings, current, set_process_settings
-from .base import Background, InlineEngine, OnResult, Timings
+from .base import Background, InlineEngine, OnResult, Timings, describe_failure
 
 
 def _init_worker(settings: Optional[Settings] = None) -> None:
@@ -30,11 +30,16 @@ def _init_worker(settings: Optional[Settings] = None) -> None:
     get_nlp()
 
 
-def _annotate_head(article: Article, settings=None) -> tuple[str, ArticleAnnotations, list[StageTiming]]:
+def _annotate_head(article: Article, settings=None) -> tuple[str, Optional[ArticleAnnotations], list[StageTiming], Optional[str]]:
+    """One article's head stages in a worker: its annotations, or ``None`` and the error in words
+    when a stage raised (the rest of the batch goes on; the caller reports the article by name)."""
     from ..pipeline import ARTICLE_STAGES, run_article_stages, split_background
 
-    ann, timings = run_article_stages(article, split_background(ARTICLE_STAGES)[0], settings=settings)
-    return article.id, ann, timings
+    try:
+        ann, timings = run_article_stages(article, split_background(ARTICLE_STAGES)[0], settings=settings)
+    except Exception as e:  # noqa: BLE001 - reported per article as run.errors "analysis_failed"
+        return article.id, None, [], describe_failure(e)
+    return article.id, ann, timings, None
 
 
 def default_jobs() -> int:
@@ -52,12 +57,14 @@ class ProcessPoolEngine:
         self.jobs = max(1, jobs)
         self.settings = settings or current()
 
-    def annotate(self, articles: Iterable[Article], on_result: OnResult = None) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
+    def annotate(self, articles: Iterable[Article], on_result: OnResult = None,
+                 failed: Optional[dict[str, str]] = None) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
         from ..pipeline import ARTICLE_STAGES, split_background
 
         articles = list(articles)
         by_id = {a.id: a for a in articles}
-        bg = Background(split_background(ARTICLE_STAGES)[1], self.settings)
+        failed = failed if failed is not None else {}
+        bg = Background(split_background(ARTICLE_STAGES)[1], self.settings, failed=failed)
         out: dict[str, ArticleAnnotations] = {}
         timings = Timings()
 
@@ -72,7 +79,10 @@ class ProcessPoolEngine:
         try:
             with ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_init_worker,
                                      initargs=(self.settings,)) as pool:
-                for aid, ann, ts in pool.map(_annotate_head, articles, [self.settings] * len(articles), chunksize=1):
+                for aid, ann, ts, error in pool.map(_annotate_head, articles, [self.settings] * len(articles), chunksize=1):
+                    if ann is None:
+                        failed[aid] = error or "unknown error"
+                        continue
                     bg.submit(by_id[aid], ann, ts)
                     collect(bg.ready())
             collect(bg.drain())
@@ -98,10 +108,12 @@ def annotate_articles(
     on_done: Optional[Callable[[Article], None]] = None,
     on_result: OnResult = None,
     settings: Optional[Settings] = None,
+    failed: Optional[dict[str, str]] = None,
 ) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
     """Annotate every article with the engine for ``jobs`` (``pick_engine``); return annotations
     by article id and stage timings summed over articles. ``on_done(article)`` and
-    ``on_result(ann)`` are called once per article when its annotations are final."""
+    ``on_result(ann)`` are called once per article when its annotations are final; an article
+    whose stages raise is left out and named in ``failed`` (see ``engine.base``)."""
     articles = list(articles)
     by_id = {a.id: a for a in articles}
 
@@ -111,4 +123,4 @@ def annotate_articles(
         if on_done:
             on_done(by_id[ann.article])
 
-    return pick_engine(len(articles), jobs, settings=settings).annotate(articles, on_result=both)
+    return pick_engine(len(articles), jobs, settings=settings).annotate(articles, on_result=both, failed=failed)

@@ -4,18 +4,73 @@ In: ``state.article.text``. Out: ``state.doc`` (a spaCy ``Doc`` whose character 
 cleaned-text offsets), ``ann.sentences``, ``ann.entities``/``ann.entity_labels`` and
 ``ann.lemmas`` (lower-cased lemmas of content words, for framing and similarity), ``ann.verbs``
 (start offsets of VERB/AUX tokens, so later stages never re-parse to find a verb).
+
+A text longer than setting ``parse.chunk_chars`` (data/settings.yaml, never above spaCy's
+``nlp.max_length``) is parsed in pieces cut at a paragraph break, else after a sentence end, else
+at a space (``chunk_bounds``), and the pieces' docs are joined with ``Doc.from_docs`` without
+adding whitespace, so the joined doc's text is the cleaned text character for character and
+every offset points into the whole text. A 5 MB one-line text is analysed, not refused (spaCy's
+error E088).
 """
 from __future__ import annotations
 
+import re
+
 from ..models import Span
 from ..nlp import get_nlp
+from ..settings import setting
 from ..state import ArticleState
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV"}
+# cut points, best first: after a blank line / line break, after a sentence end, after a space
+_CUTS = (re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compile(r"\s+"))
+
+
+def chunk_chars(nlp) -> int:
+    """The longest piece parsed in one call: setting ``parse.chunk_chars``, at most
+    ``nlp.max_length``."""
+    return max(1, min(int(setting("parse.chunk_chars")), int(nlp.max_length)))
+
+
+def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """Contiguous ``(start, end)`` pieces covering ``text``, each at most ``limit`` characters,
+    cut after the last paragraph break in the window, else after the last sentence end, else
+    after the last run of whitespace, else (one word longer than ``limit``) at ``limit``."""
+    out = []
+    start, n = 0, len(text)
+    while n - start > limit:
+        window = text[start:start + limit]
+        cut = 0
+        for pat in _CUTS:
+            ends = [m.end() for m in pat.finditer(window, limit // 2)]
+            if ends:
+                cut = ends[-1]
+                break
+        if cut <= 0:
+            cut = limit
+        out.append((start, start + cut))
+        start += cut
+    out.append((start, n))
+    return out
+
+
+def parse_text(text: str):
+    """A spaCy ``Doc`` of ``text`` (the whole text, whatever its length; see the module doc)."""
+    nlp = get_nlp()
+    limit = chunk_chars(nlp)
+    if len(text) <= limit:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    pieces = [text[a:b] for a, b in chunk_bounds(text, limit)]
+    doc = Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    if doc.text != text:  # pragma: no cover - from_docs keeps every character
+        raise RuntimeError("the joined parse of a long text does not reproduce the text")
+    return doc
 
 
 def parse(state: ArticleState) -> None:
-    doc = get_nlp()(state.article.text)
+    doc = parse_text(state.article.text)
     state.doc = doc
     ann = state.ann
     ann.sentences = [(s.start_char, s.end_char) for s in doc.sents]

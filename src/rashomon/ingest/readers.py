@@ -9,15 +9,21 @@
   article, or a list of them), ``.jsonl``/``.ndjson`` (one article a line: ``id``, ``text`` or
   ``html``, optional ``title``, ``outlet``, ``url``, ``published``); any other extension is an
   ``unsupported_format`` error;
-- ``"-"``: standard input, sniffed as JSON, JSONL, HTML or plain text.
+- ``"-"``: standard input, sniffed as JSON, JSONL, HTML or plain text;
+- a ``dict`` with the JSONL fields (``id``, ``text`` or ``html``, ``title``, ``outlet``, ``url``,
+  ``published``): one article, named ``input[N]`` (its position) in errors;
+- an ``Article`` record: taken as it is (a copy; its text is not cleaned again).
+
+A directory with no file to read is an ``empty_dir`` error that says what it held instead.
 
 Every input that cannot be read becomes one ``InputError(path, line, code, message)`` and the rest
 of the batch goes on: codes ``not_found``, ``unreadable``, ``unsupported_format``, ``empty``,
 ``binary``, ``undecodable``, ``bad_json``, ``not_an_article``, ``no_text``, ``no_main_text``,
-``empty_after_cleaning``, ``orphan_sidecar`` (an HTML page whose text is all furniture is
+``empty_after_cleaning``, ``orphan_sidecar``, ``empty_dir``, ``not_an_input`` (an HTML page whose text is all furniture is
 ``no_main_text``). An article that does not read as English is analysed but noted
 (``rashomon.ingest.language``). Articles with the same normalised text are analysed
-once (``duplicates``). Ids are the file stem or the id given in JSON (a JSON-list or JSONL record without one: the
+once (``duplicates``); near copies (syndication under another title) are kept and marked with
+``copy_of`` (``rashomon.ingest.copies``). Ids are the file stem or the id given in JSON (a JSON-list or JSONL record without one: the
 file stem and a hash of the record, ``news-1a2b3c4d``, never its position); a repeated id gets a ``-2``
 (``-3``...) suffix, said in ``notes``. ``index`` is the position in the batch after de-duplication (display order only; no id uses it).
 
@@ -30,17 +36,21 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterable, Optional, Union
+from typing import Any, BinaryIO, Iterable, Optional, Union
 from urllib.parse import urlparse
 
 from ..models import Article, Duplicate, InputError, SourceInfo
 from .clean import clean_text
+from .copies import mark_copies
 from .decode import DecodeError, decode_bytes
 from .html import EXTRACTOR, NoMainText, extract_html, looks_like_html
 from .language import detect_language, language_note
 from .metadata import Meta, meta_from_mapping
+from .names import display_name
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
            ".xhtml": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -100,6 +110,7 @@ def _build(batch: _Batch, art_id: str, raw: str, meta: Meta, source: SourceInfo,
     meta.apply(art)
     if art.published is None and not art.published_reason:
         art.published_reason = "no date in the metadata or at the top of the text"
+    art.name = display_name(art)
     batch.articles.append(art)
 
 
@@ -245,6 +256,14 @@ def _read_dir(batch: _Batch, path: Path) -> None:
         return
     stems = {p.stem for p in entries if p.is_file() and not p.name.endswith(SIDECAR)}
     names = {p.name for p in entries if p.is_file()}
+    readable = [p for p in entries if p.is_file() and not p.name.startswith(".") and not p.name.endswith(SIDECAR)]
+    if not readable:
+        held = Counter("hidden entries" if p.name.startswith(".") else "subdirectories" if p.is_dir()
+                       else "metadata sidecars" if p.name.endswith(SIDECAR) else "other entries" for p in entries)
+        what = ", ".join(f"{kind}: {n}" for kind, n in sorted(held.items()))
+        if any(p.is_dir() for p in entries):
+            what += "; directories are read one level deep"
+        batch.error(path, "empty_dir", f"no article file in the directory ({what or 'it is empty'})")
     for p in entries:
         if p.name.startswith("."):
             batch.notes.append(f"skipped hidden entry {p}")
@@ -331,10 +350,34 @@ def _dedupe(articles: list[Article]) -> tuple[list[Article], list[Duplicate]]:
     return out, dups
 
 
-def read_inputs(inputs: Iterable[Union[str, Path]], stdin: Optional[BinaryIO] = None) -> IngestResult:
+def input_label(inp: Any, k: int) -> str:
+    """How ``run.inputs`` and errors name input number ``k``: the path, or ``input[k]`` with the
+    record's id."""
+    if isinstance(inp, (str, Path)):
+        return str(inp)
+    if isinstance(inp, Article):
+        return f"input[{k}] (Article {inp.id!r})"
+    if isinstance(inp, Mapping) and inp.get("id") not in (None, ""):
+        return f"input[{k}] (id {str(inp['id'])!r})"
+    return f"input[{k}]"
+
+
+def read_inputs(inputs: Iterable[Union[str, Path, Mapping, Article]], stdin: Optional[BinaryIO] = None) -> IngestResult:
     """Read every input (see the module docstring); never raises for bad input."""
     batch = _Batch()
-    for inp in inputs:
+    for k, inp in enumerate(inputs):
+        if isinstance(inp, Article):
+            art = inp.model_copy(deep=True)
+            art.name = art.name or display_name(art)
+            batch.articles.append(art)
+            continue
+        if isinstance(inp, Mapping):
+            _from_record(batch, dict(inp), input_label(inp, k), None, f"input-{k}", "record")
+            continue
+        if not isinstance(inp, (str, Path)):
+            batch.error(input_label(inp, k), "not_an_input",
+                        f"expected a path, a dict with 'text' or 'html', or an Article; got {type(inp).__name__}")
+            continue
         if str(inp) == "-":
             _read_stdin(batch, stdin)
             continue
@@ -351,7 +394,12 @@ def read_inputs(inputs: Iterable[Union[str, Path]], stdin: Optional[BinaryIO] = 
         elif path.exists():
             batch.error(path, "unreadable", "not a regular file or directory")
         else:
-            batch.error(path, "not_found", "no such file or directory")
+            looks_like_text = len(str(inp)) > 200 or any(ch in str(inp) for ch in "\n\t") or str(inp).count(" ") > 5
+            if looks_like_text:
+                batch.error(_short_path(str(inp)), "not_found", "no such file or directory; a string is always a path: "
+                            "to analyse a text, pass texts=[...] or {'text': ...}")
+            else:
+                batch.error(path, "not_found", "no such file or directory")
     _unique_ids(batch.articles, batch.notes)
     articles, dups = _dedupe(batch.articles)
     for i, art in enumerate(articles):
@@ -360,9 +408,16 @@ def read_inputs(inputs: Iterable[Union[str, Path]], stdin: Optional[BinaryIO] = 
         note = language_note(art.id, art.text)
         if note:
             batch.notes.append(note)
+    mark_copies(articles)
     return IngestResult(articles=articles, errors=batch.errors, duplicates=dups, notes=batch.notes)
 
 
 def _sidecar_article_exists(path: Path) -> bool:
     base = _article_stem(path.name)
     return any((path.parent / base).is_file() or (path.parent / (base + ext)).is_file() for ext in FORMATS)
+
+
+def _short_path(p: str, n: int = 80) -> str:
+    """A path (or a text given by mistake as one) short enough for one error line."""
+    p = " ".join(p.split())
+    return p if len(p) <= n else p[: n - 1] + "…"

@@ -4,8 +4,8 @@ In: the dossier's articles (publication dates), claims and times; each article's
 (``state.annotations``: sentences, entities, content lemmas); the claim embeddings cache
 (``state.claim_embeddings``, filled here when empty).
 
-Out: ``state.dossier.events`` (ids ``E1``..: ``label`` generated from the most shared claim and
-the date, ``articles``, ``main`` true for the largest event, ``date``, ``related`` = other events
+Out: ``state.dossier.events`` (ids ``E1``..: ``label``: the headline of its most central article, else
+its most shared claim, and the date, ``articles``, ``main`` true for the largest event, ``date``, ``related`` = other events
 of the same storyline, ``reason`` = what the grouping rests on); the dossier's articles become
 copies with ``event`` set (the ingested ``Article`` records are not changed).
 ``state.article_units`` keeps each article's unit embeddings.
@@ -39,6 +39,7 @@ from typing import Optional
 
 import numpy as np
 
+from ..ingest.names import shorten
 from ..models import Event
 from ..state import CorpusState
 from . import lexicon as lx
@@ -331,11 +332,27 @@ def _panel(group: list[int], neighbours: Optional[dict], size: Optional[int] = N
 
 
 def _label(group: list[int], af: ArticleFeatures, state: CorpusState, neighbours: Optional[dict] = None) -> str:
-    """The most shared unit of the event (best matched in its other articles), else the lead
-    of its most central article; with the event date when known. An event of more than
-    ``events.panel`` articles is labelled from the panel of its most connected articles (``_panel``),
-    so the cost stays bounded."""
-    ids = [af.ids[i] for i in _panel(group, neighbours)]
+    """The event's title: the headline of its most central titled article (highest mean cosine
+    of its claim centroid to the other members' centroids; ties: earlier article); when no
+    article has a headline, the most shared unit of the event (best matched in its other
+    articles), else the lead of its most central article, as a whole sentence. Long labels are
+    cut at a word boundary, never mid-word. An event of more than ``events.panel`` articles is
+    labelled from the panel of its most connected articles (``_panel``), so the cost stays
+    bounded."""
+    panel = _panel(group, neighbours)
+    ids = [af.ids[i] for i in panel]
+    arts = {a.id: a for a in state.dossier.articles}
+    shared = _shared_titles(state.dossier.articles)
+    titled = [i for i in panel if _headline(arts.get(af.ids[i])) and _headline(arts[af.ids[i]]) not in shared]
+    if titled:
+        c = af.centroids
+        def centrality(i: int) -> float:
+            others = [j for j in panel if j != i]
+            if not others or not len(c):
+                return 0.0
+            return float(np.mean(c[others] @ c[i]))
+        best_i = max(titled, key=lambda i: (centrality(i), -i))
+        return shorten(_headline(arts[af.ids[best_i]]), 160)
     best, best_score = None, -1.0
     for a in ids:
         u = af.units[a]
@@ -348,10 +365,27 @@ def _label(group: list[int], af: ArticleFeatures, state: CorpusState, neighbours
             s -= 0.1 * (len(text.split()) < 8)  # fragments make poor labels
             if s > best_score:
                 best, best_score = text, s
-    label = re.sub(r"\s+", " ", best or ids[0]).strip()
-    if len(label) > 160:
-        label = label[:157].rstrip() + "..."
-    return label
+    return shorten(best or ids[0], 200)
+
+
+def _headline(a) -> Optional[str]:
+    """The article's headline, spaces squeezed, when it reads as one: at least three words,
+    starting with a letter, digit or quotation mark (not "- Site name, 1920")."""
+    t = re.sub(r"\s+", " ", (a.title or "") if a is not None else "").strip()
+    if len(t.split()) < 3 or not (t[0].isalnum() or t[0] in "\"'‘’“”«"):
+        return None
+    return t
+
+
+def _shared_titles(articles) -> set[str]:
+    """Headlines that two different texts carry (not near copies of each other): page
+    furniture taken for a title, not a headline."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for a in articles:
+        t = _headline(a)
+        if t:
+            seen[t].add(a.copy_of or a.id)
+    return {t for t, roots in seen.items() if len(roots) > 1}
 
 
 def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[list[list[int]], dict[tuple[int, int], float]]:

@@ -19,6 +19,10 @@ Counting rules:
   outlets whose sentences are near copies (embedding cosine >= ``independence.copy_cosine``)
   count once; the explanation says "narration".
 
+Near copies (``Article.copy_of``, set at ingest: the same body syndicated under another title or
+outlet) count as the article they copy: they carry its outlet key, so a copy adds no outlet and
+no narration source, and the explanation names the copies.
+
 ``corroboration``: ``cross_side`` when the sources include two different main parties (the
 sides most actors speak for, e.g. both belligerents), ``independent_same_side`` when there are
 two or more sources otherwise, ``single_source_repeated`` for one original source carried by
@@ -182,10 +186,23 @@ def assess_independence(state: CorpusState) -> None:
     d = state.dossier
     actors = {a.id: a for a in d.actors}
     claims = {c.id: c for c in d.claims}
-    outlet_of = {a.id: (a.outlet or a.id) for a in d.articles}
+    outlet_of = source_outlets(d.articles)
+    copies = {a.id: a for a in d.articles if a.copy_of}
     parties = state.main_parties
     for k in d.clusters:
-        assess_cluster(k, [claims[c] for c in k.claims if c in claims], state, actors, outlet_of, parties)
+        members = [claims[c] for c in k.claims if c in claims]
+        assess_cluster(k, members, state, actors, outlet_of, parties)
+        copied = list(dict.fromkeys(c.article for c in members if c.article in copies))
+        if copied:
+            named = [f"{copies[a].outlet or copies[a].name or a} (copy of {copies[a].copy_of})" for a in copied]
+            k.explanation = (k.explanation or "") + f"; near copies counted once with their original: {_names(named)}"
+
+
+def source_outlets(articles) -> dict[str, str]:
+    """Article id -> the outlet key it counts as: its outlet (else its id), or, for a near copy
+    (``copy_of``), the key of the article it copies."""
+    own = {a.id: (a.outlet or a.id) for a in articles}
+    return {a.id: own.get(a.copy_of, a.copy_of) if a.copy_of else own[a.id] for a in articles}
 
 
 def apply_support_relations(state: CorpusState) -> int:

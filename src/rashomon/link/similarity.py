@@ -69,6 +69,28 @@ def encode(texts: Sequence[str], encoder: Optional[Callable] = None, batch_size:
     return vec[[row[t] for t in texts]]
 
 
+# The libraries both the encoding thread (sentence-transformers pulls in scikit-learn and SciPy
+# modules) and the linking stages of the main thread import. Two threads importing the same
+# package at once can see it partially initialised ("cannot import name 'clone' from partially
+# initialized module 'sklearn.base'", about one run in twenty), so the engine that starts the encoding
+# thread (``engine.base.Background``) imports these in the calling thread first (about a second, which the linking stages would
+# spend anyway). With them imported, loading the encoder imports no further scikit-learn or
+# SciPy module (checked by tests/acceptance/test_encoding_thread_imports.py). torch is imported
+# by spaCy (thinc) as well, so it is here too (no extra cost: the parse imports it anyway);
+# transformers is imported only under ``nlp.get_encoder``'s lock.
+SHARED_LIBRARIES = ("torch", "sklearn.base", "sklearn.metrics", "sklearn.feature_extraction.text", "scipy.cluster.hierarchy",
+                    "scipy.spatial.distance")
+
+
+def import_shared_libraries() -> None:
+    """Import ``SHARED_LIBRARIES`` in this thread (cheap when already imported)."""
+    import importlib
+
+    for name in SHARED_LIBRARIES:
+        importlib.import_module(name)
+
+
+
 def encode_claims(state) -> None:
     """Per-article stage ``encode``: ``ann.claim_vectors`` (claim id -> unit embedding of its text)
     and ``ann.proposition_vectors`` (the same for its proposition text, only where that differs

@@ -3,6 +3,7 @@ the articles, the summary with its citations, the contested points with quotes, 
 matrix as a table."""
 from __future__ import annotations
 
+from .leftout import plural
 from .view import build_view
 
 
@@ -14,10 +15,19 @@ def render_markdown(dossier) -> str:
     v = build_view(dossier)
     out = [f"# {v['title']}", ""]
     c = v["counts"]
-    out.append(f"{c['articles']} articles · {c['claims']} claims · {c['clusters']} claim clusters · {c['contradictions']} contested points")
+    lo = v["left_out"]
+    if lo["headline"]:
+        out += [f"**{lo['headline']}**", ""] + [f"- `{_cell(x['what'])}`: {_cell(x['why'])}" for x in lo["inputs"]] + [""]
+    if lo["copies"]:
+        out += [f"**Near copies, counted as one source: {len(lo['copies'])}**", ""] + [f"- {_cell(x['what'])}: {_cell(x['why'])}" for x in lo["copies"]] + [""]
+    if lo["notes"]:
+        out += [f"**Notes: {len(lo['notes'])}**", ""] + [f"- {_cell(x)}" for x in lo["notes"]] + [""]
+    out.append(" · ".join([plural(c['articles'], 'article'), plural(c['claims'], 'claim'), plural(c['clusters'], 'claim cluster'),
+                           plural(c['contradictions'], 'contested point')]))
     out += ["", "## Articles", "", "| Article | Published | Date from | Format |", "|---|---|---|---|"]
     for a in v["articles"]:
-        out.append(f"| {_cell(a['label'])} (`{a['id']}`) | {a['published'] or 'unknown'} | {a['published_source'] or 'unknown'} | {a['format'] or '?'} |")
+        name = a["label"] if a["outlet"] else a["name"]
+        out.append(f"| {_cell(name)} (`{a['id']}`) | {a['published'] or 'unknown'} | {a['published_source'] or 'unknown'} | {a['format'] or '?'} |")
     if v["summary"]:
         out += ["", "## Summary", ""]
         for part in v["summary"]:

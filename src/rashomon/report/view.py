@@ -3,7 +3,8 @@
 
 ``build_view(dossier) -> dict`` with keys ``title``, ``events``, ``articles``, ``summary``,
 ``contested``, ``updates``, ``corroborated``, ``repeated``, ``matrix``, ``numbers``, ``timeline``,
-``framing``, ``distinctive``, ``data`` (what the page's script needs, as JSON-ready dicts).
+``framing``, ``distinctive``, ``data``, ``left_out`` (what the run skipped or warned about, see
+``leftout.run_notices``), ``counts_text`` (what the page's script needs, as JSON-ready dicts).
 """
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from datetime import date
 from typing import Optional
 
 from ..analyse.summary import article_label, relation_claims
+from ..ingest.names import name_of
 from ..models import Article, Claim, Dossier
+from .fmt import number, readable_date, si_text
+from .leftout import headline, plural, run_notices
 
 SIDE_COLOURS = ["#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#db2777", "#0891b2", "#65a30d"]
 CORROBORATION = {
@@ -30,8 +34,9 @@ def _label(a: Article) -> str:
 
 
 def short_label(a: Article, n: int = 22) -> str:
-    """A column header for an article: outlet, else title, else id, cut to ``n`` characters."""
-    t = re.sub(r"\s+", " ", a.outlet or a.title or a.id).strip()
+    """A column header for an article: outlet, else its short name (title, or first words), cut
+    to ``n`` characters."""
+    t = re.sub(r"\s+", " ", a.outlet or name_of(a)).strip()
     return t if len(t) <= n else t[: n - 1].rstrip() + "…"
 
 
@@ -95,7 +100,7 @@ def build_view(d: Dossier) -> dict:
     for a in d.articles:
         src = a.source
         articles.append({
-            "id": a.id, "label": _label(a), "outlet": a.outlet, "outlet_source": a.outlet_source, "title": a.title,
+            "id": a.id, "label": _label(a), "name": name_of(a), "copy_of": a.copy_of, "copy_similarity": a.copy_similarity, "outlet": a.outlet, "outlet_source": a.outlet_source, "title": a.title,
             "published": a.published, "published_source": a.published_source, "published_reason": a.published_reason,
             "published_after": a.published_after, "event": a.event, "url": a.url,
             "format": src.format if src else None, "extractor": src.extractor if src else None, "path": src.path if src else None,
@@ -104,7 +109,7 @@ def build_view(d: Dossier) -> dict:
 
     events = sorted(d.events, key=lambda e: (not e.main, e.id))
     events_v = [{"id": e.id, "label": e.label, "main": e.main or (i == 0), "date": e.date, "reason": e.reason,
-                 "articles": [_label(arts[x]) if x in arts else x for x in e.articles], "article_ids": e.articles}
+                 "articles": [_label(arts[x]) if x in arts else x for x in e.articles], "article_ids": e.articles, "date_text": readable_date(e.date)}
                 for i, e in enumerate(events)]
 
     def members(ref: str) -> list[Claim]:
@@ -184,8 +189,8 @@ def build_view(d: Dossier) -> dict:
     for q in d.quantities:
         topic = (q.about or q.unit or "other").strip()
         val = q.value if q.value is not None else None
-        shown = (f"{q.low:g}–{q.high:g}" if q.low is not None and q.high is not None else
-                 (f"{val:g}" if val is not None else "?"))
+        shown = (f"{number(q.low)}–{number(q.high)}" if q.low is not None and q.high is not None else
+                 (number(val) if val is not None else "?"))
         if q.bound == "lower":
             shown = "≥ " + shown
         elif q.bound == "upper":
@@ -194,7 +199,7 @@ def build_view(d: Dossier) -> dict:
             shown = "≈ " + shown
         a = arts.get(q.article)
         topics[topic].append({"id": q.id, "article": q.article, "outlet": _label(a) if a else q.article, "text": q.text, "start": q.start,
-                              "end": q.end, "value": shown, "unit": q.unit or "", "si": f"{q.si.value:,.4g} {q.si.unit}" if q.si else "",
+                              "end": q.end, "value": shown, "unit": q.unit or "", "si": si_text(q.si.value, q.si.unit) if q.si else "",
                               "checks": [i + 1 for i in checks_of_q.get((q.article, q.text), [])]})
     numbers = {"topics": sorted(([t, qs] for t, qs in topics.items()), key=lambda x: (-len(x[1]), x[0])),
                "checks": [{"n": i + 1, "type": ch.type, "explanation": ch.explanation, "about": ch.about,
@@ -209,7 +214,7 @@ def build_view(d: Dossier) -> dict:
     lo, hi = (min(days), max(days)) if days else (0, 1)
     span = max(hi - lo, 1)
     for e, dt in dated:
-        tl.append({"date": e.date, "label": e.label, "inferred": e.inferred, "pos": round(100 * (dt.toordinal() - lo) / span, 2) if dt else None,
+        tl.append({"date": readable_date(e.date), "iso": e.date, "label": e.label, "inferred": e.inferred, "pos": round(100 * (dt.toordinal() - lo) / span, 2) if dt else None,
                    "claims": [cd(claims[c]) for c in e.claims if c in claims][:6],
                    "articles": [_label(arts[x]) if x in arts else x for x in e.articles]})
     pubs = []
@@ -266,6 +271,11 @@ def build_view(d: Dossier) -> dict:
     summary_v += [{"key": k, "title": k.title(), "sentences": v} for k, v in summary.items() if k not in dict(section_titles)]
 
     main = events_v[0]["label"] if events_v else None
+    notices = run_notices(d)
+    left_out = {"headline": headline(len(notices.left_out)) if notices.left_out else None,
+                "inputs": [{"what": x.what, "why": x.why} for x in notices.left_out],
+                "copies": [{"what": x.what, "why": x.why} for x in notices.copies], "notes": notices.notes,
+                "any": bool(notices)}
     data = {
         "articles": {a.id: {"label": _label(a), "text": a.text, "removed": [{"text": r.text, "reason": r.reason} for r in a.removed]}
                      for a in d.articles},
@@ -278,5 +288,7 @@ def build_view(d: Dossier) -> dict:
         "sides": [{"name": s, "colour": c} for s, c in side_colour.items()],
         "counts": {"articles": len(d.articles), "claims": len(d.claims), "clusters": len(d.clusters),
                    "contradictions": len(contested), "outlets": len({a.outlet for a in d.articles if a.outlet})},
-        "run": d.run.model_dump() if d.run else None, "data": data,
+        "run": d.run.model_dump() if d.run else None, "data": data, "left_out": left_out,
+        "counts_text": " · ".join([plural(len(d.articles), "article"), plural(len({a.outlet for a in d.articles if a.outlet}), "named outlet"),
+                                   plural(len(d.claims), "claim"), plural(len(contested), "contested point")]),
     }
