@@ -8,6 +8,8 @@ In: ``RESULTS_DIR`` holds the ``--json`` outputs of the benchmarks (``NAME.json`
 result name to ``min`` (the value must be at least this) and/or ``max`` (at most this) per metric;
 a metric name is looked up under ``"metrics"`` when the file has that key (benchmarks), else as a
 dotted path from the top (``mean.claims``, ``clusters.kursk.events`` for the cluster evaluation).
+``present`` lists dotted paths to mappings whose every entry must be non-null (the cluster
+evaluation writes ``null`` for a cluster that gave no dossier).
 
 Out: one line per check on stdout and exit 0 when every check holds; exit 1 when a metric is below
 its floor or above its ceiling, when a result file is missing (its data was absent, or the
@@ -26,17 +28,22 @@ import yaml
 HERE = Path(__file__).resolve().parent
 
 
-def lookup(data: dict, key: str):
-    """The value of ``key`` in one result: under ``data["metrics"]`` for a benchmark, else the dotted
-    path ``key`` from the top. ``KeyError`` when absent."""
-    if isinstance(data.get("metrics"), dict):
-        return data["metrics"][key]
+def path_value(data: dict, key: str):
+    """The value at the dotted path ``key`` (``mean.claims``) in ``data``; ``KeyError`` when absent."""
     node = data
     for part in key.split("."):
         if not isinstance(node, dict):
             raise KeyError(key)
         node = node[part]
     return node
+
+
+def lookup(data: dict, key: str):
+    """The value of metric ``key`` in one result: under ``data["metrics"]`` for a benchmark, else the
+    dotted path ``key`` from the top. ``KeyError`` when absent."""
+    if isinstance(data.get("metrics"), dict):
+        return data["metrics"][key]
+    return path_value(data, key)
 
 
 def check(name: str, spec: dict, results: Path) -> list[tuple[bool, str]]:
@@ -50,6 +57,15 @@ def check(name: str, spec: dict, results: Path) -> list[tuple[bool, str]]:
     except (OSError, ValueError) as e:
         return [(False, f"{name}: {path} is not readable JSON ({e})")]
     out = []
+    for key in spec.get("present") or []:
+        try:
+            node = path_value(data, key)
+        except KeyError:
+            out.append((False, f"{name}: {key} missing from {path.name}"))
+            continue
+        empty = sorted(k for k, v in node.items() if v is None) if isinstance(node, dict) else None
+        ok = bool(node) and empty == []
+        out.append((ok, f"{name}: {key} {'all present' if ok else 'FAILS: no result for ' + str(empty or 'any entry')}"))
     for bound in ("min", "max"):
         for key, limit in (spec.get(bound) or {}).items():
             try:
@@ -67,14 +83,15 @@ def check(name: str, spec: dict, results: Path) -> list[tuple[bool, str]]:
 
 
 def load_floors(path: Path) -> dict:
-    """Read and validate the floors file: ``{name: {"file"?, "min"?: {metric: number}, "max"?: ...}}``."""
+    """Read and validate the floors file: ``{name: {"file"?, "min"?: {metric: number}, "max"?: ...,
+    "present"?: [dotted path], "note"?: text}}``. Raises ``ValueError`` when it is malformed."""
     floors = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(floors, dict) or not floors:
         raise ValueError(f"{path}: expected a mapping of result names to floors")
     for name, spec in floors.items():
         if not isinstance(spec, dict) or not (spec.get("min") or spec.get("max")):
             raise ValueError(f"{path}: {name} needs a 'min' or 'max' mapping")
-        unknown = set(spec) - {"file", "min", "max", "note"}
+        unknown = set(spec) - {"file", "min", "max", "present", "note"}
         if unknown:
             raise ValueError(f"{path}: {name} has unknown keys {sorted(unknown)}")
         for bound in ("min", "max"):

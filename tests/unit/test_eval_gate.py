@@ -88,3 +88,16 @@ def test_the_shipped_floors_name_every_benchmark_and_the_cluster_evaluation(gate
     shipped = {p.stem for p in BENCHMARKS.glob("*.py") if not p.stem.startswith("_") and p.stem != "gate"}
     assert shipped and shipped <= set(floors)
     assert floors["clusters"]["min"]
+
+
+def test_present_fails_when_an_entry_has_no_result(gate, tmp_path, capsys):
+    floors = FLOORS + "  present: [clusters]\n"
+    good = json.loads(json.dumps(GOOD))
+    good["clusters"]["clusters"]["other"] = {"events": 0.5}
+    f, results = _setup(tmp_path, floors, good)
+    assert gate.main([str(results), "--floors", str(f)]) == 0
+    good["clusters"]["clusters"]["other"] = None
+    (tmp_path / "b").mkdir()
+    f, results = _setup(tmp_path / "b", floors, good)
+    assert gate.main([str(results), "--floors", str(f)]) == 1
+    assert "no result for ['other']" in capsys.readouterr().out
