@@ -35,7 +35,12 @@ demo: install
 test: install-test browser
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
-test-fast: install-test
+# the fast run reinstalls only when pyproject.toml changed (pip's "already satisfied" takes seconds)
+$(VENV)/.test-deps: pyproject.toml
+	$(MAKE) install-test
+	touch $@
+
+test-fast: $(VENV)/.test-deps
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "(unit or stages) and not slow" tests/unit tests/stages
 
 bench: install-test
