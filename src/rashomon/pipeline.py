@@ -86,6 +86,8 @@ STAGES: tuple[Stage, ...] = (
           "numeric cross-checks across articles, with the arithmetic"),
     Stage("relations", "corpus", "rashomon.link.relations:find_relations", ("clusters", "independence", "published_inferred", "checks"),
           ("relations",), "contradicts / supports / updates between clusters, explained"),
+    Stage("disputes", "corpus", "rashomon.link.disputes:find_disputes", ("relations",), ("disputes",),
+          "contradictions grouped into the questions they contest, with positions and their history"),
     Stage("cross_support", "corpus", "rashomon.link.independence:apply_support_relations", ("relations", "independence"),
           ("corroboration",), "clusters confirmed across sides through a supports relation"),
     Stage("framing", "corpus", "rashomon.analyse.framing:compare_framing", ("lemmas", "events"), ("framing",),

@@ -1,0 +1,615 @@
+"""Corpus stage ``find_disputes``: the pairwise ``contradicts`` / ``updates`` relations grouped
+into the questions they contest, each with its positions.
+
+In: ``state.dossier`` after ``relations`` (relations, clusters, claims, actors, articles,
+quantities, times) and the claim views of ``rel_context`` (side, speaker, date, embedding of
+each claim). Out: ``state.dossier.disputes`` = ``Dispute`` records ``D1, D2, ...``.
+
+How:
+
+1. Each ``contradicts`` relation is read at claim level (its first two evidence spans are the
+   two claims) and given a question key and a stance for each end:
+   - state (``incompatible_state``, and a denial whose two claims speak to one state dimension
+     of ``data/polarity.yaml``): the key is the dimension, the stance the pole each claim asserts
+     (a denied claim takes the other pole; a pole word inside a concessive phrase, "despite the
+     declaration of victory", is not asserted; a partial "ended" state, "withdrawn from much of
+     the area", takes no side on a total question);
+   - number: the key is the unit, the stance the figure (as an interval);
+   - date: the stance is the ISO date;
+   - denial (no shared state) and anything else: the two ends take opposite sides (a
+     two-colouring of the relation graph).
+   A relation whose two ends take the same (or a compatible) stance is not a dispute: the two
+   claims agree. A relation one end of which is a demand or a request ("demanded", "called
+   for", ``data/disputes.yaml``) is not a dispute either: a demand and its refusal can both hold.
+2. Relations with the same key that share a cluster form one dispute (union-find); disputes of
+   the same state dimension or unit whose positions say the same things (cosine of the position
+   centroids >= the relation stage's own same-topic threshold) are merged.
+3. Positions: the clusters (and within a cluster the claims) with one stance. A dispute keeps
+   at least two positions that cannot both hold and at least one contradiction between
+   different sides or speakers; relations between one side's earlier and later claims are
+   revisions, listed apart as ``updates``.
+4. Each position gets its sources, sides, outlets, dates and a history (first stated, repeated,
+   revised by its own side later, denied by another position), with evidence spans; the
+   dispute gets a question made from its contested propositions (``questions`` in
+   ``data/disputes.yaml``) and a type.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+import numpy as np
+
+from ..data import load_yaml
+from ..models import Dispute, DisputePosition, PositionStep, Relation, Span
+from .rel_context import ClaimView, claim_views, opposed_sides, topic_similarity
+from .rel_lexicon import find_terms, is_total, lexicon, pole_names, state_poles
+from .rel_rules import NUMERIC_MIN_SIM, STATE_MIN_SIM
+
+
+def _cfg() -> dict:
+    return load_yaml("disputes.yaml")
+
+
+# --------------------------------------------------------------------------- stances
+
+
+def _mask_concessive(text: str) -> str:
+    """``text`` with every concessive phrase ("despite X,") blanked out (same length)."""
+    out = text
+    for s, _e, _ in find_terms(text, _cfg().get("concessive", [])):
+        m = re.compile(r"[,;—–]|\s-\s").search(text, s)
+        end = m.start() if m else len(text)
+        out = out[:s] + " " * (end - s) + out[end:]
+    return out
+
+
+def claim_stances(v: ClaimView) -> dict[str, str]:
+    """State dimension -> the pole the claim stands by. A pole word in a concessive phrase does
+    not count; a denied claim takes the other pole of what it denies (when the denied pole comes
+    first: "denied that its forces had withdrawn fully, saying the operation was ongoing"); an
+    "ended"-like pole that must be total (``total_poles``) but is not becomes ``partial``."""
+    text = _mask_concessive(v.text)
+    poles = state_poles(text)
+    states = lexicon().get("states") or {}
+    total = lexicon().get("total_poles") or {}
+    out: dict[str, str] = {}
+    denied = v.claim.polarity == "denied"
+    for dim in states:
+        names = pole_names(dim)
+        if len(names) != 2:
+            continue
+        if dim in poles:
+            pole = poles[dim][0]
+            if denied:
+                pole = names[1] if pole == names[0] else names[0]
+            elif total.get(dim) == pole and not is_total(text):
+                pole = "partial"
+            out[dim] = pole
+        elif denied:
+            # mixed: the first pole named is the denied one; every other hit must agree with its opposite
+            hits = sorted((s, p) for p in names for s, _e, _ in find_terms(text, states[dim].get(p, [])))
+            if hits:
+                first = hits[0][1]
+                flipped = names[1] if first == names[0] else names[0]
+                if all(p == flipped for _, p in hits[1:]):
+                    out[dim] = flipped
+    return out
+
+
+def is_directive(v: ClaimView) -> bool:
+    """The claim demands, asks or proposes rather than states (``data/disputes.yaml``)."""
+    cue = v.claim.cue or ""
+    if cue and find_terms(cue, _cfg().get("directive_cues", [])):
+        return True
+    return bool(find_terms(v.text, _cfg().get("directive_phrases", [])))
+
+
+def _interval(q) -> Optional[tuple[float, float]]:
+    lo = q.low if q.low is not None else q.value
+    hi = q.high if q.high is not None else q.value
+    if lo is None or hi is None:
+        return None
+    if q.bound == "lower":
+        hi = float("inf")
+    elif q.bound == "upper":
+        lo = float("-inf")
+    if q.approx:
+        lo = lo * 0.9 if lo != float("-inf") else lo
+        hi = hi * 1.1 if hi != float("inf") else hi
+    return lo, hi
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return not (a[1] < b[0] or b[1] < a[0])
+
+
+# --------------------------------------------------------------------------- relation ends
+
+
+@dataclass
+class Edge:
+    """One contradicts / updates relation read at claim level for grouping."""
+
+    rel: Relation
+    x: ClaimView
+    y: ClaimView
+    key: tuple            # (kind, detail): ("state", dim), ("number", unit), ("date", ""), ("denial", ""), ("other", "")
+    sx: Optional[str] = None   # stance of x (None: decided by colouring)
+    sy: Optional[str] = None
+    qx: object = None     # the quantity / time behind a number or date stance
+    qy: object = None
+    revision: bool = False
+
+
+def _same_source(x: ClaimView, y: ClaimView) -> bool:
+    if x.speaker and y.speaker and x.speaker == y.speaker:
+        return True
+    return opposed_sides(x, y) is False
+
+
+def _with_cluster(own: dict[str, str], v: ClaimView, by_cluster: dict[str, list[ClaimView]]) -> dict[str, str]:
+    """The claim's stances, completed by its cluster's: a dimension the claim leaves open (its
+    words are mixed) takes the pole most of the cluster's other claims stand by."""
+    out = dict(own)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for w in by_cluster.get(v.cluster, []):
+        if w.claim.id != v.claim.id:
+            for d, p in claim_stances(w).items():
+                votes[d][p] += 1
+    for d, c in votes.items():
+        if d not in out:
+            (p, n), *rest = c.most_common()
+            if not rest or rest[0][1] < n:
+                out[d] = p
+    return out
+
+
+def _read_edge(rel: Relation, views_at: dict, quants_at: dict, times_at: dict,
+               by_cluster: dict[str, list[ClaimView]]) -> Optional[Edge]:
+    """The relation as an ``Edge``, or None when it contests nothing (the ends agree, one is a
+    demand, or the claims cannot be found)."""
+    if len(rel.evidence) < 2:
+        return None
+    x = views_at.get((rel.evidence[0].article, rel.evidence[0].start, rel.evidence[0].end))
+    y = views_at.get((rel.evidence[1].article, rel.evidence[1].start, rel.evidence[1].end))
+    if x is None or y is None or x.cluster == y.cluster:
+        return None
+    if is_directive(x) or is_directive(y):
+        return None
+    revision = _same_source(x, y) and x.date != y.date
+    extra = rel.evidence[2:]
+    if rel.signal == "numeric":
+        qs = [quants_at.get((sp.article, sp.start, sp.end)) for sp in extra]
+        qx = next((q for q in qs if q is not None and q.article == x.claim.article and x.claim.start <= q.start < x.claim.end), None)
+        qy = next((q for q in qs if q is not None and q is not qx and q.article == y.claim.article and y.claim.start <= q.start < y.claim.end), None)
+        if qx is not None and qy is not None:
+            ix, iy = _interval(qx), _interval(qy)
+            if ix is None or iy is None or _overlap(ix, iy):
+                return None  # the figures agree
+            unit = ((qx.si.unit if qx.si else qx.unit) or "").lower()
+            return Edge(rel, x, y, ("number", unit), qx=qx, qy=qy, revision=revision)
+    if rel.signal == "date":
+        ts = [times_at.get((sp.article, sp.start, sp.end)) for sp in extra]
+        tx = next((t for t in ts if t is not None and t.article == x.claim.article), None)
+        ty = next((t for t in ts if t is not None and t is not tx and t.article == y.claim.article), None)
+        if tx is not None and ty is not None:
+            if tx.value == ty.value:
+                return None
+            return Edge(rel, x, y, ("date", ""), sx=tx.value, sy=ty.value, qx=tx, qy=ty, revision=revision)
+    stx, sty = _with_cluster(claim_stances(x), x, by_cluster), _with_cluster(claim_stances(y), y, by_cluster)
+    shared = [d for d in stx if d in sty]
+    if rel.signal in ("incompatible_state", "denial") or shared:
+        opposite = [d for d in shared if stx[d] != sty[d] and "partial" not in (stx[d], sty[d])]
+        if opposite:
+            d = opposite[0]
+            return Edge(rel, x, y, ("state", d), sx=stx[d], sy=sty[d], revision=revision)
+        if shared:
+            return None  # both ends speak to the same state and do not take opposite poles: they agree
+        if rel.signal == "incompatible_state":
+            return None  # the opposite poles were conceded or partial, not asserted
+    kind = "denial" if rel.signal == "denial" else "other"
+    return Edge(rel, x, y, (kind, ""), revision=revision)
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+class _UF:
+    def __init__(self):
+        self.p: dict = {}
+
+    def find(self, a):
+        self.p.setdefault(a, a)
+        while self.p[a] != a:
+            self.p[a] = self.p[self.p[a]]
+            a = self.p[a]
+        return a
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[rb] = ra
+
+
+@dataclass
+class _Group:
+    key: tuple
+    edges: list[Edge] = field(default_factory=list)
+    ups: list[Relation] = field(default_factory=list)
+    # position stance -> claim views (each view in one position)
+    positions: dict[str, list[ClaimView]] = field(default_factory=dict)
+
+
+def _number_positions(edges: list[Edge]) -> dict[str, list[tuple[ClaimView, object]]]:
+    """Figures of a number dispute grouped into positions: overlapping intervals are one."""
+    items = []
+    for e in edges:
+        items += [(e.x, e.qx), (e.y, e.qy)]
+    uf = _UF()
+    ivs = [(_interval(q), i) for i, (_, q) in enumerate(items)]
+    for a in range(len(items)):
+        uf.find(a)
+        for b in range(a + 1, len(items)):
+            if _overlap(ivs[a][0], ivs[b][0]):
+                uf.union(a, b)
+    groups: dict[int, list] = defaultdict(list)
+    for i, it in enumerate(items):
+        groups[uf.find(i)].append(it)
+    out = {}
+    for members in groups.values():
+        texts = Counter(q.text for _, q in members)
+        out[texts.most_common(1)[0][0]] = members
+    return out
+
+
+def _colour(edges: list[Edge]) -> tuple[list[Edge], dict[str, str]]:
+    """Two-colour the clusters of ``edges`` (each contradiction puts its ends on opposite
+    sides), strongest relations first; an edge that would join two clusters already on one side
+    is left out. Returns the kept edges and cluster -> 'a' | 'b'."""
+    parent: dict[str, tuple[str, int]] = {}
+
+    def find(c):
+        if c not in parent:
+            parent[c] = (c, 0)
+        root, par = c, 0
+        while parent[root][0] != root:
+            par ^= parent[root][1]
+            root = parent[root][0]
+        return root, par
+
+    kept = []
+    for e in sorted(edges, key=lambda e: -(e.rel.score or 0)):
+        (ra, pa), (rb, pb) = find(e.x.cluster), find(e.y.cluster)
+        if ra == rb:
+            if pa != pb:
+                kept.append(e)
+            continue
+        parent[rb] = (ra, pa ^ pb ^ 1)
+        kept.append(e)
+    colour = {}
+    roots: dict[str, str] = {}
+    for c in list(parent):
+        r, p = find(c)
+        first = roots.setdefault(r, c)
+        colour[c] = "a" if p == find(first)[1] else "b"
+    return kept, colour
+
+
+def _centroid(vs: list[ClaimView]) -> np.ndarray:
+    v = np.mean([x.vec for x in vs], axis=0)
+    n = np.linalg.norm(v)
+    return v / n if n else v
+
+
+def _positions(g: _Group, by_cluster: dict[str, list[ClaimView]]) -> dict[str, list[ClaimView]]:
+    """stance -> the claims that hold it, for the group's edges."""
+    kind, dim = g.key
+    pos: dict[str, list[ClaimView]] = defaultdict(list)
+    seen: set[str] = set()
+
+    def add(stance, v):
+        if v.claim.id not in seen:
+            seen.add(v.claim.id)
+            pos[stance].append(v)
+
+    if kind == "number":
+        for label, members in _number_positions(g.edges).items():
+            for v, _q in members:
+                add(label, v)
+        return dict(pos)
+    if kind in ("state", "date"):
+        for e in g.edges:
+            add(e.sx, e.x)
+            add(e.sy, e.y)
+        if kind == "state":  # the other claims of the clusters, by their own stance
+            for c in {e.x.cluster for e in g.edges} | {e.y.cluster for e in g.edges}:
+                for v in by_cluster.get(c, []):
+                    st = claim_stances(v).get(dim)
+                    if st and st != "partial" and st in pos:
+                        add(st, v)
+        return dict(pos)
+    kept, colour = _colour(g.edges)
+    g.edges = kept
+    for e in kept:
+        add(colour[e.x.cluster], e.x)
+        add(colour[e.y.cluster], e.y)
+    for c, col in colour.items():
+        for v in by_cluster.get(c, []):
+            add(col, v)
+    return dict(pos)
+
+
+def group_edges(edges: list[Edge], ups: list[Relation], views: list[ClaimView]) -> list[_Group]:
+    """Edges -> groups (one per contested question), with their positions."""
+    by_cluster: dict[str, list[ClaimView]] = defaultdict(list)
+    for v in views:
+        by_cluster[v.cluster].append(v)
+    uf = _UF()
+    for e in edges:
+        uf.union((e.key, e.x.cluster), (e.key, e.y.cluster))
+    groups: dict[tuple, _Group] = {}
+    for e in edges:
+        r = uf.find((e.key, e.x.cluster))
+        groups.setdefault(r, _Group(key=e.key)).edges.append(e)
+    out = list(groups.values())
+    for g in out:
+        g.positions = _positions(g, by_cluster)
+    return _merge(out)
+
+
+def _merge(groups: list[_Group]) -> list[_Group]:
+    """Merge groups of one state dimension or one unit whose positions say the same things."""
+    done: list[_Group] = []
+    for g in sorted(groups, key=lambda g: -len(g.edges)):
+        target = None
+        if g.key[0] in ("state", "number"):
+            need = STATE_MIN_SIM if g.key[0] == "state" else NUMERIC_MIN_SIM
+            for h in done:
+                if h.key != g.key:
+                    continue
+                if g.key[0] == "state":
+                    common = [s for s in g.positions if s in h.positions]
+                    if len(common) >= 2 and all(float(_centroid(g.positions[s]) @ _centroid(h.positions[s])) >= need for s in common):
+                        target = h
+                        break
+                else:
+                    a = _centroid([v for vs in g.positions.values() for v in vs])
+                    b = _centroid([v for vs in h.positions.values() for v in vs])
+                    if float(a @ b) >= need:
+                        target = h
+                        break
+        if target is None:
+            done.append(g)
+            continue
+        target.edges += g.edges
+        if g.key[0] == "number":
+            target.positions = _number_positions(target.edges)
+            target.positions = {k: [v for v, _ in m] for k, m in target.positions.items()}
+        else:
+            for s, vs in g.positions.items():
+                have = {v.claim.id for v in target.positions.setdefault(s, [])}
+                target.positions[s] += [v for v in vs if v.claim.id not in have]
+    return done
+
+
+# --------------------------------------------------------------------------- wording
+
+
+def _clean_prop(text: str) -> str:
+    cfg = _cfg()
+    t = re.sub(r"[“”\"]", "", " ".join(text.split())).strip(" .,;:")
+    words = t.split()
+    mx, mn = int(cfg.get("prop_max_words", 22)), int(cfg.get("prop_min_words", 5))
+    trail = set(cfg.get("trailing_openers", []))
+    for i, w in enumerate(words[:-1]):
+        nxt = words[i + 1].lower()
+        if i + 1 >= mn and (w.endswith(",") or w in ("—", "–", "-")) and (nxt.endswith("ing") or nxt in trail):
+            words = words[:i + 1]
+            break
+    words = words[:mx]
+    t = " ".join(words).strip(" .,;:—–-")
+    if t and not (len(t) > 1 and t[1].isupper()) and t[0].isupper() and not _proper_start(t):
+        t = t[0].lower() + t[1:]
+    return t
+
+
+def _proper_start(t: str) -> bool:
+    """The first word is a name (capitalised and not a common sentence opener)."""
+    first = t.split()[0]
+    return first.lower() not in {"the", "a", "an", "this", "that", "these", "those", "it", "they", "he", "she", "we",
+                                 "our", "their", "its", "his", "her", "some", "all", "most", "many", "today", "there"}
+
+
+def _rep(vs: list[ClaimView], prefer: Optional[set] = None) -> ClaimView:
+    """The representative claim: in the most related cluster, with the shortest proposition of
+    at least five words."""
+    def key(v):
+        n = len(v.prop.split())
+        return ((v.cluster not in prefer) if prefer else 0, n < 5, n)
+    return min(vs, key=key)
+
+
+def _align(a: str, b: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """(common prefix, a's middle, b's middle, common suffix) of two word sequences."""
+    wa, wb = a.split(), b.split()
+    i = 0
+    while i < min(len(wa), len(wb)) and wa[i].lower() == wb[i].lower():
+        i += 1
+    j = 0
+    while j < min(len(wa), len(wb)) - i and wa[-1 - j].lower() == wb[-1 - j].lower():
+        j += 1
+    return wa[:i], wa[i:len(wa) - j], wb[i:len(wb) - j], wa[len(wa) - j:] if j else []
+
+
+def question_and_type(g: _Group, hubs: set) -> tuple[str, str, Optional[str]]:
+    """The dispute's question, its type and what it is about."""
+    tpl = _cfg().get("questions", {})
+    kind, dim = g.key
+    order = list(g.positions)
+    if kind == "number":
+        qs = [e.qx for e in g.edges] + [e.qy for e in g.edges]
+        about = Counter((q.about or q.unit or "").strip() for q in qs if (q.about or q.unit)).most_common(1)
+        about = about[0][0] if about else "it"
+        measure = any(q.si for q in qs)
+        unit = next((q.si.unit for q in qs if q.si), "")
+        q = (tpl.get("number_measure") if measure else tpl.get("number_count", "How many {about}?")).format(about=about, unit=unit)
+        return q, "number", about
+    if kind == "date":
+        rep = _rep([v for vs in g.positions.values() for v in vs], hubs)
+        return tpl.get("date", "When: {prop}?").format(prop=_clean_prop(rep.prop)), "date", None
+    if kind == "state":
+        states = lexicon().get("states") or {}
+        names = pole_names(dim)
+        total = (lexicon().get("total_poles") or {}).get(dim)
+        first = total if total in g.positions else next((n for n in names if n in g.positions), order[0])
+        rep = _rep(g.positions[first], hubs)
+        return tpl.get("state", "Is it true that {prop}?").format(prop=_clean_prop(rep.prop)), "state", states.get(dim, {}).get("about", dim)
+    # responsibility / identity: the two positions' propositions differ only in the agent, or only in the description
+    reps = [_rep(g.positions[s], hubs) for s in order[:2]]
+    pa, pb = _clean_prop(reps[0].prop), _clean_prop(reps[1].prop)
+    pre, ma, mb, suf = _align(pa, pb)
+    if not pre and ma and mb and len(suf) >= 2 and len(ma) <= 5 and len(mb) <= 5:
+        return tpl.get("responsibility", "Who {rest}?").format(rest=" ".join(suf).rstrip(".")), "responsibility", " or ".join([" ".join(ma), " ".join(mb)])
+    cops = [c.split() for c in _cfg().get("copulas", [])]
+    if pre and ma and mb and not suf:
+        low = [w.lower() for w in pre]
+        for c in sorted(cops, key=len, reverse=True):
+            n = len(c)
+            for k in range(len(low) - n, -1, -1):
+                if low[k:k + n] == c and k >= 1:
+                    subject = " ".join(pre[:k])
+                    da = " ".join(pre[k + n:] + ma).strip(" .")
+                    db = " ".join(pre[k + n:] + mb).strip(" .")
+                    subject = subject[0].lower() + subject[1:] if not _proper_start(subject) else subject
+                    return (tpl.get("identity", "What {copula} {subject}: {a} or {b}?").format(copula=" ".join(c), subject=subject, a=da, b=db),
+                            "identity", subject)
+    first = "asserts" if "asserts" in g.positions else order[0]
+    rep = _rep(g.positions[first], hubs)
+    typ = "denial" if kind == "denial" else "other"
+    return tpl.get(typ, "Is it true that {prop}?").format(prop=_clean_prop(rep.prop)), typ, None
+
+
+def _hubs(g: _Group, deg: Counter, size: Counter) -> set:
+    """Per position, the cluster most repeated (then most related): where representative
+    claims are taken from."""
+    out = set()
+    for vs in g.positions.values():
+        cs = {v.cluster for v in vs}
+        out.add(max(sorted(cs), key=lambda c: (size[c], deg[c])))
+    return out
+
+
+def _position_label(kind: str, stance: str, vs: list[ClaimView], hubs: set) -> str:
+    rep = _rep(vs, hubs)
+    prop = _clean_prop(rep.prop)
+    if kind == "state":
+        return f"{stance.replace('_', ' ')}: {prop}"
+    if kind in ("number", "date"):
+        return f"{stance}: {prop}"
+    return prop
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _source_name(v: ClaimView, outlet: str) -> str:
+    c = v.claim
+    sp = c.chain[0] if c.chain else c.speaker
+    return sp.name if sp is not None else f"narration of {outlet}"
+
+
+def build_disputes(views: list[ClaimView], relations: list[Relation], dossier) -> list[Dispute]:
+    """The ``Dispute`` records of ``relations`` (see the module docstring)."""
+    views_at = {(v.span.article, v.span.start, v.span.end): v for v in views}
+    quants_at = {(q.article, q.start, q.end): q for q in dossier.quantities}
+    times_at = {(t.article, t.start, t.end): t for t in dossier.times}
+    outlets = {a.id: (a.outlet or a.id) for a in dossier.articles}
+    order = {a.id: i for i, a in enumerate(dossier.articles)}
+    by_cluster: dict[str, list[ClaimView]] = defaultdict(list)
+    for v in views:
+        by_cluster[v.cluster].append(v)
+    edges = [e for r in relations if r.type == "contradicts" and (e := _read_edge(r, views_at, quants_at, times_at, by_cluster))]
+    ups = [r for r in relations if r.type == "updates"]
+    groups = group_edges(edges, ups, views)
+    out: list[Dispute] = []
+    for g in groups:
+        g.positions = {s: vs for s, vs in g.positions.items() if vs}
+        if len(g.positions) < 2:
+            continue
+        cross = [e for e in g.edges if not e.revision]
+        if not cross:
+            continue  # only one side revising itself: an update, not a dispute between sides
+        clusters = {v.cluster for vs in g.positions.values() for v in vs}
+        g_ups = [r for r in ups if r.a in clusters and r.b in clusters]
+        g_ups_ids = [r.id for r in g_ups] + [e.rel.id for e in g.edges if e.revision]
+        deg = Counter()
+        for e in g.edges:
+            deg[e.x.cluster] += 1
+            deg[e.y.cluster] += 1
+        size = Counter(v.cluster for vs in g.positions.values() for v in vs)
+        hubs = _hubs(g, deg, size)
+        question, typ, about = question_and_type(g, hubs)
+        stance_of = {v.claim.id: s for s, vs in g.positions.items() for v in vs}
+        denials = {}  # claim id of a denier -> stance it denies
+        for e in g.edges:
+            if e.rel.signal == "denial":
+                denials[e.y.claim.id] = stance_of.get(e.x.claim.id)
+        positions = []
+        did = f"D{len(out) + 1}"
+        ranked = sorted(g.positions.items(), key=lambda kv: (min((v.date or "9999") for v in kv[1]), -len(kv[1])))
+        for n, (stance, vs) in enumerate(ranked, start=1):
+            vs = sorted(vs, key=lambda v: (v.date or "9999", order.get(v.claim.article, 0), v.claim.start))
+            steps = []
+            held_by: set = set()
+            for v in vs:
+                who = v.side or v.speaker or outlets.get(v.claim.article)
+                step = "first_stated" if not steps else "repeated"
+                steps.append(_step(step, v, outlets))
+                held_by.add(who)
+            for s2, others in g.positions.items():
+                if s2 == stance:
+                    continue
+                for w in others:
+                    if denials.get(w.claim.id) == stance:
+                        steps.append(_step("denied", w, outlets))
+                    elif any(_same_source(v, w) and v.date and w.date and w.date > v.date for v in vs):
+                        steps.append(_step("revised", w, outlets))
+            steps.sort(key=lambda s: (s.date or "9999", s.step != "first_stated"))
+            dates = sorted(v.date for v in vs if v.date)
+            positions.append(DisputePosition(
+                id=f"{did}.{n}", label=_position_label(g.key[0], stance, vs, hubs), stance=stance,
+                clusters=list(dict.fromkeys(v.cluster for v in vs)), claims=[v.claim.id for v in vs],
+                sources=list(dict.fromkeys(_source_name(v, outlets.get(v.claim.article, v.claim.article)) for v in vs)),
+                sides=list(dict.fromkeys(v.side for v in vs if v.side)),
+                outlets=list(dict.fromkeys(outlets.get(v.claim.article, v.claim.article) for v in vs)),
+                first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+                history=steps, evidence=[v.span for v in vs]))
+        expl = "; ".join(f"{p.label} ({', '.join(p.sides or p.sources[:3])})" for p in positions[:4])
+        out.append(Dispute(id=did, question=question, type=typ, about=about, positions=positions,
+                           relations=list(dict.fromkeys(e.rel.id for e in cross)), updates=list(dict.fromkeys(g_ups_ids)),
+                           explanation=f"These positions cannot all hold: {expl}."))
+    out.sort(key=lambda d: (-len(d.relations), -len(d.positions)))
+    for i, d in enumerate(out, start=1):
+        old = d.id
+        d.id = f"D{i}"
+        for p in d.positions:
+            p.id = d.id + p.id[len(old):]
+    return out
+
+
+def _step(step: str, v: ClaimView, outlets: dict) -> PositionStep:
+    return PositionStep(step=step, claim=v.claim.id, cluster=v.cluster, date=v.date, speaker=v.speaker_name, side=v.side,
+                        outlet=outlets.get(v.claim.article, v.claim.article),
+                        evidence=Span(article=v.span.article, start=v.span.start, end=v.span.end, text=v.span.text))
+
+
+def find_disputes(state) -> None:
+    """Pipeline stage (corpus): ``state.dossier.relations`` -> ``state.dossier.disputes``."""
+    d = state.dossier
+    if not any(r.type == "contradicts" for r in d.relations):
+        d.disputes = []
+        return
+    d.disputes = build_disputes(claim_views(state), d.relations, d)
