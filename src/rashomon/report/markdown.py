@@ -1,5 +1,6 @@
 """``render_markdown(dossier) -> str``: ``report.md`` for pasting into a newsroom document:
-the articles, the summary with its citations, the contested points with quotes, and the claim
+the articles, the summary with its citations, the disputes (question, positions, history with
+quotes), the pairwise contradictions, and the claim
 matrix as a table."""
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ def render_markdown(dossier) -> str:
     v = build_view(dossier)
     out = [f"# {v['title']}", ""]
     c = v["counts"]
-    out.append(f"{c['articles']} articles · {c['claims']} claims · {c['clusters']} claim clusters · {c['contradictions']} contested points")
+    out.append(f"{c['articles']} articles · {c['claims']} claims · {c['clusters']} claim clusters · {c['disputes']} disputes ({c['contradictions']} pairwise contradictions)")
     out += ["", "## Articles", "", "| Article | Published | Date from | Format |", "|---|---|---|---|"]
     for a in v["articles"]:
         out.append(f"| {_cell(a['label'])} (`{a['id']}`) | {a['published'] or 'unknown'} | {a['published_source'] or 'unknown'} | {a['format'] or '?'} |")
@@ -31,7 +32,26 @@ def render_markdown(dossier) -> str:
         for cid, x in cited.items():
             who = x["speaker"] or "narration"
             out.append(f"[^{cid}]: {x['outlet']}, {who}: “{_cell(x['text'])}” (`{x['article']}` {x['start']}–{x['end']})")
-    out += ["", "## Contested points", ""]
+    out += ["", "## Disputes", ""]
+    if not v["disputes"]:
+        out.append("No dispute was found between the sources.")
+    for i, dp in enumerate(v["disputes"], 1):
+        out.append(f"{i}. **{_cell(dp['question'])}** ({dp['type']})")
+        for p in dp["positions"]:
+            sides = ", ".join(s["name"] for s in p["sides"]) or "side unknown"
+            when = p["first_date"] or "undated"
+            if p["last_date"] and p["last_date"] != p["first_date"]:
+                when += f" – {p['last_date']}"
+            out.append(f"    - *{_cell(p['label'])}* — {sides}; sources: {_cell(', '.join(p['sources']))}; "
+                       f"in {_cell(', '.join(p['outlets']))}; {when}")
+            for h in p["history"]:
+                who = h["speaker"] or "narration"
+                out.append(f"        - {h['step']} {h['date'] or 'undated'}, {_cell(who)} ({_cell(h['outlet'] or '')}): "
+                           f"“{_cell(h['text'])}” (`{h['article']}` {h['start']}–{h['end']})")
+        n_up = len(dp["updates"])
+        out.append(f"    - pairwise: {len(dp['relations'])} contradictions between sides"
+                   + (f", {n_up} revisions by one side" if n_up else ""))
+    out += ["", "## Pairwise contradictions", ""]
     if not v["contested"]:
         out.append("No contradiction was found.")
     for i, r in enumerate(v["contested"], 1):
