@@ -333,6 +333,10 @@ def _positions(g: _Group, by_cluster: dict[str, list[ClaimView]]) -> dict[str, l
         return dict(pos)
     kept, colour = _colour(g.edges)
     g.edges = kept
+    if kind == "denial" and kept:  # name the sides: the reported claim and its denial
+        first = kept[0]
+        names = {colour[first.x.cluster]: "reported", colour[first.y.cluster]: "denied"}
+        colour = {c: names.get(col, col) for c, col in colour.items()}
     for e in kept:
         add(colour[e.x.cluster], e.x)
         add(colour[e.y.cluster], e.y)
@@ -398,7 +402,10 @@ def _merge(groups: list[_Group]) -> list[_Group]:
 # --------------------------------------------------------------------------- wording
 
 
-def _clean_prop(text: str) -> str:
+def _clean_prop(text: str, v: Optional[ClaimView] = None) -> str:
+    """A proposition fit to stand in a question: quotes dropped, a trailing participle or
+    relative phrase cut, at most ``prop_max_words`` words (then "…", without a dangling
+    function word), the first letter in lower case unless the first word is a name."""
     cfg = _cfg()
     t = re.sub(r"[“”\"]", "", " ".join(text.split())).strip(" .,;:")
     words = t.split()
@@ -409,18 +416,47 @@ def _clean_prop(text: str) -> str:
         if i + 1 >= mn and (w.endswith(",") or w in ("—", "–", "-")) and (nxt.endswith("ing") or nxt in trail):
             words = words[:i + 1]
             break
+    cut = len(words) > mx
     words = words[:mx]
-    t = " ".join(words).strip(" .,;:—–-")
-    if t and not (len(t) > 1 and t[1].isupper()) and t[0].isupper() and not _proper_start(t):
+    if cut:
+        function = set(cfg.get("function_words", []))
+        while len(words) > mn and words[-1].lower().strip(",;:") in function:
+            words.pop()
+    t = " ".join(words).strip(" .,;:—–-") + (" …" if cut else "")
+    if t and t[0].isupper() and not (len(t) > 1 and t[1].isupper()) and not _is_name(t.split()[0], v):
         t = t[0].lower() + t[1:]
     return t
 
 
-def _proper_start(t: str) -> bool:
-    """The first word is a name (capitalised and not a common sentence opener)."""
-    first = t.split()[0]
-    return first.lower() not in {"the", "a", "an", "this", "that", "these", "those", "it", "they", "he", "she", "we",
-                                 "our", "their", "its", "his", "her", "some", "all", "most", "many", "today", "there"}
+_MID_CAPS: set[str] = set()  # capitalised words seen inside sentences of the articles being grouped
+_MID_CAP_RE = re.compile(r"[a-z,;:] ([A-Z][\w’'-]*)")
+
+
+def _set_mid_caps(texts) -> None:
+    """Remember the words the articles capitalise inside a sentence (names, demonyms)."""
+    _MID_CAPS.clear()
+    for t in texts:
+        _MID_CAPS.update(m.group(1) for m in _MID_CAP_RE.finditer(t))
+
+
+def _is_name(word: str, v: Optional[ClaimView]) -> bool:
+    """Whether a capitalised first word is a name: the articles (or the claim) capitalise it
+    inside a sentence too."""
+    w = word.strip(",;:’'")
+    if w.lower() in set(_cfg().get("function_words", [])):
+        return False
+    if w in _MID_CAPS:
+        return True
+    if v is not None:
+        return bool(re.search(r"[a-z,;:] " + re.escape(w) + r"\b", v.text))
+    return w.lower() not in set(_cfg().get("function_words", []))
+
+
+def _is_clause(prop: str) -> bool:
+    """The proposition has a finite verb (an auxiliary, a listed past form, or an -ed word):
+    it can follow "Is it true that"."""
+    verbs = set(_cfg().get("finite_verbs", []))
+    return any(w in verbs or (len(w) > 4 and w.endswith("ed")) for w in re.findall(r"[a-z’']+", prop.lower()))
 
 
 def _rep(vs: list[ClaimView], prefer: Optional[set] = None) -> ClaimView:
@@ -459,17 +495,17 @@ def question_and_type(g: _Group, hubs: set) -> tuple[str, str, Optional[str]]:
         return q, "number", about
     if kind == "date":
         rep = _rep([v for vs in g.positions.values() for v in vs], hubs)
-        return tpl.get("date", "When: {prop}?").format(prop=_clean_prop(rep.prop)), "date", None
+        return tpl.get("date", "When: {prop}?").format(prop=_clean_prop(rep.prop, rep)), "date", None
     if kind == "state":
         states = lexicon().get("states") or {}
         names = pole_names(dim)
         total = (lexicon().get("total_poles") or {}).get(dim)
         first = total if total in g.positions else next((n for n in names if n in g.positions), order[0])
         rep = _rep(g.positions[first], hubs)
-        return tpl.get("state", "Is it true that {prop}?").format(prop=_clean_prop(rep.prop)), "state", states.get(dim, {}).get("about", dim)
+        return tpl.get("state", "Is it true that {prop}?").format(prop=_clean_prop(rep.prop, rep)), "state", states.get(dim, {}).get("about", dim)
     # responsibility / identity: the two positions' propositions differ only in the agent, or only in the description
     reps = [_rep(g.positions[s], hubs) for s in order[:2]]
-    pa, pb = _clean_prop(reps[0].prop), _clean_prop(reps[1].prop)
+    pa, pb = _clean_prop(reps[0].prop, reps[0]), _clean_prop(reps[1].prop, reps[1])
     pre, ma, mb, suf = _align(pa, pb)
     if not pre and ma and mb and len(suf) >= 2 and len(ma) <= 5 and len(mb) <= 5:
         return tpl.get("responsibility", "Who {rest}?").format(rest=" ".join(suf).rstrip(".")), "responsibility", " or ".join([" ".join(ma), " ".join(mb)])
@@ -483,13 +519,14 @@ def question_and_type(g: _Group, hubs: set) -> tuple[str, str, Optional[str]]:
                     subject = " ".join(pre[:k])
                     da = " ".join(pre[k + n:] + ma).strip(" .")
                     db = " ".join(pre[k + n:] + mb).strip(" .")
-                    subject = subject[0].lower() + subject[1:] if not _proper_start(subject) else subject
                     return (tpl.get("identity", "What {copula} {subject}: {a} or {b}?").format(copula=" ".join(c), subject=subject, a=da, b=db),
                             "identity", subject)
-    first = "asserts" if "asserts" in g.positions else order[0]
+    first = "reported" if "reported" in g.positions else order[0]
     rep = _rep(g.positions[first], hubs)
     typ = "denial" if kind == "denial" else "other"
-    return tpl.get(typ, "Is it true that {prop}?").format(prop=_clean_prop(rep.prop)), typ, None
+    prop = _clean_prop(rep.prop, rep)
+    form = typ if _is_clause(prop) else "phrase"
+    return tpl.get(form, "Is it true that {prop}?").format(prop=prop), typ, None
 
 
 def _hubs(g: _Group, deg: Counter, size: Counter) -> set:
@@ -504,10 +541,10 @@ def _hubs(g: _Group, deg: Counter, size: Counter) -> set:
 
 def _position_label(kind: str, stance: str, vs: list[ClaimView], hubs: set) -> str:
     rep = _rep(vs, hubs)
-    prop = _clean_prop(rep.prop)
+    prop = _clean_prop(rep.prop, rep)
     if kind == "state":
         return f"{stance.replace('_', ' ')}: {prop}"
-    if kind in ("number", "date"):
+    if kind in ("number", "date") or stance == "denied":
         return f"{stance}: {prop}"
     return prop
 
@@ -523,6 +560,7 @@ def _source_name(v: ClaimView, outlet: str) -> str:
 
 def build_disputes(views: list[ClaimView], relations: list[Relation], dossier) -> list[Dispute]:
     """The ``Dispute`` records of ``relations`` (see the module docstring)."""
+    _set_mid_caps(a.text for a in dossier.articles)
     views_at = {(v.span.article, v.span.start, v.span.end): v for v in views}
     quants_at = {(q.article, q.start, q.end): q for q in dossier.quantities}
     times_at = {(t.article, t.start, t.end): t for t in dossier.times}
