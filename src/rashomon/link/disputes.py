@@ -490,6 +490,19 @@ def question_and_type(g: _Group, hubs: set) -> tuple[str, str, Optional[str]]:
         about = Counter((q.about or q.unit or "").strip() for q in qs if (q.about or q.unit)).most_common(1)
         about = about[0][0] if about else "it"
         measure = any(q.si for q in qs)
+        if not measure:  # "3,958 people died in the city" -> "How many people died in the city?"
+            openers = set(_cfg().get("number_openers", []))
+            for e in sorted(g.edges, key=lambda e: -(e.rel.score or 0)):
+                for v, qv in ((e.x, e.qx), (e.y, e.qy)):
+                    prop = _clean_prop(v.prop, v)
+                    i = prop.find(qv.text)
+                    if i < 0 or prop[:i].strip().lower() not in openers:
+                        continue
+                    rest = prop[i + len(qv.text):].strip(" ,")
+                    if qv.unit and not rest.lower().startswith(qv.unit.lower()):
+                        rest = f"{qv.unit} {rest}"
+                    if len(rest.split()) >= 2:
+                        return tpl.get("number_rest", "How many {rest}?").format(rest=rest.rstrip(" .…")), "number", about
         unit = next((q.si.unit for q in qs if q.si), "")
         q = (tpl.get("number_measure") if measure else tpl.get("number_count", "How many {about}?")).format(about=about, unit=unit)
         return q, "number", about
