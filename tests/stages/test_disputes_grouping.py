@@ -241,3 +241,33 @@ def test_a_denied_report_forms_a_denial_dispute_with_the_denial_in_the_history()
     assert reported.first_date == "2024-11-06"
     assert [h.claim for h in reported.history if h.step == "denied"] == ["c1"]
     assert_offsets(d)
+
+
+def test_two_sides_naming_different_killers_dispute_who_did_it_though_both_say_people_died():
+    d = build([
+        ("a1", "2024-02-10", "The city council said an army drone killed four civilians at the market.",
+         "an army drone killed four civilians at the market", "city council", "Opposition", "k1", "asserted"),
+        ("a2", "2024-02-10", "The defence ministry said a rebel rocket killed four civilians at the market.",
+         "a rebel rocket killed four civilians at the market", "defence ministry", "Government", "k2", "asserted"),
+    ])
+    d.relations = [relation(d, "r1", "c0", "c1")]
+    run(d, relations=False)
+    assert len(d.disputes) == 1
+    assert d.disputes[0].type == "responsibility"
+    assert d.disputes[0].question == "Who killed four civilians at the market?"
+
+
+def test_two_descriptions_of_one_object_dispute_what_it_was():
+    d = build([
+        ("a1", "2023-02-03", "The foreign ministry said the object over the lake was a civilian weather airship.",
+         "the object over the lake was a civilian weather airship", "foreign ministry", "East", "k1", "asserted"),
+        ("a2", "2023-02-03", "The defence department said the object over the lake was a surveillance balloon.",
+         "the object over the lake was a surveillance balloon", "defence department", "West", "k2", "asserted"),
+    ])
+    d.relations = [relation(d, "r1", "c0", "c1")]
+    run(d, relations=False)
+    assert len(d.disputes) == 1
+    dp = d.disputes[0]
+    assert dp.type == "identity"
+    assert dp.question == "What was the object over the lake: a civilian weather airship or a surveillance balloon?"
+    assert {p.sides[0] for p in dp.positions} == {"East", "West"}

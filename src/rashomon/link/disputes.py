@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 import numpy as np
@@ -71,12 +72,16 @@ def claim_stances(v: ClaimView) -> dict[str, str]:
     not count; a denied claim takes the other pole of what it denies (when the denied pole comes
     first: "denied that its forces had withdrawn fully, saying the operation was ongoing"); an
     "ended"-like pole that must be total (``total_poles``) but is not becomes ``partial``."""
-    text = _mask_concessive(v.text)
+    return dict(_stances(v.text, v.claim.polarity == "denied"))
+
+
+@lru_cache(maxsize=100_000)
+def _stances(raw: str, denied: bool) -> tuple[tuple[str, str], ...]:
+    text = _mask_concessive(raw)
     poles = state_poles(text)
     states = lexicon().get("states") or {}
     total = lexicon().get("total_poles") or {}
     out: dict[str, str] = {}
-    denied = v.claim.polarity == "denied"
     for dim in states:
         names = pole_names(dim)
         if len(names) != 2:
@@ -96,7 +101,7 @@ def claim_stances(v: ClaimView) -> dict[str, str]:
                 flipped = names[1] if first == names[0] else names[0]
                 if all(p == flipped for _, p in hits[1:]):
                     out[dim] = flipped
-    return out
+    return tuple(out.items())
 
 
 def is_directive(v: ClaimView) -> bool:
@@ -201,15 +206,15 @@ def _read_edge(rel: Relation, views_at: dict, quants_at: dict, times_at: dict,
             return Edge(rel, x, y, ("date", ""), sx=tx.value, sy=ty.value, qx=tx, qy=ty, revision=revision)
     stx, sty = _with_cluster(claim_stances(x), x, by_cluster), _with_cluster(claim_stances(y), y, by_cluster)
     shared = [d for d in stx if d in sty]
-    if rel.signal in ("incompatible_state", "denial") or shared:
-        opposite = [d for d in shared if stx[d] != sty[d] and "partial" not in (stx[d], sty[d])]
-        if opposite:
-            d = opposite[0]
-            return Edge(rel, x, y, ("state", d), sx=stx[d], sy=sty[d], revision=revision)
-        if shared:
-            return None  # both ends speak to the same state and do not take opposite poles: they agree
-        if rel.signal == "incompatible_state":
-            return None  # the opposite poles were conceded or partial, not asserted
+    opposite = [d for d in shared if stx[d] != sty[d] and "partial" not in (stx[d], sty[d])]
+    if opposite:
+        d = opposite[0]
+        return Edge(rel, x, y, ("state", d), sx=stx[d], sy=sty[d], revision=revision)
+    if rel.signal in ("incompatible_state", "denial") and shared:
+        return None  # a state or denial signal whose two ends take the same (or a compatible) pole: they agree
+    if rel.signal == "incompatible_state":
+        return None  # the opposite poles were conceded or partial, not asserted
+    # other signals (an agent swap, a description): the same state on both ends is what they share, not what they contest
     kind = "denial" if rel.signal == "denial" else "other"
     return Edge(rel, x, y, (kind, ""), revision=revision)
 
@@ -238,7 +243,6 @@ class _UF:
 class _Group:
     key: tuple
     edges: list[Edge] = field(default_factory=list)
-    ups: list[Relation] = field(default_factory=list)
     # position stance -> claim views (each view in one position)
     positions: dict[str, list[ClaimView]] = field(default_factory=dict)
 
@@ -346,7 +350,7 @@ def _positions(g: _Group, by_cluster: dict[str, list[ClaimView]]) -> dict[str, l
     return dict(pos)
 
 
-def group_edges(edges: list[Edge], ups: list[Relation], views: list[ClaimView]) -> list[_Group]:
+def group_edges(edges: list[Edge], views: list[ClaimView]) -> list[_Group]:
     """Edges -> groups (one per contested question), with their positions."""
     by_cluster: dict[str, list[ClaimView]] = defaultdict(list)
     for v in views:
@@ -584,7 +588,7 @@ def build_disputes(views: list[ClaimView], relations: list[Relation], dossier) -
         by_cluster[v.cluster].append(v)
     edges = [e for r in relations if r.type == "contradicts" and (e := _read_edge(r, views_at, quants_at, times_at, by_cluster))]
     ups = [r for r in relations if r.type == "updates"]
-    groups = group_edges(edges, ups, views)
+    groups = group_edges(edges, views)
     out: list[Dispute] = []
     for g in groups:
         g.positions = {s: vs for s, vs in g.positions.items() if vs}
@@ -595,7 +599,9 @@ def build_disputes(views: list[ClaimView], relations: list[Relation], dossier) -
             continue  # only one side revising itself: an update, not a dispute between sides
         clusters = {v.cluster for vs in g.positions.values() for v in vs}
         g_ups = [r for r in ups if r.a in clusters and r.b in clusters]
-        g_ups_ids = [r.id for r in g_ups] + [e.rel.id for e in g.edges if e.revision]
+        up_pairs = {frozenset((r.a, r.b)) for r in g_ups}
+        # a revision is listed once: as its `updates` relation when there is one, else as the contradiction
+        g_ups_ids = [r.id for r in g_ups] + [e.rel.id for e in g.edges if e.revision and frozenset((e.rel.a, e.rel.b)) not in up_pairs]
         deg = Counter()
         for e in g.edges:
             deg[e.x.cluster] += 1
