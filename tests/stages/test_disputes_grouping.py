@@ -199,6 +199,7 @@ def test_a_denial_that_agrees_with_a_partial_withdrawal_is_not_a_dispute():
     d.relations = [relation(d, "r1", "c0", "c1", signal="denial")]
     run(d, relations=False)
     assert d.disputes == []
+    assert d.relations == []  # not a contradiction either
 
 
 def test_a_state_word_conceded_in_a_despite_phrase_makes_no_dispute():
@@ -211,6 +212,7 @@ def test_a_state_word_conceded_in_a_despite_phrase_makes_no_dispute():
     d.relations = [relation(d, "r1", "c0", "c1", signal="incompatible_state")]
     run(d, relations=False)
     assert d.disputes == []
+    assert d.relations == []  # not a contradiction either
 
 
 def test_a_demand_and_a_refusal_that_can_both_be_true_are_not_a_dispute():
@@ -223,6 +225,7 @@ def test_a_demand_and_a_refusal_that_can_both_be_true_are_not_a_dispute():
     d.relations = [relation(d, "r1", "c0", "c1")]
     run(d, relations=False)
     assert d.disputes == []
+    assert d.relations == []  # not a contradiction either
 
 
 def test_a_denied_report_forms_a_denial_dispute_with_the_denial_in_the_history():
@@ -271,3 +274,26 @@ def test_two_descriptions_of_one_object_dispute_what_it_was():
     assert dp.type == "identity"
     assert dp.question == "What was the object over the lake: a civilian weather airship or a surveillance balloon?"
     assert {p.sides[0] for p in dp.positions} == {"East", "West"}
+
+
+def test_the_same_tolls_in_two_article_pairs_are_one_number_dispute_and_equal_figures_one_position():
+    texts = {"a1": "The health ministry said 3,958 people died in the city.",
+             "a2": "The Red Crescent said 11,300 people died in the city.",
+             "a3": "Officials in the east said 3,958 people have died in the city so far.",
+             "a4": "Aid workers said 11,300 people have died in the city so far."}
+    qs = [qty(f"q{i}", texts, a, v, float(v.replace(",", "")), "people") for i, (a, v) in
+          enumerate([("a1", "3,958"), ("a2", "11,300"), ("a3", "3,958"), ("a4", "11,300")])]
+    d = build([
+        ("a1", "2023-09-17", texts["a1"], "3,958 people died in the city", "health ministry", "Government", "k1", "asserted"),
+        ("a2", "2023-09-17", texts["a2"], "11,300 people died in the city", "Red Crescent", "Aid agencies", "k2", "asserted"),
+        ("a3", "2023-09-17", texts["a3"], "3,958 people have died in the city so far", "officials in the east", "Government", "k3", "asserted"),
+        ("a4", "2023-09-17", texts["a4"], "11,300 people have died in the city so far", "aid workers", "Aid agencies", "k4", "asserted"),
+    ], quantities=qs)
+    run(d)
+    assert sum(r.type == "contradicts" for r in d.relations) >= 2
+    assert len(d.disputes) == 1
+    dp = d.disputes[0]
+    assert sorted(p.stance for p in dp.positions) == ["11,300", "3,958"]
+    low = next(p for p in dp.positions if p.stance == "3,958")
+    assert sorted(low.claims) == ["c0", "c2"] and low.sides == ["Government"]
+    assert_offsets(d)

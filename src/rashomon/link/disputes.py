@@ -3,7 +3,8 @@ into the questions they contest, each with its positions.
 
 In: ``state.dossier`` after ``relations`` (relations, clusters, claims, actors, articles,
 quantities, times) and the claim views of ``rel_context`` (side, speaker, date, embedding of
-each claim). Out: ``state.dossier.disputes`` = ``Dispute`` records ``D1, D2, ...``.
+each claim). Out: ``state.dossier.disputes`` = ``Dispute`` records ``D1, D2, ...``; the
+``contradicts`` relations whose two claims in fact agree are removed from ``relations``.
 
 How:
 
@@ -21,6 +22,7 @@ How:
    A relation whose two ends take the same (or a compatible) stance is not a dispute: the two
    claims agree. A relation one end of which is a demand or a request ("demanded", "called
    for", ``data/disputes.yaml``) is not a dispute either: a demand and its refusal can both hold.
+   Such relations are taken out of ``dossier.relations`` as well (``AGREE`` says why).
 2. Relations with the same key that share a cluster form one dispute (union-find); disputes of
    the same state dimension or unit whose positions say the same things (cosine of the position
    centroids >= the relation stage's own same-topic threshold) are merged.
@@ -172,10 +174,21 @@ def _with_cluster(own: dict[str, str], v: ClaimView, by_cluster: dict[str, list[
     return out
 
 
+# Why a contradicts relation contests nothing: its two claims do not in fact conflict.
+AGREE = {
+    "demand": "one side demands or asks, the other refuses: both can be true",
+    "figures": "the two figures overlap once bounds and approximations are read",
+    "dates": "both claims give the same date",
+    "state": "both claims stand by the same state (a denial of a total claim agrees with a partial one)",
+    "conceded": "the opposite state is only conceded ('despite ...') or partial, not asserted",
+}
+
+
 def _read_edge(rel: Relation, views_at: dict, quants_at: dict, times_at: dict,
-               by_cluster: dict[str, list[ClaimView]]) -> Optional[Edge]:
-    """The relation as an ``Edge``, or None when it contests nothing (the ends agree, one is a
-    demand, or the claims cannot be found)."""
+               by_cluster: dict[str, list[ClaimView]]):
+    """The relation as an ``Edge``; a string (a value of ``AGREE``) when its two claims do not
+    in fact conflict; None when the claims cannot be found (a relation made outside the claim
+    views)."""
     if len(rel.evidence) < 2:
         return None
     x = views_at.get((rel.evidence[0].article, rel.evidence[0].start, rel.evidence[0].end))
@@ -183,7 +196,7 @@ def _read_edge(rel: Relation, views_at: dict, quants_at: dict, times_at: dict,
     if x is None or y is None or x.cluster == y.cluster:
         return None
     if is_directive(x) or is_directive(y):
-        return None
+        return AGREE["demand"]
     revision = _same_source(x, y) and x.date != y.date
     extra = rel.evidence[2:]
     if rel.signal == "numeric":
@@ -193,7 +206,7 @@ def _read_edge(rel: Relation, views_at: dict, quants_at: dict, times_at: dict,
         if qx is not None and qy is not None:
             ix, iy = _interval(qx), _interval(qy)
             if ix is None or iy is None or _overlap(ix, iy):
-                return None  # the figures agree
+                return AGREE["figures"]
             unit = ((qx.si.unit if qx.si else qx.unit) or "").lower()
             return Edge(rel, x, y, ("number", unit), qx=qx, qy=qy, revision=revision)
     if rel.signal == "date":
@@ -202,7 +215,7 @@ def _read_edge(rel: Relation, views_at: dict, quants_at: dict, times_at: dict,
         ty = next((t for t in ts if t is not None and t is not tx and t.article == y.claim.article), None)
         if tx is not None and ty is not None:
             if tx.value == ty.value:
-                return None
+                return AGREE["dates"]
             return Edge(rel, x, y, ("date", ""), sx=tx.value, sy=ty.value, qx=tx, qy=ty, revision=revision)
     stx, sty = _with_cluster(claim_stances(x), x, by_cluster), _with_cluster(claim_stances(y), y, by_cluster)
     shared = [d for d in stx if d in sty]
@@ -211,9 +224,9 @@ def _read_edge(rel: Relation, views_at: dict, quants_at: dict, times_at: dict,
         d = opposite[0]
         return Edge(rel, x, y, ("state", d), sx=stx[d], sy=sty[d], revision=revision)
     if rel.signal in ("incompatible_state", "denial") and shared:
-        return None  # a state or denial signal whose two ends take the same (or a compatible) pole: they agree
+        return AGREE["state"]  # a state or denial signal whose two ends take the same (or a compatible) pole
     if rel.signal == "incompatible_state":
-        return None  # the opposite poles were conceded or partial, not asserted
+        return AGREE["conceded"]  # the opposite poles were conceded or partial, not asserted
     # other signals (an agent swap, a description): the same state on both ends is what they share, not what they contest
     kind = "denial" if rel.signal == "denial" else "other"
     return Edge(rel, x, y, (kind, ""), revision=revision)
@@ -394,8 +407,8 @@ def _merge(groups: list[_Group]) -> list[_Group]:
             continue
         target.edges += g.edges
         if g.key[0] == "number":
-            target.positions = _number_positions(target.edges)
-            target.positions = {k: [v for v, _ in m] for k, m in target.positions.items()}
+            target.positions = {k: list({v.claim.id: v for v, _ in m}.values())
+                                for k, m in _number_positions(target.edges).items()}
         else:
             for s, vs in g.positions.items():
                 have = {v.claim.id for v in target.positions.setdefault(s, [])}
@@ -575,8 +588,9 @@ def _source_name(v: ClaimView, outlet: str) -> str:
     return sp.name if sp is not None else f"narration of {outlet}"
 
 
-def build_disputes(views: list[ClaimView], relations: list[Relation], dossier) -> list[Dispute]:
-    """The ``Dispute`` records of ``relations`` (see the module docstring)."""
+def build_disputes(views: list[ClaimView], relations: list[Relation], dossier, agreeing: Optional[dict] = None) -> list[Dispute]:
+    """The ``Dispute`` records of ``relations`` (see the module docstring). When ``agreeing``
+    is a dict it receives relation id -> why, for the contradictions whose claims agree."""
     _set_mid_caps(a.text for a in dossier.articles)
     views_at = {(v.span.article, v.span.start, v.span.end): v for v in views}
     quants_at = {(q.article, q.start, q.end): q for q in dossier.quantities}
@@ -586,7 +600,14 @@ def build_disputes(views: list[ClaimView], relations: list[Relation], dossier) -
     by_cluster: dict[str, list[ClaimView]] = defaultdict(list)
     for v in views:
         by_cluster[v.cluster].append(v)
-    edges = [e for r in relations if r.type == "contradicts" and (e := _read_edge(r, views_at, quants_at, times_at, by_cluster))]
+    edges = []
+    for r in relations:
+        if r.type == "contradicts":
+            e = _read_edge(r, views_at, quants_at, times_at, by_cluster)
+            if isinstance(e, Edge):
+                edges.append(e)
+            elif isinstance(e, str) and agreeing is not None:
+                agreeing[r.id] = e
     ups = [r for r in relations if r.type == "updates"]
     groups = group_edges(edges, views)
     out: list[Dispute] = []
@@ -664,9 +685,14 @@ def _step(step: str, v: ClaimView, outlets: dict) -> PositionStep:
 
 
 def find_disputes(state) -> None:
-    """Pipeline stage (corpus): ``state.dossier.relations`` -> ``state.dossier.disputes``."""
+    """Pipeline stage (corpus): ``state.dossier.relations`` -> ``state.dossier.disputes``. The
+    ``contradicts`` relations whose two claims in fact agree (``AGREE``) are taken out of
+    ``relations`` too: they are no contradiction (the ``updates`` of the same pair stay)."""
     d = state.dossier
     if not any(r.type == "contradicts" for r in d.relations):
         d.disputes = []
         return
-    d.disputes = build_disputes(claim_views(state), d.relations, d)
+    agreeing: dict[str, str] = {}
+    d.disputes = build_disputes(claim_views(state), d.relations, d, agreeing)
+    if agreeing:
+        d.relations = [r for r in d.relations if r.id not in agreeing]
