@@ -297,3 +297,27 @@ def test_the_same_tolls_in_two_article_pairs_are_one_number_dispute_and_equal_fi
     low = next(p for p in dp.positions if p.stance == "3,958")
     assert sorted(low.claims) == ["c0", "c2"] and low.sides == ["Government"]
     assert_offsets(d)
+
+
+def test_two_rejections_of_the_same_accusation_from_one_camp_are_not_a_dispute():
+    d = build([
+        ("a1", "2024-10-28", "The ministry said it firmly rejects accusations of meddling in the harbour vote.",
+         "it firmly rejects accusations of meddling in the harbour vote", "ministry", "North", "k1", "asserted"),
+        ("a2", "2024-10-28", "A ministry spokesman denied any meddling in the harbour vote this weekend.",
+         "A ministry spokesman denied any meddling in the harbour vote this weekend", "ministry spokesman", None, "k2", "denied"),
+    ])
+    d.relations = [relation(d, "r1", "c0", "c1", signal="denial")]
+    run(d, relations=False)
+    assert d.disputes == [] and d.relations == []
+
+
+def test_a_rejection_that_is_only_possible_is_no_denial():
+    d = build([
+        ("a1", "2024-07-08", "The settlement came days after prosecutors offered the airline a plea deal.",
+         "The settlement came days after prosecutors offered the airline a plea deal", None, None, "k1", "asserted"),
+        ("a2", "2024-07-08", "The judge said he could reject the settlement, which would force new talks with the airline.",
+         "he could reject the settlement, which would force new talks with the airline", "judge", None, "k2", "denied"),
+    ])
+    d.relations = [relation(d, "r1", "c0", "c1", signal="denial")]
+    run(d, relations=False)
+    assert d.disputes == [] and d.relations == []

@@ -181,7 +181,37 @@ AGREE = {
     "dates": "both claims give the same date",
     "state": "both claims stand by the same state (a denial of a total claim agrees with a partial one)",
     "conceded": "the opposite state is only conceded ('despite ...') or partial, not asserted",
+    "both_deny": "both claims reject the same thing, and their sides are not opposed",
+    "hypothetical": "the rejection is only possible ('could reject'), not made",
 }
+
+
+def _rejects(v: ClaimView) -> bool:
+    """The claim rejects something: it is denied, or carries a denial verb (polarity.yaml)."""
+    if v.claim.polarity == "denied":
+        return True
+    return bool(find_terms(v.text, (lexicon().get("denial") or {}).get("verbs", [])))
+
+
+def _hypothetical_rejection(v: ClaimView) -> bool:
+    """Every denial verb of the claim follows an irrealis word ("could", "would", "plans to")
+    within its three preceding words: the rejection is possible, not made."""
+    den = (lexicon().get("denial") or {}).get("verbs", [])
+    hits = find_terms(v.text, den) + (find_terms(v.claim.cue, den) if v.claim.cue and v.claim.cue not in v.text else [])
+    if not hits:
+        return False
+    irrealis = lexicon().get("irrealis", [])
+    for s, _e, _ in hits:
+        before = " ".join(v.text[:s].split()[-3:])
+        if not find_terms(before, irrealis):
+            return False
+    return True
+
+
+def _too_thin(v: ClaimView) -> bool:
+    """The claim's proposition has fewer than three content words: it states no position."""
+    return len([w for w in re.findall(r"[^\W\d_]{3,}", v.prop.lower())
+                if w not in set(_cfg().get("function_words", []))]) < 3
 
 
 def _read_edge(rel: Relation, views_at: dict, quants_at: dict, times_at: dict,
@@ -195,8 +225,15 @@ def _read_edge(rel: Relation, views_at: dict, quants_at: dict, times_at: dict,
     y = views_at.get((rel.evidence[1].article, rel.evidence[1].start, rel.evidence[1].end))
     if x is None or y is None or x.cluster == y.cluster:
         return None
+    if _too_thin(x) or _too_thin(y):
+        return None
     if is_directive(x) or is_directive(y):
         return AGREE["demand"]
+    if rel.signal == "denial":  # x: the reported claim, y: its denial
+        if _hypothetical_rejection(y):
+            return AGREE["hypothetical"]
+        if _rejects(x) and opposed_sides(x, y) is not True:
+            return AGREE["both_deny"]
     revision = _same_source(x, y) and x.date != y.date
     extra = rel.evidence[2:]
     if rel.signal == "numeric":
