@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from .view import build_view
 
+MAX_STEPS = 8  # statements listed per dispute position; the dossier holds them all
+
 
 def _cell(s: str) -> str:
     return (s or "").replace("|", "\\|").replace("\n", " ").strip()
@@ -44,10 +46,12 @@ def render_markdown(dossier) -> str:
                 when += f" – {p['last_date']}"
             out.append(f"    - *{_cell(p['label'])}* — {sides}; sources: {_cell(', '.join(p['sources']))}; "
                        f"in {_cell(', '.join(p['outlets']))}; {when}")
-            for h in p["history"]:
+            for h in p["history"][:MAX_STEPS]:
                 who = h["speaker"] or "narration"
                 out.append(f"        - {h['step']} {h['date'] or 'undated'}, {_cell(who)} ({_cell(h['outlet'] or '')}): "
                            f"“{_cell(h['text'])}” (`{h['article']}` {h['start']}–{h['end']})")
+            if len(p["history"]) > MAX_STEPS:
+                out.append(f"        - and {len(p['history']) - MAX_STEPS} more statements (see dossier.json)")
         n_up = len(dp["updates"])
         out.append(f"    - pairwise: {len(dp['relations'])} contradictions between sides"
                    + (f", {n_up} revisions by one side" if n_up else ""))
