@@ -321,3 +321,26 @@ def test_a_rejection_that_is_only_possible_is_no_denial():
     d.relations = [relation(d, "r1", "c0", "c1", signal="denial")]
     run(d, relations=False)
     assert d.disputes == [] and d.relations == []
+
+
+def test_one_allegation_denied_in_two_article_pairs_is_one_denial_dispute():
+    d = build([
+        ("a1", "2023-02-08", "A reporter alleged that navy divers planted the explosives on the gas pipeline.",
+         "navy divers planted the explosives on the gas pipeline", "reporter", None, "k1", "asserted"),
+        ("a2", "2023-02-08", "The government denied that navy divers planted explosives on the gas pipeline.",
+         "The government denied that navy divers planted explosives on the gas pipeline", "government", "West", "k2", "denied"),
+        ("a3", "2023-02-09", "According to a blog post, divers from the navy planted the explosives on the pipeline.",
+         "divers from the navy planted the explosives on the pipeline", "blog post", None, "k3", "asserted"),
+        ("a4", "2023-02-09", "The defence ministry rejected claims that navy divers had planted explosives on the pipeline.",
+         "The defence ministry rejected claims that navy divers had planted explosives on the pipeline", "defence ministry", "West", "k4", "denied"),
+    ])
+    d.relations = [relation(d, "r1", "c0", "c1", signal="denial"), relation(d, "r2", "c2", "c3", signal="denial")]
+    run(d, relations=False)
+    assert len(d.disputes) == 1
+    dp = d.disputes[0]
+    assert dp.type == "denial" and sorted(dp.relations) == ["r1", "r2"]
+    by = {p.stance: p for p in dp.positions}
+    assert set(by) == {"reported", "denied"}
+    assert sorted(by["reported"].claims) == ["c0", "c2"] and sorted(by["denied"].claims) == ["c1", "c3"]
+    assert [h.step for h in by["reported"].history].count("denied") == 2
+    assert dp.question.startswith("Is it true that ")

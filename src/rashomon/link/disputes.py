@@ -24,8 +24,9 @@ How:
    for", ``data/disputes.yaml``) is not a dispute either: a demand and its refusal can both hold.
    Such relations are taken out of ``dossier.relations`` as well (``AGREE`` says why).
 2. Relations with the same key that share a cluster form one dispute (union-find); disputes of
-   the same state dimension or unit whose positions say the same things (cosine of the position
-   centroids >= the relation stage's own same-topic threshold) are merged.
+   the same kind (state dimension, unit, denial, agent or description) whose positions say the
+   same things (cosine of the matched position centroids >= the relation stage's own
+   same-topic threshold) are merged.
 3. Positions: the clusters (and within a cluster the claims) with one stance. A dispute keeps
    at least two positions that cannot both hold and at least one contradiction between
    different sides or speakers; relations between one side's earlier and later claims are
@@ -49,7 +50,7 @@ from ..data import load_yaml
 from ..models import Dispute, DisputePosition, PositionStep, Relation, Span
 from .rel_context import ClaimView, claim_views, opposed_sides, topic_similarity
 from .rel_lexicon import find_terms, is_total, lexicon, pole_names, state_poles
-from .rel_rules import NUMERIC_MIN_SIM, STATE_MIN_SIM
+from .rel_rules import NEGATION_MIN_SIM, NUMERIC_MIN_SIM, STATE_MIN_SIM
 
 
 def _cfg() -> dict:
@@ -419,7 +420,11 @@ def group_edges(edges: list[Edge], views: list[ClaimView]) -> list[_Group]:
 
 
 def _merge(groups: list[_Group]) -> list[_Group]:
-    """Merge groups of one state dimension or one unit whose positions say the same things."""
+    """Merge groups of one kind (one state dimension, one unit, denials, agent or description
+    disputes) whose positions say the same things: the centroids of matched positions are at
+    least as close as the relation stage asks of two claims on one topic (``STATE_MIN_SIM``,
+    ``NUMERIC_MIN_SIM``; for two sides of a denial, agent or description the near-paraphrase
+    ``NEGATION_MIN_SIM``)."""
     done: list[_Group] = []
     for g in sorted(groups, key=lambda g: -len(g.edges)):
         target = None
@@ -439,6 +444,21 @@ def _merge(groups: list[_Group]) -> list[_Group]:
                     if float(a @ b) >= need:
                         target = h
                         break
+        elif len(g.positions) == 2:  # denial / agent / description: two sides, matched one to one
+            for h in done:
+                if h.key != g.key or len(h.positions) != 2:
+                    continue
+                gs, hs = list(g.positions), list(h.positions)
+                maps = [dict(zip(gs, hs))] if g.key[0] == "denial" else [dict(zip(gs, hs)), dict(zip(gs, hs[::-1]))]
+                if g.key[0] == "denial":
+                    maps = [{s: s for s in gs}] if set(gs) == set(hs) else []
+                for m in maps:
+                    if all(float(_centroid(g.positions[s]) @ _centroid(h.positions[m[s]])) >= NEGATION_MIN_SIM for s in gs):
+                        target = h
+                        g.positions = {m[s]: vs for s, vs in g.positions.items()}
+                        break
+                if target is not None:
+                    break
         if target is None:
             done.append(g)
             continue
