@@ -59,6 +59,7 @@ def _check_page(page, url, requests, errors, dossier):
     link.click()
     mark = page.locator(f"#art-{claim.article} mark")
     mark.wait_for(state="visible")
+    mark.scroll_into_view_if_needed()  # cards are content-visibility: auto; offscreen text reads as ''
     assert mark.inner_text() == claim.text
     assert page.locator(f"#art-{claim.article}").get_attribute("open") is not None
     assert not errors, errors

@@ -68,6 +68,7 @@ def test_seed_report_shows_disputes_first_each_expandable_to_positions_and_evide
         card.locator("details.pos-evidence").first.locator("a.ev").first.click()
         mark = page.locator(f"#art-{first.article} mark")
         mark.wait_for(state="visible")
+        mark.scroll_into_view_if_needed()  # cards are content-visibility: auto; offscreen text reads as ''
         assert mark.inner_text() == texts[first.article][first.start:first.end] == first.text
         # the pairwise relations are one click away
         card.scroll_into_view_if_needed()
