@@ -344,3 +344,30 @@ def test_one_allegation_denied_in_two_article_pairs_is_one_denial_dispute():
     assert sorted(by["reported"].claims) == ["c0", "c2"] and sorted(by["denied"].claims) == ["c1", "c3"]
     assert [h.step for h in by["reported"].history].count("denied") == 2
     assert dp.question.startswith("Is it true that ")
+
+
+def test_two_dates_for_one_collapse_form_a_date_dispute():
+    from rashomon.models import TimeExpr
+
+    d = build([
+        ("a1", "2023-06-07", "Officials said the dam collapsed on June 6 after heavy shelling.",
+         "the dam collapsed on June 6 after heavy shelling", "officials", "East", "k1", "asserted"),
+        ("a2", "2023-06-07", "Residents said the dam collapsed on June 5 after heavy shelling.",
+         "the dam collapsed on June 5 after heavy shelling", "residents", "Civilians", "k2", "asserted"),
+    ])
+    texts = {a.id: a.text for a in d.articles}
+    times = []
+    for n, (art, piece, value) in enumerate([("a1", "June 6", "2023-06-06"), ("a2", "June 5", "2023-06-05")]):
+        s = texts[art].index(piece)
+        times.append(TimeExpr(id=f"t{n}", article=art, text=piece, start=s, end=s + len(piece), value=value, precision="day"))
+    d.times = times
+    rel = relation(d, "r1", "c0", "c1", signal="date")
+    rel.evidence += [Span(article=t.article, start=t.start, end=t.end, text=t.text) for t in times]
+    d.relations = [rel]
+    run(d, relations=False)
+    assert len(d.disputes) == 1
+    dp = d.disputes[0]
+    assert dp.type == "date"
+    assert sorted(p.stance for p in dp.positions) == ["2023-06-05", "2023-06-06"]
+    assert "June" not in dp.question and "dam collapsed" in dp.question
+    assert_offsets(d)

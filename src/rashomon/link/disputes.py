@@ -582,7 +582,12 @@ def question_and_type(g: _Group, hubs: set) -> tuple[str, str, Optional[str]]:
         return q, "number", about
     if kind == "date":
         rep = _rep([v for vs in g.positions.values() for v in vs], hubs)
-        return tpl.get("date", "When: {prop}?").format(prop=_clean_prop(rep.prop, rep)), "date", None
+        prop = rep.prop
+        for e in g.edges:  # the contested date itself leaves the question ("collapsed on June 6" -> "collapsed")
+            for v, t in ((e.x, e.qx), (e.y, e.qy)):
+                if v is rep and t is not None:
+                    prop = re.sub(r"(?:\b(?:on|in|at)\s+)?" + re.escape(t.text), "", prop, count=1)
+        return tpl.get("date", "When: {prop}?").format(prop=_clean_prop(prop, rep)), "date", None
     if kind == "state":
         states = lexicon().get("states") or {}
         names = pole_names(dim)
