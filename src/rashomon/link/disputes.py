@@ -482,6 +482,11 @@ def _clean_prop(text: str, v: Optional[ClaimView] = None) -> str:
     function word), the first letter in lower case unless the first word is a name."""
     cfg = _cfg()
     t = re.sub(r"[“”\"]", "", " ".join(text.split())).strip(" .,;:")
+    for c in sorted(cfg.get("leading_connectives", []), key=len, reverse=True):
+        m = re.match(re.escape(c) + r"\s*,?\s+", t, re.I)
+        if m and len(t) > m.end():
+            t = t[m.end():]
+            break
     words = t.split()
     mx, mn = int(cfg.get("prop_max_words", 22)), int(cfg.get("prop_min_words", 5))
     trail = set(cfg.get("trailing_openers", []))
@@ -527,18 +532,22 @@ def _is_name(word: str, v: Optional[ClaimView]) -> bool:
 
 
 def _is_clause(prop: str) -> bool:
-    """The proposition has a finite verb (an auxiliary, a listed past form, or an -ed word):
-    it can follow "Is it true that"."""
+    """The proposition has a finite verb (an auxiliary, a listed past form, an -ed or a n't
+    word): it can follow "Is it true that"."""
     verbs = set(_cfg().get("finite_verbs", []))
-    return any(w in verbs or (len(w) > 4 and w.endswith("ed")) for w in re.findall(r"[a-z’']+", prop.lower()))
+    return any(w in verbs or (len(w) > 4 and w.endswith("ed")) or w.endswith(("n't", "n’t"))
+               for w in re.findall(r"[a-z’']+", prop.lower()))
 
 
 def _rep(vs: list[ClaimView], prefer: Optional[set] = None) -> ClaimView:
     """The representative claim: in the most related cluster, with the shortest proposition of
     at least five words."""
+    first = set(_cfg().get("first_person", []))
+
     def key(v):
         n = len(v.prop.split())
-        return ((v.cluster not in prefer) if prefer else 0, n < 5, n)
+        personal = any(w in first for w in re.findall(r"[a-z’']+", v.prop.lower()))
+        return ((v.cluster not in prefer) if prefer else 0, n < 5, personal, n)
     return min(vs, key=key)
 
 
