@@ -33,8 +33,8 @@ How:
    revisions, listed apart as ``updates``.
 4. Each position gets its sources, sides, outlets, dates and a history (first stated, repeated,
    revised by its own side later, denied by another position), with evidence spans; the
-   dispute gets a question made from its contested propositions (``questions`` in
-   ``data/disputes.yaml``) and a type.
+   dispute gets a question made from its contested propositions and a type
+   (``dispute_wording``, templates in ``data/disputes.yaml``).
 """
 from __future__ import annotations
 
@@ -48,7 +48,8 @@ import numpy as np
 
 from ..data import load_yaml
 from ..models import Dispute, DisputePosition, PositionStep, Relation, Span
-from .rel_context import ClaimView, claim_views, opposed_sides, topic_similarity
+from .dispute_wording import hubs, position_label, question_and_type, set_mid_caps
+from .rel_context import ClaimView, claim_views, opposed_sides
 from .rel_lexicon import find_terms, is_total, lexicon, pole_names, state_poles
 from .rel_rules import NEGATION_MIN_SIM, NUMERIC_MIN_SIM, STATE_MIN_SIM
 
@@ -473,183 +474,6 @@ def _merge(groups: list[_Group]) -> list[_Group]:
     return done
 
 
-# --------------------------------------------------------------------------- wording
-
-
-def _clean_prop(text: str, v: Optional[ClaimView] = None) -> str:
-    """A proposition fit to stand in a question: quotes dropped, a trailing participle or
-    relative phrase cut, at most ``prop_max_words`` words (then "…", without a dangling
-    function word), the first letter in lower case unless the first word is a name."""
-    cfg = _cfg()
-    t = re.sub(r"[“”\"]", "", " ".join(text.split())).strip(" .,;:")
-    for c in sorted(cfg.get("leading_connectives", []), key=len, reverse=True):
-        m = re.match(re.escape(c) + r"\s*,?\s+", t, re.I)
-        if m and len(t) > m.end():
-            t = t[m.end():]
-            break
-    words = t.split()
-    mx, mn = int(cfg.get("prop_max_words", 22)), int(cfg.get("prop_min_words", 5))
-    trail = set(cfg.get("trailing_openers", []))
-    for i, w in enumerate(words[:-1]):
-        nxt = words[i + 1].lower()
-        if i + 1 >= mn and (w.endswith(",") or w in ("—", "–", "-")) and (nxt.endswith("ing") or nxt in trail):
-            words = words[:i + 1]
-            break
-    cut = len(words) > mx
-    words = words[:mx]
-    if cut:
-        function = set(cfg.get("function_words", []))
-        while len(words) > mn and words[-1].lower().strip(",;:") in function:
-            words.pop()
-    t = " ".join(words).strip(" .,;:—–-") + (" …" if cut else "")
-    if t and t[0].isupper() and not (len(t) > 1 and t[1].isupper()) and not _is_name(t.split()[0], v):
-        t = t[0].lower() + t[1:]
-    return t
-
-
-_MID_CAPS: set[str] = set()  # capitalised words seen inside sentences of the articles being grouped
-_MID_CAP_RE = re.compile(r"[a-z,;:] ([A-Z][\w’'-]*)")
-
-
-def _set_mid_caps(texts) -> None:
-    """Remember the words the articles capitalise inside a sentence (names, demonyms)."""
-    _MID_CAPS.clear()
-    for t in texts:
-        _MID_CAPS.update(m.group(1) for m in _MID_CAP_RE.finditer(t))
-
-
-def _is_name(word: str, v: Optional[ClaimView]) -> bool:
-    """Whether a capitalised first word is a name: the articles (or the claim) capitalise it
-    inside a sentence too."""
-    w = word.strip(",;:’'")
-    if w.lower() in set(_cfg().get("function_words", [])):
-        return False
-    if w in _MID_CAPS:
-        return True
-    if v is not None:
-        return bool(re.search(r"[a-z,;:] " + re.escape(w) + r"\b", v.text))
-    return w.lower() not in set(_cfg().get("function_words", []))
-
-
-def _is_clause(prop: str) -> bool:
-    """The proposition has a finite verb (an auxiliary, a listed past form, an -ed or a n't
-    word): it can follow "Is it true that"."""
-    verbs = set(_cfg().get("finite_verbs", []))
-    return any(w in verbs or (len(w) > 4 and w.endswith("ed")) or w.endswith(("n't", "n’t"))
-               for w in re.findall(r"[a-z’']+", prop.lower()))
-
-
-def _rep(vs: list[ClaimView], prefer: Optional[set] = None) -> ClaimView:
-    """The representative claim: in the most related cluster, with the shortest proposition of
-    at least five words."""
-    first = set(_cfg().get("first_person", []))
-
-    def key(v):
-        n = len(v.prop.split())
-        personal = any(w in first for w in re.findall(r"[a-z’']+", v.prop.lower()))
-        return ((v.cluster not in prefer) if prefer else 0, n < 5, personal, n)
-    return min(vs, key=key)
-
-
-def _align(a: str, b: str) -> tuple[list[str], list[str], list[str], list[str]]:
-    """(common prefix, a's middle, b's middle, common suffix) of two word sequences."""
-    wa, wb = a.split(), b.split()
-    i = 0
-    while i < min(len(wa), len(wb)) and wa[i].lower() == wb[i].lower():
-        i += 1
-    j = 0
-    while j < min(len(wa), len(wb)) - i and wa[-1 - j].lower() == wb[-1 - j].lower():
-        j += 1
-    return wa[:i], wa[i:len(wa) - j], wb[i:len(wb) - j], wa[len(wa) - j:] if j else []
-
-
-def question_and_type(g: _Group, hubs: set) -> tuple[str, str, Optional[str]]:
-    """The dispute's question, its type and what it is about."""
-    tpl = _cfg().get("questions", {})
-    kind, dim = g.key
-    order = list(g.positions)
-    if kind == "number":
-        qs = [e.qx for e in g.edges] + [e.qy for e in g.edges]
-        about = Counter((q.about or q.unit or "").strip() for q in qs if (q.about or q.unit)).most_common(1)
-        about = about[0][0] if about else "it"
-        measure = any(q.si for q in qs)
-        if not measure:  # "3,958 people died in the city" -> "How many people died in the city?"
-            openers = set(_cfg().get("number_openers", []))
-            for e in sorted(g.edges, key=lambda e: -(e.rel.score or 0)):
-                for v, qv in ((e.x, e.qx), (e.y, e.qy)):
-                    prop = _clean_prop(v.prop, v)
-                    i = prop.find(qv.text)
-                    if i < 0 or prop[:i].strip().lower() not in openers:
-                        continue
-                    rest = prop[i + len(qv.text):].strip(" ,")
-                    if qv.unit and not rest.lower().startswith(qv.unit.lower()):
-                        rest = f"{qv.unit} {rest}"
-                    if len(rest.split()) >= 2:
-                        return tpl.get("number_rest", "How many {rest}?").format(rest=rest.rstrip(" .…")), "number", about
-        unit = next((q.si.unit for q in qs if q.si), "")
-        q = (tpl.get("number_measure") if measure else tpl.get("number_count", "How many {about}?")).format(about=about, unit=unit)
-        return q, "number", about
-    if kind == "date":
-        rep = _rep([v for vs in g.positions.values() for v in vs], hubs)
-        prop = rep.prop
-        for e in g.edges:  # the contested date itself leaves the question ("collapsed on June 6" -> "collapsed")
-            for v, t in ((e.x, e.qx), (e.y, e.qy)):
-                if v is rep and t is not None:
-                    prop = re.sub(r"(?:\b(?:on|in|at)\s+)?" + re.escape(t.text), "", prop, count=1)
-        return tpl.get("date", "When: {prop}?").format(prop=_clean_prop(prop, rep)), "date", None
-    if kind == "state":
-        states = lexicon().get("states") or {}
-        names = pole_names(dim)
-        total = (lexicon().get("total_poles") or {}).get(dim)
-        first = total if total in g.positions else next((n for n in names if n in g.positions), order[0])
-        rep = _rep(g.positions[first], hubs)
-        return tpl.get("state", "Is it true that {prop}?").format(prop=_clean_prop(rep.prop, rep)), "state", states.get(dim, {}).get("about", dim)
-    # responsibility / identity: the two positions' propositions differ only in the agent, or only in the description
-    reps = [_rep(g.positions[s], hubs) for s in order[:2]]
-    pa, pb = _clean_prop(reps[0].prop, reps[0]), _clean_prop(reps[1].prop, reps[1])
-    pre, ma, mb, suf = _align(pa, pb)
-    if not pre and ma and mb and len(suf) >= 2 and len(ma) <= 5 and len(mb) <= 5:
-        return tpl.get("responsibility", "Who {rest}?").format(rest=" ".join(suf).rstrip(".")), "responsibility", " or ".join([" ".join(ma), " ".join(mb)])
-    cops = [c.split() for c in _cfg().get("copulas", [])]
-    if pre and ma and mb and not suf:
-        low = [w.lower() for w in pre]
-        for c in sorted(cops, key=len, reverse=True):
-            n = len(c)
-            for k in range(len(low) - n, -1, -1):
-                if low[k:k + n] == c and k >= 1:
-                    subject = " ".join(pre[:k])
-                    da = " ".join(pre[k + n:] + ma).strip(" .")
-                    db = " ".join(pre[k + n:] + mb).strip(" .")
-                    return (tpl.get("identity", "What {copula} {subject}: {a} or {b}?").format(copula=" ".join(c), subject=subject, a=da, b=db),
-                            "identity", subject)
-    first = "reported" if "reported" in g.positions else order[0]
-    rep = _rep(g.positions[first], hubs)
-    typ = "denial" if kind == "denial" else "other"
-    prop = _clean_prop(rep.prop, rep)
-    form = typ if _is_clause(prop) else "phrase"
-    return tpl.get(form, "Is it true that {prop}?").format(prop=prop), typ, None
-
-
-def _hubs(g: _Group, deg: Counter, size: Counter) -> set:
-    """Per position, the cluster most repeated (then most related): where representative
-    claims are taken from."""
-    out = set()
-    for vs in g.positions.values():
-        cs = {v.cluster for v in vs}
-        out.add(max(sorted(cs), key=lambda c: (size[c], deg[c])))
-    return out
-
-
-def _position_label(kind: str, stance: str, vs: list[ClaimView], hubs: set) -> str:
-    rep = _rep(vs, hubs)
-    prop = _clean_prop(rep.prop, rep)
-    if kind == "state":
-        return f"{stance.replace('_', ' ')}: {prop}"
-    if kind in ("number", "date") or stance == "denied":
-        return f"{stance}: {prop}"
-    return prop
-
-
 # --------------------------------------------------------------------------- records
 
 
@@ -662,7 +486,7 @@ def _source_name(v: ClaimView, outlet: str) -> str:
 def build_disputes(views: list[ClaimView], relations: list[Relation], dossier, agreeing: Optional[dict] = None) -> list[Dispute]:
     """The ``Dispute`` records of ``relations`` (see the module docstring). When ``agreeing``
     is a dict it receives relation id -> why, for the contradictions whose claims agree."""
-    _set_mid_caps(a.text for a in dossier.articles)
+    set_mid_caps(a.text for a in dossier.articles)
     views_at = {(v.span.article, v.span.start, v.span.end): v for v in views}
     quants_at = {(q.article, q.start, q.end): q for q in dossier.quantities}
     times_at = {(t.article, t.start, t.end): t for t in dossier.times}
@@ -699,8 +523,8 @@ def build_disputes(views: list[ClaimView], relations: list[Relation], dossier, a
             deg[e.x.cluster] += 1
             deg[e.y.cluster] += 1
         size = Counter(v.cluster for vs in g.positions.values() for v in vs)
-        hubs = _hubs(g, deg, size)
-        question, typ, about = question_and_type(g, hubs)
+        hub_clusters = hubs(g, deg, size)
+        question, typ, about = question_and_type(g, hub_clusters)
         stance_of = {v.claim.id: s for s, vs in g.positions.items() for v in vs}
         denials = {}  # claim id of a denier -> stance it denies
         for e in g.edges:
@@ -712,12 +536,9 @@ def build_disputes(views: list[ClaimView], relations: list[Relation], dossier, a
         for n, (stance, vs) in enumerate(ranked, start=1):
             vs = sorted(vs, key=lambda v: (v.date or "9999", order.get(v.claim.article, 0), v.claim.start))
             steps = []
-            held_by: set = set()
             for v in vs:
-                who = v.side or v.speaker or outlets.get(v.claim.article)
                 step = "first_stated" if not steps else "repeated"
                 steps.append(_step(step, v, outlets))
-                held_by.add(who)
             for s2, others in g.positions.items():
                 if s2 == stance:
                     continue
@@ -729,7 +550,7 @@ def build_disputes(views: list[ClaimView], relations: list[Relation], dossier, a
             steps.sort(key=lambda s: (s.date or "9999", s.step != "first_stated"))
             dates = sorted(v.date for v in vs if v.date)
             positions.append(DisputePosition(
-                id=f"{did}.{n}", label=_position_label(g.key[0], stance, vs, hubs), stance=stance,
+                id=f"{did}.{n}", label=position_label(g.key[0], stance, vs, hub_clusters), stance=stance,
                 clusters=list(dict.fromkeys(v.cluster for v in vs)), claims=[v.claim.id for v in vs],
                 sources=list(dict.fromkeys(_source_name(v, outlets.get(v.claim.article, v.claim.article)) for v in vs)),
                 sides=list(dict.fromkeys(v.side for v in vs if v.side)),
