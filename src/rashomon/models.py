@@ -300,6 +300,56 @@ class Relation(Record):
     evidence: list[Span] = Field(default_factory=list, description="the text on both sides")
 
 
+DisputeType = Literal["responsibility", "identity", "state", "number", "date", "denial", "other"]
+DisputeStep = Literal["first_stated", "repeated", "revised", "denied"]
+
+
+class PositionStep(Record):
+    """One moment in the history of a position: a claim that first states it, repeats it, or a
+    later claim that revises it (the same side now holds another position) or denies it (a
+    statement of another position that rejects it)."""
+
+    step: DisputeStep
+    claim: str = Field(description="id of the claim that makes this step (for revised/denied: the revising or denying claim)")
+    cluster: Optional[str] = None
+    date: Optional[str] = Field(None, description="ISO date the claim was made (its own date, else the article's publication date)")
+    speaker: Optional[str] = None
+    side: Optional[str] = None
+    outlet: Optional[str] = Field(None, description="the article's outlet, else the article id")
+    evidence: Span = Field(description="the claim's text in its article")
+
+
+class DisputePosition(Record):
+    """One answer to a dispute's question, with everyone who holds it."""
+
+    id: str = Field(description="'<dispute id>.<n>', e.g. 'D1.2'")
+    label: str = Field(description="the answer in short: a state, a figure, a date, or the representative claim")
+    stance: Optional[str] = Field(None, description="machine form: the state pole, the figure or date, 'asserts'/'denies', or a colour 'a'/'b'")
+    clusters: list[str] = Field(default_factory=list)
+    claims: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list, description="original speakers who hold the position (outlets' own narration as 'narration of <outlet>')")
+    sides: list[str] = Field(default_factory=list)
+    outlets: list[str] = Field(default_factory=list)
+    first_date: Optional[str] = None
+    last_date: Optional[str] = None
+    history: list[PositionStep] = Field(default_factory=list, description="in date order: first stated, repeated, revised, denied")
+    evidence: list[Span] = Field(default_factory=list, description="the claims' text, one span per claim")
+
+
+class Dispute(Record):
+    """A question the sources contest, made from contradictions (and updates) about the same
+    thing; at least two positions that cannot both hold."""
+
+    id: str
+    question: str = Field(description="the contested question, made from the contested propositions: 'Who destroyed the dam?'")
+    type: DisputeType = Field(description="responsibility | identity | state (outcome or state) | number | date | denial (of a report) | other")
+    about: Optional[str] = Field(None, description="what is contested: the state dimension, the counted thing, ...")
+    positions: list[DisputePosition] = Field(default_factory=list)
+    relations: list[str] = Field(default_factory=list, description="ids of the `contradicts` relations between sides that form the dispute")
+    updates: list[str] = Field(default_factory=list, description="ids of relations in the dispute that are revisions by one side (updates), kept apart")
+    explanation: str = Field("", description="why the positions cannot both hold")
+
+
 class QuantityRef(Record):
     id: Optional[str] = None
     article: str
@@ -381,6 +431,7 @@ class Dossier(Record):
     claims: list[Claim] = Field(default_factory=list)
     clusters: list[Cluster] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
+    disputes: list[Dispute] = Field(default_factory=list, description="contradictions grouped into the questions they contest, each with its positions")
     quantities: list[Quantity] = Field(default_factory=list)
     times: list[TimeExpr] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)

@@ -63,7 +63,7 @@ def test_claims_csv_has_one_row_per_claim_with_exact_offsets():
 def test_markdown_has_cited_summary_contradictions_and_matrix():
     md = render_markdown(analysed())
     assert "## Summary" in md and "[^c1-2]" in md and "[^c1-2]: State Herald" in md
-    assert "## Contested points" in md and "Not a single officer was hurt" in md
+    assert "## Disputes" in md and "## Pairwise contradictions" in md and "Not a single officer was hurt" in md
     assert "## Claim matrix" in md and "| Claim | Harbor Times |" in md
 
 

@@ -25,6 +25,8 @@ _GROUP = re.compile(r"[^()|]*(?:\|[^()|]*)+")
 SPACY_DEPS = "spaCy dependency labels (the parser's tag set, not words of the text)"
 FIELDS = "names of record fields or columns (the output format, not words of the text)"
 ALLOWED = {
+    ("link/disputes.py", "agree"): "reason ids of agreeing pairs mapped to their explanation (output text, not words of the input)",
+    ("models.py", "disputetype"): "dispute type ids (the output format)",
     ("settings.py", "formats"): "output format ids (json, html, md, csv), not words of the text",
     ("analyse/framing.py", "furniture_reasons"): "removal reason ids (models.Removed.reason)",
     ("analyse/framing.py", "own_name_tokens"): "parts of web addresses (www, com, org ...)",

@@ -11,7 +11,9 @@ narrated or reported fact (never a quoted opinion): sources on different sides, 
 sources whose names share no word, in different articles of different outlets (so "Michael
 Steele" and "Steele" are one source); even then the sentence names them. Everything else is
 attributed ("X said ..."). The overview quotes a full claim (8+ words with a verb, never under
-6 words) from the clusters carried by the most articles of the main event; "disputed" keeps only
+6 words) from the clusters carried by the most articles of the main event; "disputed" follows
+``dossier.disputes`` (one sentence per dispute: its question and each position's earliest named
+statement, attributed; then revisions by one side), and without disputes keeps only
 contradictions between different speakers or sides, each side attributed. ``check_summary`` states the criterion the tests hold the summary to:
 
 1. every sentence cites at least one claim, and every cited id is a claim of the dossier;
@@ -538,7 +540,59 @@ def _different_voices(ctx: _Ctx, a: Claim, b: Claim) -> bool:
     return not _same_person(va, vb)
 
 
+def _position_claim(ctx: _Ctx, p, avoid: set[str]) -> Optional[Claim]:
+    """The claim that speaks for a dispute position in the summary: its earliest statement by a
+    named speaker (else its earliest statement), not already quoted."""
+    cs = [ctx.claims[h.claim] for h in p.history if h.step in ("first_stated", "repeated") and h.claim in ctx.claims
+          and h.claim not in avoid]
+    named = [c for c in cs if c.speaker is not None and c.kind != "narrative" and _is_named(c.speaker.name)]
+    return (named or cs or [None])[0]
+
+
+def _disputed_questions(ctx: _Ctx) -> tuple[list[SummarySentence], set[str]]:
+    """One sentence per dispute (``dossier.disputes``), in their order: the question, then each
+    position's earliest named statement, attributed; then, where one side later revised its
+    position, one sentence on that revision."""
+    out, involved = [], set()
+    used: set[str] = set()
+    revisions = []
+    for dp in ctx.d.disputes[:MAX_DISPUTED]:
+        picks = []
+        for p in dp.positions[:3]:
+            c = _position_claim(ctx, p, used | {x.id for x in picks})
+            if c is not None:
+                picks.append(c)
+        if len(picks) < 2 or not any(_different_voices(ctx, a, b) for a in picks for b in picks if a is not b):
+            continue
+        parts = "; ".join(_says_any(ctx, c, ctx.clusters.get(c.cluster or "")) for c in picks)
+        s = _sentence(ctx, f"Disputed — {dp.question} {parts[0].upper() + parts[1:]}.", picks, "disputed")
+        if s:
+            out.append(s)
+            used.update(c.id for c in picks)
+            involved |= {k for p in dp.positions for k in p.clusters}
+        for p in dp.positions:
+            for h in p.history:
+                if h.step == "revised" and h.claim in ctx.claims:
+                    mine = [x for x in p.history if x.step in ("first_stated", "repeated") and x.side == h.side
+                            and x.claim in ctx.claims and x.claim not in used and x.claim != h.claim]
+                    if mine:
+                        revisions.append((ctx.claims[mine[0].claim], ctx.claims[h.claim]))
+    n = 0
+    for old, new in revisions:
+        if n >= MAX_UPDATES or old.id in used or new.id in used:
+            continue
+        s = _sentence(ctx, f"Later account: {_says_any(ctx, new)}, which revises an earlier one from the same side: {_says_any(ctx, old)}.",
+                      [old, new], "disputed")
+        if s:
+            out.append(s)
+            used.update((old.id, new.id))
+            n += 1
+    return out, involved
+
+
 def _disputed(ctx: _Ctx) -> tuple[list[SummarySentence], set[str]]:
+    if ctx.d.disputes:
+        return _disputed_questions(ctx)
     out, involved = [], set()
     rels = [r for r in ctx.d.relations if r.type == "contradicts"]
     uses: dict[str, int] = defaultdict(int)

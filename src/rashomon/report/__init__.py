@@ -2,7 +2,7 @@
 the same reports again):
 
 - ``report.html``: one self-contained page (CSS, script and data inline, no network request);
-- ``report.md``: summary with citations, contested points and the claim matrix, for pasting;
+- ``report.md``: summary with citations, disputes, pairwise contradictions and the claim matrix, for pasting;
 - ``claims.csv``: one row per claim.
 
 ``write_reports(dossier, out_dir, formats)`` writes the files for ``formats`` (a subset of

@@ -2,7 +2,7 @@
 (no annotations, so ``rashomon report dossier.json`` renders the same thing again).
 
 ``build_view(dossier) -> dict`` with keys ``title``, ``events``, ``articles``, ``summary``,
-``contested``, ``updates``, ``corroborated``, ``repeated``, ``matrix``, ``numbers``, ``timeline``,
+``disputes`` (one card each: question, positions, history, its pairwise relations), ``contested``, ``updates``, ``corroborated``, ``repeated``, ``matrix``, ``numbers``, ``timeline``,
 ``framing``, ``distinctive``, ``data``, ``left_out`` (what the run skipped or warned about, see
 ``leftout.run_notices``), ``counts_text`` (what the page's script needs, as JSON-ready dicts).
 """
@@ -132,6 +132,26 @@ def build_view(d: Dossier) -> dict:
                 "a_more": [cd(c) for c in a if c.id != ca.id][:6], "b_more": [cd(c) for c in b if c.id != cb.id][:6],
                 "a_label": clusters[r.a].label if r.a in clusters else None, "b_label": clusters[r.b].label if r.b in clusters else None}
         (contested if r.type == "contradicts" else updates).append(item)
+
+    rel_items = {x["id"]: x for x in contested + updates}
+    disputes = []
+    for dp in d.disputes:
+        positions = []
+        for p in dp.positions:
+            colour = side_colour.get(p.sides[0], "#64748b") if len(p.sides) == 1 else "#64748b"
+            positions.append({
+                "id": p.id, "label": p.label, "stance": p.stance, "colour": colour,
+                "sides": [{"name": s, "colour": side_colour.get(s, "#64748b")} for s in p.sides],
+                "sources": p.sources, "outlets": [_label(arts[o]) if o in arts else o for o in p.outlets], "first_date": p.first_date, "last_date": p.last_date,
+                "claims": [cd(claims[c]) for c in p.claims if c in claims],
+                "history": [{"step": h.step.replace("_", " "), "date": h.date, "speaker": h.speaker, "side": h.side,
+                             "outlet": _label(arts[h.evidence.article]) if h.evidence.article in arts else h.outlet,
+                             "article": h.evidence.article, "start": h.evidence.start, "end": h.evidence.end, "text": h.evidence.text,
+                             "colour": side_colour.get(h.side or "", "#64748b")} for h in p.history],
+            })
+        disputes.append({"id": dp.id, "question": dp.question, "type": dp.type, "about": dp.about, "explanation": dp.explanation,
+                         "positions": positions, "relations": [rel_items[r] for r in dp.relations if r in rel_items],
+                         "updates": [rel_items[r] for r in dp.updates if r in rel_items]})
 
     def cluster_v(k) -> dict:
         mem = [claims[c] for c in k.claims if c in claims]
@@ -283,12 +303,12 @@ def build_view(d: Dossier) -> dict:
     }
     return {
         "title": main or "Rashomon dossier", "events": events_v, "articles": articles, "summary": summary_v,
-        "contested": contested, "updates": updates, "corroborated": corroborated, "repeated": repeated, "matrix": matrix,
+        "disputes": disputes, "contested": contested, "updates": updates, "corroborated": corroborated, "repeated": repeated, "matrix": matrix,
         "numbers": numbers, "timeline": {"entries": tl, "pubs": pubs, "ticks": ticks}, "framing": framing, "distinctive": distinctive,
         "sides": [{"name": s, "colour": c} for s, c in side_colour.items()],
         "counts": {"articles": len(d.articles), "claims": len(d.claims), "clusters": len(d.clusters),
-                   "contradictions": len(contested), "outlets": len({a.outlet for a in d.articles if a.outlet})},
+                   "contradictions": len(contested), "disputes": len(disputes), "outlets": len({a.outlet for a in d.articles if a.outlet})},
         "run": d.run.model_dump() if d.run else None, "data": data, "left_out": left_out,
         "counts_text": " · ".join([plural(len(d.articles), "article"), plural(len({a.outlet for a in d.articles if a.outlet}), "named outlet"),
-                                   plural(len(d.claims), "claim"), plural(len(contested), "contested point")]),
+                                   plural(len(d.claims), "claim"), plural(len(disputes), "dispute"), plural(len(contested), "pairwise contradiction")]),
     }
