@@ -164,17 +164,14 @@ def infer_dates(state) -> None:
 def _infer(state, arts, times_of, sents_of, by_id, by_span, undated) -> None:
     """Fill ``published``/``published_after``/``published_reason`` of the ``undated`` article
     copies and re-resolve their relative time copies (see module doc)."""
-    encoder_cache: dict[str, object] = {}
+    from .similarity import encode
+
+    encoder_cache: dict[str, object] = {}  # each sentence encoded once over the rounds
 
     def embed(texts: list[str]):
         need = [t for t in dict.fromkeys(texts) if t not in encoder_cache]
         if need:
-            from ..nlp import get_encoder
-
-            from .similarity import BATCH_SIZE
-
-            vecs = get_encoder().encode(need, normalize_embeddings=True, batch_size=BATCH_SIZE, show_progress_bar=False)
-            encoder_cache.update(zip(need, vecs))
+            encoder_cache.update(zip(need, encode(need, state.encoder)))
         return [encoder_cache[t] for t in texts]
 
     changed = True

@@ -8,7 +8,7 @@ dict with two scikit-learn ``HistGradientBoostingClassifier`` models over the fe
 - ``stance``: (headline, article body) -> agree / disagree / discuss / unrelated (FNC-1 labels).
 
 The file is loaded lazily once per process (``load_model``). Embeddings come from
-``rashomon.nlp.get_encoder()`` (``embed``), normalised to unit length.
+``similarity.encode`` (``embed``), normalised to unit length.
 """
 from __future__ import annotations
 
@@ -50,9 +50,19 @@ def model_available() -> bool:
 
 
 def embed(texts: list[str], cache: Optional[Path] = None, batch_size: int = 64) -> np.ndarray:
-    """Unit-normalised MiniLM embeddings of ``texts`` (n x 384, float32). With ``cache`` (a
-    pickle file of text-hash -> float16 vector) known texts are not encoded again."""
+    """Unit-normalised MiniLM embeddings of ``texts`` (n x 384, float32), through the one
+    encoder path ``similarity.encode``. With ``cache`` (a pickle file of text-hash -> float16
+    vector; used by the offline training in ``rashomon.train``) known texts are not encoded again."""
     texts = list(texts)
+    if cache is None:
+        from .similarity import encode
+
+        if not texts:
+            return np.zeros((0, 384), np.float32)
+        out = encode(texts, batch_size=batch_size).astype(np.float16).astype(np.float32)  # as stored in training
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return out / norms
     store: dict[str, np.ndarray] = {}
     if cache is not None and Path(cache).exists():
         with open(cache, "rb") as f:
@@ -60,13 +70,12 @@ def embed(texts: list[str], cache: Optional[Path] = None, batch_size: int = 64) 
     keys = [hashlib.sha1(t.encode("utf-8")).hexdigest()[:20] for t in texts]
     todo = sorted({k: t for k, t in zip(keys, texts) if k not in store}.items())
     if todo:
-        from ..nlp import get_encoder
+        from .similarity import encode
 
-        chunk = 4000 if cache is not None else max(1, len(todo))  # save progress on long runs
+        chunk = 4000  # save progress on long runs
         for i in range(0, len(todo), chunk):
             part = todo[i:i + chunk]
-            vecs = get_encoder().encode([t for _, t in part], batch_size=batch_size, normalize_embeddings=True,
-                                        show_progress_bar=False)
+            vecs = encode([t for _, t in part], batch_size=batch_size)
             for (k, _), v in zip(part, vecs):
                 store[k] = np.asarray(v, dtype=np.float16)
             if cache is not None:
