@@ -7,8 +7,8 @@ import random
 import numpy as np
 import pytest
 
-from rashomon.link import rel_model
-from rashomon.link.rel_features import HAND_NAMES, STANCE_NAMES, pair_features, split_sentences, stance_features
+from rashomon.link.relations import model as rel_model
+from rashomon.link.relations.features import HAND_NAMES, STANCE_NAMES, pair_features, split_sentences, stance_features
 
 needs_model = pytest.mark.skipif(not rel_model.model_available(), reason="stance.joblib not trained yet")
 
