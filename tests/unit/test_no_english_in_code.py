@@ -40,7 +40,7 @@ ALLOWED = {
     ("extract/quantities.py", "finish"): SPACY_DEPS,
     ("extract/quantities.py", "dim_noun"): "dimension ids of the unit table (data/en/units.yaml), not words",
     ("extract/timex_rules.py", "mod_kinds"): "names of the pattern table's entries (data/en/timex_patterns.yaml)",
-    ("extract/timex_rules.py", "describe"): "keys are internal direction codes; the values are English explanation text of "
+    ("extract/timex_values.py", "describe"): "keys are internal direction codes; the values are English explanation text of "
                                             "the output (output messages are not localised yet)",
     ("ingest/html.py", "looks_like_html"): "HTML tag names",
     ("ingest/metadata.py", "apply"): "field names of the input format (header lines, JSON keys)",
