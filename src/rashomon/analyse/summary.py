@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import Optional
+
 from ..models import Claim, Cluster, Dossier, SummarySentence
 from .summary_blocks import MAX_DISPUTED, MAX_UPDATES, _Ctx, _sentence, article_label, check_summary, claim_named, quote, quotes_of, relation_claims  # noqa: F401
 from .summary_sections import _claimed, _established, _has_verb, _is_named, _numbers, _overview, _same_person  # noqa: F401

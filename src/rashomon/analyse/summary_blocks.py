@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from typing import Optional
+
 from ..models import Article, Claim, Cluster, Dossier, SummarySentence
 from ..data import load_yaml
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from typing import Optional
+
 from ..models import Claim, Cluster, Source, SummarySentence
 from .summary_blocks import MAX_CLAIMED, MAX_ESTABLISHED, MAX_NUMBERS, _Ctx, _WORDS, _join, _outlets, _rep, _sentence, quote
 

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Optional
+
 from ..models import Mention
 from .lexicon import actor_lexicon, country_for, cues
 from .quotes import find_quotes

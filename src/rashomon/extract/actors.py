@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from typing import Optional
+
 from ..ids import span_id
 from ..models import Actor
 from .lexicon import actor_lexicon, country_for

@@ -7,6 +7,7 @@ cue token or span, content spans), which ``extract_attributions`` turns into ``A
 from __future__ import annotations
 
 import re
+
 from .lexicon import cues
 from .segment import is_furniture, line_sentences
 from .attribution_spans import _Found, _WORDS, _doc_spans, _idiom_spans, _in_spans, _is_cue_verb, _kind, _line_sentence_of, _paragraph_part, _quote_at, _span_of, _trim

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
+
 from .lexicon import cues
 from .quotes import find_quotes
 from .segment import datelines, doc_text, line_sentences

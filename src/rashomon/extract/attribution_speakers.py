@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from typing import Optional
+
 from ..models import Speaker
 from .actors import actor_finder
 from .lexicon import actor_lexicon, cues

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from typing import Optional
+
 from ..ids import span_id
 from ..models import Quantity
 from ..lexicon.units import UnitTable, dimension_of, tables, to_base, unit_info  # noqa: F401  (re-exported)

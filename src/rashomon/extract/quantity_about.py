@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Optional
+
 from ..data import load_yaml
 from .numbers import DENOMINATORS, find_numbers
 from .quantity_candidates import Cand, _PRONOUNS, _WORDS

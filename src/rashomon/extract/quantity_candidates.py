@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Optional
+
 from ..data import load_yaml
 from ..models import SIValue
 from ..lexicon.units import dimension_of, tables, to_base, unit_info

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
+
 from ..data import load_yaml
 
 _WORDS = load_yaml("timex_words.yaml", "en")  # word lists and patterns of this module (data/en/timex_words.yaml)

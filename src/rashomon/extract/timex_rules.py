@@ -23,6 +23,7 @@ import re
 from datetime import date
 from functools import lru_cache
 from typing import Optional
+
 from ..data import load_yaml
 from .timex_lexicon import Match, WEEKDAY_INDEX, _WORDS, _alt, _month_ok, _num, event_by_month_day, lexicon, named_event  # noqa: F401
 from .timex_values import absolute_value, describe, precision_of, relative_form, resolve, year_candidates  # noqa: F401

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from typing import Optional
+
 from .timex_lexicon import Match, WEEKDAY_INDEX, _WORDS, lexicon
 
 
