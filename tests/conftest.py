@@ -1,4 +1,14 @@
-"""Shared fixtures: each model is loaded once per test session.
+"""Shared fixtures and the test tiers; each model is loaded once per test session.
+
+Tiers (the folder a test lives in sets its marker, see ``pytest_collection_modifyitems``):
+``tests/unit`` (no spaCy or encoder model, fast), ``tests/stages`` (one or a few stages with the
+real models), ``tests/acceptance`` (whole pipeline, command line, browser). Tests that use the
+whole-pipeline ``kursk_dossier`` fixture are also marked ``slow``. ``make test-fast`` runs
+``-m "(unit or stages) and not slow"``. Under ``CI=true`` a skipped test counts as a failure.
+
+The helper modules beside this file (``dossier_fixture``, ``linkkit``) are importable from every
+tier: this folder is put on ``sys.path``. Test data: ``tests/data/kursk.gold.json`` is a copy of the
+human reading of the seed articles (``examples/kursk``), so no test reads ``../shared``.
 
 - ``nlp``: the spaCy pipeline from ``rashomon.nlp.get_nlp()``.
 - ``run_article``: annotate one article text with the per-article stages (up to a stage name).
@@ -6,13 +16,52 @@
 """
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
 KURSK = ROOT / "examples" / "kursk"
-SHARED = ROOT.parent / "shared"
+KURSK_GOLD = TESTS / "data" / "kursk.gold.json"
+TIERS = ("unit", "stages", "acceptance")
+# fixtures that run the whole pipeline: a test that asks for one is slow (tens of seconds)
+SLOW_FIXTURES = {"kursk_dossier"}
+
+if str(TESTS) not in sys.path:
+    sys.path.insert(0, str(TESTS))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark each test with its tier (the folder under ``tests/`` it lives in) and mark tests that
+    use a whole-pipeline fixture ``slow``."""
+    for item in items:
+        try:
+            rel = Path(str(item.path)).resolve().relative_to(TESTS)
+        except ValueError:
+            continue
+        if rel.parts and rel.parts[0] in TIERS:
+            item.add_marker(getattr(pytest.mark, rel.parts[0]))
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+def _ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under ``CI=true`` a skip is a failure: on CI every dependency (Chromium included) is installed,
+    so a test that skips there checks nothing."""
+    outcome = yield
+    rep = outcome.get_result()
+    if rep.skipped and _ci() and not hasattr(rep, "wasxfail"):
+        reason = rep.longrepr[2] if isinstance(rep.longrepr, tuple) else str(rep.longrepr)
+        rep.outcome = "failed"
+        rep.longrepr = f"skipped under CI=true, which counts as a failure: {reason}"
 
 
 @pytest.fixture(scope="session")
@@ -56,3 +105,11 @@ def kursk_dossier(nlp):
 @pytest.fixture(scope="session")
 def kursk_dir():
     return KURSK
+
+
+@pytest.fixture(scope="session")
+def kursk_gold() -> dict:
+    """The human reading of the seed articles (``tests/data/kursk.gold.json``)."""
+    import json
+
+    return json.loads(KURSK_GOLD.read_text(encoding="utf-8"))

@@ -139,6 +139,7 @@ def _print_notices(dossier, quiet: bool) -> None:
     """The end-of-run summary on stderr: every left-out input with its reason (always: one
     ``error: PATH: reason [code]`` line each, then the exact duplicates), then near copies and
     notes (unless ``quiet``)."""
+    from .errors import input_code
     from .report.leftout import headline, run_notices
 
     notices = run_notices(dossier)

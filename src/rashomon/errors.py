@@ -15,6 +15,7 @@ internal.
 | R102 | ``SettingValueError`` | a setting value is invalid |
 | R201 | ``StageOrderError`` | a stage reads what no earlier stage writes |
 | R205 | ``StageFieldError`` | a stage names something that is not a field of its state |
+| R206 | run.errors ``analysis_failed`` | an article's per-article analysis raised; it is left out, the batch goes on |
 | R202 | ``DataFileError`` | a package data file is malformed |
 | R203 | ``ModelMissingError`` | a shipped model file is missing |
 | R204 | ``UnknownFormatError`` | an unknown report format was asked for |
@@ -43,6 +44,7 @@ CODES: dict[str, str] = {
     "R102": "bad value for setting {key!r} in {where}: {problem}",
     "R201": "stage {stage!r} reads {missing}, which no earlier stage writes (and which the {scope} half is not given)",
     "R205": "stage {stage!r} names {name!r}, which is not a field of {state}",
+    "R206": "article {article!r} could not be analysed and is left out ({reason})",
     "R202": "data file {name}: {problem}",
     "R203": "{path} is missing: {remedy}",
     "R204": "unknown report format(s): {unknown}; known: {known}",
@@ -57,7 +59,9 @@ CODES: dict[str, str] = {
 #: ``InputError.code`` of the run report -> stable code
 INPUT_CODES: dict[str, str] = {
     "not_found": "R001", "unreadable": "R001", "binary": "R001", "undecodable": "R001", "bad_json": "R001",
-    "empty": "R002", "no_main_text": "R002", "empty_after_cleaning": "R002",
+    "unsupported_format": "R001", "not_an_article": "R001", "not_an_input": "R001", "orphan_sidecar": "R001",
+    "empty": "R002", "no_main_text": "R002", "empty_after_cleaning": "R002", "no_text": "R002", "empty_dir": "R002",
+    "analysis_failed": "R206",
 }
 
 

@@ -56,6 +56,7 @@ def test_main_event_is_the_largest_and_carries_a_generated_label(port_state):
 
 def test_every_article_has_an_event_listed_once(port_state):
     listed = [a for e in port_state.dossier.events for a in e.articles]
+    assert listed
     assert sorted(listed) == sorted(a.id for a in port_state.dossier.articles)
     assert all(a.event for a in port_state.dossier.articles)
 

@@ -5,15 +5,11 @@ from __future__ import annotations
 import random
 
 import numpy as np
-import pytest
 
 from rashomon.link.relations import model as rel_model
 from rashomon.link.relations.features import HAND_NAMES, STANCE_NAMES, pair_features, split_sentences, stance_features
 
-needs_model = pytest.mark.skipif(not rel_model.model_available(), reason="stance.joblib not trained yet")
 
-
-@needs_model
 def test_model_loads_once_from_the_package_and_is_small():
     from importlib import resources
 
@@ -29,7 +25,6 @@ def test_model_loads_once_from_the_package_and_is_small():
     assert set(m1["stance"].classes_) == set(rel_model.STANCE_LABELS)
 
 
-@needs_model
 def test_relation_classifier_separates_a_negation_from_a_paraphrase():
     p = rel_model.relation_proba([
         ("The bridge over the river is open to traffic again.", "The bridge over the river is not open to traffic."),
@@ -44,7 +39,6 @@ def test_relation_classifier_separates_a_negation_from_a_paraphrase():
     assert p[2, neutral] > p[2, contradicts]
 
 
-@needs_model
 def test_stance_head_tells_related_from_unrelated():
     body = ("Rescue teams pulled two survivors from the rubble of the collapsed hotel on Tuesday. "
             "The hotel collapsed after days of heavy rain, the fire service said. "

@@ -101,16 +101,8 @@ def test_distinctive_words_keep_unicode_intact():
     assert "zürich" in tokens_of("Zürich")
 
 
-def test_kursk_framing_recall_against_the_gold_reading(kursk_dossier):
-    import json
+def test_kursk_framing_recall_against_the_gold_reading(kursk_dossier, kursk_gold):
     import unicodedata
-    from pathlib import Path
-
-    import pytest
-
-    gold_path = Path(__file__).resolve().parents[2] / "shared" / "gold" / "kursk.gold.json"
-    if not gold_path.exists():
-        pytest.skip(f"{gold_path} is absent")
 
     def norm(s):
         s = unicodedata.normalize("NFKC", s).replace("\u2019", "'").replace("\u2018", "'")
@@ -118,7 +110,7 @@ def test_kursk_framing_recall_against_the_gold_reading(kursk_dossier):
 
     have = {(a, norm(t)) for f in kursk_dossier.framing for a, ts in f.terms.items() for t in ts}
     ok = tot = 0
-    for f in json.loads(gold_path.read_text(encoding="utf-8"))["framing"]:
+    for f in kursk_gold["framing"]:
         for a, vs in f["variants"].items():
             for v in vs:
                 tot += 1

@@ -14,6 +14,7 @@ def test_derived_whole_and_range_checks_are_found(kursk_dossier):
 
 def test_every_quantity_slices_its_article(kursk_dossier):
     texts = {a.id: a.text for a in kursk_dossier.articles}
+    assert kursk_dossier.quantities and kursk_dossier.checks
     for q in kursk_dossier.quantities:
         assert texts[q.article][q.start:q.end] == q.text
     for c in kursk_dossier.checks:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 def test_every_claim_attribution_and_mention_slices_the_cleaned_text(kursk_dossier):
     text = {a.id: a.text for a in kursk_dossier.articles}
-    assert kursk_dossier.claims
+    assert kursk_dossier.claims and kursk_dossier.attributions and kursk_dossier.actors
     for c in kursk_dossier.claims:
         assert text[c.article][c.start:c.end] == c.text
         if c.speaker is not None and c.speaker.start is not None:
@@ -22,5 +22,5 @@ def test_every_claim_attribution_and_mention_slices_the_cleaned_text(kursk_dossi
 
 def test_claim_ids_are_unique_and_per_article(kursk_dossier):
     ids = [c.id for c in kursk_dossier.claims]
-    assert len(ids) == len(set(ids))
+    assert ids and len(ids) == len(set(ids))
     assert all(c.id.startswith("c") and "-" in c.id for c in kursk_dossier.claims)

@@ -203,6 +203,7 @@ def test_relation_ids_and_types_are_well_formed():
         ("a2", "2024-06-01", STRIKE_REBELS, "rebel commander", "Rebels", "k2", "asserted"),
     ])
     rels = run(d)
+    assert rels
     assert [r.id for r in rels] == [f"r{i}" for i in range(1, len(rels) + 1)]
     assert all(r.type in {"contradicts", "supports", "updates"} and r.explanation for r in rels)
 

@@ -13,6 +13,7 @@ def test_no_two_claims_share_or_cross_a_span(run_article):
             "Opponents vowed to sue, saying the law would not survive a court challenge.")
     claims = sorted(_claims(run_article, text), key=lambda c: (c.start, c.end))
     spans = [(c.start, c.end) for c in claims]
+    assert len(claims) >= 2
     assert len(spans) == len(set(spans))
     for a, b in zip(claims, claims[1:]):
         assert b.start >= a.end or b.end <= a.end, (a.text, b.text)  # disjoint or nested
@@ -29,7 +30,9 @@ def test_dateline_is_not_part_of_a_claim(run_article):
 def test_claim_does_not_end_in_a_dangling_but(run_article):
     text = ("The mayor had promised a new library for the east side of the city, but "
             "the money went to road repairs instead.")
-    for c in _claims(run_article, text):
+    claims = _claims(run_article, text)
+    assert claims
+    for c in claims:
         assert not c.text.rstrip(" ,").endswith(" but"), c.text
 
 

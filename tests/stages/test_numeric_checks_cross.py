@@ -96,5 +96,6 @@ def test_check_references_slice_their_articles(run_article):
     texts = ["Officials said between 5,000 and 6,000 residents were evacuated from the valley.",
              "Officials said about 5,500 residents were evacuated from the valley."]
     cs = checks_for(run_article, *texts)
+    assert cs and cs[0].quantities
     for ref in cs[0].quantities:
         assert texts[int(ref.article[1:])][ref.start:ref.end] == ref.text

@@ -17,7 +17,7 @@ def test_every_claim_and_attribution_offset_slices_the_text(run_article):
             "According to the weather service, the river crested at 9 meters. Officials denied that the dam had failed. "
             "He added that rescuers had reached every village.")
     st = _claims(run_article, text)
-    assert st.ann.claims
+    assert st.ann.claims and st.ann.attributions
     for a in st.ann.attributions:
         for c in a.content:
             assert text[c.start:c.end] == c.text
@@ -116,6 +116,7 @@ def test_claims_link_quantities_and_times_inside_them(run_article):
     text = "Rescuers evacuated 3,000 people from the valley on Monday. The storm moved east."
     st = _claims(run_article, text, published="2024-05-08")
     by_id = {c.id: c for c in st.ann.claims}
+    assert st.ann.quantities and st.ann.times
     for item, field in [(q, "quantities") for q in st.ann.quantities] + [(t, "times") for t in st.ann.times]:
         assert item.claim in by_id
         c = by_id[item.claim]

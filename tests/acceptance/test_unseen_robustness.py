@@ -86,6 +86,7 @@ def _jsonl(path, records):
 def _assert_offsets_slice(dossier):
     """Every record that carries an article and offsets slices that article's cleaned text."""
     texts = {a.id: a.text for a in dossier.articles}
+    sliced = []
 
     def check(obj, article=None):
         if isinstance(obj, dict):
@@ -94,6 +95,7 @@ def _assert_offsets_slice(dossier):
             if isinstance(s, int) and isinstance(e, int) and article is not None:
                 t = texts[article]
                 assert 0 <= s <= e <= len(t), (article, s, e)
+                sliced.append((article, s, e))
                 if isinstance(obj.get("text"), str):
                     assert t[s:e] == obj["text"], (article, s, e, obj["text"])
             for v in obj.values():
@@ -106,6 +108,7 @@ def _assert_offsets_slice(dossier):
     for section in ("attributions", "claims", "quantities", "times", "clusters", "relations", "checks",
                     "framing", "actors"):
         check(dump[section])
+    assert sliced, "the dossier has no record with offsets"
 
 
 # --------------------------------------------------------------------------- fixtures

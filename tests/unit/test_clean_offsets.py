@@ -79,6 +79,7 @@ def test_every_cleaned_offset_maps_into_the_original_bytes(tmp_path, enc, bom):
     assert not res.errors, res.errors
     art = res.articles[0]
     check_article(art)
+    assert art.offsets
     for run in art.offsets:
         for i in range(run.clean, run.clean + run.length):
             b = clean_to_byte(art, i)
