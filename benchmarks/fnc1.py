@@ -67,8 +67,8 @@ def main() -> int:
         return 0
     import numpy as np
 
-    from rashomon.link.rel_features import split_sentences, stance_features
-    from rashomon.link.rel_model import embed, stance_proba
+    from rashomon.link.relations.features import split_sentences, stance_features
+    from rashomon.link.relations.model import embed, stance_proba
 
     with open(args.data / stances_file, encoding="utf-8", newline="") as f:
         pairs = [(r["Headline"], r["Body ID"], r["Stance"]) for r in csv.DictReader(f)]

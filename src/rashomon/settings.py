@@ -136,7 +136,7 @@ class IndependenceSettings(_Group):
 
 
 class RelationsSettings(_Group):
-    """Contradicts / supports / updates between clusters (link/relations.py)."""
+    """Contradicts / supports / updates between clusters (link/relations/__init__.py)."""
 
     all_pairs_max: int = Field(description="scale: up to this many claims every claim pair is examined, above it only blocked candidates")
     state_min_sim: float = Field(description="rule signal: opposite states must be at least this similar (about the same thing)")

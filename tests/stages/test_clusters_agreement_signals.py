@@ -99,7 +99,7 @@ def test_retaking_a_town_and_fighting_still_going_on_there_stay_apart(run_articl
 
 
 def test_gerunds_and_nouns_of_retaking_end_the_defenders_presence():
-    from rashomon.link.rel_lexicon import state_poles
+    from rashomon.link.relations.lexicon import state_poles
 
     for text in ("retaking large parts of the district", "after the liberation of the town", "the army retook the port"):
         assert state_poles(text).get("presence", (None,))[0] == "ended", text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from linkkit import claim_by_text, corpus
 
-from rashomon.link.ann import candidate_pairs
+from rashomon.link.candidates import candidate_pairs
 from rashomon.link.clusters import cluster_claims
 
 

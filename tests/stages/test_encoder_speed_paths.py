@@ -3,9 +3,9 @@
 - ``rashomon.nlp.OnnxEncoder`` (all-MiniLM-L6-v2 run by onnxruntime) embeds sentences within
   1e-4 of the SentenceTransformer, whatever the batch size; cosines move by less than 1e-4.
 - ``similarity.encode`` encodes an identical text once and returns a row for every input.
-- ``rel_learned._near_pairs`` yields the pairs of ``itertools.combinations`` whose cosine reaches
+- ``relations.classifier._near_pairs`` yields the pairs of ``itertools.combinations`` whose cosine reaches
   the cut, in the same order.
-- ``ann.candidate_pairs`` proposes, inside one bucket, each item's k nearest mates above
+- ``candidates.candidate_pairs`` proposes, inside one bucket, each item's k nearest mates above
   ``min_cos`` and every pair sharing a rare key.
 - ``api.single_thread_blas`` limits numpy's BLAS to one thread and restores it.
 """
@@ -84,19 +84,19 @@ def _views(n, seed=3):
 
 
 def test_near_pairs_same_as_combinations(monkeypatch):
-    from rashomon.link import rel_learned
+    from rashomon.link.relations import classifier
 
     views = _views(70)
-    monkeypatch.setattr(rel_learned, "_BLOCK", 16)  # several blocks, so their order is tested too
+    monkeypatch.setattr(classifier, "_BLOCK", 16)  # several blocks, so their order is tested too
     for cut in (0.2, 0.5, 0.9):
         want = [(x, y) for x, y in combinations(views, 2) if float(x.vec @ y.vec) >= cut]
-        got = [(x, y) for x, y in rel_learned._near_pairs(views, cut) if float(x.vec @ y.vec) >= cut]
+        got = [(x, y) for x, y in classifier._near_pairs(views, cut) if float(x.vec @ y.vec) >= cut]
         assert [(id(a), id(b)) for a, b in got] == [(id(a), id(b)) for a, b in want]
-    assert list(rel_learned._near_pairs(views[:1], 0.0)) == []
+    assert list(classifier._near_pairs(views[:1], 0.0)) == []
 
 
 def test_candidate_pairs_one_bucket():
-    from rashomon.link.ann import candidate_pairs
+    from rashomon.link.candidates import candidate_pairs
 
     vecs = np.stack([v.vec for v in _views(30)])  # 30 < bucket: one bucket, no hashing
     keys = [["k:rare"] if i in (2, 17, 29) else [] for i in range(30)]

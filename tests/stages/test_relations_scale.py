@@ -1,5 +1,5 @@
 """Relations in large corpora: above ``relations.all_pairs_max`` claims the signals only examine
-blocked candidate pairs (``rel_context.view_pairs``). Here the limit is forced down to 1 so the
+blocked candidate pairs (``relations.context.view_pairs``). Here the limit is forced down to 1 so the
 blocked path runs on the small hand-written cases of ``test_relations_signals``: every one of
 them must still hold. Plus: the blocked pairs are far fewer than all pairs on many claims."""
 from __future__ import annotations
@@ -16,7 +16,7 @@ def blocked_relations(monkeypatch):
 
 
 def test_blocked_pairs_are_few_and_keep_near_duplicates():
-    from rashomon.link.rel_context import ClaimView, view_pairs
+    from rashomon.link.relations.context import ClaimView, view_pairs
 
     rng = np.random.default_rng(0)
     base = rng.standard_normal((300, 32)).astype(np.float32)

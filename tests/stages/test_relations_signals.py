@@ -213,13 +213,13 @@ def test_relation_ids_and_types_are_well_formed():
     ("The last village has been retaken.", "ended"),
 ])
 def test_contrast_clause_decides_a_mixed_state(text, expected):
-    from rashomon.link.rel_lexicon import state_poles
+    from rashomon.link.relations.lexicon import state_poles
 
     assert state_poles(text)["presence"][0] == expected
 
 
 def test_deny_someone_something_is_not_a_rebuttal():
-    from rashomon.link.rel_rules import _rebuttal_hits
+    from rashomon.link.relations.rules import _rebuttal_hits
 
     assert _rebuttal_hits("any attempt to deny the farmers their water will fail")[0] == []
     assert _rebuttal_hits("Parliament rejected the budget on Monday")[0] == []

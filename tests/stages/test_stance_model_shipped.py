@@ -6,8 +6,8 @@ import random
 
 import numpy as np
 
-from rashomon.link import rel_model
-from rashomon.link.rel_features import HAND_NAMES, STANCE_NAMES, pair_features, split_sentences, stance_features
+from rashomon.link.relations import model as rel_model
+from rashomon.link.relations.features import HAND_NAMES, STANCE_NAMES, pair_features, split_sentences, stance_features
 
 
 def test_model_loads_once_from_the_package_and_is_small():

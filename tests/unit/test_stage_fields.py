@@ -50,6 +50,8 @@ def test_stage_modules_import_the_state_module_not_the_pipeline():
     for st in STAGES:
         mod = st.target.split(":")[0]
         path = SRC.parent / (mod.replace(".", "/") + ".py")
+        if not path.is_file():  # a package: its stage lives in __init__.py
+            path = SRC.parent / mod.replace(".", "/") / "__init__.py"
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom):
                 name = ("." * node.level) + (node.module or "")

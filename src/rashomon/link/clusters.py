@@ -12,13 +12,13 @@ claim nobody else makes is a cluster of one, so the claim matrix is complete.
 ``state.cluster_stats`` records how many pairs were compared.
 
 How:
-1. **Blocking** (``ann.candidate_pairs``): random-projection LSH on the embeddings plus claims
+1. **Blocking** (``candidates.candidate_pairs``): random-projection LSH on the embeddings plus claims
    sharing a rare entity, number or word; never all pairs at scale.
 2. **Pair score** = ``w_cos * cosine + (1 - w_cos) * weighted Jaccard`` of the claims' entities,
    numbers and content words (IDF weights), minus penalties for incompatible specifics: different
    rare entities on each side, different numbers (or a number on one side only), opposite polarity, different day dates, different event classes (``event_terms``: "ousted" and
    "recaptured" agree, "withdrew" and "struck" do not) or an event verb on one side only, opposite
-   state poles ("ousted" vs "still holding", ``rel_lexicon.state_poles``) or states on different
+   state poles ("ousted" vs "still holding", ``relations.lexicon.state_poles``) or states on different
    dimensions ("forces ousted" vs "the offensive failed"). Two
    claims of one article pay ``same_article_penalty`` (they are rarely the same proposition).
 3. **Average-linkage** agglomerative clustering inside each connected block of pairs that
@@ -38,7 +38,7 @@ import numpy as np
 from ..models import Cluster
 from ..state import CorpusState
 from . import lexicon as lx
-from .ann import candidate_pairs
+from .candidates import candidate_pairs
 from .features import ClaimFeatures, claim_features
 from .similarity import proposition_vectors
 from ..settings import setting

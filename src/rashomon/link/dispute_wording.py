@@ -13,8 +13,8 @@ from collections import Counter
 from typing import Optional
 
 from ..data import load_yaml
-from .rel_context import ClaimView
-from .rel_lexicon import lexicon, pole_names
+from .relations.context import ClaimView
+from .relations.lexicon import lexicon, pole_names
 
 
 def _cfg() -> dict:

@@ -2,7 +2,7 @@
 into the questions they contest, each with its positions.
 
 In: ``state.dossier`` after ``relations`` (relations, clusters, claims, actors, articles,
-quantities, times) and the claim views of ``rel_context`` (side, speaker, date, embedding of
+quantities, times) and the claim views of ``relations.context`` (side, speaker, date, embedding of
 each claim). Out: ``state.dossier.disputes`` = ``Dispute`` records ``D1, D2, ...``; the
 ``contradicts`` relations whose two claims in fact agree are removed from ``relations``.
 
@@ -50,8 +50,8 @@ from ..data import load_yaml
 from ..settings import setting
 from ..models import Dispute, DisputePosition, PositionStep, Relation, Span
 from .dispute_wording import hubs, position_label, question_and_type, set_mid_caps
-from .rel_context import ClaimView, claim_views, opposed_sides
-from .rel_lexicon import find_terms, is_total, lexicon, pole_names, state_poles
+from .relations.context import ClaimView, claim_views, opposed_sides
+from .relations.lexicon import find_terms, is_total, lexicon, pole_names, state_poles
 
 
 def _cfg() -> dict:

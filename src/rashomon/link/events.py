@@ -13,7 +13,7 @@ copies with ``event`` set (the ingested ``Article`` records are not changed).
 How: each article is summarised by its *units* (its claims, or its sentences when it has no
 claims) embedded with the sentence encoder, its content lemmas (TF-IDF), its named entities and
 its main date (publication date, else the most frequent day date its times give). For each
-candidate pair of articles (blocked with ``ann.candidate_pairs`` at scale) five features are
+candidate pair of articles (blocked with ``candidates.candidate_pairs`` at scale) five features are
 computed - lemma TF-IDF cosine, mean-embedding cosine, proposition overlap (how well the
 article's units find a near-paraphrase in the other), the share of units with a strong match
 (cosine >= ``events.strong_cosine``), lead similarity (the first two units against the other's
@@ -43,7 +43,7 @@ from ..ingest.names import shorten
 from ..models import Event
 from ..state import CorpusState
 from . import lexicon as lx
-from .ann import candidate_pairs
+from .candidates import candidate_pairs
 from .similarity import claim_embeddings, encode
 from ..settings import setting
 

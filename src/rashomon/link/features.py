@@ -8,7 +8,7 @@ quantities, or the digits in its text), its ISO dates (from its times), polarity
 dossier actors it names, its original source (``original_source``), its rank in its article, and the event classes its verbs and nouns belong to
 (``event_terms.event_classes``: "ousted" and "recaptured" are both ``retake_territory``; region
 designators such as "Oblast" count as the word "region"), and the state poles it asserts
-(``rel_lexicon.state_poles``: presence ended / continuing, outcome failed / succeeded...). Cached in ``state.claim_features`` (dict claim id ->
+(``relations.lexicon.state_poles``: presence ended / continuing, outcome failed / succeeded...). Cached in ``state.claim_features`` (dict claim id ->
 ClaimFeatures).
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from . import lexicon as lx
 from .event_terms import designator_norm, event_classes
-from .rel_lexicon import state_poles
+from .relations.lexicon import state_poles
 from ..data import load_yaml
 
 _STOPWORDS = load_yaml("stopwords.yaml", "en")  # word lists and patterns of this module (data/en/stopwords.yaml)

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import numpy as np
 
-from ..link.rel_features import pair_features, split_sentences, stance_features
-from ..link.rel_lexicon import find_terms, lexicon, tokens
-from ..link.rel_model import embed
+from ..link.relations.features import pair_features, split_sentences, stance_features
+from ..link.relations.lexicon import find_terms, lexicon, tokens
+from ..link.relations.model import embed
 from ..data import load_yaml
 
 _WORDS = load_yaml("stance_words.yaml", "en")  # word lists and patterns of this module (data/en/stance_words.yaml)

@@ -2,7 +2,7 @@
 
 ``scripts/train_stance.py`` writes the file (see ``rashomon.train.stance`` for the recipe): a
 dict with two scikit-learn ``HistGradientBoostingClassifier`` models over the features of
-``rashomon.link.rel_features``:
+``rashomon.link.relations.features``:
 
 - ``relation``: two short texts -> P(contradicts), P(supports), P(neutral);
 - ``stance``: (headline, article body) -> agree / disagree / discuss / unrelated (FNC-1 labels).
@@ -21,10 +21,10 @@ from typing import Optional
 
 import numpy as np
 
-from ..engine.threads import one_thread
-from ..errors import ModelMissingError
+from ...engine.threads import one_thread
+from ...errors import ModelMissingError
 
-from .rel_features import pair_features, split_sentences, stance_features
+from .features import pair_features, split_sentences, stance_features
 
 MODEL_FILE = "stance.joblib"
 RELATION_LABELS = ("contradicts", "supports", "neutral")
@@ -55,7 +55,7 @@ def embed(texts: list[str], cache: Optional[Path] = None, batch_size: int = 64) 
     vector; used by the offline training in ``rashomon.train``) known texts are not encoded again."""
     texts = list(texts)
     if cache is None:
-        from .similarity import encode
+        from ..similarity import encode
 
         if not texts:
             return np.zeros((0, 384), np.float32)
@@ -70,7 +70,7 @@ def embed(texts: list[str], cache: Optional[Path] = None, batch_size: int = 64) 
     keys = [hashlib.sha1(t.encode("utf-8")).hexdigest()[:20] for t in texts]
     todo = sorted({k: t for k, t in zip(keys, texts) if k not in store}.items())
     if todo:
-        from .similarity import encode
+        from ..similarity import encode
 
         chunk = 4000  # save progress on long runs
         for i in range(0, len(todo), chunk):

@@ -8,14 +8,14 @@ and ``b`` are cluster ids.
 
 Signals (each in its own module; each finding is a claim pair, lifted to its clusters):
 
-- ``denial`` (rel_rules): a denied claim or a rebuttal ("dismisses the claims of...", "This is not
+- ``denial`` (relations.rules): a denied claim or a rebuttal ("dismisses the claims of...", "This is not
   true") contradicts the claim whose proposition it negates;
-- ``incompatible_state`` (rel_rules): opposite poles of one state dimension from
+- ``incompatible_state`` (relations.rules): opposite poles of one state dimension from
   ``data/en/polarity.yaml`` (expelled vs still holding positions; failed vs achieved) on the same
   topic, from opposed sides, or from one side on different dates;
-- ``numeric`` / ``date`` (rel_rules): numbers or dates that cannot both be true, and
+- ``numeric`` / ``date`` (relations.rules): numbers or dates that cannot both be true, and
   ``inconsistent`` numeric checks already in ``dossier.checks``;
-- ``classifier`` (rel_learned): the shipped classifier for what the rules miss (high threshold).
+- ``classifier`` (relations.classifier): the shipped classifier for what the rules miss (high threshold).
 
 Design for revisions: when the same side (or speaker) later says the opposite of its own earlier
 claim, the stage emits BOTH a ``contradicts`` relation (the two statements cannot both be true;
@@ -25,9 +25,9 @@ different figure from the same source (a rising toll) is only an ``updates``.
 """
 from __future__ import annotations
 
-from ..models import Relation
-from .rel_context import claim_views
-from .rel_rules import Finding, check_findings, date_findings, denial_findings, numeric_findings, state_findings
+from ...models import Relation
+from .context import claim_views
+from .rules import Finding, check_findings, date_findings, denial_findings, numeric_findings, state_findings
 
 SIGNAL_ORDER = ("denial", "incompatible_state", "numeric", "date", "same_speaker_revision", "classifier")
 
@@ -63,7 +63,7 @@ def find_relations(state, use_classifier: bool = True) -> None:
     findings = (denial_findings(views) + state_findings(views) + numeric_findings(views)
                 + check_findings(views, d.checks) + date_findings(views, times))
     if use_classifier:
-        from .rel_learned import classifier_findings
+        from .classifier import classifier_findings
 
         taken = {frozenset((f.x.cluster, f.y.cluster)) for f in findings}
         findings += classifier_findings(views, taken)

@@ -8,7 +8,7 @@ quantities. ``topic_similarity(x, y)`` scores whether two claims talk about the 
 
 ``view_pairs(views)`` / ``view_neighbours(views)`` give the claim pairs the relation signals
 examine: every pair up to ``relations.all_pairs_max`` claims (``data/settings.yaml``), above
-that only the blocked candidates of ``ann.candidate_pairs`` (nearest neighbours by embedding in
+that only the blocked candidates of ``candidates.candidate_pairs`` (nearest neighbours by embedding in
 LSH buckets, plus claims sharing a rare proper name), so the work grows about linearly.
 """
 from __future__ import annotations
@@ -20,10 +20,10 @@ from typing import Iterable, Optional
 
 import numpy as np
 
-from ..models import Claim, Dossier, Quantity, Span
-from .rel_features import content_words
-from .rel_lexicon import state_poles
-from ..settings import setting
+from ...models import Claim, Dossier, Quantity, Span
+from .features import content_words
+from .lexicon import state_poles
+from ...settings import setting
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:[-’'][A-Za-z]+)?)")
 
@@ -125,7 +125,7 @@ def _claim_date(claim: Claim, times: dict, published: dict, by_article: dict) ->
 def claim_embeddings(state, claims: list[Claim]) -> dict[str, np.ndarray]:
     """Claim id -> unit vector, from the shared cache ``state.claim_embeddings``
     (kept by ``rashomon.link.similarity``, which encodes the claims still missing)."""
-    from .similarity import vectors_for
+    from ..similarity import vectors_for
 
     vecs = vectors_for(state, [c.id for c in claims])
     norms = np.linalg.norm(vecs, axis=1, keepdims=True)
@@ -149,7 +149,7 @@ def claim_views(state) -> list[ClaimView]:
     quants = {q.id: q for q in d.quantities}
     to_dossier, sides = _actor_index(d)
     vecs = claim_embeddings(state, claims)
-    from .similarity import proposition_texts
+    from ..similarity import proposition_texts
 
     props = proposition_texts(state)
     out = []
@@ -208,8 +208,8 @@ def _all_pairs_max() -> int:
 
 def _blocked_pairs(views: list[ClaimView]) -> list[tuple[int, int]]:
     """Candidate index pairs (i < j, sorted) among ``views``: embedding neighbours and shared
-    rare proper names (``ann.candidate_pairs``)."""
-    from .ann import candidate_pairs
+    rare proper names (``candidates.candidate_pairs``)."""
+    from ..candidates import candidate_pairs
 
     vecs = np.vstack([v.vec for v in views]).astype(np.float32)
     return sorted(candidate_pairs(vecs, [sorted(v.names) for v in views]))

@@ -1,7 +1,7 @@
 """Features for the learned relation classifier and the FNC-style stance head.
 
 Two feature makers, shared by training (``scripts/train_stance.py``), the pipeline
-(``rashomon.link.rel_model``) and the benchmark (``benchmarks/fnc1.py``):
+(``rashomon.link.relations.model``) and the benchmark (``benchmarks/fnc1.py``):
 
 - ``pair_features(a, b, ua, ub)``: two short texts (claims, or a headline and one sentence) and
   their unit-normalised MiniLM embeddings -> a 1-D float vector of hand features (cosine, word
@@ -21,8 +21,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from .rel_lexicon import count_terms, lexicon, pole_vector, tokens
-from ..data import load_yaml
+from .lexicon import count_terms, lexicon, pole_vector, tokens
+from ...data import load_yaml
 
 _STOPWORDS = load_yaml("stopwords.yaml", "en")  # word lists and patterns of this module (data/en/stopwords.yaml)
 

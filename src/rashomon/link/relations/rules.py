@@ -1,7 +1,7 @@
 """Rule signals between pairs of claims: denials/rebuttals, incompatible states, numbers and
 dates that cannot both hold, and revisions by the same side.
 
-Each ``*_findings(views)`` function takes the ``ClaimView`` list of ``rel_context`` and returns
+Each ``*_findings(views)`` function takes the ``ClaimView`` list of ``relations.context`` and returns
 ``Finding`` records (claim pair, relation type, signal, score, explanation, the matched words as
 extra evidence spans). ``relations.find_relations`` lifts them to cluster pairs.
 """
@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Optional
 
-from ..models import Span
-from .rel_context import ClaimView, far_apart, opposed_sides, same_sentence, topic_similarity, view_neighbours, view_pairs
-from .rel_lexicon import count_terms, find_terms, is_total, lexicon, tokens
-from ..data import load_yaml
+from ...models import Span
+from .context import ClaimView, far_apart, opposed_sides, same_sentence, topic_similarity, view_neighbours, view_pairs
+from .lexicon import count_terms, find_terms, is_total, lexicon, tokens
+from ...data import load_yaml
 
 _WORDS = load_yaml("relation_words.yaml", "en")  # word lists and patterns of this module (data/en/relation_words.yaml)
-from ..settings import setting
+from ...settings import setting
 
 # Thresholds (cosine of MiniLM claim embeddings, see topic_similarity): settings
 # ``relations.state_*``, ``*_min_sim``, ``numeric_min_overlap`` (data/settings.yaml, which says
@@ -183,7 +183,7 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
     "This is not true"), contradicts the asserted claims whose proposition it negates: the most
     similar claim from another speaker (any earlier claim of the same article for a bare
     "this is not true"); in corpora above ``relations.all_pairs_max`` claims the most similar
-    among its blocked candidates (``rel_context.view_neighbours``)."""
+    among its blocked candidates (``relations.context.view_neighbours``)."""
     out = []
     by_article: dict[str, list[ClaimView]] = {}
     for v in views:

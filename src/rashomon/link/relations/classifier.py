@@ -1,9 +1,9 @@
-"""The learned signal: the shipped relation classifier (``rel_model``) scores claim pairs that the
+"""The learned signal: the shipped relation classifier (``relations.model``) scores claim pairs that the
 rules left alone.
 
 ``classifier_findings(views, taken)`` -> ``list[Finding]``: for pairs of claims in different
 clusters that talk about the same thing (cosine >= setting ``relations.learned_candidate_min_sim``; among the blocked
-candidates of ``rel_context.view_pairs`` in large corpora) and are not already
+candidates of ``relations.context.view_pairs`` in large corpora) and are not already
 related by a rule (``taken``: set of frozenset cluster pairs), a ``contradicts`` finding when
 P(contradicts) >= ``relations.learned_contradict_min_p`` and the claims come from different sources, a ``supports``
 finding when P(supports) >= ``relations.learned_support_min_p`` between different original sources. Thresholds are
@@ -16,9 +16,9 @@ from typing import Iterator
 
 import numpy as np
 
-from .rel_context import MAX_NAME_BONUS, ClaimView, opposed_sides, same_sentence, topic_similarity, view_neighbours, view_pairs
-from .rel_rules import Finding, _q, who
-from ..settings import setting
+from .context import MAX_NAME_BONUS, ClaimView, opposed_sides, same_sentence, topic_similarity, view_neighbours, view_pairs
+from .rules import Finding, _q, who
+from ...settings import setting
 
 _BLOCK = 1024  # rows of the cosine matrix computed at a time (bounds memory on large corpora)
 _SLACK = 1e-4  # matrix products and single dot products may differ in the last float32 bits
@@ -43,7 +43,7 @@ def _near_pairs(views: list[ClaimView], min_cos: float) -> Iterator[tuple[ClaimV
 
 def classifier_findings(views: list[ClaimView], taken: set) -> list[Finding]:
     """Classifier-scored contradicts/supports findings for same-topic claim pairs."""
-    from .rel_model import model_available, relation_proba
+    from .model import model_available, relation_proba
 
     if not model_available():
         return []

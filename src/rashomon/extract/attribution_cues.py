@@ -1,0 +1,274 @@
+"""Finders of reported statements: reporting verbs with their clauses and adjacent quotes,
+"according to X", and "Name: text" labels.
+
+In: the spaCy ``doc``, the article text and its quote spans. Out: a list of ``_Found`` (speaker head,
+cue token or span, content spans), which ``extract_attributions`` turns into ``Attribution`` records.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import cues
+from .segment import is_furniture, line_sentences
+from .attribution_spans import _Found, _WORDS, _doc_spans, _idiom_spans, _in_spans, _is_cue_verb, _kind, _line_sentence_of, _paragraph_part, _quote_at, _span_of, _trim
+from .attribution_speakers import _animate, _can_speak, _inherited_subject, _inverted_subject, _speaker_head, _subject
+
+_CONTINUING = {"add", "continue", "note", "go"}  # "X said A, adding that B": one statement, two contents
+_EVIDENCE_VERBS = set(_WORDS["evidence_verbs"])  # "returns showed", "data indicate"
+
+
+def _clause_tokens(verb, exclude_cues=True):
+    """Subtree of ``verb`` without subtrees of nested reporting clauses joined by advcl/conj
+    that carry their own subject ("..., though officials denied that ...")."""
+    drop = set()
+    for t in verb.subtree:
+        if t.i == verb.i:
+            continue
+        if exclude_cues and _trailing_report_participle(t):
+            drop.update(x.i for x in t.subtree)
+            if t.left_edge.i > 0:
+                drop.add(t.left_edge.i - 1)  # the comma before it
+            continue
+        if exclude_cues and t.dep_ in ("advcl", "conj") and _is_cue_verb(t) and _subject(t) is not None:
+            mark = [c for c in t.children if c.dep_ in ("mark", "cc")]
+            drop.update(x.i for x in t.subtree)
+            drop.update(x.i for m in mark for x in m.subtree)
+    return [t for t in verb.subtree if t.i not in drop]
+
+
+def _trailing_report_participle(t) -> bool:
+    """True for a subjectless participle clause after a comma that describes the reporting act,
+    not what was said: "X said A, directly contradicting B" / "X denied A, saying B" / "..., citing
+    B" (a reporting cue or a ``commentary_participles`` lemma; the parser hangs it on A's verb)."""
+    if t.dep_ != "advcl" or t.tag_ != "VBG" or _subject(t) is not None:
+        return False
+    left = t.left_edge
+    if left.i == 0 or t.doc[left.i - 1].text != "," or any(x.i < t.i and x.pos_ not in ("ADV", "PART") for x in t.subtree if x.i >= left.i):
+        return False
+    lemma = t.lemma_.lower()
+    return lemma in cues()["commentary_participles"] or (bool(_is_cue_verb(t)) and lemma not in ("show", "suggest", "indicate"))
+
+
+def _contiguous(tokens, anchor):
+    """The longest run of consecutive token indices containing ``anchor`` (or the longest run)."""
+    idx = sorted({t.i for t in tokens})
+    if not idx:
+        return []
+    runs, cur = [], [idx[0]]
+    for i in idx[1:]:
+        if i == cur[-1] + 1:
+            cur.append(i)
+        else:
+            runs.append(cur)
+            cur = [i]
+    runs.append(cur)
+    for r in runs:
+        if anchor is not None and anchor.i in r:
+            return r
+    return max(runs, key=len)
+
+
+def _content_from_clause(doc, text, comp, quotes):
+    toks = _clause_tokens(comp)
+    run = _contiguous(toks, comp)
+    s, e = doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]].text)
+    # extend to a quotation that the clause starts or ends inside
+    for qs, qe in _quote_at(quotes, s, e):
+        if qs < s <= qe or qs <= e < qe:
+            qs, qe = _paragraph_part(text, qs, qe, comp.idx)
+            s, e = min(s, qs), max(e, qe)
+    return _trim(text, s, e)
+
+
+def _find_verb_cues(doc, text, quotes) -> list[_Found]:
+    found = []
+    lex = cues()
+    idioms = _doc_spans(doc, "idioms", _idiom_spans)
+    for sent in line_sentences(doc):
+        if is_furniture(sent):
+            continue
+        for tok in sent:
+            info = _is_cue_verb(tok)
+            if not info:
+                continue
+            if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl",) and _subject(tok) is None:
+                continue  # "so-called", "claimed territory": modifiers, not reporting
+            if _in_spans(idioms, tok.idx):
+                continue  # "Needless to say", "Let's say", "so to speak": no one is reported
+            subj = _inherited_subject(tok)
+            if subj is None:
+                subj = _inverted_subject(tok)
+            if (subj is not None and info.get("class") != "hedging" and tok.lemma_.lower() not in _EVIDENCE_VERBS
+                    and not _can_speak(_speaker_head(subj))):
+                continue  # "the bill ..., denying a candidate a spot": an inanimate does not speak
+            cls = info.get("class", "neutral")
+            f = _Found(cue_tok=tok, cue_text=tok.text, cue_start=tok.idx, cue_end=tok.idx + len(tok.text),
+                       subj=subj, cls=cls, sent=(sent.start_char, sent.end_char))
+            # particles and auxiliaries that belong to the cue ("pointed out", "has said")
+            comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN")]
+            comps += [c for c in tok.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                      and tok.lemma_.lower() in tuple(_WORDS["appeal_verbs"])]
+            comps += [c for c in tok.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+                      and tok.lemma_.lower() in ("ask", "question", "wonder")]
+            if tok.lemma_ in ("tell", "inform", "brief"):
+                comps = [c for c in tok.children if c.dep_ in ("ccomp",)] or comps
+            cue_in_quote = bool(_quote_at(quotes, tok.idx, tok.idx + 1))
+            sent_quotes = [q for q in _quote_at(quotes, sent.start_char, sent.end_char)
+                           if not (q[0] <= tok.idx < q[1])]
+            for c in comps:
+                if c.dep_ == "xcomp" and cls not in ("distancing", "denial") and not any(x.dep_ == "mark" for x in c.children) and c.i > tok.i and tok.lemma_ not in ("say", "add"):
+                    continue  # "promised to act": an intention, handled only via ccomp
+                s, e = _content_from_clause(doc, text, c, quotes)
+                if e > s:
+                    f.contents.append((s, e))
+            local = _quote_at(quotes, sent.start_char - 20, sent.end_char + 4)
+            near = [q for q in local if q not in sent_quotes and q[0] >= sent.end_char - 1 and q[0] - sent.end_char < 4
+                    and text[sent.start_char:sent.end_char].rstrip().endswith(":")]
+            # a quotation the parser cut off as its own sentence ("“...!” he tweeted.")
+            near += [q for q in local if q not in sent_quotes and q[1] <= sent.start_char
+                     and not text[q[1]:sent.start_char].strip() and "\n" not in text[q[1]:sent.start_char]
+                     and (text[sent.start_char:sent.start_char + 1].islower()
+                          or text[max(q[0], q[1] - 2):q[1] - 1] in (",", "!", "?", "—"))]
+            if not cue_in_quote and (sent_quotes or near):
+                # quotations next to the cue: before ("“...,” he said"), after ("he said: “...”"), or both
+                adj = _adjacent_quotes(doc, text, tok, subj, sent_quotes + near)
+                if not f.contents:
+                    adj = adj or sent_quotes
+                if adj:
+                    qspans = [_trim(text, *_paragraph_part(text, qs, qe, tok.idx)) for qs, qe in adj]
+                    # clause contents inside an adjacent quotation give way to the quotation
+                    f.contents = [c for c in f.contents if not any(qs <= c[0] and c[1] <= qe for qs, qe in qspans)]
+                    for q in qspans:
+                        if not any(c[0] <= q[0] and q[1] <= c[1] for c in f.contents):
+                            f.contents.append(q)
+            f.contents = [(s, e) for s, e in f.contents if len(text[s:e].split()) >= 2]
+            if not f.contents and info.get("object") and _animate(_speaker_head(subj)):
+                # "acknowledged the participation of ...", "called the plan “reckless”",
+                # "called for a ceasefire", "talked about the flood"
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd") or (c.dep_ in ("xcomp", "ccomp", "attr") and c.i > tok.i and any(o.dep_ == "dobj" for o in tok.children))]
+                if not objs:
+                    for c in tok.children:
+                        if c.dep_ == "prep" and c.lower_ in ("for", "about", "on", "of") and c.i == tok.i + 1:
+                            objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+                            break
+                if objs:
+                    toks = [t for o in objs for t in o.subtree]
+                    s, e = _span_of(toks)
+                    for qs, qe in _quote_at(quotes, s, e):
+                        if qs < e < qe:
+                            e = qe  # "called Trump “unhinged.”": keep the whole quotation
+                    f.contents.append(_trim(text, s, e))
+            if not f.contents and tok.dep_ == "parataxis" or (not f.contents and tok.dep_ in ("ROOT",) and
+                                                              tok.i > sent.start + 2 and subj is not None):
+                # "who, he said, fought ..." / "The units should be treated as terrorists, he stated"
+                toks = [t for t in sent if t.i not in {x.i for x in tok.subtree} or t.dep_ == "ccomp"]
+                if tok.dep_ == "ROOT":
+                    toks = [t for t in sent if t.i < (subj.left_edge.i if subj is not None else tok.i)]
+                if len(toks) >= 3:
+                    s, e = _span_of(toks)
+                    f.contents.append(_trim(text, s, e))
+            f.contents = [(s, e) for s, e in f.contents if len(text[s:e].split()) >= 2]
+            if not f.contents:
+                if tok.lemma_ in ("quote", "cite"):
+                    found.append(f)  # may still head a chain ("RIA quoted X, who reported ...")
+                continue
+            if subj is None and tok.dep_ not in ("advcl", "conj", "xcomp", "relcl"):
+                continue
+            f.kind = _kind(text, f.contents, quotes)
+            found.append(f)
+    del lex
+    return found
+
+
+def _cue_clause_span(tok, subj):
+    """Character span of the cue, its speaker and its adverbials ("the military said on Sunday")."""
+    toks = [tok]
+    if subj is not None and subj.head.i == tok.i:
+        toks.extend(subj.subtree)
+    for c in tok.children:
+        if c.dep_ in ("prep", "npadvmod", "advmod", "aux", "auxpass", "neg", "prt", "dative") or (c.dep_ == "dobj" and tok.lemma_ == "tell"):
+            toks.extend(c.subtree)
+    toks = sorted(set(toks), key=lambda t: t.i)
+    # keep the run around the cue
+    run = _contiguous(toks, tok)
+    doc = tok.doc
+    return doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]].text)
+
+
+def _adjacent_quotes(doc, text, tok, subj, quotes):
+    """Quotations separated from the cue clause only by punctuation (or "that")."""
+    cs, ce = _cue_clause_span(tok, subj)
+    out = []
+    for qs, qe in quotes:
+        if qe <= cs:
+            gap = text[qe:cs]
+        elif qs >= ce:
+            gap = text[ce:qs]
+        else:
+            continue
+        if gap.strip(" \t\n,:;—–-").lower() in ("", "that"):
+            out.append((qs, qe))
+    return out
+
+
+def _find_according_to(doc, text, quotes) -> list[_Found]:
+    out = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        sent = _line_sentence_of(doc, tok)
+        if is_furniture(sent):
+            continue
+        phrase = sorted(set(tok.subtree) | set(to.subtree), key=lambda t: t.i)
+        pstart, pend = phrase[0].i, phrase[-1].i
+        head = tok.head if tok.head.i != tok.i else None
+        f = _Found(cue_tok=tok, cue_text=text[tok.idx:to.idx + len(to.text)], cue_start=tok.idx,
+                   cue_end=to.idx + len(to.text), subj=pobj, cls="according_to", kind="according_to",
+                   sent=(sent.start_char, sent.end_char))
+        if head is not None and head.i in range(sent.start, sent.end) and _is_cue_verb(head):
+            f.outer_of = head  # "X said, according to reports from AFP"
+        # content: the sentence minus the "according to X" phrase
+        before = [t for t in sent if t.i < pstart]
+        after = [t for t in sent if t.i > pend]
+        parts = [p for p in (before, after) if p and sum(not t.is_punct for t in p) >= 3]
+        for p in parts:
+            s, e = _trim(text, *_span_of(p))
+            if e > s:
+                f.contents.append((s, e))
+        if f.contents:
+            out.append(f)
+    return out
+
+
+_LABEL = re.compile(r"(?m)^[ \t]*([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4})[ \t]*(:)[ \t]+(\S[^\n]*)$")
+_NOT_LABELS = set(_WORDS["not_labels"])
+
+
+def _find_colon_labels(doc, text) -> list[_Found]:
+    """Transcript-style lines "NAME: words": the label is the speaker, the colon the cue, the rest
+    of the line the content. The label must be a person/organisation name or an all-caps name."""
+    out = []
+    for m in _LABEL.finditer(text):
+        label = m.group(1)
+        if label.lower().rstrip(".") in _NOT_LABELS or label.split()[0].lower() in _NOT_LABELS:
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        is_name = all(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span)
+        caps = label.replace(".", "").replace(" ", "").isupper() and len(label) > 1
+        if not (is_name or caps):
+            continue
+        cs, ce = _trim(text, m.start(3), m.end(3))
+        if len(text[cs:ce].split()) < 2:
+            continue
+        f = _Found(cue_tok=None, cue_text=":", cue_start=m.start(2), cue_end=m.end(2), subj=span[-1], cls="neutral",
+                   kind="direct", contents=[(cs, ce)], sent=(m.start(), m.end()))
+        out.append(f)
+    return out

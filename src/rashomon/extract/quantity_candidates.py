@@ -1,0 +1,266 @@
+"""Candidate quantities in a sentence: numbers with their qualifier, range partner and unit, and the
+reasons to drop one.
+
+In: the article text and the character span of a sentence (plus, for ``_reject``, the entities at
+each position). Out: ``Cand`` records (number atoms, qualifier, unit, range) from ``_candidates``;
+``_reject`` returns why a candidate is not a quantity (a name, ordinal, date, year, clock time or
+code) or ``None``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..data import load_yaml
+from ..models import SIValue
+from ..lexicon.units import dimension_of, tables, to_base, unit_info
+from .numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS, NumberAtom, attached_scale, find_numbers
+
+_WORDS = load_yaml("quantity_words.yaml", "en")  # word lists and patterns of this module (data/en/quantity_words.yaml)
+
+_MONTHS = (_WORDS["months"])
+_MONTH_RE = re.compile(rf"^(?:{_MONTHS})\.?$", re.IGNORECASE)
+_HAS_NUMBER = re.compile(
+    r"\d|[½⅓⅔¼¾]|\b(?:" + "|".join(list(UNITS_WORDS) + list(TENS_WORDS) + list(SCALE_WORDS) + list(_WORDS["has_number"])) + r")\b",
+    re.IGNORECASE)
+_NAME_ENTS = {"PERSON", "ORG", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "GPE", "LOC", "NORP", "LANGUAGE"}
+_TIME_ENTS = {"DATE", "TIME"}
+_NOUN_MODS = {"amod", "compound", "nmod", "nummod"}
+_PRONOUNS = set(_WORDS["pronouns"])
+
+
+# --------------------------------------------------------------------------- tables
+# (the unit and qualifier tables live in ``rashomon.lexicon.units``)
+
+
+def _si(value: Optional[float], unit: str) -> Optional[SIValue]:
+    info = unit_info(unit)
+    if value is None or not info or not info.get("si"):
+        return None
+    target = tables().units.get(info["si"])
+    if not target:
+        return None
+    base = to_base(value, unit)
+    v = (base - float(target.get("offset", 0.0))) / float(target["factor"])
+    return SIValue(value=round(v, 6 if abs(v) < 1 else 4), unit=info["si"])
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class Cand:
+    """A quantity being assembled from one or two number atoms (offsets into the article text)."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: Optional[float] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    unit: Optional[str] = None
+    unit_start: Optional[int] = None
+    unit_end: Optional[int] = None
+    bound: Optional[str] = None
+    approx: bool = False
+    qualifier: Optional[str] = None
+    kind: str = "digits"
+    is_fraction: bool = False
+    integer_digits: bool = False
+    vague: bool = False
+    currency: bool = False
+    words: str = ""
+    atoms: list = field(default_factory=list)
+
+
+def _match_unit(text: str, pos: int) -> Optional[tuple[str, int, int]]:
+    """A unit written at ``text[pos:]`` (after optional space or hyphen): (unit, start, end)."""
+    T = tables()
+    best = None
+    m = T.unit_re.match(text, pos)
+    if m:
+        uid = T.form_to_unit[m.group(1).lower()]
+        best = (uid, m.start(1), m.end(1))
+    if T.unit_cs_re is not None:
+        m2 = T.unit_cs_re.match(text, pos)
+        if m2 and (best is None or m2.end(1) > best[2]):
+            best = (T.cs_form_to_unit[m2.group(1)], m2.start(1), m2.end(1))
+    if best is None:
+        return None
+    uid, s, e = best
+    guard = T.after_guard.get(uid)
+    if guard and not guard.match(text[e:]):
+        return None
+    # a unit glued by a hyphen only in compounds ("27-kilometer ring"), not "10-12"
+    return best
+
+
+def _canonical_unit(uid: str) -> str:
+    return uid[4:] if uid.startswith("cur:") else uid
+
+
+def _qualifier_before(text: str, start: int, floor: int) -> Optional[tuple[str, int]]:
+    T = tables()
+    window = text[max(floor, start - 40):start]
+    m = T.before_re.search(window)
+    if not m:
+        return None
+    q = m.group(1)
+    return q, start - len(window) + m.start(1)
+
+
+def _range_join(text: str, a_end: int, b_start: int, opener: Optional[str]) -> bool:
+    """Does ``text[a_end:b_start]`` join two ends of a range?"""
+    gap = text[a_end:b_start]
+    if re.fullmatch(r"\s?[-–—]\s?", gap):
+        return True
+    if re.fullmatch(r"-?\s+(?:to|through)\s+", gap, re.IGNORECASE):
+        return True
+    if opener == "between" and re.fullmatch(r"\s+and\s+", gap, re.IGNORECASE):
+        return True
+    if re.fullmatch(r"\s+or\s+", gap, re.IGNORECASE):
+        return True
+    return False
+
+
+def _candidates(text: str, s0: int, s1: int) -> list[Cand]:
+    """Number candidates in the sentence ``text[s0:s1]``, ranges merged, units and qualifiers read."""
+    T = tables()
+    sent = text[s0:s1]
+    out: list[Cand] = []
+    vague_spans = []
+    for m in T.vague_re.finditer(sent):
+        phrase = m.group(1).lower()
+        # "hundreds" alone is vague only with "of" or a plural noun after it
+        has_of = m.group(0).lower().endswith("of")
+        if not has_of and not phrase.startswith(("several", "a few")):
+            continue
+        a, b = s0 + m.start(1), s0 + m.end(1)
+        vague_spans.append((a, s0 + m.end()))
+        out.append(Cand(start=a, end=b, num_start=a, num_end=b, value=T.vague[phrase], bound="lower", approx=True,
+                        qualifier=m.group(1), kind="vague", vague=True, words=phrase))
+    atoms = [NumberAtom(a.start + s0, a.end + s0, a.value, a.kind, a.is_fraction, a.integer_digits, a.scale)
+             for a in find_numbers(sent)]
+    atoms = [a for a in atoms if not any(x <= a.start < y or x < a.end <= y for x, y in vague_spans)]
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        c = Cand(start=a.start, end=a.end, num_start=a.start, num_end=a.end, value=a.value, kind=a.kind,
+                 is_fraction=a.is_fraction, integer_digits=a.integer_digits, words=text[a.start:a.end], atoms=[a])
+        # currency symbol before
+        pm = T.currency_prefix_re.search(text[max(s0, a.start - 8):a.start])
+        if pm:
+            c.start = a.start - (len(text[max(s0, a.start - 8):a.start]) - pm.start(1))
+            c.unit = T.currency_prefix[pm.group(1)]
+            c.currency = True
+            if a.scale == 1.0:
+                f, e = attached_scale(text, a.end)
+                if f != 1.0:
+                    c.value *= f
+                    c.end = c.num_end = e
+        pos = c.end
+        unit1 = None if c.currency else _match_unit(text, pos)
+        if unit1 and unit1[1] >= s1:
+            unit1 = None
+        # a range: "10,000-12,000", "between 10,000 and 12,000", "44 mg to 50 mg", "8- to 16-meter"
+        opener_m = re.search(r"\b(between|from)\s+(?:\$|€|£)?$", text[max(s0, c.start - 10):c.start], re.IGNORECASE)
+        opener = opener_m.group(1).lower() if opener_m else None
+        if i + 1 < len(atoms):
+            b = atoms[i + 1]
+            join_from = unit1[2] if unit1 else c.end
+            b_start = b.start
+            bp = T.currency_prefix_re.search(text[max(join_from, b.start - 8):b.start]) if c.currency else None
+            if bp:
+                b_start = b.start - (len(text[max(join_from, b.start - 8):b.start]) - bp.start(1))
+            gap_ok = _range_join(text, join_from, b_start, opener) or (
+                unit1 is None and _range_join(text, c.end, b_start, opener))
+            if not gap_ok and re.fullmatch(r"-\s+to\s+", text[c.end:b_start]):
+                gap_ok = True
+            if gap_ok and a.kind != "fraction" and b.kind != "fraction" and a.is_fraction == b.is_fraction:
+                bval = b.value
+                if c.currency and a.scale == 1.0:
+                    f, e = attached_scale(text, b.end)
+                    bval *= f
+                unit2 = None if c.currency else _match_unit(text, b.end if not c.currency else e)
+                # "2 to 3 million": the scale of the second end applies to the first
+                lo, hi = c.value, bval
+                if b.scale > 1 and a.scale == 1 and lo * b.scale <= hi:
+                    lo = lo * b.scale
+                same_unit = unit1 is None or (unit2 is not None and unit2[0] == unit1[0])
+                year_like = a.integer_digits and b.integer_digits and 1000 <= a.value <= 2100
+                if lo < hi and same_unit and not year_like:
+                    c.low, c.high, c.value = lo, hi, None
+                    c.num_end = c.end = b.end
+                    c.atoms.append(b)
+                    c.words = text[c.num_start:c.num_end]
+                    if c.currency and a.scale == 1.0:
+                        f, e = attached_scale(text, b.end)
+                        if f != 1.0:
+                            c.num_end = c.end = e
+                    unit1 = None if c.currency else _match_unit(text, c.end)
+                    if opener:
+                        c.start = max(s0, c.start - 10) + opener_m.start(1)
+                        c.qualifier = opener
+                    i += 1
+        if unit1 and unit1[0] == "lb" and (a.scale >= 1e6 or re.search(_WORDS["scale_suffix"], text[c.num_start:unit1[1]])):
+            unit1 = ("cur:GBP",) + unit1[1:]  # "20 million pounds" is money, not weight
+        if unit1 and unit1[1] < s1:
+            c.unit = _canonical_unit(unit1[0])
+            c.unit_start, c.unit_end = unit1[1], unit1[2]
+            c.end = unit1[2]
+            c.currency = unit1[0].startswith("cur:")
+        elif c.is_fraction and not c.unit:
+            c.unit = "fraction"
+        out.append(c)
+        i += 1
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+# --------------------------------------------------------------------------- rejection rules
+
+
+def _reject(c: Cand, text: str, s0: int, s1: int, ent_at) -> Optional[str]:
+    """Why ``c`` is not a quantity (a name, ordinal, date, year, time, code), or None."""
+    before = text[max(s0, c.num_start - 12):c.num_start]
+    after = text[c.num_end:min(s1, c.num_end + 12)]
+    if c.vague:
+        return None
+    if c.unit is None and re.match(_WORDS["ordinal_suffix"], after, re.IGNORECASE):
+        return "ordinal"
+    if re.search(r"[A-Za-z][-‐]$", before) and not c.currency:
+        return "code or name (letters before the number)"
+    if re.match(r"[A-Za-z]", after) and c.unit is None and c.kind == "digits":
+        return "code or name (letters glued after the number)"
+    if re.search(r"(?:\bNo\.?|#|\bNos\.?|\bnumber)\s?$", before, re.IGNORECASE):
+        return "a numbered name"
+    if re.match(r"\s?(?:[ap]\.?m\.?\b|:\d)", after, re.IGNORECASE) or re.search(r"\d:$", before):
+        return "clock time"
+    if re.match(r"[-./]\d", after) and c.low is None and c.kind == "digits":
+        return "code, date or phone number (digits joined by punctuation)"
+    if re.search(r"\d[-./]$", before) and c.kind == "digits":
+        return "code, date or phone number (digits joined by punctuation)"
+    if c.kind == "digits" and re.match(r"0\d", text[c.num_start:c.num_end]):
+        return "code (leading zero)"
+    if c.integer_digits and c.unit is None and c.value is not None and 1000 <= c.value <= 2100:
+        return "year"
+    if c.integer_digits and c.low is not None and 1000 <= c.low <= 2100 and c.unit is None:
+        return "years"
+    prev_word = re.search(r"([A-Za-z]+)\.?,?\s+$", before)
+    next_word = re.match(r",?\s*([A-Za-z]+)", after)
+    if (prev_word and _MONTH_RE.match(prev_word.group(1))) or (next_word and _MONTH_RE.match(next_word.group(1)) and c.unit is None):
+        if not (c.unit and dimension_of(c.unit) not in (None, "time")):
+            return "date"
+    label = ent_at(c.num_start, c.num_end)
+    if label in _NAME_ENTS and not c.unit:
+        return f"part of a name ({label})"
+    if label in _TIME_ENTS and not (c.unit and dimension_of(c.unit) == "time") and not (c.unit and dimension_of(c.unit)):
+        return f"part of a date or time ({label})"
+    # a capitalised word right before a bare number is a name: "Voyager 2", "Article 5"
+    if c.unit is None and prev_word and prev_word.group(1)[0].isupper() and c.kind == "digits":
+        pw_start = c.num_start - len(before) + prev_word.start(1)
+        if pw_start > s0 and not text[s0:pw_start].rstrip().endswith((".", ":", "\"", "“")):
+            return "numbered name"
+    return None
