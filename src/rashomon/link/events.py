@@ -43,8 +43,9 @@ from ..pipeline import CorpusState
 from . import lexicon as lx
 from .ann import candidate_pairs
 from .similarity import claim_embeddings, encode
+from .term_info import info
 
-FEATURES = ("tfidf", "centroid", "overlap", "strong", "lead", "entities", "date")
+FEATURES = ("tfidf", "centroid", "overlap", "strong", "lead", "entities", "core_entities", "headline", "date")
 _MAX_UNITS = 60
 
 
@@ -105,6 +106,9 @@ def article_units(state: CorpusState) -> dict[str, dict]:
     return out
 
 
+_NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
+
+
 def _entity_sets(state: CorpusState) -> dict[str, set[str]]:
     from .features import _entity_norm
 
@@ -115,11 +119,48 @@ def _entity_sets(state: CorpusState) -> dict[str, set[str]]:
         if ann:
             labels = ann.entity_labels if len(ann.entity_labels) == len(ann.entities) else [""] * len(ann.entities)
             for e, lab in zip(ann.entities, labels):
-                if lab in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
+                if lab in _NOT_NAMES:
                     continue
                 ents.add(_entity_norm(e.text))
         out[a.id] = ents
     return out
+
+
+def _entity_counts(state: CorpusState) -> dict[str, Counter]:
+    """Per article: how often it names each folded name (as in ``_entity_sets``); the names an
+    article keeps coming back to are the who and where of its event."""
+    from .features import _entity_norm
+
+    out = {}
+    for a in state.dossier.articles:
+        ann = state.annotations.get(a.id)
+        cnt: Counter = Counter()
+        if ann:
+            labels = ann.entity_labels if len(ann.entity_labels) == len(ann.entities) else [""] * len(ann.entities)
+            for e, lab in zip(ann.entities, labels):
+                if lab not in _NOT_NAMES:
+                    cnt[_entity_norm(e.text)] += 1
+        out[a.id] = cnt
+    return out
+
+
+def _headlines(article, ann) -> list[str]:
+    """What the article says happened, in at most three lines: its title (when metadata gives
+    one), its first sentence of four words or more (a text without metadata usually opens with
+    its headline) and its first sentence of ten words or more (the lead). Crawled titles can be
+    junk and first lines can be navigation, so the pair feature takes the best match of these."""
+    out = []
+    if article.title and article.title.strip():
+        out.append(article.title.strip()[:300])
+    spans = ann.sentences if ann and ann.sentences else [(0, min(len(article.text), 300))]
+    for min_words in (4, 10):
+        for st, en in spans[:8]:
+            line = re.sub(r"\s+", " ", article.text[st:en]).strip()
+            if len(line.split()) >= min_words:
+                if line[:300] not in out:
+                    out.append(line[:300])
+                break
+    return out or [article.text[:300].strip()]
 
 
 def _date_agreement(d1: Optional[str], d2: Optional[str], m1: set[str], m2: set[str],
@@ -134,7 +175,7 @@ def _date_agreement(d1: Optional[str], d2: Optional[str], m1: set[str], m2: set[
     if d1 and d2:
         try:
             gap = abs((date.fromisoformat(d1) - date.fromisoformat(d2)).days)
-            agree = math.exp(-gap / 7.0)
+            agree = math.exp(-gap / lx.threshold("events.date_scale_days", 30.0))
             if (not dated1 and d1[:7] in m2) or (not dated2 and d2[:7] in m1):
                 return max(agree, 0.5)
             return agree
@@ -149,12 +190,29 @@ def _date_agreement(d1: Optional[str], d2: Optional[str], m1: set[str], m2: set[
     return 0.5
 
 
+def _weighted_lemmas(docs: list[list[str]]):
+    """Rows of L2-normalised lemma weights, one per document: (1 + log count) times the lemma's
+    background informativeness (``term_info.info``), so the score of two articles does not
+    depend on what else is in the batch. None when no document has a lemma."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.preprocessing import normalize
+
+    if not any(docs):
+        return None
+    cv = CountVectorizer(analyzer=lambda x: x)
+    x = cv.fit_transform(docs).astype(np.float64).tocsr()
+    x.data = 1.0 + np.log(x.data)
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    n = x.shape[0]
+    w = np.array([info(t) for t in cv.get_feature_names_out()], dtype=np.float64) * (1.0 + np.log((1.0 + n) / (1.0 + df)))
+    x = x.multiply(w[None, :]).tocsr()
+    return normalize(x)
+
+
 class ArticleFeatures:
     """Everything needed to score article pairs (see module doc)."""
 
     def __init__(self, state: CorpusState):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         d = state.dossier
         self.ids = [a.id for a in d.articles]
         self.units = article_units(state)
@@ -169,17 +227,31 @@ class ArticleFeatures:
             ann = state.annotations.get(a.id)
             lem = ann.lemmas if ann and ann.lemmas else re.findall(r"[a-z]{3,}", a.text.lower())
             docs.append(lem)
-        self.tfidf = TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True).fit_transform(docs) if any(docs) else None
+        self.tfidf = _weighted_lemmas(docs)
         self.ents = _entity_sets(state)
+        # names weigh by how rare they are in English, not in this batch: in a batch about one
+        # story every article names the place and the people, and they must still count
         df = Counter(e for s in self.ents.values() for e in s)
         n = len(self.ids)
-        self.eidf = {e: math.log((n + 1) / (c + 0.5)) for e, c in df.items()}
+        self.eidf = {e: info(e) * (1.0 + math.log((1.0 + n) / (1.0 + c))) for e, c in df.items()}
+        self.core = {}  # article -> (names, L2-normalised weights): (1 + log mentions) x name weight
+        for aid, cnt in _entity_counts(state).items():
+            names = sorted(cnt)
+            w = np.array([(1.0 + math.log(cnt[e])) * self.eidf.get(e, 0.0) for e in names])
+            norm = float(np.linalg.norm(w)) or 1.0
+            self.core[aid] = dict(zip(names, (w / norm).tolist()))
         cents = []
         for aid in self.ids:
             v = self.units[aid]["vectors"]
             m = v.mean(axis=0) if len(v) else np.zeros(384, dtype=np.float32)
             cents.append(m / (np.linalg.norm(m) or 1.0))
         self.centroids = np.vstack(cents).astype(np.float32) if cents else np.zeros((0, 384), np.float32)
+        heads = [_headlines(a, state.annotations.get(a.id)) for a in d.articles]
+        flat = encode([h for hs in heads for h in hs], state.scratch.get("encoder")) if heads else None
+        self.heads, pos = [], 0  # per article: its headline lines' embeddings (rows)
+        for hs in heads:
+            self.heads.append(flat[pos:pos + len(hs)])
+            pos += len(hs)
         self.scored: dict[tuple[int, int], np.ndarray] = {}  # pair -> feature row, kept by group_articles
 
     def pair(self, i: int, j: int) -> dict[str, float]:
@@ -214,12 +286,16 @@ class ArticleFeatures:
             if ea and eb:
                 union = sum(self.eidf[e] for e in ea | eb)
                 out[r, 5] = sum(self.eidf[e] for e in ea & eb) / union if union else 0.0
-            out[r, 6] = _date_agreement(self.date[a], self.date[b], self.months[a], self.months[b],
+            out[r, 7] = float((self.heads[i] @ self.heads[j].T).max())
+            ca, cb = self.core[a], self.core[b]
+            out[r, 6] = sum(v * cb[e] for e, v in ca.items() if e in cb)
+            out[r, 8] = _date_agreement(self.date[a], self.date[b], self.months[a], self.months[b],
                                         self.dated[a], self.dated[b])
         return out
 
 
-_DEFAULT_W = {"tfidf": 4.0, "centroid": 2.0, "overlap": 3.0, "strong": 2.0, "lead": 2.0, "entities": 3.0, "date": 1.0}
+_DEFAULT_W = {"tfidf": 4.0, "centroid": 2.0, "overlap": 3.0, "strong": 2.0, "lead": 2.0, "entities": 3.0,
+              "core_entities": 2.0, "headline": 2.0, "date": 1.0}
 
 
 def _weights() -> tuple[float, np.ndarray]:
@@ -242,7 +318,8 @@ def same_event_probabilities(x: np.ndarray) -> np.ndarray:
 # --------------------------------------------------------------------------- grouping
 
 
-def sparse_average_linkage(items: list[int], sim: dict[tuple[int, int], float], cut: float) -> list[list[int]]:
+def sparse_average_linkage(items: list[int], sim: dict[tuple[int, int], float], cut: float,
+                           cannot: Optional[set[tuple[int, int]]] = None) -> list[list[int]]:
     """Average-linkage clustering of ``items`` on a sparse similarity graph, in time about
     linear in the number of edges (no m x m matrix).
 
@@ -251,12 +328,20 @@ def sparse_average_linkage(items: list[int], sim: dict[tuple[int, int], float], 
     ``cut`` > 0. Out: the groups (lists of items, each sorted) left when merging stops, i.e. the
     same partition as cutting the average-linkage (UPGMA) dendrogram at similarity ``cut``: the
     two groups with the highest average pair similarity are merged while that average is >= cut.
-    Two groups with no scored pair between them average 0 and are never merged."""
+    Two groups with no scored pair between them average 0 and are never merged.
+    ``cannot`` = {(a, b) with a < b}: cannot-link pairs (dates that clearly disagree); two groups
+    holding such a pair between them are never merged, whatever their average."""
     import heapq
 
     pos = {x: k for k, x in enumerate(items)}
     members: list[Optional[list[int]]] = [[x] for x in items]
     nb: list[dict[int, float]] = [dict() for _ in items]  # group -> {neighbour group: summed similarity}
+    apart: list[set[int]] = [set() for _ in items]  # group -> groups it must never join
+    for a, b in cannot or ():
+        ia, ib = pos.get(a), pos.get(b)
+        if ia is not None and ib is not None and ia != ib:
+            apart[ia].add(ib)
+            apart[ib].add(ia)
     for (a, b), v in sim.items():
         ia, ib = pos.get(a), pos.get(b)
         if ia is None or ib is None or ia == ib or not v:
@@ -275,9 +360,17 @@ def sparse_average_linkage(items: list[int], sim: dict[tuple[int, int], float], 
             continue  # stale score
         if avg < cut:
             break
+        if y in apart[x]:
+            continue
         z = len(members)
         members.append(mx + my)
         members[x] = members[y] = None
+        gone = apart[x] | apart[y]
+        for o in gone:
+            apart[o].discard(x)
+            apart[o].discard(y)
+            apart[o].add(z)
+        apart[x] = apart[y] = set()
         merged: dict[int, float] = {}
         for src in (x, y):
             for o, v in nb[src].items():
@@ -287,6 +380,7 @@ def sparse_average_linkage(items: list[int], sim: dict[tuple[int, int], float], 
                 del nb[o][src]
             nb[src] = {}
         nb.append(merged)
+        apart.append(gone)
         size = len(members[z])
         for o, v in merged.items():
             nb[o][z] = v
@@ -296,16 +390,20 @@ def sparse_average_linkage(items: list[int], sim: dict[tuple[int, int], float], 
     return [sorted(m) for m in members if m is not None]
 
 
-def _average_linkage(n: int, prob: dict[tuple[int, int], float], cut: float) -> list[list[int]]:
+def _average_linkage(n: int, prob: dict[tuple[int, int], float], cut: float,
+                     cannot: Optional[set[tuple[int, int]]] = None) -> list[list[int]]:
     """Average-linkage groups of the ``n`` articles on the compared pairs' probabilities, run per
-    connected component of the pairs >= ``cut``; a component above ``events.max_block`` articles
-    uses ``sparse_average_linkage`` (same rule, no dense matrix), smaller ones scipy."""
+    connected component of the pairs >= ``cut``; a component above ``events.max_block`` articles,
+    or one holding a cannot-link pair of ``cannot``, uses ``sparse_average_linkage`` (same rule,
+    no dense matrix, and it keeps cannot-link pairs apart), smaller ones scipy."""
     from .clusters import _components, average_linkage
 
     edges = [p for p, v in prob.items() if v >= cut]
     max_block = lx.threshold("events.max_block", 400)
     comps = [sorted(c) for c in _components(n, edges)]
-    big = {k for k, c in enumerate(comps) if len(c) > max_block}
+    comp_at = {i: k for k, c in enumerate(comps) for i in c}
+    cannot = {p for p in (cannot or ()) if comp_at.get(p[0]) == comp_at.get(p[1])}
+    big = {k for k, c in enumerate(comps) if len(c) > max_block} | {comp_at[a] for a, _ in cannot}
     sub: dict[int, dict[tuple[int, int], float]] = {k: {} for k in big}
     if big:
         comp_of = {i: k for k in big for i in comps[k]}
@@ -315,8 +413,65 @@ def _average_linkage(n: int, prob: dict[tuple[int, int], float], cut: float) -> 
                 sub[k][(a, b)] = v
     out = []
     for k, comp in enumerate(comps):
-        out.extend(sparse_average_linkage(comp, sub[k], cut) if k in big else average_linkage(comp, prob, cut))
+        out.extend(sparse_average_linkage(comp, sub[k], cut, cannot) if k in big else average_linkage(comp, prob, cut))
     return out
+
+
+def refine_groups(n: int, groups: list[list[int]], prob: dict[tuple[int, int], float], cut: float,
+                  cannot: Optional[set[tuple[int, int]]] = None, sweeps: int = 10) -> list[list[int]]:
+    """Move single articles to the group they fit best, after the linkage.
+
+    In: ``n`` articles, their ``groups`` (from ``_average_linkage``), the compared pairs'
+    probabilities ``prob`` (missing pairs count 0), the ``cut`` and the cannot-link pairs.
+    Out: the groups after local moves. The score of article i in group g is
+    sum over j in g of (p(i, j) - cut): the partition's total of these is what average linkage
+    greedily raises, and greedy merges decide near ties by the order they happen in (an undated
+    article that fits an earlier event of the storyline a hair better than the three reports of
+    its own event joins the earlier one, and the cannot-link then keeps it there). A move is made
+    when it raises the article's score, never into a group holding a cannot-link partner; an
+    article whose best score is below 0 stands alone. Costs O(compared pairs) per sweep."""
+    label = [0] * n
+    for k, g in enumerate(groups):
+        for i in g:
+            label[i] = k
+    size = Counter(label)
+    nbr: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for (a, b), v in prob.items():
+        nbr[a].append((b, v))
+        nbr[b].append((a, v))
+    apart: dict[int, set[int]] = defaultdict(set)
+    for a, b in cannot or ():
+        apart[a].add(b)
+        apart[b].add(a)
+    next_label = len(groups)
+    for _ in range(sweeps):
+        moved = False
+        for i in range(n):
+            sums: dict[int, float] = defaultdict(float)
+            for j, v in nbr.get(i, ()):
+                sums[label[j]] += v
+            own = label[i]
+            score = {g: tot - cut * (size[g] - (g == own)) for g, tot in sums.items()}
+            cur = score.get(own, -cut * (size[own] - 1))
+            blocked = {label[j] for j in apart.get(i, ())}
+            best, best_s = own, cur
+            for g, sc in score.items():
+                if g != own and g not in blocked and sc > best_s + 1e-9:
+                    best, best_s = g, sc
+            if best == own and cur < 0 and size[own] > 1:
+                best, best_s = next_label, 0.0
+                next_label += 1
+            if best != own:
+                size[own] -= 1
+                size[best] += 1
+                label[i] = best
+                moved = True
+        if not moved:
+            break
+    out: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        out[label[i]].append(i)
+    return list(out.values())
 
 
 _PANEL = 40  # events larger than this are labelled and explained from a panel of their most central articles
@@ -370,9 +525,10 @@ def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[l
     veto = lx.threshold("events.date_veto", 0.05)
     di = FEATURES.index("date")
     prob = {p: (0.0 if x[r, di] < veto else float(v)) for r, (p, v) in enumerate(zip(plist, probs))}
+    cannot = {p for r, p in enumerate(plist) if x[r, di] < veto}
     af.scored = dict(zip(plist, x))
     cut = lx.threshold("events.cut", 0.5)
-    groups = _average_linkage(n, prob, cut) if n else []
+    groups = refine_groups(n, _average_linkage(n, prob, cut, cannot), prob, cut, cannot) if n else []
     return groups, prob
 
 
