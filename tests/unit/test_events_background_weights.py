@@ -45,3 +45,32 @@ def test_a_cannot_link_pair_keeps_its_groups_apart_after_merges():
 def test_without_cannot_link_the_same_pairs_form_one_group():
     sim = {(0, 1): 0.95, (2, 3): 0.94, (0, 2): 0.9, (1, 2): 0.9, (1, 3): 0.9, (0, 3): 0.9}
     assert sparse_average_linkage([0, 1, 2, 3], sim, 0.5) == [[0, 1, 2, 3]]
+
+
+def test_a_middling_pair_weakens_in_a_batch_of_many_stories():
+    from rashomon.link.events import adapt_to_batch
+
+    # one pair at 0.6 among many clearly different pairs: a feed of many stories
+    probs = np.array([0.6] + [0.02] * 200)
+    assert adapt_to_batch(probs)[0] < 0.2
+
+
+def test_a_middling_pair_strengthens_in_a_batch_of_one_story():
+    from rashomon.link.events import adapt_to_batch
+
+    probs = np.array([0.4] + [0.9] * 20)
+    assert adapt_to_batch(probs)[0] > 0.5
+
+
+def test_a_batch_of_two_articles_keeps_the_model_probability():
+    from rashomon.link.events import adapt_to_batch
+
+    assert abs(adapt_to_batch(np.array([0.6]))[0] - 0.6) < 0.05
+
+
+def test_vetoed_pairs_count_as_different_events_in_the_batch_prior():
+    from rashomon.link.events import adapt_to_batch
+
+    probs = np.array([0.6] + [0.9] * 40)
+    vetoed = np.array([False] + [True] * 40)
+    assert adapt_to_batch(probs, vetoed)[0] < adapt_to_batch(probs)[0]
