@@ -10,23 +10,31 @@ of the same storyline, ``reason`` = what the grouping rests on) and ``article.ev
 ``state.scratch["article_units"]`` keeps each article's unit embeddings.
 
 How: each article is summarised by its *units* (its claims, or its sentences when it has no
-claims) embedded with the sentence encoder, its content lemmas (TF-IDF), its named entities and
-its main date (publication date, else the most frequent day date its times give). For each
-candidate pair of articles (blocked with ``ann.candidate_pairs`` at scale) five features are
-computed - lemma TF-IDF cosine, mean-embedding cosine, proposition overlap (how well the
-article's units find a near-paraphrase in the other), the share of units with a strong match
-(cosine >= ``events.strong_cosine``), lead similarity (the first two units against the other's
-first six: news puts the event first), IDF-weighted entity overlap and date agreement - and a logistic model turns them into a same-event probability. Weights, bias and
-the cut come from ``data/thresholds.yaml`` (section ``events``), fitted on ECB+ topics 1-35
-(``benchmarks/ecbplus.py --fit``). Articles are grouped by average-linkage clustering on that
-probability cut at ``events.cut`` (pairs never compared count 0; a connected block larger than
+claims) embedded with the sentence encoder, its content lemmas, its named entities (and how often
+it names each), its headline lines (title, first line, lead sentence; ``_headlines``) and its
+main date (publication date, else the most frequent day date its times give). Words and names
+weigh by their rarity in English (``term_info.info``, wordfreq) times a smoothed in-batch IDF, so
+that what every article of a one-story batch names (the place, the people) still counts. For each
+candidate pair of articles (all pairs up to ``events.all_pairs_max`` articles, else blocked with
+``ann.candidate_pairs``) nine features are computed - weighted lemma cosine, mean-embedding
+cosine, proposition overlap (how well the article's units find a near-paraphrase in the other),
+the share of units with a strong match (cosine >= ``events.strong_cosine``), lead similarity
+(the first two units against the other's first six), weighted entity overlap, the cosine of the
+names each keeps naming (``core_entities``), the best headline match and date agreement (decay
+over ``events.date_scale_days``) - and a logistic model turns them into a same-event
+probability. Weights and bias come from ``data/thresholds.yaml`` (section ``events``), fitted on
+ECB+ topics 1-35 (``benchmarks/ecbplus.py --fit``); the probabilities are then re-weighted to
+the batch's own share of same-event pairs (``adapt_to_batch``: a feed of forty stories is not a
+batch of one). Articles are grouped by average-linkage clustering on that probability cut at
+``events.cut`` (pairs never compared count 0; a connected block larger than
 ``events.max_block`` articles goes through ``sparse_average_linkage``, the same rule without a
-dense matrix, so the stage stays about linear in the compared pairs; an event of more than
-``_PANEL`` articles takes its label and reason from a panel of its best-connected articles); a
-pair whose dates clearly disagree (date agreement below
-``events.date_veto``: day dates weeks apart, or one article's event month never mentioned in the
-other) cannot be one event; events whose average probability reaches ``events.related``
-are named as related (same storyline, different event).
+dense matrix, so the stage stays about linear in the compared pairs), then single articles move
+to the group they fit best (``refine_groups``); an event of more than ``_PANEL`` articles takes
+its label and reason from a panel of its best-connected articles. A pair whose dates clearly
+disagree (date agreement below ``events.date_veto``: publication days months apart, or one
+article's event month never mentioned in the other) is a cannot-link: the two never share an
+event. Events whose average probability reaches ``events.related`` are named as related (same
+storyline, different event).
 """
 from __future__ import annotations
 
