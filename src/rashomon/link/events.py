@@ -668,7 +668,11 @@ def _reason(g: list[int], af: ArticleFeatures, prob: dict, neighbours: dict, gro
         members = groups[e]
         avg = sum(v for o, v in neighbours.get(i, []) if event_of.get(o) == e) / len(members)
         vetoed = [af.ids[o] for o, v in neighbours.get(i, []) if event_of.get(o) == e and v == 0.0]
-        why = f"average same-event probability with {events[e].id} ({len(members)} articles) is {avg:.2f} < {cut:.2f}"
+        if avg >= cut and vetoed:  # similar enough, but the dates forbid it (a cannot-link)
+            why = (f"average same-event probability with {events[e].id} ({len(members)} articles) is {avg:.2f}, "
+                   f"but dates that clearly disagree keep it apart")
+        else:
+            why = f"average same-event probability with {events[e].id} ({len(members)} articles) is {avg:.2f} < {cut:.2f}"
         if vetoed:
             why += (f"; its dates disagree with {', '.join(vetoed)} (its day date {da or 'unknown'}, "
                     f"months it mentions: {months}; theirs {af.date[vetoed[0]] or 'unknown'})")
