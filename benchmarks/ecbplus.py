@@ -42,8 +42,11 @@ def topics_arg(spec: str) -> list[int]:
     return out
 
 
-def doc_text(path: Path) -> str:
-    """The document's tokens joined back into text, one sentence a line."""
+def doc_lines(path: Path) -> list[tuple[int, str]]:
+    """The document's sentences as (sentence number in the XML, tokens joined back into text). A
+    first sentence that is only the source URL ("http: / / www. ...") is dropped: only the
+    ``ecbplus`` documents carry one, so it would tell the two events of a topic apart by the
+    corpus's layout, not by what the articles say."""
     root = ET.parse(path).getroot()
     sents: dict[int, list[str]] = defaultdict(list)
     for tok in root.iter("token"):
@@ -60,8 +63,15 @@ def doc_text(path: Path) -> str:
             else:
                 out += " " + t
             prev = t
-        lines.append(out)
-    return "\n".join(lines)
+        lines.append((k, out))
+    if lines and re.match(r"^https?\s*:\s*/\s*/", lines[0][1]):
+        lines = lines[1:]
+    return lines
+
+
+def doc_text(path: Path) -> str:
+    """The document's sentences (``doc_lines``) joined into text, one sentence a line."""
+    return "\n".join(line for _, line in doc_lines(path))
 
 
 def load_topics(data: Path, topics: list[int]) -> dict[int, list[tuple[str, str, str]]]:
@@ -224,9 +234,9 @@ def fit_claims(topics, arts, anns, data: Path) -> None:
         for doc, text, _ in docs:
             folder = data / "ECB+" / str(t)
             inst = coref_sentences(folder / f"{doc}.xml")
-            lines = text.split("\n")
+            lines = doc_lines(folder / f"{doc}.xml")  # the lines of ``text``, with their sentence numbers
             pos = 0
-            for k, line in enumerate(lines):
+            for k, line in lines:
                 if k in inst and len(line) > 20:
                     cid = f"{doc}:{k}"
                     d.claims.append(Claim(id=cid, article=doc, text=line, start=pos, end=pos + len(line)))

@@ -87,7 +87,9 @@ class EventWeights(_Group):
     overlap: float = Field(description="mean of the three best sentence matches each way")
     strong: float = Field(description="share of sentences with a match at or above events.strong_cosine")
     lead: float = Field(description="best match between the articles' leads")
-    entities: float = Field(description="IDF-weighted overlap of named entities")
+    entities: float = Field(description="rarity-weighted overlap of named entities")
+    core_entities: float = Field(description="cosine of the names each article keeps naming")
+    headline: float = Field(description="best match of the articles' titles, first lines and lead sentences")
     date: float = Field(description="agreement of the articles' dates")
 
 
@@ -96,11 +98,16 @@ class EventsSettings(_Group):
 
     bias: float = Field(description="intercept of the logistic same-event model")
     weights: EventWeights = Field(description="feature weights of the same-event model")
+    info_ceiling: float = Field(description="background weight of a word or name = this minus its wordfreq Zipf frequency (at least 0)")
+    train_prior: float = Field(gt=0, lt=1, description="share of same-event pairs in the model's fitting data; probabilities are re-weighted to each batch's share")
+    prior_pairs: float = Field(ge=0, description="pseudo-pairs at train_prior, so a batch of two or three articles keeps the model's prior")
+    date_scale_days: float = Field(gt=0, description="date agreement = exp(-days apart / this)")
     strong_cosine: float = Field(description="sentence cosine that counts as a strong match (feature 'strong')")
     date_veto: float = Field(description="a pair whose date agreement is below this cannot be one event")
     cut: float = Field(description="average-linkage cut on the same-event probability")
     related: float = Field(description="events whose average cross probability reaches this are named as related")
     max_block: int = Field(description="scale: connected blocks larger than this use the sparse average linkage")
+    all_pairs_max: int = Field(ge=0, description="scale: a batch of at most this many articles scores every article pair (larger batches are blocked)")
     max_units: int = Field(ge=1, description="claims (or sentences) per article compared for the overlap features, from the top")
     panel: int = Field(ge=1, description="events larger than this are labelled and explained from a panel of their most central articles")
 

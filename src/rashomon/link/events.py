@@ -11,23 +11,31 @@ copies with ``event`` set (the ingested ``Article`` records are not changed).
 ``state.article_units`` keeps each article's unit embeddings.
 
 How: each article is summarised by its *units* (its claims, or its sentences when it has no
-claims) embedded with the sentence encoder, its content lemmas (TF-IDF), its named entities and
-its main date (publication date, else the most frequent day date its times give). For each
-candidate pair of articles (blocked with ``candidates.candidate_pairs`` at scale) five features are
-computed - lemma TF-IDF cosine, mean-embedding cosine, proposition overlap (how well the
-article's units find a near-paraphrase in the other), the share of units with a strong match
-(cosine >= ``events.strong_cosine``), lead similarity (the first two units against the other's
-first six: news puts the event first), IDF-weighted entity overlap and date agreement - and a logistic model turns them into a same-event probability. Weights, bias and
-the cut come from ``data/settings.yaml`` (section ``events``), fitted on ECB+ topics 1-35
-(``benchmarks/ecbplus.py --fit``). Articles are grouped by average-linkage clustering on that
-probability cut at ``events.cut`` (pairs never compared count 0; a connected block larger than
+claims) embedded with the sentence encoder, its content lemmas, its named entities (and how often
+it names each), its headline lines (title, first line, lead sentence; ``_headlines``) and its
+main date (publication date, else the most frequent day date its times give). Words and names
+weigh by their rarity in English (``term_info.info``, wordfreq) times a smoothed in-batch IDF, so
+that what every article of a one-story batch names (the place, the people) still counts. For each
+candidate pair of articles (all pairs up to ``events.all_pairs_max`` articles, else blocked with
+``candidates.candidate_pairs``) nine features are computed - weighted lemma cosine, mean-embedding
+cosine, proposition overlap (how well the article's units find a near-paraphrase in the other),
+the share of units with a strong match (cosine >= ``events.strong_cosine``), lead similarity
+(the first two units against the other's first six), weighted entity overlap, the cosine of the
+names each keeps naming (``core_entities``), the best headline match and date agreement (decay
+over ``events.date_scale_days``) - and a logistic model turns them into a same-event
+probability. Weights and bias come from ``data/settings.yaml`` (section ``events``), fitted on
+ECB+ topics 1-35 (``benchmarks/ecbplus.py --fit``); the probabilities are then re-weighted to
+the batch's own share of same-event pairs (``adapt_to_batch``: a feed of forty stories is not a
+batch of one). Articles are grouped by average-linkage clustering on that probability cut at
+``events.cut`` (pairs never compared count 0; a connected block larger than
 ``events.max_block`` articles goes through ``sparse_average_linkage``, the same rule without a
-dense matrix, so the stage stays about linear in the compared pairs; an event of more than
-``events.panel`` articles takes its label and reason from a panel of its best-connected articles); a
-pair whose dates clearly disagree (date agreement below
-``events.date_veto``: day dates weeks apart, or one article's event month never mentioned in the
-other) cannot be one event; events whose average probability reaches ``events.related``
-are named as related (same storyline, different event).
+dense matrix, so the stage stays about linear in the compared pairs), then single articles move
+to the group they fit best (``refine_groups``); an event of more than ``events.panel`` articles takes
+its label and reason from a panel of its best-connected articles. A pair whose dates clearly
+disagree (date agreement below ``events.date_veto``: publication days months apart, or one
+article's event month never mentioned in the other) is a cannot-link: the two never share an
+event. Events whose average probability reaches ``events.related`` are named as related (same
+storyline, different event).
 """
 from __future__ import annotations
 
@@ -46,8 +54,10 @@ from . import lexicon as lx
 from .candidates import candidate_pairs
 from .similarity import claim_embeddings, encode
 from ..settings import setting
+from .term_info import info
+from .event_linkage import _average_linkage, refine_groups, sparse_average_linkage  # noqa: F401  (re-exported)
 
-FEATURES = ("tfidf", "centroid", "overlap", "strong", "lead", "entities", "date")
+FEATURES = ("tfidf", "centroid", "overlap", "strong", "lead", "entities", "core_entities", "headline", "date")
 
 
 # --------------------------------------------------------------------------- per-article summaries
@@ -107,6 +117,9 @@ def article_units(state: CorpusState) -> dict[str, dict]:
     return out
 
 
+_NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
+
+
 def _entity_sets(state: CorpusState) -> dict[str, set[str]]:
     from .features import _entity_norm
 
@@ -117,11 +130,48 @@ def _entity_sets(state: CorpusState) -> dict[str, set[str]]:
         if ann:
             labels = ann.entity_labels if len(ann.entity_labels) == len(ann.entities) else [""] * len(ann.entities)
             for e, lab in zip(ann.entities, labels):
-                if lab in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
+                if lab in _NOT_NAMES:
                     continue
                 ents.add(_entity_norm(e.text))
         out[a.id] = ents
     return out
+
+
+def _entity_counts(state: CorpusState) -> dict[str, Counter]:
+    """Per article: how often it names each folded name (as in ``_entity_sets``); the names an
+    article keeps coming back to are the who and where of its event."""
+    from .features import _entity_norm
+
+    out = {}
+    for a in state.dossier.articles:
+        ann = state.annotations.get(a.id)
+        cnt: Counter = Counter()
+        if ann:
+            labels = ann.entity_labels if len(ann.entity_labels) == len(ann.entities) else [""] * len(ann.entities)
+            for e, lab in zip(ann.entities, labels):
+                if lab not in _NOT_NAMES:
+                    cnt[_entity_norm(e.text)] += 1
+        out[a.id] = cnt
+    return out
+
+
+def _headlines(article, ann) -> list[str]:
+    """What the article says happened, in at most three lines: its title (when metadata gives
+    one), its first sentence of four words or more (a text without metadata usually opens with
+    its headline) and its first sentence of ten words or more (the lead). Crawled titles can be
+    junk and first lines can be navigation, so the pair feature takes the best match of these."""
+    out = []
+    if article.title and article.title.strip():
+        out.append(article.title.strip()[:300])
+    spans = ann.sentences if ann and ann.sentences else [(0, min(len(article.text), 300))]
+    for min_words in (4, 10):
+        for st, en in spans[:8]:
+            line = re.sub(r"\s+", " ", article.text[st:en]).strip()
+            if len(line.split()) >= min_words:
+                if line[:300] not in out:
+                    out.append(line[:300])
+                break
+    return out or [article.text[:300].strip()]
 
 
 def _date_agreement(d1: Optional[str], d2: Optional[str], m1: set[str], m2: set[str],
@@ -136,7 +186,7 @@ def _date_agreement(d1: Optional[str], d2: Optional[str], m1: set[str], m2: set[
     if d1 and d2:
         try:
             gap = abs((date.fromisoformat(d1) - date.fromisoformat(d2)).days)
-            agree = math.exp(-gap / 7.0)
+            agree = math.exp(-gap / setting("events.date_scale_days"))
             if (not dated1 and d1[:7] in m2) or (not dated2 and d2[:7] in m1):
                 return max(agree, 0.5)
             return agree
@@ -151,12 +201,29 @@ def _date_agreement(d1: Optional[str], d2: Optional[str], m1: set[str], m2: set[
     return 0.5
 
 
+def _weighted_lemmas(docs: list[list[str]]):
+    """Rows of L2-normalised lemma weights, one per document: (1 + log count) times the lemma's
+    background informativeness (``term_info.info``), so the score of two articles does not
+    depend on what else is in the batch. None when no document has a lemma."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.preprocessing import normalize
+
+    if not any(docs):
+        return None
+    cv = CountVectorizer(analyzer=lambda x: x)
+    x = cv.fit_transform(docs).astype(np.float64).tocsr()
+    x.data = 1.0 + np.log(x.data)
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    n = x.shape[0]
+    w = np.array([info(t) for t in cv.get_feature_names_out()], dtype=np.float64) * (1.0 + np.log((1.0 + n) / (1.0 + df)))
+    x = x.multiply(w[None, :]).tocsr()
+    return normalize(x)
+
+
 class ArticleFeatures:
     """Everything needed to score article pairs (see module doc)."""
 
     def __init__(self, state: CorpusState):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         d = state.dossier
         self.ids = [a.id for a in d.articles]
         self.units = article_units(state)
@@ -171,17 +238,31 @@ class ArticleFeatures:
             ann = state.annotations.get(a.id)
             lem = ann.lemmas if ann and ann.lemmas else re.findall(r"[a-z]{3,}", a.text.lower())
             docs.append(lem)
-        self.tfidf = TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True).fit_transform(docs) if any(docs) else None
+        self.tfidf = _weighted_lemmas(docs)
         self.ents = _entity_sets(state)
+        # names weigh by how rare they are in English, not in this batch: in a batch about one
+        # story every article names the place and the people, and they must still count
         df = Counter(e for s in self.ents.values() for e in s)
         n = len(self.ids)
-        self.eidf = {e: math.log((n + 1) / (c + 0.5)) for e, c in df.items()}
+        self.eidf = {e: info(e) * (1.0 + math.log((1.0 + n) / (1.0 + c))) for e, c in df.items()}
+        self.core = {}  # article -> (names, L2-normalised weights): (1 + log mentions) x name weight
+        for aid, cnt in _entity_counts(state).items():
+            names = sorted(cnt)
+            w = np.array([(1.0 + math.log(cnt[e])) * self.eidf.get(e, 0.0) for e in names])
+            norm = float(np.linalg.norm(w)) or 1.0
+            self.core[aid] = dict(zip(names, (w / norm).tolist()))
         cents = []
         for aid in self.ids:
             v = self.units[aid]["vectors"]
             m = v.mean(axis=0) if len(v) else np.zeros(384, dtype=np.float32)
             cents.append(m / (np.linalg.norm(m) or 1.0))
         self.centroids = np.vstack(cents).astype(np.float32) if cents else np.zeros((0, 384), np.float32)
+        heads = [_headlines(a, state.annotations.get(a.id)) for a in d.articles]
+        flat = encode([h for hs in heads for h in hs], state.encoder) if heads else None
+        self.heads, pos = [], 0  # per article: its headline lines' embeddings (rows)
+        for hs in heads:
+            self.heads.append(flat[pos:pos + len(hs)])
+            pos += len(hs)
         self.scored: dict[tuple[int, int], np.ndarray] = {}  # pair -> feature row, kept by group_articles
 
     def pair(self, i: int, j: int) -> dict[str, float]:
@@ -216,7 +297,10 @@ class ArticleFeatures:
             if ea and eb:
                 union = sum(self.eidf[e] for e in ea | eb)
                 out[r, 5] = sum(self.eidf[e] for e in ea & eb) / union if union else 0.0
-            out[r, 6] = _date_agreement(self.date[a], self.date[b], self.months[a], self.months[b],
+            out[r, 7] = float((self.heads[i] @ self.heads[j].T).max())
+            ca, cb = self.core[a], self.core[b]
+            out[r, 6] = sum(v * cb[e] for e, v in ca.items() if e in cb)
+            out[r, 8] = _date_agreement(self.date[a], self.date[b], self.months[a], self.months[b],
                                         self.dated[a], self.dated[b])
         return out
 
@@ -238,84 +322,35 @@ def same_event_probabilities(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(bias + x @ w)))
 
 
+def adapt_to_batch(probs: np.ndarray, vetoed: Optional[np.ndarray] = None) -> np.ndarray:
+    """The same-event probabilities re-weighted for this batch's share of same-event pairs.
+
+    In: the model's probabilities of the compared pairs (and which pairs the dates veto, counted
+    as different events). Out: the probabilities under the batch's own prior. The model was
+    fitted on ECB+ topics, where about half of the pairs (``events.train_prior``) report one
+    event; a batch of one story has more, a feed of forty stories far fewer, and the same
+    evidence then means something else (two reports of one campaign a week apart are likely one
+    story among two, not among forty). The batch prior is estimated by classify-and-count (the
+    share of compared pairs at p >= 0.5, vetoed pairs counting as different), with
+    ``events.prior_pairs`` pseudo-pairs at the training prior so that a batch of two or three
+    articles keeps about the training prior; the odds are then rescaled by Bayes' rule (Saerens
+    et al. 2002). Counting is used rather than their EM, which runs away to 0 when the model is
+    under-confident on true pairs."""
+    if probs is None or len(probs) == 0:
+        return probs
+    pt = setting("events.train_prior")
+    a = setting("events.prior_pairs")
+    p = np.clip(np.asarray(probs, dtype=np.float64), 1e-6, 1 - 1e-6)
+    hits = p >= 0.5
+    if vetoed is not None:
+        hits &= ~np.asarray(vetoed, dtype=bool)
+    pi = (hits.sum() + a * pt) / (len(p) + a)
+    pi = min(max(pi, 1e-3), 1 - 1e-3)
+    r1, r0 = pi / pt, (1 - pi) / (1 - pt)
+    return r1 * p / (r1 * p + r0 * (1 - p))
+
+
 # --------------------------------------------------------------------------- grouping
-
-
-def sparse_average_linkage(items: list[int], sim: dict[tuple[int, int], float], cut: float) -> list[list[int]]:
-    """Average-linkage clustering of ``items`` on a sparse similarity graph, in time about
-    linear in the number of edges (no m x m matrix).
-
-    In: ``items`` (node ids), ``sim`` = {(a, b) with a < b: similarity} for the pairs among
-    ``items`` that were scored (missing pairs count as 0, as in ``clusters.average_linkage``),
-    ``cut`` > 0. Out: the groups (lists of items, each sorted) left when merging stops, i.e. the
-    same partition as cutting the average-linkage (UPGMA) dendrogram at similarity ``cut``: the
-    two groups with the highest average pair similarity are merged while that average is >= cut.
-    Two groups with no scored pair between them average 0 and are never merged."""
-    import heapq
-
-    pos = {x: k for k, x in enumerate(items)}
-    members: list[Optional[list[int]]] = [[x] for x in items]
-    nb: list[dict[int, float]] = [dict() for _ in items]  # group -> {neighbour group: summed similarity}
-    for (a, b), v in sim.items():
-        ia, ib = pos.get(a), pos.get(b)
-        if ia is None or ib is None or ia == ib or not v:
-            continue
-        nb[ia][ib] = nb[ia].get(ib, 0.0) + v
-        nb[ib][ia] = nb[ib].get(ia, 0.0) + v
-    heap = [(-v, x, y) for x in range(len(items)) for y, v in nb[x].items() if x < y and v >= cut]
-    heapq.heapify(heap)
-    while heap:
-        neg, x, y = heapq.heappop(heap)
-        mx, my = members[x], members[y]
-        if mx is None or my is None or y not in nb[x]:
-            continue  # stale: one side was merged since
-        avg = nb[x][y] / (len(mx) * len(my))
-        if avg != -neg:
-            continue  # stale score
-        if avg < cut:
-            break
-        z = len(members)
-        members.append(mx + my)
-        members[x] = members[y] = None
-        merged: dict[int, float] = {}
-        for src in (x, y):
-            for o, v in nb[src].items():
-                if o in (x, y):
-                    continue
-                merged[o] = merged.get(o, 0.0) + v
-                del nb[o][src]
-            nb[src] = {}
-        nb.append(merged)
-        size = len(members[z])
-        for o, v in merged.items():
-            nb[o][z] = v
-            a = v / (size * len(members[o]))
-            if a >= cut:
-                heapq.heappush(heap, (-a, min(o, z), max(o, z)))
-    return [sorted(m) for m in members if m is not None]
-
-
-def _average_linkage(n: int, prob: dict[tuple[int, int], float], cut: float) -> list[list[int]]:
-    """Average-linkage groups of the ``n`` articles on the compared pairs' probabilities, run per
-    connected component of the pairs >= ``cut``; a component above ``events.max_block`` articles
-    uses ``sparse_average_linkage`` (same rule, no dense matrix), smaller ones scipy."""
-    from .clusters import _components, average_linkage
-
-    edges = [p for p, v in prob.items() if v >= cut]
-    max_block = setting("events.max_block")
-    comps = [sorted(c) for c in _components(n, edges)]
-    big = {k for k, c in enumerate(comps) if len(c) > max_block}
-    sub: dict[int, dict[tuple[int, int], float]] = {k: {} for k in big}
-    if big:
-        comp_of = {i: k for k in big for i in comps[k]}
-        for (a, b), v in prob.items():
-            k = comp_of.get(a)
-            if k is not None and comp_of.get(b) == k:
-                sub[k][(a, b)] = v
-    out = []
-    for k, comp in enumerate(comps):
-        out.extend(sparse_average_linkage(comp, sub[k], cut) if k in big else average_linkage(comp, prob, cut))
-    return out
 
 
 def _panel(group: list[int], neighbours: Optional[dict], size: Optional[int] = None) -> list[int]:
@@ -392,16 +427,24 @@ def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[l
     """Groups of article indices and the same-event probabilities of the compared pairs."""
     n = len(af.ids)
     keys = [[e for e in af.ents[a] if af.eidf.get(e, 0) > 1.0] for a in af.ids]
-    pairs = candidate_pairs(af.centroids, keys, k=8, max_df=20, stats=stats) if n > 1 else set()
+    if 1 < n <= setting("events.all_pairs_max"):
+        # a small batch: every pair is scored (a bounded cost), so no same-event pair is missed
+        # by the blocking and counted 0 in the averages
+        from itertools import combinations
+
+        pairs = set(combinations(range(n), 2))
+    else:
+        pairs = candidate_pairs(af.centroids, keys, k=8, max_df=20, stats=stats) if n > 1 else set()
     plist = sorted(pairs)
     x = af.pair_matrix(plist)
-    probs = same_event_probabilities(x) if plist else []
     veto = setting("events.date_veto")
     di = FEATURES.index("date")
+    probs = adapt_to_batch(same_event_probabilities(x), x[:, di] < veto) if plist else []
     prob = {p: (0.0 if x[r, di] < veto else float(v)) for r, (p, v) in enumerate(zip(plist, probs))}
+    cannot = {p for r, p in enumerate(plist) if x[r, di] < veto}
     af.scored = dict(zip(plist, x))
     cut = setting("events.cut")
-    groups = _average_linkage(n, prob, cut) if n else []
+    groups = refine_groups(n, _average_linkage(n, prob, cut, cannot), prob, cut, cannot) if n else []
     return groups, prob
 
 
@@ -497,7 +540,11 @@ def _reason(g: list[int], af: ArticleFeatures, prob: dict, neighbours: dict, gro
         members = groups[e]
         avg = sum(v for o, v in neighbours.get(i, []) if event_of.get(o) == e) / len(members)
         vetoed = [af.ids[o] for o, v in neighbours.get(i, []) if event_of.get(o) == e and v == 0.0]
-        why = f"average same-event probability with {events[e].id} ({len(members)} articles) is {avg:.2f} < {cut:.2f}"
+        if avg >= cut and vetoed:  # similar enough, but the dates forbid it (a cannot-link)
+            why = (f"average same-event probability with {events[e].id} ({len(members)} articles) is {avg:.2f}, "
+                   f"but dates that clearly disagree keep it apart")
+        else:
+            why = f"average same-event probability with {events[e].id} ({len(members)} articles) is {avg:.2f} < {cut:.2f}"
         if vetoed:
             why += (f"; its dates disagree with {', '.join(vetoed)} (its day date {da or 'unknown'}, "
                     f"months it mentions: {months}; theirs {af.date[vetoed[0]] or 'unknown'})")
