@@ -32,6 +32,7 @@ from typing import Optional
 
 from ..models import Attribution, Span, Speaker
 from .actors import RESOLVED_KEY, actor_finder
+from .attribution_model import learned_attributions
 from .lexicon import actor_lexicon, cues
 from .quotes import find_quotes
 from .segment import datelines, doc_text, is_furniture, line_sentences
@@ -949,4 +950,6 @@ def extract_attributions(state) -> None:
             cue=f.cue_text, cue_start=f.cue_start, cue_end=f.cue_end, content=contents,
             kind=f.kind if f.kind in ("direct", "indirect", "mixed", "according_to") else "indirect",
             chain=chain if len(chain) > 1 else ([sp] if sp else []), distancing=dist, hedges=hedges))
+    # the learned tagger adds confident attributions the rules missed (extract/attribution_model.py)
+    out.extend(learned_attributions(state, out))
     state.ann.attributions = out
