@@ -35,6 +35,8 @@ from .quotes import find_quotes
 WEIGHTS = "attribution.crfsuite"
 ROLES = {"SRC": "source", "CUE": "cue", "CNT": "content"}
 _PATH_STEPS = 8
+_MIN_CONTENT_WORDS = 3
+_REL_PRONOUNS = {"which", "that", "who", "whom", "whose", "what"}
 _NO_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
@@ -324,7 +326,10 @@ def predict(doc) -> list[Candidate]:
             if not inner.contents:
                 continue
             start = inner.source[0] if inner.source is not None and inner.source[0] > cand.cue[1] else inner.cue[0]
-            cand.contents.append((start, max(e for _, e in inner.contents)))
+            end = max([inner.cue[1]] + [e for _, e in inner.contents])
+            if start < cand.cue[1] or end <= start:
+                continue
+            cand.contents.append((start, end))
             content_conf[id(sp)].append(min(inner.cue_conf, max(content_conf[id(cue_spans[n + 1])])))
     out = []
     for _, sp in cues_at:
@@ -360,7 +365,7 @@ def scored_attributions(state, existing: list, threshold: float) -> list:
     """``[(Candidate, Attribution)]``: ``model_attributions`` with the candidate each record came
     from (its confidence), for choosing the threshold."""
     from ..models import Attribution, Span
-    from .attribution import _hedges_and_distancing, _speaker, _speaker_head
+    from .attribution import _hedges_and_distancing
 
     doc = state.doc
     if doc is None:
@@ -380,19 +385,16 @@ def scored_attributions(state, existing: list, threshold: float) -> list:
             continue
         if _overlaps(cand.cue, taken) or any(_overlaps(c, taken) for c in cand.contents):
             continue
-        sp = None
-        if cand.source is not None and not _overlaps(cand.source, taken):
-            span = doc.char_span(cand.source[0], cand.source[1], alignment_mode="expand")
-            if span is not None and span.root.ent_type_ not in _NO_SPEAKER_ENTS:
-                head = _speaker_head(span.root)
-                sp = _speaker(state, head, None)
-                if sp is not None and head.i == span.root.i:
-                    # the tagged mention is the speaker's mention ("the ministry", "a senior official")
-                    s, e = cand.source
-                    sp = sp.model_copy(update={"start": s, "end": e, "text": text[s:e]})
-        contents = [Span(article=state.article.id, start=s, end=e, text=text[s:e]) for s, e in cand.contents]
         cue_span = doc.char_span(cand.cue[0], cand.cue[1], alignment_mode="expand")
-        cue_lemma = cue_span.root.lemma_.lower() if cue_span is not None else ""
+        if cue_span is None or not any(t.pos_ in ("VERB", "AUX") for t in cue_span):
+            continue  # a record needs a reporting verb ("said", "was quoted as saying"), not "reportedly"
+        if sum(len(text[s:e].split()) for s, e in cand.contents) < _MIN_CONTENT_WORDS:
+            continue  # "This move was seen by some as ...": too little said to make a claim of
+        sp = _source_speaker(state, cand, taken)
+        if sp is None:
+            continue  # no one to credit: the rules handle subjectless cues ("..., adding that")
+        contents = [Span(article=state.article.id, start=s, end=e, text=text[s:e]) for s, e in cand.contents]
+        cue_lemma = cue_span.root.lemma_.lower()
         cls = str((verbs.get(cue_lemma) or {}).get("class", "neutral"))
         inside = [any(qs <= s and e <= qe for qs, qe in quotes) for s, e in cand.contents]
         touch = [_overlaps((s, e), quotes) for s, e in cand.contents]
@@ -405,6 +407,38 @@ def scored_attributions(state, existing: list, threshold: float) -> list:
         taken.append(cand.cue)
         taken.extend(cand.contents)
     return out
+
+
+def _source_speaker(state, cand: Candidate, taken: list):
+    """The ``Speaker`` of a candidate's source span, resolved like the rules' speakers; None when
+    there is no source, it overlaps a rule attribution, or it cannot speak: a date, time or number,
+    a relative pronoun, an inanimate noun (``attribution._can_speak``). A leading preposition
+    ("by officials", "from the ministry") is not part of the speaker."""
+    from .attribution import _can_speak, _speaker, _speaker_head
+
+    if cand.source is None or _overlaps(cand.source, taken):
+        return None
+    doc, text = state.doc, state.article.text
+    span = doc.char_span(cand.source[0], cand.source[1], alignment_mode="expand")
+    if span is None:
+        return None
+    toks = [t for t in span]
+    while toks and (toks[0].pos_ == "ADP" or toks[0].is_punct):
+        toks = toks[1:]
+    if not toks:
+        return None
+    span = doc[toks[0].i:toks[-1].i + 1]
+    root = span.root
+    if (root.ent_type_ in _NO_SPEAKER_ENTS or root.lower_ in _REL_PRONOUNS or root.pos_ not in ("NOUN", "PROPN", "PRON")
+            or not _can_speak(root)):
+        return None
+    head = _speaker_head(root)
+    sp = _speaker(state, head, None)
+    if sp is not None and head.i == root.i:
+        # the tagged mention is the speaker's mention ("the ministry", "two senior officials")
+        s, e = span.start_char, span.end_char
+        sp = sp.model_copy(update={"start": s, "end": e, "text": text[s:e]})
+    return sp
 
 
 @lru_cache(maxsize=1)
