@@ -84,7 +84,7 @@ def main() -> int:
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--c1", type=float, default=0.05)
     p.add_argument("--c2", type=float, default=0.01)
-    p.add_argument("--iterations", type=int, default=150)
+    p.add_argument("--iterations", type=int, default=100)
     p.add_argument("--min-freq", type=int, default=2)
     a = p.parse_args()
     base = a.data / "data" / "train"

@@ -122,6 +122,7 @@ def doc_features(doc) -> list[tuple[tuple[int, int], list[list[str]]]]:
     verbs = cues()["verbs"]
     inq, mark = _quote_flags(doc)
     base = []
+    is_cue = []
     for t in doc:
         w = t.text
         lem = t.lemma_.lower()
@@ -130,7 +131,8 @@ def doc_features(doc) -> list[tuple[tuple[int, int], list[list[str]]]]:
              "dhl=" + t.dep_ + "|" + t.head.lemma_.lower(), "e=" + (t.ent_type_ or "O"), "q=" + str(inq[t.i])]
         if mark[t.i]:
             f.append("qm=" + mark[t.i])
-        if lem in verbs and t.pos_ in ("VERB", "AUX"):
+        is_cue.append(lem in verbs and t.pos_ in ("VERB", "AUX"))
+        if is_cue[-1]:
             f.append("cue=1")
             f.append("cuecls=" + str(verbs[lem].get("class", "neutral")))
         if t.head.lemma_.lower() in verbs:
@@ -143,14 +145,16 @@ def doc_features(doc) -> list[tuple[tuple[int, int], list[list[str]]]]:
         f.extend(_path_features(t, verbs))
         base.append(f)
     out = []
+    low = [t.lower_ for t in doc]
+    pos = [t.pos_ for t in doc]
+    dep = [t.dep_ for t in doc]
     for sent in doc.sents:
         s0, s1 = sent.start, sent.end
         n = s1 - s0
         has_q = any(inq[s0:s1])
-        has_cue = any("cue=1" in base[i] for i in range(s0, s1))
+        has_cue = any(is_cue[s0:s1])
         feats = []
         for i in range(s0, s1):
-            t = doc[i]
             f = list(base[i])
             f.append("pos=" + ("first" if i == s0 else "last" if i == s1 - 1 else str(min(4, (i - s0) * 5 // max(n, 1)))))
             f.append("sq=" + str(int(has_q)))
@@ -158,17 +162,16 @@ def doc_features(doc) -> list[tuple[tuple[int, int], list[list[str]]]]:
             for k in (-2, -1, 1, 2):
                 j = i + k
                 if s0 <= j < s1:
-                    u = doc[j]
-                    f.append(f"{k}w=" + u.lower_)
-                    f.append(f"{k}p=" + u.pos_)
+                    f.append(f"{k}w=" + low[j])
+                    f.append(f"{k}p=" + pos[j])
                     if abs(k) == 1:
-                        f.append(f"{k}d=" + u.dep_)
+                        f.append(f"{k}d=" + dep[j])
                         f.append(f"{k}q=" + str(inq[j]))
-                        if "cue=1" in base[j]:
+                        if is_cue[j]:
                             f.append(f"{k}cue=1")
                 else:
                     f.append(f"{k}w=<pad>")
-            f.append("w+1=" + t.lower_ + "|" + (doc[i + 1].lower_ if i + 1 < s1 else "<pad>"))
+            f.append("w+1=" + low[i] + "|" + (low[i + 1] if i + 1 < s1 else "<pad>"))
             feats.append(f)
         out.append(((s0, s1), feats))
     return out
@@ -266,7 +269,7 @@ def tag_doc(doc) -> list[list[tuple[str, int, int, float]]]:
     for (s0, _s1), feats in doc_features(doc):
         tagger.set(feats)
         labels = tagger.tag()
-        probs = [tagger.marginal(y, k) for k, y in enumerate(labels)]
+        probs = [tagger.marginal(y, k) if y != "O" else 1.0 for k, y in enumerate(labels)]
         out.append(_spans_of(doc, s0, labels, probs))
     return out
 
