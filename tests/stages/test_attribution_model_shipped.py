@@ -82,3 +82,29 @@ def test_records_the_rules_missed_get_resolved_speakers(run_article):
 def test_threshold_above_one_adds_nothing(run_article, threshold):
     state = run_article("Officials said the road would stay closed.", until="actors")
     assert model_attributions(state, [], threshold) == []
+
+
+def test_pipeline_adds_a_statement_with_a_cue_outside_the_lexicon(run_article):
+    text = ("Union leaders reckon the strike could last until the end of the month.\n\n"
+            "Critics questioned whether the new bridge was safe for heavy lorries.")
+    state = run_article(text, until="attributions")
+    by_cue = {a.cue: a for a in state.ann.attributions}
+    assert {"reckon", "questioned"} <= set(by_cue)
+    a = by_cue["reckon"]
+    assert text[a.cue_start:a.cue_end] == "reckon"
+    assert a.speaker is not None and text[a.speaker.start:a.speaker.end] == a.speaker.text == "Union leaders"
+    assert [c.text for c in a.content] == ["the strike could last until the end of the month"]
+    assert all(text[c.start:c.end] == c.text for c in a.content)
+    assert "whether the new bridge was safe" in by_cue["questioned"].content[0].text
+
+
+def test_pipeline_never_duplicates_a_rule_attribution(run_article):
+    text = "The ministry said in a statement that the border crossing would reopen on Monday."
+    state = run_article(text, until="attributions")
+    spans = []
+    for a in state.ann.attributions:
+        spans.append((a.cue_start, a.cue_end))
+        spans.extend((c.start, c.end) for c in a.content)
+    assert len(state.ann.attributions) == 1
+    spans.sort()
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
