@@ -2,6 +2,7 @@
 """PolNeAR attribution benchmark: source, cue and content spans against the gold annotation.
 
 usage: python benchmarks/polnear.py [--data DIR] [--split dev|test|train] [--json OUT.json] [--limit N]
+                                   [--mode combined|rules|model]
 
 Data: ``DIR/data/<split>/text/<name>.txt`` and ``DIR/data/<split>/attributions/<name>_<annotator>.ann``
 (brat standoff: ``Source``/``Cue``/``Content`` text-bound spans, discontinuous spans as
@@ -98,17 +99,33 @@ def _chars(spans, text) -> set[int]:
     return out
 
 
-def predict(text: str, name: str):
-    """Run parse -> actors -> attributions and return predicted spans per kind."""
+def predict(text: str, name: str, mode: str = "combined"):
+    """Run parse -> actors -> attributions and return predicted spans per kind. ``mode``:
+    ``combined`` (the pipeline as shipped), ``rules`` (without the learned tagger's additions) or
+    ``model`` (the learned tagger's linked candidates alone, every confidence)."""
+    from rashomon.extract import attribution, attribution_model
     from rashomon.models import Article, ArticleAnnotations
     from rashomon.pipeline import ARTICLE_STAGES, ArticleState
 
     art = Article(id=name, text=text)
     st = ArticleState(article=art, ann=ArticleAnnotations(article=name))
-    for stage in ARTICLE_STAGES:
-        if stage.name in ("parse", "actors", "attributions"):
-            stage.load()(st)
+    shipped = attribution.learned_attributions
+    if mode == "rules":
+        attribution.learned_attributions = lambda state, existing: []
+    try:
+        for stage in ARTICLE_STAGES:
+            if stage.name in ("parse", "actors", "attributions"):
+                stage.load()(st)
+    finally:
+        attribution.learned_attributions = shipped
     out = {"source": [], "cue": [], "content": []}
+    if mode == "model":
+        for c in attribution_model.predict(st.doc):
+            if c.source is not None:
+                out["source"].append(c.source)
+            out["cue"].append(c.cue)
+            out["content"].extend(c.contents)
+        return out
     for a in st.ann.attributions:
         if a.speaker is not None and a.speaker.start is not None:
             out["source"].append((a.speaker.start, a.speaker.end))
@@ -126,9 +143,13 @@ def _prf(hit_p, n_pred, hit_r, n_gold):
 
 
 def main() -> None:
-    args = bench_args("polnear", "polnear", extra=lambda p: p.add_argument("--limit", type=int, default=None,
-                                                                             help="score only the first N texts"),
-                      description=__doc__.split("\n")[0])
+    def extra(p):
+        p.add_argument("--limit", type=int, default=None, help="score only the first N texts")
+        p.add_argument("--mode", choices=("combined", "rules", "model"), default="combined",
+                       help="combined: the pipeline as shipped (default); rules: without the learned tagger; "
+                            "model: the tagger's candidates alone")
+
+    args = bench_args("polnear", "polnear", extra=extra, description=__doc__.split("\n")[0])
     base = args.data / "data" / args.split
     if not (base / "text").is_dir():
         print(f"polnear: no split {args.split!r} under {args.data / 'data'}; nothing to measure.")
@@ -146,7 +167,7 @@ def main() -> None:
     for path in texts:
         text = path.read_text(encoding="utf-8")
         gold = read_ann(anns[path.stem])
-        pred = predict(text, path.stem)
+        pred = predict(text, path.stem, args.mode)
         for k in tot:
             g, p = gold[k], pred[k]
             t = tot[k]
