@@ -65,6 +65,12 @@ class ParseSettings(_Group):
     chunk_chars: int = Field(ge=1000, description="a cleaned text longer than this is parsed in pieces cut at paragraph, sentence or space boundaries (at most spaCy's nlp.max_length)")
 
 
+class AttributionSettings(_Group):
+    """Who said what (extract/attribution.py, extract/attribution_model.py)."""
+
+    model_threshold: float = Field(description="the learned attribution tagger adds an attribution the rules missed only at this confidence or above (above 1: the tagger adds nothing)")
+
+
 class ClaimsSettings(_Group):
     """Clause-level claims of one article (extract/claims.py; per-article, runs in the workers)."""
 
@@ -202,6 +208,7 @@ class Settings(_Group):
 
     ingest: IngestSettings = Field(description="reading and cleaning inputs")
     parse: ParseSettings = Field(description="the spaCy parse")
+    attribution: AttributionSettings = Field(description="who said what")
     claims: ClaimsSettings = Field(description="clause-level claims of one article")
     events: EventsSettings = Field(description="which articles report the same event")
     clusters: ClustersSettings = Field(description="the same proposition across articles")

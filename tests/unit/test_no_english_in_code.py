@@ -25,6 +25,7 @@ _GROUP = re.compile(r"[^()|]*(?:\|[^()|]*)+")
 SPACY_DEPS = "spaCy dependency labels (the parser's tag set, not words of the text)"
 FIELDS = "names of record fields or columns (the output format, not words of the text)"
 ALLOWED = {
+    ("extract/attribution_model.py", "deps"): SPACY_DEPS,
     ("link/disputes.py", "agree"): "reason ids of agreeing pairs mapped to their explanation (output text, not words of the input)",
     ("models.py", "disputetype"): "dispute type ids (the output format)",
     ("settings.py", "formats"): "output format ids (json, html, md, csv), not words of the text",

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from ..ids import span_id
 from ..models import Attribution, Span
+from .attribution_model import learned_attributions
 from .quotes import find_quotes
 from .attribution_spans import _hedges_and_distancing, _quote_at, _split_paragraph_quotes
 from .attribution_speakers import _same_speaker, _speaker, _speaker_head, _subject
@@ -157,4 +158,6 @@ def extract_attributions(state) -> None:
             cue=f.cue_text, cue_start=f.cue_start, cue_end=f.cue_end, content=contents,
             kind=f.kind if f.kind in ("direct", "indirect", "mixed", "according_to") else "indirect",
             chain=chain if len(chain) > 1 else ([sp] if sp else []), distancing=dist, hedges=hedges))
+    # the learned tagger adds confident attributions the rules missed (extract/attribution_model.py)
+    out.extend(learned_attributions(state, out))
     state.ann.attributions = out
