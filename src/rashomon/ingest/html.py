@@ -13,11 +13,11 @@ from typing import Optional
 
 from .metadata import Meta, normalize_date
 
-try:  # the version is reported in SourceInfo.extractor
-    from importlib.metadata import version as _version
+from importlib.metadata import PackageNotFoundError, version as _version
 
+try:  # the version is reported in SourceInfo.extractor
     TRAFILATURA_VERSION = _version("trafilatura")
-except Exception:  # pragma: no cover
+except PackageNotFoundError:  # pragma: no cover - a source checkout without the package metadata
     TRAFILATURA_VERSION = "?"
 
 #: what ``SourceInfo.extractor`` says for HTML inputs
