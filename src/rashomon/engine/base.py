@@ -56,6 +56,24 @@ class Timings:
         return [StageTiming(name=n, seconds=round(self.total[n], 4)) for n in names]
 
 
+class Collector:
+    """Gathers finished articles: ``out`` (annotations by article id), summed ``timings``, and
+    ``on_result(ann)`` called once per article. ``add(items)`` takes ``(ann, timings)`` pairs as
+    ``Background.ready``/``drain`` yield them."""
+
+    def __init__(self, on_result: OnResult = None) -> None:
+        self.out: dict[str, ArticleAnnotations] = {}
+        self.timings = Timings()
+        self.on_result = on_result
+
+    def add(self, items) -> None:
+        for ann, ts in items:
+            self.out[ann.article] = ann
+            self.timings.add(ts)
+            if self.on_result:
+                self.on_result(ann)
+
+
 class Background:
     """The trailing ``background`` stages of each article, run in order in one thread.
 
@@ -126,15 +144,7 @@ class InlineEngine:
         failed = failed if failed is not None else {}
         head, tail = split_background(ARTICLE_STAGES)
         bg = Background(tail, self.settings, threaded=self.overlap, failed=failed)
-        out: dict[str, ArticleAnnotations] = {}
-        timings = Timings()
-
-        def collect(items):
-            for ann, ts in items:
-                out[ann.article] = ann
-                timings.add(ts)
-                if on_result:
-                    on_result(ann)
+        done = Collector(on_result)
 
         try:
             for a in articles:
@@ -144,8 +154,8 @@ class InlineEngine:
                     failed[a.id] = describe_failure(e)
                     continue
                 bg.submit(a, ann, ts)
-                collect(bg.ready())
-            collect(bg.drain())
+                done.add(bg.ready())
+            done.add(bg.drain())
         finally:
             bg.close()
-        return out, timings.out(s.name for s in ARTICLE_STAGES)
+        return done.out, done.timings.out(s.name for s in ARTICLE_STAGES)

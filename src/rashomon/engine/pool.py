@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Optional
 
 from ..models import Article, ArticleAnnotations, StageTiming
 from ..settings import Settings, current, set_process_settings
-from .base import Background, InlineEngine, OnResult, Timings, describe_failure
+from .base import Background, Collector, InlineEngine, OnResult, describe_failure
 
 
 def _init_worker(settings: Optional[Settings] = None) -> None:
@@ -65,15 +65,7 @@ class ProcessPoolEngine:
         by_id = {a.id: a for a in articles}
         failed = failed if failed is not None else {}
         bg = Background(split_background(ARTICLE_STAGES)[1], self.settings, failed=failed)
-        out: dict[str, ArticleAnnotations] = {}
-        timings = Timings()
-
-        def collect(items):
-            for ann, ts in items:
-                out[ann.article] = ann
-                timings.add(ts)
-                if on_result:
-                    on_result(ann)
+        done = Collector(on_result)
 
         ctx = mp.get_context("spawn")
         try:
@@ -84,11 +76,11 @@ class ProcessPoolEngine:
                         failed[aid] = error or "unknown error"
                         continue
                     bg.submit(by_id[aid], ann, ts)
-                    collect(bg.ready())
-            collect(bg.drain())
+                    done.add(bg.ready())
+            done.add(bg.drain())
         finally:
             bg.close()
-        return out, timings.out(s.name for s in ARTICLE_STAGES)
+        return done.out, done.timings.out(s.name for s in ARTICLE_STAGES)
 
 
 def pick_engine(n_articles: int, jobs: Optional[int] = None, settings=None, overlap: bool = True):

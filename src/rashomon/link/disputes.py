@@ -51,6 +51,7 @@ from ..settings import setting
 from ..models import Dispute, DisputePosition, PositionStep, Relation, Span
 from .dispute_wording import hubs, position_label, question_and_type, set_mid_caps
 from .relations.context import ClaimView, claim_views, opposed_sides
+from .relations.rules import quantity_interval
 from .relations.lexicon import find_terms, is_total, lexicon, pole_names, state_poles
 
 
@@ -114,21 +115,6 @@ def is_directive(v: ClaimView) -> bool:
     if cue and find_terms(cue, _cfg().get("directive_cues", [])):
         return True
     return bool(find_terms(v.text, _cfg().get("directive_phrases", [])))
-
-
-def _interval(q) -> Optional[tuple[float, float]]:
-    lo = q.low if q.low is not None else q.value
-    hi = q.high if q.high is not None else q.value
-    if lo is None or hi is None:
-        return None
-    if q.bound == "lower":
-        hi = float("inf")
-    elif q.bound == "upper":
-        lo = float("-inf")
-    if q.approx:
-        lo = lo * 0.9 if lo != float("-inf") else lo
-        hi = hi * 1.1 if hi != float("inf") else hi
-    return lo, hi
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -243,7 +229,7 @@ def _read_edge(rel: Relation, views_at: dict, quants_at: dict, times_at: dict,
         qx = next((q for q in qs if q is not None and q.article == x.claim.article and x.claim.start <= q.start < x.claim.end), None)
         qy = next((q for q in qs if q is not None and q is not qx and q.article == y.claim.article and y.claim.start <= q.start < y.claim.end), None)
         if qx is not None and qy is not None:
-            ix, iy = _interval(qx), _interval(qy)
+            ix, iy = quantity_interval(qx), quantity_interval(qy)
             if ix is None or iy is None or _overlap(ix, iy):
                 return AGREE["figures"]
             unit = ((qx.si.unit if qx.si else qx.unit) or "").lower()
@@ -305,7 +291,7 @@ def _number_positions(edges: list[Edge]) -> dict[str, list[tuple[ClaimView, obje
     for e in edges:
         items += [(e.x, e.qx), (e.y, e.qy)]
     uf = _UF()
-    ivs = [(_interval(q), i) for i, (_, q) in enumerate(items)]
+    ivs = [(quantity_interval(q), i) for i, (_, q) in enumerate(items)]
     for a in range(len(items)):
         uf.find(a)
         for b in range(a + 1, len(items)):

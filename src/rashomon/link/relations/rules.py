@@ -236,7 +236,9 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
 # ---------------------------------------------------------------------------- numbers and dates
 
 
-def _interval(q) -> Optional[tuple[float, float]]:
+def quantity_interval(q) -> Optional[tuple[float, float]]:
+    """The interval a ``Quantity`` allows: its value or range, open above for a lower bound ("at
+    least"), open below for an upper bound, widened by 10% when approximate; None without a number."""
     lo = q.low if q.low is not None else q.value
     hi = q.high if q.high is not None else q.value
     if lo is None or hi is None:
@@ -272,7 +274,7 @@ def numeric_findings(views: list[ClaimView]) -> list[Finding]:
             for qy in y.quantities:
                 if not _unit(qx) or _unit(qx) != _unit(qy) or (_unit(qx) in ("year", "years")):
                     continue
-                ix, iy = _interval(qx), _interval(qy)
+                ix, iy = quantity_interval(qx), quantity_interval(qy)
                 if ix is None or iy is None or not (ix[1] < iy[0] or iy[1] < ix[0]):
                     continue
                 a, b = (ix[0] if ix[0] != float("-inf") else ix[1]), (iy[0] if iy[0] != float("-inf") else iy[1])
