@@ -33,6 +33,7 @@ from ..models import Attribution, Span
 from .attribution_model import learned_attributions
 from .quotes import find_quotes
 from .attribution_spans import _hedges_and_distancing, _quote_at, _split_paragraph_quotes
+from .attribution_channels import channel_of, channel_subject, resolve_channel_speakers
 from .attribution_speakers import _same_speaker, _speaker, _speaker_head, _subject
 from .attribution_cues import _CONTINUING, _find_according_to, _find_colon_labels, _find_verb_cues, _trailing_report_participle
 
@@ -133,9 +134,11 @@ def extract_attributions(state) -> None:
     final = sorted((f for f in verb_found + acc_found if not f.dropped), key=lambda f: (min(s for s, _ in f.contents), f.cue_start))
     out = []
     taken: set[str] = set()
+    channel_items = []  # (cue offset, speaker, channel of the cue, channel as the subject)
     for f in final:
         head = _speaker_head(f.subj)
         sp = _speaker(state, head, f)
+        channel_items.append((f.cue_start, sp, channel_of(f.cue_tok), channel_subject(head) if head is not None else None))
         contents = []
         for s, e in sorted(set(f.contents)):
             if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in f.contents):
@@ -158,6 +161,8 @@ def extract_attributions(state) -> None:
             cue=f.cue_text, cue_start=f.cue_start, cue_end=f.cue_end, content=contents,
             kind=f.kind if f.kind in ("direct", "indirect", "mixed", "according_to") else "indirect",
             chain=chain if len(chain) > 1 else ([sp] if sp else []), distancing=dist, hedges=hedges))
+    # "the ministry said in a statement" records the channel; "the statement said" is its issuer
+    resolve_channel_speakers(channel_items)
     # the learned tagger adds confident attributions the rules missed (extract/attribution_model.py)
     out.extend(learned_attributions(state, out))
     state.ann.attributions = out

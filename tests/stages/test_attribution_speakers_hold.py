@@ -1,0 +1,53 @@
+"""Speakers that hold up: channels beside the speaker, channels read as their issuer, on sentences
+written for these tests (offsets checked)."""
+from __future__ import annotations
+
+
+def _atts(run_article, text):
+    st = run_article(text, until="attributions")
+    for a in st.ann.attributions:
+        for c in a.content:
+            assert text[c.start:c.end] == c.text
+        if a.speaker and a.speaker.start is not None:
+            assert text[a.speaker.start:a.speaker.end] == a.speaker.text
+        if a.cue_start is not None:
+            assert text[a.cue_start:a.cue_end] == a.cue
+    return st.ann.attributions
+
+
+def _with(atts, words):
+    found = [a for a in atts if any(words in c.text for c in a.content)]
+    assert found, [(a.speaker and a.speaker.name, [c.text for c in a.content]) for a in atts]
+    return found[0]
+
+
+def test_said_in_a_statement_records_the_channel_beside_the_body(run_article):
+    text = "The Ministry of Transport said on Monday in a statement that the bridge would reopen in May."
+    a = _with(_atts(run_article, text), "bridge would reopen")
+    assert "Ministry of Transport" in a.speaker.name
+    assert a.speaker.channel == "statement"
+
+
+def test_the_statement_said_is_read_as_its_issuer(run_article):
+    text = ("The Harbour Authority condemned the strike, the Harbour Authority said in a statement on Friday.\n\n"
+            "The port will stay closed until the dockers return to work, the statement said.")
+    atts = _atts(run_article, text)
+    a = _with(atts, "port will stay closed")
+    assert "Harbour Authority" in a.speaker.name
+    assert a.speaker.channel == "statement"
+    assert a.speaker.text == "the statement"
+    assert "statement" != a.speaker.name.lower()
+
+
+def test_according_to_the_report_is_read_as_its_issuer(run_article):
+    text = ("The water board published its annual report on Tuesday, and the water board said in the report that "
+            "leaks had doubled.\n\nAccording to the report, repairs will cost 40 million pounds.")
+    a = _with(_atts(run_article, text), "repairs will cost")
+    assert "water board" in a.speaker.name.lower()
+    assert a.speaker.channel == "report"
+
+
+def test_a_statement_from_a_named_body_keeps_that_body(run_article):
+    text = "A statement from the Red Cross said that 300 families had been moved to shelters."
+    a = _with(_atts(run_article, text), "300 families")
+    assert "Red Cross" in a.speaker.name
