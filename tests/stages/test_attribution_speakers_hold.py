@@ -51,3 +51,12 @@ def test_a_statement_from_a_named_body_keeps_that_body(run_article):
     text = "A statement from the Red Cross said that 300 families had been moved to shelters."
     a = _with(_atts(run_article, text), "300 families")
     assert "Red Cross" in a.speaker.name
+
+
+def test_the_statement_goes_to_the_body_that_issued_a_statement_not_to_the_last_speaker(run_article):
+    text = ("The council rejected the plan, the Regional Council said on Monday in a statement.\n\n"
+            "A spokesman for the builders said work would start in June.\n\n"
+            "The council will defend the green belt in court, the statement said.")
+    a = _with(_atts(run_article, text), "green belt")
+    assert "Regional Council" in a.speaker.name
+    assert a.speaker.channel == "statement"

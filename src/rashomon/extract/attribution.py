@@ -148,9 +148,11 @@ def extract_attributions(state) -> None:
             continue
         chain = [sp] if sp is not None else []
         for o in f.outer:
-            osp = _speaker(state, _speaker_head(o.subj), o)
+            ohead = _speaker_head(o.subj)
+            osp = _speaker(state, ohead, o)
             if osp is not None:
                 chain.append(osp)
+                channel_items.append((o.cue_start, osp, channel_of(o.cue_tok), channel_subject(ohead) if ohead is not None else None))
         hedges, dist = _hedges_and_distancing(doc, text, [(c.start, c.end) for c in contents] +
                                               [(f.sent[0], f.sent[1])], f.cls, f.cue_text.lower())
         for o in f.outer:
