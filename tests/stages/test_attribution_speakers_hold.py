@@ -60,3 +60,10 @@ def test_the_statement_goes_to_the_body_that_issued_a_statement_not_to_the_last_
     a = _with(_atts(run_article, text), "green belt")
     assert "Regional Council" in a.speaker.name
     assert a.speaker.channel == "statement"
+
+
+def test_a_relative_pronoun_is_never_the_speaker(run_article):
+    text = "The inspectors visited the plant with Anna Berg, who said that the valves had failed twice."
+    a = _with(_atts(run_article, text), "valves had failed")
+    assert a.speaker.name.lower() not in ("who", "which", "that")
+    assert "Anna Berg" in a.speaker.name

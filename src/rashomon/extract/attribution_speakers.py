@@ -112,6 +112,9 @@ def _speaker_head(subj):
     "Ukraine's top commander, Gen. X," -> X; "Chief of the General Staff X" -> X."""
     if subj is None:
         return None
+    if subj.lower_ in _REL_PRONOUNS and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
+        # "the board, which said ...": the relative pronoun stands for the noun it follows
+        subj = subj.head.head
     if subj.lemma_.lower() in _OFFICE_NOUNS:
         # "Mr. Seel's office said": the office speaks for its holder
         poss = [c for c in subj.children if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
