@@ -67,3 +67,19 @@ def test_a_relative_pronoun_is_never_the_speaker(run_article):
     a = _with(_atts(run_article, text), "valves had failed")
     assert a.speaker.name.lower() not in ("who", "which", "that")
     assert "Anna Berg" in a.speaker.name
+
+
+def test_a_title_description_is_the_one_person_the_article_gives_that_title(run_article):
+    text = ("Prime Minister Ana Lindqvist won the vote on Sunday.\n\n"
+            "The result is a clear mandate, Ruritania's prime minister said.")
+    a = _with(_atts(run_article, text), "clear mandate")
+    assert "Lindqvist" in a.speaker.name
+    assert a.speaker.text == "Ruritania's prime minister"
+    assert "description" in (a.speaker.resolved or "")
+
+
+def test_a_possessed_title_shared_by_two_named_people_is_not_guessed(run_article):
+    text = ("Prime Minister Ana Lindqvist met Prime Minister Tomas Varga in the capital on Monday.\n\n"
+            "Talks will resume next month, Ruritania's prime minister said.")
+    a = _with(_atts(run_article, text), "Talks will resume")
+    assert "Lindqvist" not in a.speaker.name and "Varga" not in a.speaker.name

@@ -14,6 +14,7 @@ from typing import Optional
 
 from ..models import Speaker
 from .actors import actor_finder
+from .attribution_descriptions import person_for_description
 from .lexicon import actor_lexicon, cues
 from .attribution_spans import _Found, _WORDS, _clean, _in_dateline, _in_spans, _is_cue_verb, _quote_spans
 
@@ -250,6 +251,14 @@ def _speaker(state, head, found: _Found) -> Optional[Speaker]:
         name = " and ".join(uniq) or _clean(text[s:e])
     how = hows[0] if hows else None
     actor = ids[0] if len(ids) == 1 else None
+    if not hows and len(names) == 1:
+        # "Ruritania's prime minister said": the one person the article gives that title
+        person = person_for_description(head)
+        if person is not None:
+            a = _find_actor(state)(person.start_char, person.end_char)
+            pname = a.name if a is not None else _clean(_strip_titles(person.text))
+            name, actor = pname, (a.id if a is not None else None)
+            how = f"description '{text[s:e]}' -> the one person the article gives that title: '{pname}'"
     if head.lower_ in ("he", "she", "they") and not hows:
         ante = _fallback_antecedent(head)
         if ante is not None:
