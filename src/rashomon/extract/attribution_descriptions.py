@@ -12,7 +12,6 @@ from typing import Optional
 
 from .lexicon import actor_lexicon
 
-_SKIP_DEPS = {"det", "poss", "punct", "case", "prep", "cc", "appos", "relcl", "acl"}
 
 
 def _is_title(tok) -> bool:
