@@ -83,3 +83,15 @@ def test_a_possessed_title_shared_by_two_named_people_is_not_guessed(run_article
             "Talks will resume next month, Ruritania's prime minister said.")
     a = _with(_atts(run_article, text), "Talks will resume")
     assert "Lindqvist" not in a.speaker.name and "Varga" not in a.speaker.name
+
+
+def test_passive_reporting_credits_the_agent(run_article):
+    text = "The reporters were told by Colonel Ivan Petrov that the convoy had left the border town."
+    a = _with(_atts(run_article, text), "convoy had left")
+    assert "Ivan Petrov" in a.speaker.name
+
+
+def test_was_quoted_as_saying_credits_the_subject(run_article):
+    text = "Mayor Ana Ruiz was quoted as saying that the river had peaked overnight."
+    a = _with(_atts(run_article, text), "river had peaked")
+    assert "Ana Ruiz" in a.speaker.name

@@ -24,6 +24,13 @@ _OFFICE_NOUNS = {"office", "offices", "chambers"}
 
 
 def _subject(verb):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and verb.lemma_ != "quote":
+        # "reporters were told by Colonel X that ...": the agent speaks, not the passive subject
+        for c in verb.children:
+            if c.dep_ == "agent":
+                agent = [p for p in c.children if p.dep_ == "pobj"]
+                if agent:
+                    return agent[0]
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
             if _in_dateline(c):
