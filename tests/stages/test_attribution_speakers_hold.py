@@ -95,3 +95,29 @@ def test_was_quoted_as_saying_credits_the_subject(run_article):
     text = "Mayor Ana Ruiz was quoted as saying that the river had peaked overnight."
     a = _with(_atts(run_article, text), "river had peaked")
     assert "Ana Ruiz" in a.speaker.name
+
+
+def test_the_company_said_is_the_named_company_across_paragraphs(run_article):
+    text = ("Acme Corp said sales had fallen by a third.\n\n"
+            "The company said it would cut 300 jobs. It said the cuts would start in May.")
+    atts = _atts(run_article, text)
+    a = _with(atts, "cut 300 jobs")
+    assert a.speaker.name == "Acme Corp"
+    assert a.speaker.text == "The company"
+    b = _with(atts, "cuts would start")
+    assert b.speaker.name == "Acme Corp"
+
+
+def test_the_ministry_said_is_the_ministry_the_article_names_once(run_article):
+    text = ("The Ministry of Health published new figures on Monday.\n\n"
+            "The ministry said 40 people had been treated in the capital.")
+    a = _with(_atts(run_article, text), "40 people")
+    assert a.speaker.name == "Ministry of Health"
+    assert "description" in a.speaker.resolved
+
+
+def test_the_ministry_is_not_guessed_when_two_ministries_are_named(run_article):
+    text = ("The Ministry of Health and the Ministry of Finance met on Monday.\n\n"
+            "The ministry said 40 people had been treated in the capital.")
+    a = _with(_atts(run_article, text), "40 people")
+    assert "Ministry of" not in a.speaker.name

@@ -33,6 +33,7 @@ from ..models import Attribution, Span
 from .attribution_model import learned_attributions
 from .quotes import find_quotes
 from .attribution_spans import _hedges_and_distancing, _quote_at, _split_paragraph_quotes
+from .attribution_anaphora import resolve_body_anaphora
 from .attribution_channels import channel_of, channel_subject, resolve_channel_speakers
 from .attribution_speakers import _same_speaker, _speaker, _speaker_head, _subject
 from .attribution_cues import _CONTINUING, _find_according_to, _find_colon_labels, _find_verb_cues, _trailing_report_participle
@@ -135,10 +136,12 @@ def extract_attributions(state) -> None:
     out = []
     taken: set[str] = set()
     channel_items = []  # (cue offset, speaker, channel of the cue, channel as the subject)
+    body_items = []  # (cue offset, speaker, its head token)
     for f in final:
         head = _speaker_head(f.subj)
         sp = _speaker(state, head, f)
         channel_items.append((f.cue_start, sp, channel_of(f.cue_tok), channel_subject(head) if head is not None else None))
+        body_items.append((f.cue_start, sp, head))
         contents = []
         for s, e in sorted(set(f.contents)):
             if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in f.contents):
@@ -165,6 +168,8 @@ def extract_attributions(state) -> None:
             chain=chain if len(chain) > 1 else ([sp] if sp else []), distancing=dist, hedges=hedges))
     # "the ministry said in a statement" records the channel; "the statement said" is its issuer
     resolve_channel_speakers(channel_items)
+    # "it said", "the company said": the named body that spoke before, or the article's one body of that kind
+    resolve_body_anaphora(body_items, state.ann.actors)
     # the learned tagger adds confident attributions the rules missed (extract/attribution_model.py)
     out.extend(learned_attributions(state, out))
     state.ann.attributions = out
