@@ -121,3 +121,18 @@ def test_the_ministry_is_not_guessed_when_two_ministries_are_named(run_article):
             "The ministry said 40 people had been treated in the capital.")
     a = _with(_atts(run_article, text), "40 people")
     assert "Ministry of" not in a.speaker.name
+
+
+def test_a_channel_no_body_spoke_through_is_not_given_to_the_last_speaker(run_article):
+    text = ("Dozens of nurses said the wards were short of staff.\n\n"
+            "Most shortages are temporary, the assessment said.")
+    a = _with(_atts(run_article, text), "shortages are temporary")
+    assert "nurses" not in a.speaker.name
+    assert a.speaker.channel == "assessment"
+
+
+def test_a_plural_or_modified_description_is_not_read_as_the_named_body(run_article):
+    text = ("Acme Corp said sales had fallen by a third.\n\n"
+            "The other companies said demand was steady.")
+    a = _with(_atts(run_article, text), "demand was steady")
+    assert a.speaker.name != "Acme Corp"

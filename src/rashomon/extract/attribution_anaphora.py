@@ -23,18 +23,15 @@ _BODY_TYPES = {"government_body", "military_unit", "media_outlet", "country", "o
 
 def _body_type(head) -> Optional[str]:
     """The actor type of a definite body description ("the ministry" -> government_body), or None."""
-    if head is None or head.ent_type_ or head.pos_ not in ("NOUN",):
-        return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-        return None
-    if any(c.dep_ in ("compound", "amod", "nmod", "poss") and (c.ent_type_ or c.pos_ == "PROPN") for c in head.children):
-        return None
-    if any(c.dep_ == "prep" for c in head.children) or any(c.dep_ == "appos" for c in head.children):
-        return None
+    if head is None or head.ent_type_ or head.pos_ != "NOUN" or head.tag_ != "NN":
+        return None  # one body: "the agencies", "the news organizations" are not one named body
+    kids = list(head.children)
+    if len(kids) != 1 or kids[0].dep_ != "det" or kids[0].lower_ != "the":
+        return None  # a bare "the company"; "the other agency", "the state company" describe more
     bodies = actor_lexicon()["body_nouns"]
     extra = _anaphors()
     low, lemma = head.lower_, head.lemma_.lower()
-    return bodies.get(low) or bodies.get(lemma) or extra.get(low) or extra.get(lemma)
+    return extra.get(low) or extra.get(lemma) or bodies.get(low) or bodies.get(lemma)
 
 
 @lru_cache(maxsize=1)

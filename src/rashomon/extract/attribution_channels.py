@@ -5,8 +5,8 @@ Out: ``channel_of(cue_tok)`` -> the channel noun's lemma ("statement" for "said 
 statement", "interview" for "told ... in an interview") or None; ``channel_subject(tok)`` -> the
 channel lemma when a speaker token is an anaphoric channel ("the statement said", "according to
 its report"), else None; ``resolve_channel_speakers(speakers)`` replaces such channel speakers by
-the issuer, the last speaker before it in the article that is a person or body, and records the
-channel beside it (``Speaker.channel``). A channel is never the speaker.
+the issuer, the last speaker before it in the article that spoke through the same channel ("X
+said in a statement"; none such: left as written, never guessed), and records the channel beside it (``Speaker.channel``). A channel is never the speaker.
 Words: ``channel_nouns``, ``channel_preps``, ``channel_anaphors`` in ``data/en/cues.yaml``.
 """
 from __future__ import annotations
@@ -69,8 +69,8 @@ def channel_subject(tok) -> Optional[str]:
 def resolve_channel_speakers(items: list) -> None:
     """``items``: ``[(start offset, Speaker or None, channel of its cue, channel of its subject)]``
     of one article. Sets ``channel`` on every speaker that spoke through one; a speaker that is an
-    anaphoric channel becomes the last preceding issuer (a speaker that is no channel), preferring
-    one that spoke through the same channel. The mention span stays the channel phrase as written."""
+    anaphoric channel becomes the last preceding issuer that spoke through the same channel
+    (none: left as written). The mention span stays the channel phrase as written."""
     issuers: list = []  # (position, Speaker, channel)
     for pos, sp, cue_ch, subj_ch in sorted(items, key=lambda x: x[0]):
         if sp is None:
@@ -81,14 +81,13 @@ def resolve_channel_speakers(items: list) -> None:
             if not sp.name.startswith("unidentified"):
                 issuers.append((pos, sp, cue_ch))
             continue
-        prior = [x for x in issuers if x[0] < pos]
-        same = [x for x in prior if x[2] == subj_ch]
-        pick = (same or prior)[-1] if (same or prior) else None
+        same = [x for x in issuers if x[0] < pos and x[2] == subj_ch]
+        pick = same[-1] if same else None  # no body spoke through that channel before: not guessed
         sp.channel = subj_ch
         if pick is not None:
             src = pick[1]
             sp.name, sp.actor = src.name, src.actor
-            sp.resolved = f"channel '{sp.text}' -> its issuer, the last speaker before it '{src.name}'"
+            sp.resolved = f"channel '{sp.text}' -> its issuer, the last speaker before it through a {subj_ch} '{src.name}'"
 
 
 def channel_clauses(cue_tok) -> list:
