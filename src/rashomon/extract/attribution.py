@@ -23,6 +23,12 @@ Rules (lexicon in ``data/en/cues.yaml``):
   quoted the commander, who reported ...") keeps the inner speaker as the original speaker and the
   outer one in ``chain``.
 
+- the channel is never the speaker: "said in a statement" records ``Speaker.channel``; "the
+  statement said" is the body that spoke through a statement before (``attribution_channels``);
+  "it said", "the company said" are the named body (``attribution_anaphora``); "Ruritania's prime
+  minister said" is the one person the article gives that title (``attribution_descriptions``);
+  "were told by X" credits the agent X.
+
 The stage function is here; its parts live beside it: the finders in ``attribution_cues``, the
 speaker and its actor in ``attribution_speakers``, spans, quotes and hedges in ``attribution_spans``.
 """
