@@ -140,6 +140,7 @@ class Speaker(Record):
     end: Optional[int] = None
     text: Optional[str] = Field(None, description="the mention as written: 'he', 'the military', 'Gen. Valery V. Gerasimov'")
     resolved: Optional[str] = Field(None, description="how a pronoun or description was resolved, e.g. \"pronoun 'he' -> nearest preceding person\"")
+    channel: Optional[str] = Field(None, description="the channel the speaker spoke through: 'statement', 'interview', 'report', 'post' (never the speaker itself)")
 
 
 class Attribution(Record):

@@ -23,6 +23,12 @@ Rules (lexicon in ``data/en/cues.yaml``):
   quoted the commander, who reported ...") keeps the inner speaker as the original speaker and the
   outer one in ``chain``.
 
+- the channel is never the speaker: "said in a statement" records ``Speaker.channel``; "the
+  statement said" is the body that spoke through a statement before (``attribution_channels``);
+  "it said", "the company said" are the named body (``attribution_anaphora``); "Ruritania's prime
+  minister said" is the one person the article gives that title (``attribution_descriptions``);
+  "were told by X" credits the agent X.
+
 The stage function is here; its parts live beside it: the finders in ``attribution_cues``, the
 speaker and its actor in ``attribution_speakers``, spans, quotes and hedges in ``attribution_spans``.
 """
@@ -33,6 +39,8 @@ from ..models import Attribution, Span
 from .attribution_model import learned_attributions
 from .quotes import find_quotes
 from .attribution_spans import _hedges_and_distancing, _quote_at, _split_paragraph_quotes
+from .attribution_anaphora import resolve_body_anaphora
+from .attribution_channels import channel_of, channel_subject, resolve_channel_speakers
 from .attribution_speakers import _same_speaker, _speaker, _speaker_head, _subject
 from .attribution_cues import _CONTINUING, _find_according_to, _find_colon_labels, _find_verb_cues, _trailing_report_participle
 
@@ -133,9 +141,13 @@ def extract_attributions(state) -> None:
     final = sorted((f for f in verb_found + acc_found if not f.dropped), key=lambda f: (min(s for s, _ in f.contents), f.cue_start))
     out = []
     taken: set[str] = set()
+    channel_items = []  # (cue offset, speaker, channel of the cue, channel as the subject)
+    body_items = []  # (cue offset, speaker, its head token)
     for f in final:
         head = _speaker_head(f.subj)
         sp = _speaker(state, head, f)
+        channel_items.append((f.cue_start, sp, channel_of(f.cue_tok), channel_subject(head) if head is not None else None))
+        body_items.append((f.cue_start, sp, head))
         contents = []
         for s, e in sorted(set(f.contents)):
             if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in f.contents):
@@ -145,9 +157,11 @@ def extract_attributions(state) -> None:
             continue
         chain = [sp] if sp is not None else []
         for o in f.outer:
-            osp = _speaker(state, _speaker_head(o.subj), o)
+            ohead = _speaker_head(o.subj)
+            osp = _speaker(state, ohead, o)
             if osp is not None:
                 chain.append(osp)
+                channel_items.append((o.cue_start, osp, channel_of(o.cue_tok), channel_subject(ohead) if ohead is not None else None))
         hedges, dist = _hedges_and_distancing(doc, text, [(c.start, c.end) for c in contents] +
                                               [(f.sent[0], f.sent[1])], f.cls, f.cue_text.lower())
         for o in f.outer:
@@ -158,6 +172,10 @@ def extract_attributions(state) -> None:
             cue=f.cue_text, cue_start=f.cue_start, cue_end=f.cue_end, content=contents,
             kind=f.kind if f.kind in ("direct", "indirect", "mixed", "according_to") else "indirect",
             chain=chain if len(chain) > 1 else ([sp] if sp else []), distancing=dist, hedges=hedges))
+    # "the ministry said in a statement" records the channel; "the statement said" is its issuer
+    resolve_channel_speakers(channel_items)
+    # "it said", "the company said": the named body that spoke before, or the article's one body of that kind
+    resolve_body_anaphora(body_items, state.ann.actors)
     # the learned tagger adds confident attributions the rules missed (extract/attribution_model.py)
     out.extend(learned_attributions(state, out))
     state.ann.attributions = out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .attribution_channels import channel_clauses
 from .lexicon import cues
 from .segment import is_furniture, line_sentences
 from .attribution_spans import _Found, _WORDS, _doc_spans, _idiom_spans, _in_spans, _is_cue_verb, _kind, _line_sentence_of, _paragraph_part, _quote_at, _span_of, _trim
@@ -112,6 +113,8 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                       and tok.lemma_.lower() in ("ask", "question", "wonder")]
             if tok.lemma_ in ("tell", "inform", "brief"):
                 comps = [c for c in tok.children if c.dep_ in ("ccomp",)] or comps
+            if not comps:
+                comps = channel_clauses(tok)  # "said in a statement that ...": the parser hangs it on the channel
             cue_in_quote = bool(_quote_at(quotes, tok.idx, tok.idx + 1))
             sent_quotes = [q for q in _quote_at(quotes, sent.start_char, sent.end_char)
                            if not (q[0] <= tok.idx < q[1])]

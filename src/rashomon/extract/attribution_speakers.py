@@ -14,6 +14,7 @@ from typing import Optional
 
 from ..models import Speaker
 from .actors import actor_finder
+from .attribution_descriptions import person_for_description
 from .lexicon import actor_lexicon, cues
 from .attribution_spans import _Found, _WORDS, _clean, _in_dateline, _in_spans, _is_cue_verb, _quote_spans
 
@@ -23,6 +24,13 @@ _OFFICE_NOUNS = {"office", "offices", "chambers"}
 
 
 def _subject(verb):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and verb.lemma_ != "quote":
+        # "reporters were told by Colonel X that ...": the agent speaks, not the passive subject
+        for c in verb.children:
+            if c.dep_ == "agent":
+                agent = [p for p in c.children if p.dep_ == "pobj"]
+                if agent:
+                    return agent[0]
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
             if _in_dateline(c):
@@ -112,6 +120,9 @@ def _speaker_head(subj):
     "Ukraine's top commander, Gen. X," -> X; "Chief of the General Staff X" -> X."""
     if subj is None:
         return None
+    if subj.lower_ in _REL_PRONOUNS and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
+        # "the board, which said ...": the relative pronoun stands for the noun it follows
+        subj = subj.head.head
     if subj.lemma_.lower() in _OFFICE_NOUNS:
         # "Mr. Seel's office said": the office speaks for its holder
         poss = [c for c in subj.children if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
@@ -247,6 +258,14 @@ def _speaker(state, head, found: _Found) -> Optional[Speaker]:
         name = " and ".join(uniq) or _clean(text[s:e])
     how = hows[0] if hows else None
     actor = ids[0] if len(ids) == 1 else None
+    if not hows and len(names) == 1:
+        # "Ruritania's prime minister said": the one person the article gives that title
+        person = person_for_description(head)
+        if person is not None:
+            a = _find_actor(state)(person.start_char, person.end_char)
+            pname = a.name if a is not None else _clean(_strip_titles(person.text))
+            name, actor = pname, (a.id if a is not None else None)
+            how = f"description '{text[s:e]}' -> the one person the article gives that title: '{pname}'"
     if head.lower_ in ("he", "she", "they") and not hows:
         ante = _fallback_antecedent(head)
         if ante is not None:

@@ -1,0 +1,86 @@
+""""It said", "the company said": a body's pronoun or definite description read as the named body.
+
+In: one article's speakers in text order with their head tokens, and the article's actors
+(``state.ann.actors``). Out: ``resolve_body_anaphora(items, actors)`` rewrites, in place, the
+speakers that are "it" or "the <body noun>" ("the company", "the ministry", "the group") and that
+nothing resolved yet: to the last named body that spoke before them in the article (for a
+description, one of the type its noun names), else, for a description, to the one named body of
+that type in the article; a speaker that fits none stays as written (never a guess).
+Body nouns and their actor types: ``body_nouns`` of ``data/en/actors.yaml`` and ``body_anaphors``
+of ``data/en/cues.yaml``.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from functools import lru_cache
+
+from ..data import load_yaml
+from .lexicon import actor_lexicon
+
+_BODY_TYPES = {"government_body", "military_unit", "media_outlet", "country", "organization", "group"}
+
+
+def _body_type(head) -> Optional[str]:
+    """The actor type of a definite body description ("the ministry" -> government_body), or None."""
+    if head is None or head.ent_type_ or head.pos_ != "NOUN" or head.tag_ != "NN":
+        return None  # one body: "the agencies", "the news organizations" are not one named body
+    kids = list(head.children)
+    if len(kids) != 1 or kids[0].dep_ != "det" or kids[0].lower_ != "the":
+        return None  # a bare "the company"; "the other agency", "the state company" describe more
+    bodies = actor_lexicon()["body_nouns"]
+    extra = _anaphors()
+    low, lemma = head.lower_, head.lemma_.lower()
+    return extra.get(low) or extra.get(lemma) or bodies.get(low) or bodies.get(lemma)
+
+
+@lru_cache(maxsize=1)
+def _anaphors() -> dict:
+    return {k.lower(): v for k, v in (load_yaml("cues.yaml", "en").get("body_anaphors") or {}).items()}
+
+
+def _fits(actor, noun: str, btype: str) -> bool:
+    """A named body a description can stand for: its name holds the noun ("the ministry" ->
+    "Ministry of Health") or it is of the type the noun names."""
+    return noun in actor.name.lower() or actor.type == btype
+
+
+def _named(actor) -> bool:
+    return bool(actor.name) and actor.name[:1].isupper()
+
+
+def resolve_body_anaphora(items: list, actors: list) -> None:
+    """``items``: ``[(position, Speaker or None, head token or None)]`` of one article (see module
+    docstring)."""
+    by_id = {a.id: a for a in actors}
+    spoken: list = []  # (position, Speaker, actor) of named bodies that spoke
+    for pos, sp, head in sorted(items, key=lambda x: x[0]):
+        if sp is None or head is None:
+            continue
+        actor = by_id.get(sp.actor) if sp.actor else None
+        if actor is not None and actor.type in _BODY_TYPES and _named(actor) and _body_type(head) is None and head.lower_ != "it":
+            spoken.append((pos, sp, actor))
+            continue
+        if sp.resolved:
+            continue
+        if head.lower_ == "it" and head.pos_ == "PRON":
+            prior = [x for x in spoken if x[0] < pos]
+            if prior:
+                src = prior[-1][1]
+                sp.name, sp.actor = src.name, src.actor
+                sp.resolved = f"pronoun 'it' -> the last named body that spoke before it '{src.name}'"
+            continue
+        btype = _body_type(head)
+        if btype is None:
+            continue
+        noun = head.lemma_.lower()
+        prior = [x for x in spoken if x[0] < pos and _fits(x[2], noun, btype)]
+        if prior:
+            src = prior[-1][2]
+        else:
+            named = [a for a in actors if a.type in _BODY_TYPES and _named(a) and a.mentions and _fits(a, noun, btype)]
+            if len(named) != 1:
+                continue
+            src = named[0]
+        sp.name, sp.actor = src.name, src.id
+        sp.resolved = f"description '{sp.text}' -> the named {src.type.replace('_', ' ')} of the article '{src.name}'"
