@@ -112,6 +112,12 @@ def _merge(ms: list[Match], text: str) -> list[Match]:
         a = ms[i]
         b = ms[i + 1] if i + 1 < len(ms) else None
         gap = text[a.end:b.start] if b else None
+        if b is not None and a.kind == "clock" and b.kind == "clock" and re.fullmatch(r"\s*\(", gap or "x") \
+                and text[b.end:b.end + 1] == ")":
+            # "7.30am (0430GMT)": a local time with its GMT equivalent in brackets -> one time, in GMT
+            keep = b if b.f.get("tz") == "Z" else a
+            ms = ms[:i] + [Match(a.start, b.end + 1, "clock", "time", dict(keep.f), keep.mod)] + ms[i + 2:]
+            continue
         if b is not None and re.fullmatch(r",?\s{1,3}|\s+on\s+", gap or "x"):
             if a.kind == "weekday" and b.kind in ("month_day", "full") and not a.f.get("part"):
                 out.append(Match(a.start, b.end, b.kind, b.type, dict(b.f), b.mod))
@@ -120,9 +126,20 @@ def _merge(ms: list[Match], text: str) -> list[Match]:
             if a.kind == "clock" and b.kind in _DATEISH:
                 f = dict(b.f)
                 f["clock"] = (a.f["h"], a.f["mi"])
+                f["tz"] = a.f.get("tz")
                 out.append(Match(a.start, b.end, b.kind, "time", f, b.mod))
                 i += 2
                 continue
+        if b is not None and a.kind == "full" and not a.f.get("clock") and b.kind == "clock" \
+                and re.fullmatch(r",?\s{1,3}(?:at\s+)?", gap or "x"):
+            # "03.02.2024 14:05 GMT", "March 3, 2024, at 9:30 a.m.": a time on that day
+            f = dict(a.f)
+            f["clock"] = (b.f["h"], b.f["mi"])
+            f["tz"] = b.f.get("tz")
+            f.pop("part", None)
+            out.append(Match(a.start, b.end, "full", "time", f, a.mod))
+            i += 2
+            continue
         out.append(a)
         i += 1
     return out
@@ -167,6 +184,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
     if name == "iso":
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
         return _full(s, e, y, mo, d, mod)
+    if name == "dotted":
+        return _full(s, e, int(g["y"]), int(g["m"]), int(g["d"]), mod)
     if name == "slash":
         y = int(g["y"])
         y = y + (1900 if y >= 50 else 2000) if y < 100 else y
@@ -355,13 +374,35 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
             return None
         ap = g["ap"].lower().replace(".", "")
         h = (h % 12) + (12 if ap == "pm" else 0)
-        return Match(s, e, "clock", type="time", f={"h": h, "mi": int(g["mi"] or 0)})
+        return Match(s, e, "clock", type="time", f={"h": h, "mi": int(g["mi"] or 0), "tz": _tz(g.get("tz"))})
+    if name in ("clock_zone", "clock_at"):
+        return Match(s, e, "clock", type="time", f={"h": int(g["h"]), "mi": int(g["mi"]), "tz": _tz(g.get("tz"))})
+    if name in ("part_of_md", "part_of_dm"):
+        part = lx["day_parts"][g["part"].lower()]
+        if g.get("y"):
+            mt = _full(s, e, int(g["y"]), mon, int(g["d"]), None)
+            if mt is not None:
+                mt.type = "time"
+                mt.f["part"] = part
+            return mt
+        if not 1 <= int(g["d"]) <= 31:
+            return None
+        return Match(s, e, "month_day", type="time", f={"m": mon, "d": int(g["d"]), "part": part})
     if name == "noon":
         return Match(s, e, "clock", type="time", f={"h": 12 if g["nm"].lower() == "noon" else 0, "mi": 0})
     return None
 
 
 _APX_MOD = dict(_WORDS["apx_mod"])
+_UTC_ZONES = ("GMT", "UTC")
+
+
+def _tz(zone: Optional[str]) -> Optional[str]:
+    """A zone written after a clock time -> "Z" (GMT/UTC, the ISO suffix), "local" (any other
+    zone: the value stays a local time), or None when no zone is written."""
+    if not zone:
+        return None
+    return "Z" if zone.upper() in _UTC_ZONES else "local"
 
 
 def _spoken_year(s: str) -> Optional[int]:

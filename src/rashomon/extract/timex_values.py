@@ -43,13 +43,25 @@ def precision_of(value: Optional[str]) -> Optional[str]:
     return None
 
 
+def _zone(f: dict) -> str:
+    """ISO 8601 zone suffix of a clock time: "Z" when the text gives GMT/UTC, else none (local time)."""
+    return "Z" if f.get("tz") == "Z" else ""
+
+
+def _clock_code(f: dict) -> str:
+    """The "HHMM" (+ "Z") code of a clock time kept inside a machine form."""
+    return f"{f['clock'][0]:02d}{f['clock'][1]:02d}" + _zone(f)
+
+
 def absolute_value(mt: Match) -> Optional[str]:
     """The value of an expression that needs no anchor date, else None."""
     f = mt.f
     k = mt.kind
     if k == "full":
         v = f"{f['y']:04d}-{f['m']:02d}-{f['d']:02d}"
-        return v + (f"T{f['clock'][0]:02d}:{f['clock'][1]:02d}" if f.get("clock") else "")
+        if f.get("clock"):
+            return v + f"T{f['clock'][0]:02d}:{f['clock'][1]:02d}" + _zone(f)
+        return v + (f"T{f['part']}" if f.get("part") else "")
     if k == "month_year":
         return f"{f['y']:04d}-{f['m']:02d}"
     if k == "year":
@@ -76,7 +88,10 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
     nearest (from the tense of the sentence). None for absolute expressions."""
     f, k = mt.f, mt.kind
     if k == "month_day":
-        return f"monthday:{f['m']}-{f['d']}:{direction}" + (f":{f['clock'][0]:02d}{f['clock'][1]:02d}" if f.get("clock") else "")
+        form = f"monthday:{f['m']}-{f['d']}:{direction}"
+        if f.get("clock"):
+            return form + f":{_clock_code(f)}"
+        return form + (f":{f['part']}" if f.get("part") else "")
     if k == "holiday":
         return f"holiday:{f['hol']}:{direction}"
     if k == "month_relyear":
@@ -98,11 +113,11 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
             how = "before"  # news reports mostly look back: "said Thursday"
         form = f"weekday:{f['wd']}:{how}"
         if f.get("clock"):
-            return form + f":{f['clock'][0]:02d}{f['clock'][1]:02d}"
+            return form + f":{_clock_code(f)}"
         return form + (f":{f['part']}" if f.get("part") else "")
     if k == "dayword":
         if f.get("clock"):
-            return f"offset:day:{f['off']}:{f['clock'][0]:02d}{f['clock'][1]:02d}"
+            return f"offset:day:{f['off']}:{_clock_code(f)}"
         return f"offset:day:{f['off']}" + (f":{f['part']}" if f.get("part") else "")
     if k == "rel_unit":
         return f"offset:{f['unit']}:{f['off']}"
@@ -118,7 +133,7 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
     if k == "half" and "y" not in f:
         return f"half:{f['h']}:{direction}"
     if k == "clock":
-        return f"clock:{f['h']:02d}:{f['mi']:02d}"
+        return f"clock:{f['h']:02d}:{f['mi']:02d}" + (":Z" if f.get("tz") == "Z" else "")
     return None
 
 
@@ -180,8 +195,8 @@ def _season_year(ref: date, s: str, how: str) -> int:
 def _with_part(d: date, part: Optional[str]) -> tuple[str, str]:
     if not part:
         return d.isoformat(), "day"
-    if part.isdigit():
-        return f"{d.isoformat()}T{part[:2]}:{part[2:]}", "time"
+    if part[:4].isdigit():  # "HHMM", or "HHMMZ" for a time given in GMT/UTC
+        return f"{d.isoformat()}T{part[:2]}:{part[2:4]}{part[4:]}", "time"
     return f"{d.isoformat()}T{part}", "time"
 
 
@@ -304,7 +319,7 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
                 d = min(cands, key=lambda c: abs((c - ref).days))
             return d.isoformat(), "day"
         if kind == "clock":
-            return f"{ref.isoformat()}T{p[1]}:{p[2]}", "time"
+            return f"{ref.isoformat()}T{p[1]}:{p[2]}" + (p[3] if len(p) > 3 else ""), "time"
     except (ValueError, KeyError, IndexError):
         return None, None
     return None, None

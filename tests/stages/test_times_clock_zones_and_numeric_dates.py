@@ -1,0 +1,77 @@
+"""The times stage on clock times with time zones, numeric day-first dates, wire timestamp lines
+and parts of a named day: spans slice the text and values keep the precision the text gives."""
+import pytest
+
+from rashomon.models import Article, ArticleAnnotations
+from rashomon.pipeline import ArticleState
+
+
+@pytest.fixture(scope="module")
+def times(nlp):
+    """``times(text, published) -> {text: TimeExpr}`` after the parse and times stages only."""
+    from rashomon.extract.parse import parse
+    from rashomon.extract.times import extract_times
+
+    def run(text, published="2024-06-01"):
+        art = Article(id="a", index=0, text=text, published=published)
+        st = ArticleState(article=art, ann=ArticleAnnotations(article="a"))
+        parse(st)
+        extract_times(st)
+        for t in st.ann.times:
+            assert text[t.start:t.end] == t.text
+        return {t.text: t for t in st.ann.times}
+
+    return run
+
+
+def test_wire_timestamp_line_is_a_time_in_utc(times):
+    ts = times("10:12 GMT 14.05.2024 (Updated: 11:40 GMT 14.05.2024)\nThe ferry sank near the harbour.")
+    assert ts["10:12 GMT 14.05.2024"].value == "2024-05-14T10:12Z"
+    assert ts["11:40 GMT 14.05.2024"].value == "2024-05-14T11:40Z"
+
+
+def test_dotted_numeric_date_reads_day_first(times):
+    ts = times("The council published its findings on 03.02.2024 after a long delay.")
+    assert ts["03.02.2024"].value == "2024-02-03"
+    assert ts["03.02.2024"].precision == "day"
+
+
+def test_iso_and_day_month_year_dates(times):
+    ts = times("The ruling, dated 2024-02-03, was read out on 3 Feb 2024 in the capital.")
+    assert ts["2024-02-03"].value == "2024-02-03"
+    assert ts["3 Feb 2024"].value == "2024-02-03"
+
+
+def test_local_time_with_gmt_in_brackets_takes_the_gmt_value(times):
+    ts = times('"We have reached the bridge, it is 6.15am (0315GMT)," the commander said.')
+    t = ts["6.15am (0315GMT)"]
+    assert t.value == "2024-06-01T03:15Z"  # a bare clock time lies on the publication day
+    assert t.type == "time"
+
+
+def test_twenty_four_hour_clock_with_zone_name(times):
+    ts = times("Polling stations closed at 21:00 local time on Sunday, and counting began at 22:30 Moscow time.")
+    assert ts["21:00 local time on Sunday"].value == "2024-05-26T21:00"
+    assert "22:30 Moscow time" in ts
+
+
+def test_clock_after_numeric_date_is_one_time(times):
+    ts = times("The first tremor was recorded on 03.02.2024 at 14:05 GMT by the institute.")
+    assert ts["03.02.2024 at 14:05 GMT"].value == "2024-02-03T14:05Z"
+
+
+def test_twenty_four_hour_clock_after_at(times):
+    ts = times("The minister said the curfew would start at 22:00 on Monday.")
+    assert any(t.value is not None and t.value.endswith("T22:00") for t in ts.values()), ts
+
+
+def test_part_of_a_named_day_keeps_the_part(times):
+    ts = times("The dam burst on the night of March 3, residents said.")
+    assert ts["the night of March 3"].value == "2024-03-03TNI"
+    ts = times("Shelling resumed on the morning of 12 April 2023, witnesses said.")
+    assert ts["the morning of 12 April 2023"].value == "2023-04-12TMO"
+
+
+def test_scores_and_ratios_are_not_clock_times(times):
+    ts = times("The home side won 3:1 and the bill passed 51:49 in the chamber.")
+    assert not any(t.type == "time" for t in ts.values()), ts
