@@ -112,12 +112,6 @@ def _merge(ms: list[Match], text: str) -> list[Match]:
         a = ms[i]
         b = ms[i + 1] if i + 1 < len(ms) else None
         gap = text[a.end:b.start] if b else None
-        if b is not None and a.kind == "clock" and b.kind == "clock" and re.fullmatch(r"\s*\(", gap or "x") \
-                and text[b.end:b.end + 1] == ")":
-            # "7.30am (0430GMT)": a local time with its GMT equivalent in brackets -> one time, in GMT
-            keep = b if b.f.get("tz") == "Z" else a
-            ms = ms[:i] + [Match(a.start, b.end + 1, "clock", "time", dict(keep.f), keep.mod)] + ms[i + 2:]
-            continue
         if b is not None and re.fullmatch(r",?\s{1,3}|\s+on\s+", gap or "x"):
             if a.kind == "weekday" and b.kind in ("month_day", "full") and not a.f.get("part"):
                 out.append(Match(a.start, b.end, b.kind, b.type, dict(b.f), b.mod))
