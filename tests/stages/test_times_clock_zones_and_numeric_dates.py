@@ -76,3 +76,20 @@ def test_part_of_a_named_day_keeps_the_part(times):
 def test_scores_and_ratios_are_not_clock_times(times):
     ts = times("The home side won 3:1 and the bill passed 51:49 in the chamber.")
     assert not any(t.type == "time" for t in ts.values()), ts
+
+
+def test_bare_clock_time_lies_on_the_day_named_before_it(times):
+    ts = times("The vote was held on Saturday 26 October 2024. Polling stations closed at 8 p.m., "
+               "the commission said.", published="2024-10-28")
+    assert ts["8 p.m."].value == "2024-10-26T20:00"
+    assert ts["8 p.m."].anchor == "previous_time"
+
+
+
+def test_range_of_days_gives_the_first_day_the_month_of_the_second(times):
+    ts = times("The siege lasted from 10 to 12 May 2023, and fighting flared again on 23-24 June.",
+               published="2023-07-01")
+    assert ts["10"].value == "2023-05-10"
+    assert ts["12 May 2023"].value == "2023-05-12"
+    assert ts["23"].value == "2023-06-23"
+    assert ts["24 June"].value == "2023-06-24"

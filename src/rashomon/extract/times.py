@@ -324,7 +324,43 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str) -
                             tense=_TENSE[d], mod=mt.mod))
         if value and "-Q" in value and anchor != "previous_time":
             last_quarter = out[-1]
+    _clock_on_named_day(out, doc)
     return out
+
+
+_NEW_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday)\b", re.I)
+
+
+def _clock_on_named_day(out: list[TimeExpr], doc: Any) -> None:
+    """A bare clock time ("at 7 p.m.", "0430GMT") lies on the day named in the same sentence
+    ("Polls closed on Saturday, October 26, at 8 p.m."), or else in the sentence just before it,
+    not on the publication day: take the nearest expression with a day value there
+    (``anchor="previous_time"``). In: the records of one article and its parse; changed in place."""
+    if doc is None:
+        return
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    for t in out:
+        if not (t.relative or "").startswith("clock:") or t.anchor not in ("publication", None):
+            continue
+        k = next((i for i, (a, b) in enumerate(sents) if a <= t.start < b), None)
+        if k is None:
+            continue
+        def days_in(a: int, b: int) -> list[TimeExpr]:
+            return [o for o in out if o is not t and a <= o.start < b and o.value
+                    and o.precision == "day" and len(o.value) == 10]
+        days = days_in(*sents[k])
+        if days:
+            day = min(days, key=lambda o: abs(o.start - t.start))
+        elif k > 0 and days_in(*sents[k - 1]) and not _NEW_DAY.search(t.text):
+            day = days_in(*sents[k - 1])[-1]  # "The polls opened on Saturday. They closed at 8 p.m."
+        else:
+            continue
+        p = t.relative.split(":")
+        t.value = f"{day.value}T{p[1]}:{p[2]}" + (p[3] if len(p) > 3 else "")
+        t.precision, t.anchor = "time", "previous_time"
+        t.reason = f"a clock time on the day named in its sentence or the one before: '{day.text}' ({day.value})"
+        if day.anchor == "absolute":
+            t.relative = None
 
 
 def extract_times(state) -> None:

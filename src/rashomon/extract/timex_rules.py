@@ -97,7 +97,35 @@ def find(text: str) -> list[Match]:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
     taken.sort(key=lambda c: c.start)
-    return _merge(taken, text)
+    return _range_starts(_merge(taken, text), text)
+
+
+# the first day of a range of days that names its month once: "10 to 12 May", "23-24 June",
+# "between 3 and 5 March 2024" ("from 10 to 12 May" -> "10" is 10 May)
+_DAY_RANGE_START = re.compile(r"(?<![\d.,:/$£€-])\b([0-3]?\d)(?:st|nd|rd|th)?(\s*(?:-|–|—|\bto\b|\band\b|\buntil\b|\bthrough\b)\s*)$",
+                              re.I)
+
+
+def _range_starts(ms: list[Match], text: str) -> list[Match]:
+    """Add the first day of a day range ("10 to 12 May 2023") as a date of the second's month
+    (and year); only where the second end is written day first ("12 May")."""
+    out: list[Match] = []
+    for mt in ms:
+        if mt.kind in ("month_day", "full") and not mt.f.get("clock") and text[mt.start:mt.start + 1].isdigit():
+            m = _DAY_RANGE_START.search(text[max(0, mt.start - 16):mt.start])
+            if m:
+                d1 = int(m.group(1))
+                s = mt.start - (len(text[max(0, mt.start - 16):mt.start]) - m.start(1))
+                e = s + len(m.group(1))
+                if 1 <= d1 < mt.f["d"] and (not out or out[-1].end <= s):
+                    f = dict(mt.f, d=d1)
+                    f.pop("part", None)
+                    first = _full(s, e, f["y"], f["m"], d1, None) if mt.kind == "full" else \
+                        Match(s, e, "month_day", f={"m": f["m"], "d": d1})
+                    if first is not None:
+                        out.append(first)
+        out.append(mt)
+    return out
 
 
 _DATEISH = ("month_day", "full", "weekday", "dayword")
