@@ -72,3 +72,9 @@ def test_approximate_counts_keep_their_qualifier(quantities):
     assert q.text == "About 1,000 soldiers" and q.approx and q.value == 1000
     q = one(qs, "200")
     assert q.text == "nearly 200 homes" and q.bound == "upper" and q.value == 200
+
+
+def test_hyphenated_one_day_is_a_duration_but_one_day_he_left_is_not(quantities):
+    q = one(quantities("The one-day mutiny ended when the column turned back."), "one-day")
+    assert q.value == 1 and q.unit == "d"
+    assert not quantities("One day he left the town for good.")
