@@ -66,11 +66,13 @@ def test_twenty_four_hour_clock_after_at(times):
     assert any(t.value is not None and t.value.endswith("T22:00") for t in ts.values()), ts
 
 
-def test_part_of_a_named_day_keeps_the_part(times):
+def test_part_of_a_day_is_dated_to_the_day(times):
+    # TimeBank/TempEval date "Tuesday morning" and "the night of March 3" to the day
     ts = times("The dam burst on the night of March 3, residents said.")
-    assert ts["the night of March 3"].value == "2024-03-03TNI"
-    ts = times("Shelling resumed on the morning of 12 April 2023, witnesses said.")
-    assert ts["the morning of 12 April 2023"].value == "2023-04-12TMO"
+    assert ts["March 3"].value == "2024-03-03"
+    ts = times("Shelling resumed on Tuesday morning and again last night, witnesses said.")
+    assert ts["Tuesday morning"].value == "2024-05-28"
+    assert ts["last night"].value == "2024-05-31"
 
 
 def test_scores_and_ratios_are_not_clock_times(times):
@@ -93,3 +95,16 @@ def test_range_of_days_gives_the_first_day_the_month_of_the_second(times):
     assert ts["12 May 2023"].value == "2023-05-12"
     assert ts["23"].value == "2023-06-23"
     assert ts["24 June"].value == "2023-06-24"
+
+
+def test_same_day_and_day_before_take_the_day_mentioned_before(times):
+    ts = times("The storm made landfall on 3 March 2024. On the same day, the dam burst. "
+               "The day before, the mayor had left the city.", published="2024-03-10")
+    assert ts["the same day"].value == "2024-03-03"
+    assert ts["the same day"].anchor == "previous_time"
+    assert ts["The day before"].value == "2024-03-02"
+
+
+def test_earlier_in_the_day_without_an_earlier_date_is_the_publication_day(times):
+    ts = times("Earlier in the day, the army said it had regained control of the airport.", published="2024-03-10")
+    assert ts["Earlier in the day"].value == "2024-03-10"

@@ -30,7 +30,7 @@ The recognisers themselves live in ``extract/timex_rules.py`` and the word lists
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Optional
 
 from ..ids import span_id
@@ -325,7 +325,30 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str) -
         if value and "-Q" in value and anchor != "previous_time":
             last_quarter = out[-1]
     _clock_on_named_day(out, doc)
+    _same_day_as_before(out)
     return out
+
+
+def _same_day_as_before(out: list[TimeExpr]) -> None:
+    """"On the same day", "earlier in the day", "the day before", "the next day" name a day by the
+    time mentioned before them: take the latest earlier expression with a day value (within 600
+    characters) and shift it (``anchor="previous_time"``); without one they keep the publication
+    day. In: the records of one article, in text order; changed in place."""
+    for i, t in enumerate(out):
+        if not (t.relative or "").startswith("prevday:"):
+            continue
+        prev = [o for o in out[:i] if o.value and len(o.value) >= 10 and o.value[:4].isdigit()
+                and o.value[4:5] == "-" and o.value[7:8] == "-" and t.start - o.end <= 600]
+        if not prev:
+            continue
+        p = prev[-1]
+        d = parse_date(p.value)
+        if d is None:
+            continue
+        t.value = (d + timedelta(days=int(t.relative.split(":")[1]))).isoformat()
+        t.precision, t.anchor = "day", "previous_time"
+        t.reason = f"{R.describe(t.relative)} '{p.text}' ({p.value}), the time mentioned just before"
+        t.relative = None if p.anchor == "absolute" else t.relative
 
 
 _NEW_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday)\b", re.I)

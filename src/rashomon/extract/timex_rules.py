@@ -119,7 +119,6 @@ def _range_starts(ms: list[Match], text: str) -> list[Match]:
                 e = s + len(m.group(1))
                 if 1 <= d1 < mt.f["d"] and (not out or out[-1].end <= s):
                     f = dict(mt.f, d=d1)
-                    f.pop("part", None)
                     first = _full(s, e, f["y"], f["m"], d1, None) if mt.kind == "full" else \
                         Match(s, e, "month_day", f={"m": f["m"], "d": d1})
                     if first is not None:
@@ -158,7 +157,6 @@ def _merge(ms: list[Match], text: str) -> list[Match]:
             f = dict(a.f)
             f["clock"] = (b.f["h"], b.f["mi"])
             f["tz"] = b.f.get("tz")
-            f.pop("part", None)
             out.append(Match(a.start, b.end, "full", "time", f, a.mod))
             i += 2
             continue
@@ -399,17 +397,10 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         return Match(s, e, "clock", type="time", f={"h": h, "mi": int(g["mi"] or 0), "tz": _tz(g.get("tz"))})
     if name in ("clock_zone", "clock_at"):
         return Match(s, e, "clock", type="time", f={"h": int(g["h"]), "mi": int(g["mi"]), "tz": _tz(g.get("tz"))})
-    if name in ("part_of_md", "part_of_dm"):
-        part = lx["day_parts"][g["part"].lower()]
-        if g.get("y"):
-            mt = _full(s, e, int(g["y"]), mon, int(g["d"]), None)
-            if mt is not None:
-                mt.type = "time"
-                mt.f["part"] = part
-            return mt
-        if not 1 <= int(g["d"]) <= 31:
-            return None
-        return Match(s, e, "month_day", type="time", f={"m": mon, "d": int(g["d"]), "part": part})
+    if name == "same_day":
+        w = (g.get("ba") or g.get("nf") or "").lower()
+        off = {"before": -1, "previous": -1, "preceding": -1, "after": 1, "next": 1, "following": 1}.get(w, 0)
+        return Match(s, e, "same_day", f={"off": off}, mod=_adv_mod(g.get("adv")))
     if name == "noon":
         return Match(s, e, "clock", type="time", f={"h": 12 if g["nm"].lower() == "noon" else 0, "mi": 0})
     return None

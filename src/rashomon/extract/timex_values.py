@@ -59,9 +59,7 @@ def absolute_value(mt: Match) -> Optional[str]:
     k = mt.kind
     if k == "full":
         v = f"{f['y']:04d}-{f['m']:02d}-{f['d']:02d}"
-        if f.get("clock"):
-            return v + f"T{f['clock'][0]:02d}:{f['clock'][1]:02d}" + _zone(f)
-        return v + (f"T{f['part']}" if f.get("part") else "")
+        return v + (f"T{f['clock'][0]:02d}:{f['clock'][1]:02d}" + _zone(f) if f.get("clock") else "")
     if k == "month_year":
         return f"{f['y']:04d}-{f['m']:02d}"
     if k == "year":
@@ -89,9 +87,7 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
     f, k = mt.f, mt.kind
     if k == "month_day":
         form = f"monthday:{f['m']}-{f['d']}:{direction}"
-        if f.get("clock"):
-            return form + f":{_clock_code(f)}"
-        return form + (f":{f['part']}" if f.get("part") else "")
+        return form + (f":{_clock_code(f)}" if f.get("clock") else "")
     if k == "holiday":
         return f"holiday:{f['hol']}:{direction}"
     if k == "month_relyear":
@@ -114,11 +110,11 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
         form = f"weekday:{f['wd']}:{how}"
         if f.get("clock"):
             return form + f":{_clock_code(f)}"
-        return form + (f":{f['part']}" if f.get("part") else "")
+        return form  # "Tuesday morning" is dated to the day, as TimeBank/TempEval annotate it
     if k == "dayword":
         if f.get("clock"):
             return f"offset:day:{f['off']}:{_clock_code(f)}"
-        return f"offset:day:{f['off']}" + (f":{f['part']}" if f.get("part") else "")
+        return f"offset:day:{f['off']}"  # "last night", "tonight": the day
     if k == "rel_unit":
         return f"offset:{f['unit']}:{f['off']}"
     if k == "ago":
@@ -132,6 +128,8 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
         return f"quarter:{f['q']}:before"  # a numbered quarter is the latest one so named
     if k == "half" and "y" not in f:
         return f"half:{f['h']}:{direction}"
+    if k == "same_day":
+        return f"prevday:{f['off']}"
     if k == "clock":
         return f"clock:{f['h']:02d}:{f['mi']:02d}" + (":Z" if f.get("tz") == "Z" else "")
     return None
@@ -318,6 +316,8 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
             else:
                 d = min(cands, key=lambda c: abs((c - ref).days))
             return d.isoformat(), "day"
+        if kind == "prevday":  # the day of the time mentioned before; the anchor when none is
+            return (ref + timedelta(days=int(p[1]))).isoformat(), "day"
         if kind == "clock":
             return f"{ref.isoformat()}T{p[1]}:{p[2]}" + (p[3] if len(p) > 3 else ""), "time"
     except (ValueError, KeyError, IndexError):
@@ -328,6 +328,8 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
 def describe(form: str) -> str:
     """A short English gloss of a machine form, for ``reason`` texts."""
     p = form.split(":")
+    if p[0] == "prevday":
+        return {0: "the same day as", -1: "the day before", 1: "the day after"}.get(int(p[1]), "the day near")
     if p[0] == "offset":
         n = int(p[2])
         unit = p[1]
