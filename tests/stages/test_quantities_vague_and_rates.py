@@ -78,3 +78,15 @@ def test_hyphenated_one_day_is_a_duration_but_one_day_he_left_is_not(quantities)
     q = one(quantities("The one-day mutiny ended when the column turned back."), "one-day")
     assert q.value == 1 and q.unit == "d"
     assert not quantities("One day he left the town for good.")
+
+
+def test_thousands_grouped_by_spaces(quantities):
+    q = one(quantities("Some 15 000 troops crossed the border, and the fund paid out 10 000 dollars."), "15 000")
+    assert q.value == 15000 and q.unit == "troops"
+    q = one(quantities("Some 15 000 troops crossed the border, and the fund paid out 10 000 dollars."), "10 000")
+    assert q.value == 10000 and q.unit == "USD"
+
+
+def test_year_then_count_is_not_one_number(quantities):
+    q = one(quantities("In 1990 250 people died in the floods."), "250")
+    assert q.value == 250 and q.text == "250 people"
