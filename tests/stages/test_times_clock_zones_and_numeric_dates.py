@@ -24,10 +24,15 @@ def times(nlp):
     return run
 
 
-def test_wire_timestamp_line_is_a_time_in_utc(times):
-    ts = times("10:12 GMT 14.05.2024 (Updated: 11:40 GMT 14.05.2024)\nThe ferry sank near the harbour.")
-    assert ts["10:12 GMT 14.05.2024"].value == "2024-05-14T10:12Z"
-    assert ts["11:40 GMT 14.05.2024"].value == "2024-05-14T11:40Z"
+def test_wire_timestamp_line_is_a_date_with_its_clock_times_apart(times):
+    text = "10:12 GMT 14.05.2024 (Updated: 11:40 GMT 14.05.2024)\nThe ferry sank near the harbour."
+    st = times(text)
+    assert st["14.05.2024"].value == "2024-05-14"
+    assert st["10:12 GMT"].value == "2024-05-14T10:12Z"
+    assert st["11:40 GMT"].value == "2024-05-14T11:40Z"
+    ts = times("05 February, 2024, 08:45 am\nLast modified: 05 February, 2024, 08:48 am\nThe talks resumed.")
+    assert ts["05 February, 2024"].value == "2024-02-05"
+    assert ts["08:45 am"].value == "2024-02-05T08:45"
 
 
 def test_dotted_numeric_date_reads_day_first(times):

@@ -130,6 +130,22 @@ def _range_starts(ms: list[Match], text: str) -> list[Match]:
 _DATEISH = ("month_day", "full", "weekday", "dayword")
 
 
+_STAMP_WORDS = set(_WORDS.get("stamp_line_words", []))
+
+
+def _stamp_line(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` on a timestamp line of wire or web copy ("18:59 GMT 23.06.2023
+    (Updated: 19:33 GMT 23.06.2023)", "05 February, 2023, 08:45 am")? Such a line dates the copy:
+    its date is read as a date, not merged with the clock time into one time."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    line = text[a:b if b >= 0 else len(text)]
+    words = re.findall(r"[A-Za-z]+", line)
+    lx = lexicon()
+    return all(w.lower() in _STAMP_WORDS or w.lower().rstrip(".") in lx["months"] or w.lower() in lx["weekdays"]
+               or (w.isupper() and len(w) <= 4) for w in words)
+
+
 def _merge(ms: list[Match], text: str) -> list[Match]:
     """Join "Friday, Oct. 23" (weekday + date: the date's value) and "9 a.m. Tuesday" /
     "noon Thursday" / "5 p.m. EST, Nov. 9" (clock + day: a time on that day) into one span."""
@@ -139,6 +155,10 @@ def _merge(ms: list[Match], text: str) -> list[Match]:
         a = ms[i]
         b = ms[i + 1] if i + 1 < len(ms) else None
         gap = text[a.end:b.start] if b else None
+        if b is not None and _stamp_line(text, a.start, b.end):
+            out.append(a)  # a timestamp line: its date and its clock time stay apart
+            i += 1
+            continue
         if b is not None and re.fullmatch(r",?\s{1,3}|\s+on\s+", gap or "x"):
             if a.kind == "weekday" and b.kind in ("month_day", "full") and not a.f.get("part"):
                 out.append(Match(a.start, b.end, b.kind, b.type, dict(b.f), b.mod))
