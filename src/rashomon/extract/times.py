@@ -351,7 +351,7 @@ def _same_day_as_before(out: list[TimeExpr]) -> None:
         t.relative = None if p.anchor == "absolute" else t.relative
 
 
-_NEW_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday)\b", re.I)
+_NEW_DAY = re.compile(_WORDS["new_day_words"], re.I)
 
 
 def _clock_on_named_day(out: list[TimeExpr], doc: Any) -> None:

@@ -102,8 +102,7 @@ def find(text: str) -> list[Match]:
 
 # the first day of a range of days that names its month once: "10 to 12 May", "23-24 June",
 # "between 3 and 5 March 2024" ("from 10 to 12 May" -> "10" is 10 May)
-_DAY_RANGE_START = re.compile(r"(?<![\d.,:/$£€-])\b([0-3]?\d)(?:st|nd|rd|th)?(\s*(?:-|–|—|\bto\b|\band\b|\buntil\b|\bthrough\b)\s*)$",
-                              re.I)
+_DAY_RANGE_START = re.compile(_WORDS["day_range_start"], re.I)
 
 
 def _range_starts(ms: list[Match], text: str) -> list[Match]:
@@ -419,7 +418,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         return Match(s, e, "clock", type="time", f={"h": int(g["h"]), "mi": int(g["mi"]), "tz": _tz(g.get("tz"))})
     if name == "same_day":
         w = (g.get("ba") or g.get("nf") or "").lower()
-        off = {"before": -1, "previous": -1, "preceding": -1, "after": 1, "next": 1, "following": 1}.get(w, 0)
+        off = dict(_WORDS["same_day_offset"]).get(w, 0)
         return Match(s, e, "same_day", f={"off": off}, mod=_adv_mod(g.get("adv")))
     if name == "noon":
         return Match(s, e, "clock", type="time", f={"h": 12 if g["nm"].lower() == "noon" else 0, "mi": 0})
