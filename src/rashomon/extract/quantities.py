@@ -149,8 +149,9 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
         return None
     if dimension_of(c.unit) == "time":
         if c.words.lower() in ("one", "a", "an") and not re.search(
-                _WORDS["duration_prepositions"], text[max(s0, c.start - 12):c.start], re.IGNORECASE):
-            return None  # "One day he left"
+                _WORDS["duration_prepositions"], text[max(s0, c.start - 12):c.start], re.IGNORECASE) \
+                and not (c.unit_start is not None and text[c.num_end:c.unit_start] == "-"):
+            return None  # "One day he left"; but "the one-day mutiny" is a duration
         if c.qualifier and c.qualifier.lower() in ("over", "under") and c.bound:
             c.bound, c.qualifier, c.start = None, None, c.num_start  # "over three days" = during
     # values: percent -> fraction

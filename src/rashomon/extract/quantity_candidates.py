@@ -97,6 +97,19 @@ def _match_unit(text: str, pos: int) -> Optional[tuple[str, int, int]]:
     return best
 
 
+_PER_RE = re.compile(_WORDS["per_unit_words"] + r"(" + "|".join(
+    sorted(map(re.escape, _WORDS["per_units"]), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_PER_UNITS = {k.lower(): v for k, v in _WORDS["per_units"].items()}
+
+
+def _per_unit(text: str, pos: int, s1: int) -> Optional[re.Match]:
+    """The per-unit phrase right after a money amount ("an hour", "per kg", "/barrel"), or None."""
+    m = _PER_RE.match(text, pos)
+    if m is None or m.end() > s1 or m.start(1) == pos:
+        return None
+    return m
+
+
 def _canonical_unit(uid: str) -> str:
     return uid[4:] if uid.startswith("cur:") else uid
 
@@ -167,9 +180,10 @@ def _candidates(text: str, s0: int, s1: int) -> list[Cand]:
         # a range: "10,000-12,000", "between 10,000 and 12,000", "44 mg to 50 mg", "8- to 16-meter"
         opener_m = re.search(r"\b(between|from)\s+(?:\$|€|£)?$", text[max(s0, c.start - 10):c.start], re.IGNORECASE)
         opener = opener_m.group(1).lower() if opener_m else None
+        per = _per_unit(text, c.end, s1) if c.currency else None
         if i + 1 < len(atoms):
             b = atoms[i + 1]
-            join_from = unit1[2] if unit1 else c.end
+            join_from = unit1[2] if unit1 else (per.end() if per else c.end)
             b_start = b.start
             bp = T.currency_prefix_re.search(text[max(join_from, b.start - 8):b.start]) if c.currency else None
             if bp:
@@ -186,6 +200,8 @@ def _candidates(text: str, s0: int, s1: int) -> list[Cand]:
                 unit2 = None if c.currency else _match_unit(text, b.end if not c.currency else e)
                 # "2 to 3 million": the scale of the second end applies to the first
                 lo, hi = c.value, bval
+                if lo > hi and hi < 0 and lo < 0 and not c.currency:
+                    lo, hi = hi, lo  # "from -18 °C to -34 °C": a range of negative values
                 if b.scale > 1 and a.scale == 1 and lo * b.scale <= hi:
                     lo = lo * b.scale
                 same_unit = unit1 is None or (unit2 is not None and unit2[0] == unit1[0])
@@ -200,6 +216,8 @@ def _candidates(text: str, s0: int, s1: int) -> list[Cand]:
                         if f != 1.0:
                             c.num_end = c.end = e
                     unit1 = None if c.currency else _match_unit(text, c.end)
+                    per2 = _per_unit(text, c.end, s1) if c.currency else None
+                    per = per2 if (per is None or per2 is not None) else per
                     if opener:
                         c.start = max(s0, c.start - 10) + opener_m.start(1)
                         c.qualifier = opener
@@ -213,6 +231,10 @@ def _candidates(text: str, s0: int, s1: int) -> list[Cand]:
             c.currency = unit1[0].startswith("cur:")
         elif c.is_fraction and not c.unit:
             c.unit = "fraction"
+        if c.currency and per is not None and per.start() >= c.end:
+            # "$15 an hour", "$350 per kg to $680 per kg": a price per unit
+            c.unit = f"{c.unit}/{_PER_UNITS[per.group(1).lower()]}"
+            c.end = per.end()
         out.append(c)
         i += 1
     out.sort(key=lambda c: c.start)

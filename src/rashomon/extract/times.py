@@ -30,7 +30,7 @@ The recognisers themselves live in ``extract/timex_rules.py`` and the word lists
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Optional
 
 from ..ids import span_id
@@ -324,7 +324,66 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str) -
                             tense=_TENSE[d], mod=mt.mod))
         if value and "-Q" in value and anchor != "previous_time":
             last_quarter = out[-1]
+    _clock_on_named_day(out, doc)
+    _same_day_as_before(out)
     return out
+
+
+def _same_day_as_before(out: list[TimeExpr]) -> None:
+    """"On the same day", "earlier in the day", "the day before", "the next day" name a day by the
+    time mentioned before them: take the latest earlier expression with a day value (within 600
+    characters) and shift it (``anchor="previous_time"``); without one they keep the publication
+    day. In: the records of one article, in text order; changed in place."""
+    for i, t in enumerate(out):
+        if not (t.relative or "").startswith("prevday:"):
+            continue
+        prev = [o for o in out[:i] if o.value and len(o.value) >= 10 and o.value[:4].isdigit()
+                and o.value[4:5] == "-" and o.value[7:8] == "-" and t.start - o.end <= 600]
+        if not prev:
+            continue
+        p = prev[-1]
+        d = parse_date(p.value)
+        if d is None:
+            continue
+        t.value = (d + timedelta(days=int(t.relative.split(":")[1]))).isoformat()
+        t.precision, t.anchor = "day", "previous_time"
+        t.reason = f"{R.describe(t.relative)} '{p.text}' ({p.value}), the time mentioned just before"
+        t.relative = None if p.anchor == "absolute" else t.relative
+
+
+_NEW_DAY = re.compile(_WORDS["new_day_words"], re.I)
+
+
+def _clock_on_named_day(out: list[TimeExpr], doc: Any) -> None:
+    """A bare clock time ("at 7 p.m.", "0430GMT") lies on the day named in the same sentence
+    ("Polls closed on Saturday, October 26, at 8 p.m."), or else in the sentence just before it,
+    not on the publication day: take the nearest expression with a day value there
+    (``anchor="previous_time"``). In: the records of one article and its parse; changed in place."""
+    if doc is None:
+        return
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    for t in out:
+        if not (t.relative or "").startswith("clock:") or t.anchor not in ("publication", None):
+            continue
+        k = next((i for i, (a, b) in enumerate(sents) if a <= t.start < b), None)
+        if k is None:
+            continue
+        def days_in(a: int, b: int) -> list[TimeExpr]:
+            return [o for o in out if o is not t and a <= o.start < b and o.value
+                    and o.precision == "day" and len(o.value) == 10]
+        days = days_in(*sents[k])
+        if days:
+            day = min(days, key=lambda o: abs(o.start - t.start))
+        elif k > 0 and days_in(*sents[k - 1]) and not _NEW_DAY.search(t.text):
+            day = days_in(*sents[k - 1])[-1]  # "The polls opened on Saturday. They closed at 8 p.m."
+        else:
+            continue
+        p = t.relative.split(":")
+        t.value = f"{day.value}T{p[1]}:{p[2]}" + (p[3] if len(p) > 3 else "")
+        t.precision, t.anchor = "time", "previous_time"
+        t.reason = f"a clock time on the day named in its sentence or the one before: '{day.text}' ({day.value})"
+        if day.anchor == "absolute":
+            t.relative = None
 
 
 def extract_times(state) -> None:

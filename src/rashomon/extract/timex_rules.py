@@ -97,10 +97,52 @@ def find(text: str) -> list[Match]:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
     taken.sort(key=lambda c: c.start)
-    return _merge(taken, text)
+    return _range_starts(_merge(taken, text), text)
+
+
+# the first day of a range of days that names its month once: "10 to 12 May", "23-24 June",
+# "between 3 and 5 March 2024" ("from 10 to 12 May" -> "10" is 10 May)
+_DAY_RANGE_START = re.compile(_WORDS["day_range_start"], re.I)
+
+
+def _range_starts(ms: list[Match], text: str) -> list[Match]:
+    """Add the first day of a day range ("10 to 12 May 2023") as a date of the second's month
+    (and year); only where the second end is written day first ("12 May")."""
+    out: list[Match] = []
+    for mt in ms:
+        if mt.kind in ("month_day", "full") and not mt.f.get("clock") and text[mt.start:mt.start + 1].isdigit():
+            m = _DAY_RANGE_START.search(text[max(0, mt.start - 16):mt.start])
+            if m:
+                d1 = int(m.group(1))
+                s = mt.start - (len(text[max(0, mt.start - 16):mt.start]) - m.start(1))
+                e = s + len(m.group(1))
+                if 1 <= d1 < mt.f["d"] and (not out or out[-1].end <= s):
+                    f = dict(mt.f, d=d1)
+                    first = _full(s, e, f["y"], f["m"], d1, None) if mt.kind == "full" else \
+                        Match(s, e, "month_day", f={"m": f["m"], "d": d1})
+                    if first is not None:
+                        out.append(first)
+        out.append(mt)
+    return out
 
 
 _DATEISH = ("month_day", "full", "weekday", "dayword")
+
+
+_STAMP_WORDS = set(_WORDS.get("stamp_line_words", []))
+
+
+def _stamp_line(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` on a timestamp line of wire or web copy ("18:59 GMT 23.06.2023
+    (Updated: 19:33 GMT 23.06.2023)", "05 February, 2023, 08:45 am")? Such a line dates the copy:
+    its date is read as a date, not merged with the clock time into one time."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    line = text[a:b if b >= 0 else len(text)]
+    words = re.findall(r"[A-Za-z]+", line)
+    lx = lexicon()
+    return all(w.lower() in _STAMP_WORDS or w.lower().rstrip(".") in lx["months"] or w.lower() in lx["weekdays"]
+               or (w.isupper() and len(w) <= 4) for w in words)
 
 
 def _merge(ms: list[Match], text: str) -> list[Match]:
@@ -112,6 +154,10 @@ def _merge(ms: list[Match], text: str) -> list[Match]:
         a = ms[i]
         b = ms[i + 1] if i + 1 < len(ms) else None
         gap = text[a.end:b.start] if b else None
+        if b is not None and _stamp_line(text, a.start, b.end):
+            out.append(a)  # a timestamp line: its date and its clock time stay apart
+            i += 1
+            continue
         if b is not None and re.fullmatch(r",?\s{1,3}|\s+on\s+", gap or "x"):
             if a.kind == "weekday" and b.kind in ("month_day", "full") and not a.f.get("part"):
                 out.append(Match(a.start, b.end, b.kind, b.type, dict(b.f), b.mod))
@@ -120,9 +166,19 @@ def _merge(ms: list[Match], text: str) -> list[Match]:
             if a.kind == "clock" and b.kind in _DATEISH:
                 f = dict(b.f)
                 f["clock"] = (a.f["h"], a.f["mi"])
+                f["tz"] = a.f.get("tz")
                 out.append(Match(a.start, b.end, b.kind, "time", f, b.mod))
                 i += 2
                 continue
+        if b is not None and a.kind == "full" and not a.f.get("clock") and b.kind == "clock" \
+                and re.fullmatch(r",?\s{1,3}(?:at\s+)?", gap or "x"):
+            # "03.02.2024 14:05 GMT", "March 3, 2024, at 9:30 a.m.": a time on that day
+            f = dict(a.f)
+            f["clock"] = (b.f["h"], b.f["mi"])
+            f["tz"] = b.f.get("tz")
+            out.append(Match(a.start, b.end, "full", "time", f, a.mod))
+            i += 2
+            continue
         out.append(a)
         i += 1
     return out
@@ -167,6 +223,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
     if name == "iso":
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
         return _full(s, e, y, mo, d, mod)
+    if name == "dotted":
+        return _full(s, e, int(g["y"]), int(g["m"]), int(g["d"]), mod)
     if name == "slash":
         y = int(g["y"])
         y = y + (1900 if y >= 50 else 2000) if y < 100 else y
@@ -355,13 +413,28 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
             return None
         ap = g["ap"].lower().replace(".", "")
         h = (h % 12) + (12 if ap == "pm" else 0)
-        return Match(s, e, "clock", type="time", f={"h": h, "mi": int(g["mi"] or 0)})
+        return Match(s, e, "clock", type="time", f={"h": h, "mi": int(g["mi"] or 0), "tz": _tz(g.get("tz"))})
+    if name in ("clock_zone", "clock_at"):
+        return Match(s, e, "clock", type="time", f={"h": int(g["h"]), "mi": int(g["mi"]), "tz": _tz(g.get("tz"))})
+    if name == "same_day":
+        w = (g.get("ba") or g.get("nf") or "").lower()
+        off = dict(_WORDS["same_day_offset"]).get(w, 0)
+        return Match(s, e, "same_day", f={"off": off}, mod=_adv_mod(g.get("adv")))
     if name == "noon":
         return Match(s, e, "clock", type="time", f={"h": 12 if g["nm"].lower() == "noon" else 0, "mi": 0})
     return None
 
 
 _APX_MOD = dict(_WORDS["apx_mod"])
+_UTC_ZONES = ("GMT", "UTC")
+
+
+def _tz(zone: Optional[str]) -> Optional[str]:
+    """A zone written after a clock time -> "Z" (GMT/UTC, the ISO suffix), "local" (any other
+    zone: the value stays a local time), or None when no zone is written."""
+    if not zone:
+        return None
+    return "Z" if zone.upper() in _UTC_ZONES else "local"
 
 
 def _spoken_year(s: str) -> Optional[int]:

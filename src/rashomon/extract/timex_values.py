@@ -43,13 +43,23 @@ def precision_of(value: Optional[str]) -> Optional[str]:
     return None
 
 
+def _zone(f: dict) -> str:
+    """ISO 8601 zone suffix of a clock time: "Z" when the text gives GMT/UTC, else none (local time)."""
+    return "Z" if f.get("tz") == "Z" else ""
+
+
+def _clock_code(f: dict) -> str:
+    """The "HHMM" (+ "Z") code of a clock time kept inside a machine form."""
+    return f"{f['clock'][0]:02d}{f['clock'][1]:02d}" + _zone(f)
+
+
 def absolute_value(mt: Match) -> Optional[str]:
     """The value of an expression that needs no anchor date, else None."""
     f = mt.f
     k = mt.kind
     if k == "full":
         v = f"{f['y']:04d}-{f['m']:02d}-{f['d']:02d}"
-        return v + (f"T{f['clock'][0]:02d}:{f['clock'][1]:02d}" if f.get("clock") else "")
+        return v + (f"T{f['clock'][0]:02d}:{f['clock'][1]:02d}" + _zone(f) if f.get("clock") else "")
     if k == "month_year":
         return f"{f['y']:04d}-{f['m']:02d}"
     if k == "year":
@@ -76,7 +86,8 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
     nearest (from the tense of the sentence). None for absolute expressions."""
     f, k = mt.f, mt.kind
     if k == "month_day":
-        return f"monthday:{f['m']}-{f['d']}:{direction}" + (f":{f['clock'][0]:02d}{f['clock'][1]:02d}" if f.get("clock") else "")
+        form = f"monthday:{f['m']}-{f['d']}:{direction}"
+        return form + (f":{_clock_code(f)}" if f.get("clock") else "")
     if k == "holiday":
         return f"holiday:{f['hol']}:{direction}"
     if k == "month_relyear":
@@ -98,12 +109,12 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
             how = "before"  # news reports mostly look back: "said Thursday"
         form = f"weekday:{f['wd']}:{how}"
         if f.get("clock"):
-            return form + f":{f['clock'][0]:02d}{f['clock'][1]:02d}"
-        return form + (f":{f['part']}" if f.get("part") else "")
+            return form + f":{_clock_code(f)}"
+        return form  # "Tuesday morning" is dated to the day, as TimeBank/TempEval annotate it
     if k == "dayword":
         if f.get("clock"):
-            return f"offset:day:{f['off']}:{f['clock'][0]:02d}{f['clock'][1]:02d}"
-        return f"offset:day:{f['off']}" + (f":{f['part']}" if f.get("part") else "")
+            return f"offset:day:{f['off']}:{_clock_code(f)}"
+        return f"offset:day:{f['off']}"  # "last night", "tonight": the day
     if k == "rel_unit":
         return f"offset:{f['unit']}:{f['off']}"
     if k == "ago":
@@ -117,8 +128,10 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
         return f"quarter:{f['q']}:before"  # a numbered quarter is the latest one so named
     if k == "half" and "y" not in f:
         return f"half:{f['h']}:{direction}"
+    if k == "same_day":
+        return f"prevday:{f['off']}"
     if k == "clock":
-        return f"clock:{f['h']:02d}:{f['mi']:02d}"
+        return f"clock:{f['h']:02d}:{f['mi']:02d}" + (":Z" if f.get("tz") == "Z" else "")
     return None
 
 
@@ -180,8 +193,8 @@ def _season_year(ref: date, s: str, how: str) -> int:
 def _with_part(d: date, part: Optional[str]) -> tuple[str, str]:
     if not part:
         return d.isoformat(), "day"
-    if part.isdigit():
-        return f"{d.isoformat()}T{part[:2]}:{part[2:]}", "time"
+    if part[:4].isdigit():  # "HHMM", or "HHMMZ" for a time given in GMT/UTC
+        return f"{d.isoformat()}T{part[:2]}:{part[2:4]}{part[4:]}", "time"
     return f"{d.isoformat()}T{part}", "time"
 
 
@@ -303,8 +316,10 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
             else:
                 d = min(cands, key=lambda c: abs((c - ref).days))
             return d.isoformat(), "day"
+        if kind == "prevday":  # the day of the time mentioned before; the anchor when none is
+            return (ref + timedelta(days=int(p[1]))).isoformat(), "day"
         if kind == "clock":
-            return f"{ref.isoformat()}T{p[1]}:{p[2]}", "time"
+            return f"{ref.isoformat()}T{p[1]}:{p[2]}" + (p[3] if len(p) > 3 else ""), "time"
     except (ValueError, KeyError, IndexError):
         return None, None
     return None, None
@@ -313,6 +328,8 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
 def describe(form: str) -> str:
     """A short English gloss of a machine form, for ``reason`` texts."""
     p = form.split(":")
+    if p[0] == "prevday":
+        return {0: "the same day as", -1: "the day before", 1: "the day after"}.get(int(p[1]), "the day near")
     if p[0] == "offset":
         n = int(p[2])
         unit = p[1]

@@ -90,10 +90,13 @@ def unit_info(unit: Optional[str]) -> Optional[dict]:
 
 
 def dimension_of(unit: Optional[str]) -> Optional[str]:
-    """'km2' -> 'area', 'USD' -> 'currency:USD', a counted noun -> None."""
+    """'km2' -> 'area', 'USD' -> 'currency:USD', 'USD/h' -> 'rate:USD/h' (a price per unit), a
+    counted noun -> None."""
     info = unit_info(unit)
     if info:
         return info["dimension"]
+    if unit and "/" in unit and dimension_of(unit.split("/", 1)[0]) in ("currency:" + unit.split("/", 1)[0],):
+        return "rate:" + unit
     if unit and (unit.isupper() and len(unit) == 3 or unit == "cent"):
         return "currency:" + unit
     return None
