@@ -64,7 +64,7 @@ STAGES: tuple[Stage, ...] = (
       ("dossier.relations",), "contradicts / supports / updates between clusters, explained"),
     S("disputes", "corpus", "rashomon.link.disputes:find_disputes",
       ("dossier.relations", "dossier.clusters", "dossier.claims", "dossier.articles", "dossier.actors"),
-      ("dossier.disputes", "dossier.relations"),
+      ("dossier.disputes",),
       "contradictions grouped into the questions they contest, with positions and their history"),
     S("cross_support", "corpus", "rashomon.link.independence:apply_support_relations", ("dossier.relations", "dossier.clusters"),
       ("dossier.clusters",), "clusters confirmed across sides through a supports relation"),

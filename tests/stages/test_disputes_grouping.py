@@ -4,7 +4,7 @@ them where its rules see the contradiction; where no rule can (an agent swap, a 
 relation is given as the stage's input, the way a learned signal would give it."""
 from __future__ import annotations
 
-from rashomon.link.disputes import find_disputes
+from rashomon.link.disputes import agreeing_contradictions, find_disputes
 from rashomon.link.relations import find_relations
 from rashomon.models import Actor, Article, Claim, Cluster, Dossier, Quantity, Relation, Span, Speaker
 from rashomon.pipeline import CorpusState
@@ -59,9 +59,15 @@ def relation(d: Dossier, rid: str, a: str, b: str, signal: str = "classifier") -
 
 
 def run(d: Dossier, relations: bool = True) -> CorpusState:
+    """The relation and dispute stages on ``d``; with ``relations=False`` the relations given by
+    the test stand for the relation stage's findings, and are filtered as that stage filters its
+    own (``agreeing_contradictions``)."""
     state = CorpusState(dossier=d)
     if relations:
         find_relations(state, use_classifier=False)
+    else:
+        agreeing = agreeing_contradictions(state, d.relations)
+        d.relations = [r for r in d.relations if r.id not in agreeing]
     find_disputes(state)
     return state
 

@@ -22,7 +22,7 @@ How:
    A relation whose two ends take the same (or a compatible) stance is not a dispute: the two
    claims agree. A relation one end of which is a demand or a request ("demanded", "called
    for", ``data/disputes.yaml``) is not a dispute either: a demand and its refusal can both hold.
-   Such relations are taken out of ``dossier.relations`` as well (``AGREE`` says why).
+   The relation stage leaves such relations out (``agreeing_contradictions``; ``AGREE`` says why).
 2. Relations with the same key that share a cluster form one dispute (union-find); disputes of
    the same kind (state dimension, unit, denial, agent or description) whose positions say the
    same things (cosine of the matched position centroids >= the relation stage's own
@@ -562,15 +562,22 @@ def _step(step: str, v: ClaimView, outlets: dict) -> PositionStep:
                         evidence=Span(article=v.span.article, start=v.span.start, end=v.span.end, text=v.span.text))
 
 
+def agreeing_contradictions(state, relations: list[Relation]) -> dict[str, str]:
+    """Relation id -> why (a value of ``AGREE``) for the ``contradicts`` relations among
+    ``relations`` whose two claims in fact agree. The relation stage leaves these out before it
+    writes ``dossier.relations`` (the ``updates`` of the same pair stay)."""
+    if not any(r.type == "contradicts" for r in relations):
+        return {}
+    agreeing: dict[str, str] = {}
+    build_disputes(claim_views(state), relations, state.dossier, agreeing)
+    return agreeing
+
+
 def find_disputes(state) -> None:
-    """Pipeline stage (corpus): ``state.dossier.relations`` -> ``state.dossier.disputes``. The
-    ``contradicts`` relations whose two claims in fact agree (``AGREE``) are taken out of
-    ``relations`` too: they are no contradiction (the ``updates`` of the same pair stay)."""
+    """Pipeline stage (corpus): ``state.dossier.relations`` -> ``state.dossier.disputes`` (a new
+    list; the relations are not changed)."""
     d = state.dossier
     if not any(r.type == "contradicts" for r in d.relations):
         d.disputes = []
         return
-    agreeing: dict[str, str] = {}
-    d.disputes = build_disputes(claim_views(state), d.relations, d, agreeing)
-    if agreeing:
-        d.relations = [r for r in d.relations if r.id not in agreeing]
+    d.disputes = build_disputes(claim_views(state), d.relations, d)

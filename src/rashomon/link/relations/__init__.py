@@ -67,4 +67,10 @@ def find_relations(state, use_classifier: bool = True) -> None:
 
         taken = {frozenset((f.x.cluster, f.y.cluster)) for f in findings}
         findings += classifier_findings(views, taken)
-    d.relations = [_to_relation(i, f) for i, f in enumerate(aggregate(findings), start=1)]
+    found = [_to_relation(i, f) for i, f in enumerate(aggregate(findings), start=1)]
+    # a contradiction whose two claims in fact agree (a demand and its refusal, overlapping
+    # figures, a conceded state...) is no contradiction: left out here, before anything reads it
+    from ..disputes import agreeing_contradictions
+
+    agreeing = agreeing_contradictions(state, found)
+    d.relations = [r for r in found if r.id not in agreeing]
