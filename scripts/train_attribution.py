@@ -27,21 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-
-def _gold(ann_path: Path) -> dict:
-    out = {"source": [], "cue": [], "content": []}
-    for line in ann_path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) < 2 or not parts[0].startswith("T"):
-            continue
-        head = parts[1].split(" ", 1)
-        kind = head[0].lower()
-        if kind not in out or len(head) < 2:
-            continue
-        for frag in head[1].split(";"):
-            s, e = frag.split()
-            out[kind].append((int(s), int(e)))
-    return out
+from polnear import read_ann  # noqa: E402  (the benchmark's reader of the brat gold files)
 
 
 def _texts(base: Path) -> list[tuple[str, str, Path]]:
@@ -105,7 +91,7 @@ def main() -> int:
     seqs = []
     for (_, text, ann), doc in zip(items, docs):
         assert doc.text == text
-        labels = token_labels(doc, _gold(ann))
+        labels = token_labels(doc, read_ann(ann))
         for (s0, s1), feats in doc_features(doc):
             seqs.append((feats, labels[s0:s1]))
     log(f"{len(seqs)} sentences, features in {time.time() - t0:.0f}s")
