@@ -58,6 +58,7 @@ eval: install-test browser
 	run quantulum3 --data $(BENCH_DATA)/quantulum3-tests; \
 	run ecbplus --data $(BENCH_DATA)/ecbplus; \
 	run fnc1 --data $(BENCH_DATA)/fnc1; \
+	run pairs --data $(BENCH_DATA)/pairs; \
 	run basil --data $(BENCH_DATA)/basil; \
 	run linking_scale --data $(BENCH_DATA)/polnear --fnc $(BENCH_DATA)/fnc1/train_bodies.csv; \
 	run throughput --data $(BENCH_DATA)/polnear; \
