@@ -59,7 +59,9 @@ eval: install-test browser
 	run ecbplus --data $(BENCH_DATA)/ecbplus; \
 	run fnc1 --data $(BENCH_DATA)/fnc1; \
 	run fnc_stories --data $(BENCH_DATA)/fnc1; \
+	run pairs --data $(BENCH_DATA)/pairs; \
 	run basil --data $(BENCH_DATA)/basil; \
+	run basil_events --data $(BENCH_DATA)/basil; \
 	run linking_scale --data $(BENCH_DATA)/polnear --fnc $(BENCH_DATA)/fnc1/train_bodies.csv; \
 	run throughput --data $(BENCH_DATA)/polnear; \
 	run report_render; \
