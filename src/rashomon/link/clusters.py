@@ -39,7 +39,7 @@ from ..models import Cluster
 from ..state import CorpusState
 from . import lexicon as lx
 from .candidates import candidate_pairs
-from .features import ClaimFeatures, claim_features
+from .features import ClaimFeatures, claim_features, names_meet
 from .similarity import proposition_vectors
 from ..settings import setting
 
@@ -108,7 +108,8 @@ class PairScorer:
         fi, fj = self.f[i], self.f[j]
         ei, ej = self.rare_entities[i], self.rare_entities[j]
         if ei and ej and not (ei & ej):
-            s -= p["entity_mismatch_penalty"]
+            if not names_meet({k[2:] for k in ei}, {k[2:] for k in ej}):  # keys are "e:<name>"
+                s -= p["entity_mismatch_penalty"]
         elif ei & ej:
             s += p["entity_share_bonus"]  # both name the same rare place, person or body
         if fi.source and fi.source == fj.source:

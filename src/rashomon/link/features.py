@@ -90,6 +90,23 @@ class ClaimFeatures:
                 + [f"v:{v}" for v in self.events])
 
 
+def names_meet(a: set[str], b: set[str]) -> bool:
+    """Whether two sets of folded entity names share a name, counting a later short mention of a
+    name as that name: one name's words end the other's ("stewart" / "martha stewart", "collins"
+    / "jeffrey collins", "general staff" / "ukrainian general staff"). News names a person or
+    body in full once and shortly after that."""
+    if a & b:
+        return True
+    for x in a:
+        xs = x.split()
+        for y in b:
+            ys = y.split()
+            short, long_ = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
+            if short and len(short) < len(long_) and long_[-len(short):] == short:
+                return True
+    return False
+
+
 def _entity_norm(text: str) -> str:
     """Folded entity text; demonyms, capitals and country names become ``country:<name>`` so
     "Kiev", "Kyiv", "Ukrainian" and "Ukraine" agree; a trailing region designator is dropped
