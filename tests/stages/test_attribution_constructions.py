@@ -1,19 +1,13 @@
 """Attributions: each construction of reported speech, on sentences written for these tests."""
 from __future__ import annotations
 
+from extractkit import checked_attributions
+
 import pytest
 
 
 def _atts(run_article, text):
-    st = run_article(text, until="attributions")
-    for a in st.ann.attributions:
-        for c in a.content:
-            assert text[c.start:c.end] == c.text
-        if a.speaker and a.speaker.start is not None:
-            assert text[a.speaker.start:a.speaker.end] == a.speaker.text
-        if a.cue_start is not None:
-            assert text[a.cue_start:a.cue_end] == a.cue
-    return st.ann.attributions
+    return checked_attributions(run_article, text)
 
 
 def _one(atts, cue):

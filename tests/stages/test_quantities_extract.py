@@ -4,22 +4,15 @@ these tests (floods, budgets, casualties, distances)."""
 from __future__ import annotations
 
 import pytest
+from extractkit import checked_quantities, one_quantity
 
 
 @pytest.fixture(scope="module")
 def quantities(run_article):
-    def run(text):
-        st = run_article(text, until="quantities")
-        for q in st.ann.quantities:
-            assert st.article.text[q.start:q.end] == q.text
-        return st.ann.quantities
-    return run
+    return lambda text: checked_quantities(run_article, text)
 
 
-def one(qs, needle):
-    hits = [q for q in qs if needle in q.text]
-    assert hits, f"no quantity containing {needle!r} in {[q.text for q in qs]}"
-    return hits[0]
+one = one_quantity
 
 
 def test_range_with_between_and_is_low_high(quantities):
