@@ -191,6 +191,14 @@ class EngineSettings(_Group):
     encoder: Literal["auto", "torch"] = Field(description="sentence encoder backend: auto (ONNX when it matches torch) or torch; "
                                                           "read when the encoder is first loaded in a process")
     cache_dir: Optional[str] = Field(description="where exported ONNX files are kept (null: $XDG_CACHE_HOME/rashomon or ~/.cache/rashomon)")
+    kind: Literal["auto", "inline", "pool", "dask"] = Field(
+        description="what runs the per-article half: auto (in this process, or a process pool when jobs > 1), inline, "
+                    "pool, or dask (dask.distributed: a LocalCluster of jobs workers, or the scheduler given)")
+    scheduler: Optional[str] = Field(description="kind dask: address of a running dask scheduler (tcp://host:8786); "
+                                                 "null = start a LocalCluster of jobs worker processes")
+    dask_batch: int = Field(ge=1, description="kind dask: articles per task sent to a worker")
+    dask_queue: int = Field(ge=1, description="kind dask: tasks in flight per worker; with dask_batch it bounds the "
+                                              "articles held at once by the per-article half")
 
 
 class OutputSettings(_Group):

@@ -83,13 +83,27 @@ class ProcessPoolEngine:
         return done.out, done.timings.out(s.name for s in ARTICLE_STAGES)
 
 
-def pick_engine(n_articles: int, jobs: Optional[int] = None, settings=None, overlap: bool = True):
+def pick_engine(n_articles: Optional[int], jobs: Optional[int] = None, settings=None, overlap: bool = True):
     """The engine for ``jobs`` worker processes (1 = in this process; None = one per core), in
     process when there are too few articles per worker. ``overlap=False``: the in-process engine
     runs the background stages in line. ``settings`` (None: ``settings.current()``) go to every
-    worker; ``engine.min_articles_per_worker`` of them sets when a pool is worth starting."""
+    worker; ``engine.min_articles_per_worker`` of them sets when a pool is worth starting.
+    Setting ``engine.kind`` overrides the choice: ``inline``, ``pool`` (``jobs`` processes
+    whatever the count), ``dask`` (``DaskEngine``: a LocalCluster of ``jobs`` workers or the
+    scheduler of ``engine.scheduler``). ``n_articles`` may be None (a stream of unknown length)."""
     settings = settings or current()
     jobs = default_jobs() if jobs is None else max(1, jobs)
+    kind = settings.engine.kind
+    if kind == "dask":
+        from .dask_engine import DaskEngine
+
+        return DaskEngine(jobs, settings)
+    if kind == "inline":
+        return InlineEngine(settings, overlap=overlap)
+    if kind == "pool":
+        return ProcessPoolEngine(jobs, settings)
+    if n_articles is None:
+        return InlineEngine(settings, overlap=overlap) if jobs == 1 else ProcessPoolEngine(jobs, settings)
     jobs = min(jobs, max(1, n_articles // settings.engine.min_articles_per_worker))
     return InlineEngine(settings, overlap=overlap) if jobs == 1 else ProcessPoolEngine(jobs, settings)
 
