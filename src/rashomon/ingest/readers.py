@@ -1,13 +1,15 @@
 """Readers: from input paths (and standard input) to cleaned ``Article``s.
 
-``read_inputs(inputs, stdin=None) -> IngestResult(articles, errors, duplicates, notes)``
+``read_inputs(inputs, stdin=None) -> IngestResult(articles, errors, duplicates, notes)``; the same
+as a stream, one article or error at a time, in bounded memory: ``stream.iter_inputs``.
 
 - a directory: the files directly inside it, sorted by name (not recursive: subdirectories and
   hidden files are listed in ``notes``); ``NAME.meta.json`` files are sidecar metadata for
   ``NAME.<ext>``, not articles (one without its article is an ``orphan_sidecar`` error);
 - a file: ``.txt``/``.text``, ``.md``/``.markdown``, ``.html``/``.htm``/``.xhtml``, ``.json`` (one
   article, or a list of them), ``.jsonl``/``.ndjson`` (one article a line: ``id``, ``text`` or
-  ``html``, optional ``title``, ``outlet``, ``url``, ``published``); any other extension is an
+  ``html``, optional ``title``, ``outlet``, ``url``, ``published``; also gzipped, ``.jsonl.gz``),
+  ``.warc``/``.warc.gz`` (the HTML responses of a web archive, ``warc``); any other extension is an
   ``unsupported_format`` error;
 - ``"-"``: standard input, sniffed as JSON, JSONL, HTML or plain text;
 - a ``dict`` with the JSONL fields (``id``, ``text`` or ``html``, ``title``, ``outlet``, ``url``,
@@ -36,7 +38,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,12 +49,13 @@ from .clean import clean_text
 from .copies import mark_copies
 from .decode import DecodeError, decode_bytes
 from .html import EXTRACTOR, NoMainText, extract_html, looks_like_html
-from .language import detect_language, language_note
 from .metadata import Meta, meta_from_mapping
 from .names import display_name
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
            ".xhtml": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+# read as streams by ``stream.iter_inputs`` (line by line, record by record), never whole
+STREAMED = (".jsonl.gz", ".ndjson.gz", ".warc", ".warc.gz")
 SIDECAR = ".meta.json"
 CLEANER = "rashomon cleaner (data/en/boilerplate.yaml)"
 STDIN = "<stdin>"
@@ -212,7 +214,7 @@ def _read_file(batch: _Batch, path: Path) -> None:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         batch.error(path, "unsupported_format",
-                    f"unknown extension {path.suffix or '(none)'!r}; supported: {', '.join(sorted(FORMATS))}")
+                    f"unknown extension {path.suffix or '(none)'!r}; supported: {', '.join(sorted(set(FORMATS) | set(STREAMED)))}")
         return
     sidecar_path = _sidecar_for(path)
     sidecar = _read_sidecar(batch, sidecar_path) if sidecar_path else None
@@ -246,37 +248,6 @@ def _read_file(batch: _Batch, path: Path) -> None:
 
 def _article_stem(name: str) -> str:
     return name[: -len(SIDECAR)] if name.endswith(SIDECAR) else name
-
-
-def _read_dir(batch: _Batch, path: Path) -> None:
-    try:
-        entries = sorted(path.iterdir(), key=lambda p: p.name)
-    except OSError as e:
-        batch.error(path, "unreadable", f"cannot list the directory: {e.strerror or e}")
-        return
-    stems = {p.stem for p in entries if p.is_file() and not p.name.endswith(SIDECAR)}
-    names = {p.name for p in entries if p.is_file()}
-    readable = [p for p in entries if p.is_file() and not p.name.startswith(".") and not p.name.endswith(SIDECAR)]
-    if not readable:
-        held = Counter("hidden entries" if p.name.startswith(".") else "subdirectories" if p.is_dir()
-                       else "metadata sidecars" if p.name.endswith(SIDECAR) else "other entries" for p in entries)
-        what = ", ".join(f"{kind}: {n}" for kind, n in sorted(held.items()))
-        if any(p.is_dir() for p in entries):
-            what += "; directories are read one level deep"
-        batch.error(path, "empty_dir", f"no article file in the directory ({what or 'it is empty'})")
-    for p in entries:
-        if p.name.startswith("."):
-            batch.notes.append(f"skipped hidden entry {p}")
-        elif p.is_dir():
-            batch.notes.append(f"skipped subdirectory {p} (directories are read one level deep)")
-        elif p.name.endswith(SIDECAR):
-            base = _article_stem(p.name)
-            if base not in stems and base not in names:
-                batch.error(p, "orphan_sidecar", f"metadata sidecar without an article named {base}.*")
-        elif p.is_file():
-            _read_file(batch, p)
-        else:
-            batch.notes.append(f"skipped {p}: not a regular file")
 
 
 def _read_stdin(batch: _Batch, stdin: Optional[BinaryIO]) -> None:
@@ -320,36 +291,6 @@ def _read_stdin(batch: _Batch, stdin: Optional[BinaryIO]) -> None:
         _build(batch, "stdin", dec.text, Meta(), source, headers=True, where=STDIN)
 
 
-def _unique_ids(articles: list[Article], notes: list[str]) -> None:
-    seen: set[str] = set()
-    for art in articles:
-        if art.id in seen:
-            k = 2
-            while f"{art.id}-{k}" in seen:
-                k += 1
-            new = f"{art.id}-{k}"
-            where = art.source.path if art.source else "?"
-            notes.append(f"id {art.id!r} of {where} is already taken by an earlier input; renamed to {new!r}")
-            art.id = new
-        seen.add(art.id)
-
-
-def _dedupe(articles: list[Article]) -> tuple[list[Article], list[Duplicate]]:
-    kept: dict[str, Article] = {}
-    out: list[Article] = []
-    dups: list[Duplicate] = []
-    for art in articles:
-        key = " ".join(art.text.split())
-        if key in kept:
-            src = art.source
-            dropped = f"{src.path}:{src.line}" if src and src.line else (src.path if src and src.path else art.id)
-            dups.append(Duplicate(kept=kept[key].id, dropped=f"{art.id} ({dropped})"))
-            continue
-        kept[key] = art
-        out.append(art)
-    return out, dups
-
-
 def input_label(inp: Any, k: int) -> str:
     """How ``run.inputs`` and errors name input number ``k``: the path, or ``input[k]`` with the
     record's id."""
@@ -363,53 +304,22 @@ def input_label(inp: Any, k: int) -> str:
 
 
 def read_inputs(inputs: Iterable[Union[str, Path, Mapping, Article]], stdin: Optional[BinaryIO] = None) -> IngestResult:
-    """Read every input (see the module docstring); never raises for bad input."""
-    batch = _Batch()
-    for k, inp in enumerate(inputs):
-        if isinstance(inp, Article):
-            art = inp.model_copy(deep=True)
-            art.name = art.name or display_name(art)
-            batch.articles.append(art)
-            continue
-        if isinstance(inp, Mapping):
-            _from_record(batch, dict(inp), input_label(inp, k), None, f"input-{k}", "record")
-            continue
-        if not isinstance(inp, (str, Path)):
-            batch.error(input_label(inp, k), "not_an_input",
-                        f"expected a path, a dict with 'text' or 'html', or an Article; got {type(inp).__name__}")
-            continue
-        if str(inp) == "-":
-            _read_stdin(batch, stdin)
-            continue
-        path = Path(inp)
-        if path.is_dir():
-            _read_dir(batch, path)
-        elif path.is_file():
-            if path.name.endswith(SIDECAR):
-                batch.notes.append(f"{path} is a metadata sidecar; it is read with its article, not as one")
-                if not _sidecar_article_exists(path):
-                    batch.error(path, "orphan_sidecar", f"metadata sidecar without an article named {_article_stem(path.name)}.*")
-                continue
-            _read_file(batch, path)
-        elif path.exists():
-            batch.error(path, "unreadable", "not a regular file or directory")
+    """Read every input (see the module docstring); never raises for bad input. The whole of
+    ``stream.iter_inputs`` gathered in lists, then near copies marked (``copies.mark_copies``)."""
+    from .stream import iter_inputs
+
+    res = IngestResult()
+    for item in iter_inputs(inputs, stdin=stdin):
+        if isinstance(item, Article):
+            res.articles.append(item)
+        elif isinstance(item, InputError):
+            res.errors.append(item)
+        elif isinstance(item, Duplicate):
+            res.duplicates.append(item)
         else:
-            looks_like_text = len(str(inp)) > 200 or any(ch in str(inp) for ch in "\n\t") or str(inp).count(" ") > 5
-            if looks_like_text:
-                batch.error(_short_path(str(inp)), "not_found", "no such file or directory; a string is always a path: "
-                            "to analyse a text, pass texts=[...] or {'text': ...}")
-            else:
-                batch.error(path, "not_found", "no such file or directory")
-    _unique_ids(batch.articles, batch.notes)
-    articles, dups = _dedupe(batch.articles)
-    for i, art in enumerate(articles):
-        art.index = i
-        art.language, art.language_source = detect_language(art.text)
-        note = language_note(art.id, art.text)
-        if note:
-            batch.notes.append(note)
-    mark_copies(articles)
-    return IngestResult(articles=articles, errors=batch.errors, duplicates=dups, notes=batch.notes)
+            res.notes.append(item)
+    mark_copies(res.articles)
+    return res
 
 
 def _sidecar_article_exists(path: Path) -> bool:
