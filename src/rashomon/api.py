@@ -12,7 +12,7 @@ from .engine.threads import one_thread
 from .errors import drain_warnings
 from .ingest import read_inputs
 from .ingest.readers import input_label
-from .models import Article, Dossier, InputError, RunReport, StageTiming
+from .models import Article, Dossier, Duplicate, InputError, RunReport, StageTiming
 from .nlp import model_versions
 from .pipeline import run_corpus_stages
 from .settings import Settings, use, validate
@@ -22,9 +22,12 @@ PathLike = Union[str, Path]
 
 
 class Progress:
-    """Callbacks a front end may pass to follow a run (all optional)."""
+    """Callbacks a front end may pass to follow a run (all optional): ``on_articles(n)`` the
+    number of articles to annotate (None while it is not known: with ``engine.kind`` dask the
+    inputs are read as a stream, and the count follows when they are all read),
+    ``on_article_done(article id)`` once per article, ``on_stage(name)`` per corpus stage."""
 
-    def __init__(self, on_articles: Optional[Callable[[int], None]] = None, on_article_done: Optional[Callable[[str], None]] = None,
+    def __init__(self, on_articles: Optional[Callable[[Optional[int]], None]] = None, on_article_done: Optional[Callable[[str], None]] = None,
                  on_stage: Optional[Callable[[str], None]] = None):
         self.on_articles = on_articles
         self.on_article_done = on_article_done
@@ -81,20 +84,23 @@ def _items(inputs, texts) -> list:
 def _analyze(inputs, *, texts, jobs, stdin, progress, settings: Settings) -> Dossier:
     inputs = _items(inputs, texts)
     progress = progress or Progress()
-    t0 = time.perf_counter()
-    ingested = read_inputs(inputs, stdin=stdin)
-    timings = [StageTiming(name="ingest", seconds=round(time.perf_counter() - t0, 4))]
-    if progress.on_articles:
-        progress.on_articles(len(ingested.articles))
-    # the per-article half runs through an engine; with one process, each article's claims are
-    # encoded in a background thread while the next article is parsed (engine.prefetch false: in line)
     drain_warnings()  # warnings of an earlier run in this process are not this run's
     failed: dict[str, str] = {}
-    engine = pick_engine(len(ingested.articles), jobs, settings=settings, overlap=settings.engine.prefetch)
-    annotations, art_timings = engine.annotate(
-        ingested.articles, on_result=(lambda ann: progress.on_article_done(ann.article)) if progress.on_article_done else None,
-        failed=failed)
-    timings += art_timings
+    on_result = (lambda ann: progress.on_article_done(ann.article)) if progress.on_article_done else None
+    if settings.engine.kind == "dask":
+        # a cluster: the inputs are read as a stream while the workers annotate the first batches
+        ingested, annotations, timings = _streamed(inputs, stdin, jobs, settings, progress, on_result, failed)
+    else:
+        t0 = time.perf_counter()
+        ingested = read_inputs(inputs, stdin=stdin)
+        timings = [StageTiming(name="ingest", seconds=round(time.perf_counter() - t0, 4))]
+        if progress.on_articles:
+            progress.on_articles(len(ingested.articles))
+        # the per-article half runs through an engine; with one process, each article's claims are
+        # encoded in a background thread while the next article is parsed (engine.prefetch false: in line)
+        engine = pick_engine(len(ingested.articles), jobs, settings=settings, overlap=settings.engine.prefetch)
+        annotations, art_timings = engine.annotate(ingested.articles, on_result=on_result, failed=failed)
+        timings += art_timings
     articles = [a for a in ingested.articles if a.id in annotations]
     errors = list(ingested.errors) + [_failure(a, failed[a.id]) for a in ingested.articles if a.id in failed]
     dossier = Dossier(articles=articles)
@@ -112,6 +118,47 @@ def _analyze(inputs, *, texts, jobs, stdin, progress, settings: Settings) -> Dos
     dossier.run.stages = timings
     dossier.run.notes += [w for w in drain_warnings() if w not in dossier.run.notes]
     return dossier
+
+
+def _streamed(inputs, stdin, jobs, settings: Settings, progress: Progress, on_result, failed: dict[str, str]):
+    """``(ingested, annotations, timings)``: the inputs read by ``iter_inputs`` and handed to the
+    engine as they are read (the engine sends them to its workers in batches); near copies are
+    marked when the stream ends. ``progress.on_articles`` is called with None first (the count is
+    not known yet), then with the count once the inputs are read. The ``ingest`` timing is the
+    reading time spent in this process, which overlaps the workers' annotation."""
+    from .ingest.copies import mark_copies
+    from .ingest.readers import IngestResult
+    from .ingest.stream import iter_inputs
+
+    ingested = IngestResult()
+    spent = [0.0]
+
+    def articles():
+        stream = iter_inputs(inputs, stdin=stdin)
+        while True:
+            t0 = time.perf_counter()
+            item = next(stream, None)
+            spent[0] += time.perf_counter() - t0
+            if item is None:
+                break
+            if isinstance(item, Article):
+                ingested.articles.append(item)
+                yield item
+            elif isinstance(item, InputError):
+                ingested.errors.append(item)
+            elif isinstance(item, Duplicate):
+                ingested.duplicates.append(item)
+            else:
+                ingested.notes.append(item)
+        if progress.on_articles:
+            progress.on_articles(len(ingested.articles))
+
+    if progress.on_articles:
+        progress.on_articles(None)
+    engine = pick_engine(None, jobs, settings=settings, overlap=settings.engine.prefetch)
+    annotations, art_timings = engine.annotate(articles(), on_result=on_result, failed=failed)
+    mark_copies(ingested.articles)
+    return ingested, annotations, [StageTiming(name="ingest", seconds=round(spent[0], 4))] + art_timings
 
 
 def _failure(a: Article, message: str) -> InputError:

@@ -42,6 +42,13 @@ class OutputFormat(str, Enum):
     all = "all"
 
 
+class EngineKind(str, Enum):
+    auto = "auto"
+    inline = "inline"
+    pool = "pool"
+    dask = "dask"
+
+
 def _version(value: bool):
     if value:
         typer.echo(f"rashomon {__version__}")
@@ -60,12 +67,18 @@ def _formats(fmt: List[OutputFormat]) -> set[str]:
 
 @app.command()
 def analyze(
-    inputs: List[str] = typer.Argument(..., help="Article files or directories (.txt, .md, .html/.htm, .json, .jsonl; "
+    inputs: List[str] = typer.Argument(..., help="Article files or directories (.txt, .md, .html/.htm, .json, .jsonl, .jsonl.gz, .warc/.warc.gz; "
                                                   "NAME.meta.json sidecars are read as metadata). '-' reads one article, or JSONL, from standard input."),
     out: Path = typer.Option(Path("rashomon-out"), "--out", "-o", help="Directory for dossier.json and the reports (created if missing)."),
     fmt: Optional[List[OutputFormat]] = typer.Option(None, "--format", "-f", case_sensitive=False,
                                                      help="What to write besides dossier.json: html (report.html), md (report.md), csv (claims.csv), or all (setting output.formats, default all). Repeat the option for several."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for the per-article half (setting engine.jobs; default: one per core; small batches run in-process)."),
+    engine: Optional[EngineKind] = typer.Option(None, "--engine", case_sensitive=False,
+                                                help="What runs the per-article half (setting engine.kind): auto (this process, or a process pool), "
+                                                     "inline, pool, or dask (dask.distributed: a LocalCluster of --jobs workers, or --scheduler)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                            help="With --engine dask: a running dask scheduler, e.g. tcp://10.0.0.5:8786 (setting engine.scheduler; "
+                                                 "default: a LocalCluster for the run)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="Print nothing but errors (setting output.quiet); the exit code still tells how the run went."),
     settings_file: Optional[Path] = typer.Option(None, "--settings", help="A YAML or TOML file of settings (groups and keys as in 'rashomon settings'); "
                                                                             "overrides the defaults and the RASHOMON_<GROUP>__<NAME> environment variables."),
@@ -78,7 +91,8 @@ def analyze(
     from .settings import load_settings
 
     err = Console(stderr=True)
-    named: dict = {"engine": {"jobs": jobs} if jobs is not None else {},
+    named: dict = {"engine": {**({"jobs": jobs} if jobs is not None else {}), **({"kind": engine.value} if engine else {}),
+                              **({"scheduler": scheduler} if scheduler else {})},
                    "output": {**({"formats": [f.value for f in fmt]} if fmt else {}), **({"quiet": True} if quiet else {})}}
     try:  # settings: defaults < environment < --settings < --set < the named options
         settings = load_settings(settings_file, assignments or None, named)
@@ -93,8 +107,11 @@ def analyze(
                       console=con, transient=True, disable=quiet) as bar:
             task = bar.add_task("reading", total=None)
 
-            def on_articles(n):
-                bar.update(task, description="annotating articles", total=n, completed=0)
+            def on_articles(n):  # None: a stream, the count comes when the inputs are read
+                if n is None:
+                    bar.update(task, description="annotating articles", total=None, completed=0)
+                else:
+                    bar.update(task, description="annotating articles", total=n)
 
             def on_article_done(_):
                 bar.advance(task)

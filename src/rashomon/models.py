@@ -54,8 +54,8 @@ class SourceInfo(Record):
     """Where an article came from and how it was read."""
 
     path: Optional[str] = Field(None, description="file path, or '<stdin>'")
-    line: Optional[int] = Field(None, description="line number inside a JSONL file")
-    format: str = Field(description="txt | md | html | json | jsonl | stdin | record (a dict given to analyze())")
+    line: Optional[int] = Field(None, description="line number inside a JSONL file (record number in a JSON list or a WARC file)")
+    format: str = Field(description="txt | md | html | json | jsonl | warc | stdin | record (a dict given to analyze())")
     encoding: Optional[str] = None
     sha256: Optional[str] = Field(None, description="hash of the original bytes")
     extractor: Optional[str] = Field(None, description="how the main text was obtained, e.g. 'trafilatura 2.0 + rashomon cleaner'")

@@ -11,7 +11,7 @@ The article: id ``STEM-<first 8 hex digits of the payload's SHA-256>`` (the same
 id in any archive), ``source.line`` the record's number among the archive's records (1-based),
 ``source.format`` ``warc``, the record's ``WARC-Target-URI`` as ``url`` (and so the outlet from
 its domain when the page names none). An archive that cannot be read (not a WARC file, cut short)
-is an ``unreadable`` error naming the record where reading stopped.
+is an ``unreadable`` error naming the record where reading stopped (the records before it are kept).
 """
 from __future__ import annotations
 
@@ -52,6 +52,10 @@ def read_warc(batch, path: Path, stem: str) -> Iterator[None]:
     try:
         with open(path, "rb") as fh:
             for n, record in enumerate(ArchiveIterator(fh), 1):
+                if not str(record.format).startswith("warc"):  # warcio falls back to the old ARC format on anything
+                    batch.error(where, "unreadable", f"record {n} is not a WARC record: not a web archive, or a damaged one", n)
+                    yield
+                    return
                 if record.rec_type != "response":
                     continue
                 payload = record.content_stream().read()
