@@ -25,6 +25,7 @@
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 from typing import Iterable, Iterator, Optional
 
@@ -101,7 +102,8 @@ class DaskEngine:
 
         if self.scheduler:
             return Client(self.scheduler), None
-        cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=logging.ERROR)
         return Client(cluster), cluster
 
     def annotate(self, articles: Iterable[Article], on_result: OnResult = None,

@@ -1,0 +1,116 @@
+"""The Dask engine (engine/dask_engine.py) on one two-worker LocalCluster shared by this module: the
+seed articles give the inline dossier; a failing article is retried once, then named, and the rest
+of its batch is kept; a worker killed mid-run loses no article and repeats none."""
+from __future__ import annotations
+
+import logging
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+import rashomon
+from rashomon.api import Progress
+from rashomon.engine.dask_engine import DaskEngine
+from rashomon.ingest import read_inputs
+
+KURSK = Path(__file__).resolve().parents[2] / "examples" / "kursk"
+TEXT = ("The harbour authority said on Tuesday that the north pier would stay closed for three more weeks. "
+        "Engineers found cracks in two pillars last month, the authority said. ")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """``(scheduler address, client)`` of a LocalCluster of two single-thread worker processes."""
+    import distributed
+
+    cl = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=logging.ERROR)
+    client = distributed.Client(cl)
+    try:
+        yield cl.scheduler_address, client
+    finally:
+        client.close()
+        cl.close()
+
+
+def _dask(address: str, batch: int) -> dict:
+    return {"engine": {"kind": "dask", "scheduler": address, "dask_batch": batch}}
+
+
+def _comparable(dossier) -> dict:
+    data = dossier.model_dump(mode="json")
+    data["run"].pop("stages")  # timings
+    return data
+
+
+def test_two_workers_give_the_inline_dossier_of_the_seed_articles(cluster, kursk_dossier):
+    address, _ = cluster
+    done: list[str] = []
+    d = rashomon.analyze([KURSK], settings=_dask(address, 2), progress=Progress(on_article_done=done.append))
+    assert sorted(done) == sorted(a.id for a in kursk_dossier.articles)
+    assert _comparable(d) == _comparable(kursk_dossier)
+
+
+def test_a_failing_article_is_retried_once_then_named_and_its_batch_kept(cluster, tmp_path):
+    address, client = cluster
+    client.wait_for_workers(2)
+    marker = tmp_path / "flaky-failed-once"
+
+    def patch():  # in each worker: "boom" always fails, "flaky" fails on its first try only
+        import rashomon.extract.quantities as q
+
+        real = getattr(q, "_real_extract", q.extract_quantities)
+        q._real_extract = real
+
+        def extract(state):
+            if state.article.id == "boom":
+                raise RuntimeError("stage broke on this text")
+            if state.article.id == "flaky" and not marker.exists():
+                marker.touch()
+                raise RuntimeError("first try broke")
+            return real(state)
+
+        q.extract_quantities = extract
+
+    def unpatch():
+        import rashomon.extract.quantities as q
+
+        q.extract_quantities = q._real_extract
+
+    client.run(patch)
+    try:
+        d = rashomon.analyze([{"id": "boom", "text": TEXT}, {"id": "flaky", "text": TEXT.replace("Tuesday", "Monday")},
+                              {"id": "fine", "text": TEXT.replace("three", "four")}], settings=_dask(address, 3))
+    finally:
+        client.run(unpatch)
+    assert marker.exists()
+    assert [a.id for a in d.articles] == ["flaky", "fine"]
+    (err,) = d.run.errors
+    assert err.code == "analysis_failed" and "'boom'" in err.message and "stage broke" in err.message
+
+
+def test_a_worker_killed_mid_run_leaves_every_article_analysed_once(cluster):
+    address, client = cluster
+    client.wait_for_workers(2)
+    articles = read_inputs([KURSK]).articles
+    pids = client.run(os.getpid)
+    seen: list[str] = []
+    killed: list[str] = []
+
+    def on_result(ann):
+        seen.append(ann.article)
+        if not killed:  # after the first article: kill the worker that holds the most tasks
+            busy = {w: len(keys) for w, keys in client.processing().items() if keys}
+            victim = max(busy or pids, key=lambda w: busy.get(w, 0))
+            os.kill(pids[victim], signal.SIGKILL)
+            killed.append(victim)
+
+    failed: dict[str, str] = {}
+    out, timings = DaskEngine(scheduler=address, batch=1).annotate(iter(articles), on_result=on_result, failed=failed)
+    assert killed
+    assert sorted(seen) == sorted(a.id for a in articles)  # each article reported once
+    assert set(out) == {a.id for a in articles} and failed == {}
+    assert all(out[a.id].claims for a in articles)
+    assert "parse" in {t.name for t in timings}
