@@ -19,7 +19,8 @@ Per engine: wall seconds of ``annotate`` including start-up and model loads (``t
 per second over it, the steady rate (the articles after the first result, or the first Dask batch,
 over the time from it to the last: start-up and model loads excluded), the summed per-stage seconds, and the peak resident memory of the
 client (``ru_maxrss`` of the subprocess) and of the largest worker process (``psutil`` samples of
-every descendant process every 0.2 s; for dask the nannies are descendants too, and smaller).
+every descendant process every 0.2 s; for dask the nannies are descendants too, and smaller); and
+what comes back per article (claims and records per article, pickled ``ArticleAnnotations`` size).
 
 The cross-article half: see the "Linking" section at the end (``linking_scale.measure``).
 """
@@ -132,6 +133,13 @@ def run_one(kind: str, articles_path: Path, out_path: Path, jobs: int, batch: in
         "worker_peak_mb": round(sampler.peak / 2**20, 1) if sampler and sampler.peak else None,
         "stages_s": {t.name: round(t.seconds, 2) for t in timings},
     }
+    anns = list(out.values())
+    if anns:  # what comes back per article: records (for the store) and bytes (for the network)
+        n = len(anns)
+        res["claims_per_article"] = round(sum(len(a.claims) for a in anns) / n, 1)
+        res["records_per_article"] = round(sum(len(a.claims) + len(a.attributions) + len(a.quantities) + len(a.times)
+                                               for a in anns) / n, 1)
+        res["result_kb_per_article"] = round(sum(len(pickle.dumps(a)) for a in anns) / n / 1024, 1)
     out_path.write_text(json.dumps(res), encoding="utf-8")
 
 
