@@ -94,7 +94,7 @@ class DaskEngine:
         self.scheduler = scheduler if scheduler is not None else self.settings.engine.scheduler
         self.batch = batch or self.settings.engine.dask_batch
         self.queue = queue or self.settings.engine.dask_queue
-        self.tries: dict[str, int] = {}  # article id -> tasks that failed on it (for tests and reports)
+        self.tries: dict[str, int] = {}  # article id -> tasks that failed on it, in the last annotate()
 
     def _connect(self):
         """``(client, cluster or None)``: a client of the given scheduler, or of a new LocalCluster."""
@@ -111,6 +111,7 @@ class DaskEngine:
         from ..pipeline import ARTICLE_STAGES
 
         failed = failed if failed is not None else {}
+        self.tries = {}
         done = Collector(on_result)
         client, cluster = self._connect()
         try:
