@@ -64,6 +64,7 @@ eval: install-test browser
 	run basil_events --data $(BENCH_DATA)/basil; \
 	run linking_scale --data $(BENCH_DATA)/polnear --fnc $(BENCH_DATA)/fnc1/train_bodies.csv; \
 	run throughput --data $(BENCH_DATA)/polnear; \
+	run scale --data $(BENCH_DATA) --limit 100 --engines inline,dask2 --skip-linking; \
 	run report_render; \
 	echo "== clusters"; \
 	$(BIN)/python $(SHARED)/tools/eval_clusters.py --rashomon $(BIN)/rashomon --out $(EVAL_OUT)/clusters \
