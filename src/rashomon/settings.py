@@ -57,6 +57,7 @@ class IngestSettings(_Group):
     """Reading and cleaning inputs (ingest/)."""
 
     copy_jaccard: float = Field(ge=0, le=1, description="an article whose 5-word-shingle resemblance (Jaccard) to an earlier one reaches this is a near copy (syndication), counted as one source with it")
+    dir_chunk: int = Field(ge=1, description="directory entries listed, sorted by name and read at a time (a larger directory is in name order within each chunk)")
 
 
 class ParseSettings(_Group):

@@ -9,8 +9,8 @@
 What it holds in memory does not grow with the size of one input: JSONL (``.jsonl``,
 ``.ndjson``) and gzipped JSONL (``.jsonl.gz``, ``.ndjson.gz``) are read line by line; WARC files
 (``.warc``, ``.warc.gz``; ``rashomon.ingest.warc``) record by record; a directory is listed with
-``os.scandir`` ``chunk`` entries at a time, each chunk in name order (a directory of at most
-``chunk`` entries is read in name order, as ``read_inputs`` always did; a larger one in name
+``os.scandir`` ``chunk`` entries at a time (setting ``ingest.dir_chunk``), each chunk in name
+order (a directory of at most ``chunk`` entries is read in name order, as ``read_inputs`` always did; a larger one in name
 order within each chunk). What it keeps across the stream: the ids given so far and a 16-byte
 digest per distinct text (for unique ids and exact duplicates). Near copies (``copy_of``) need
 every article and are marked by the caller when the stream ends (``read_inputs`` does;
@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
 from ..models import Article, Duplicate, InputError
+from ..settings import setting
 from .decode import DecodeError, decode_bytes
 from .language import detect_language, language_note
 from .names import display_name
@@ -43,7 +44,6 @@ from .warc import is_warc, read_warc
 Item = Union[Article, InputError, Duplicate, str]
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 SNIFF_BYTES = 65536
-DIR_CHUNK = 10000  # directory entries listed, sorted and read at a time
 
 
 def is_jsonl(path: Path) -> bool:
@@ -225,8 +225,10 @@ def _read_dir(batch: _Batch, path: Path, st: _Stream, chunk: int) -> Iterator[It
 
 
 def iter_inputs(inputs: Iterable[Union[str, Path, Mapping, Article]], stdin: Optional[BinaryIO] = None,
-                chunk: int = DIR_CHUNK) -> Iterator[Item]:
-    """Read every input as a stream (see the module doc); never raises for bad input."""
+                chunk: Optional[int] = None) -> Iterator[Item]:
+    """Read every input as a stream (see the module doc); never raises for bad input. ``chunk``:
+    directory entries listed at a time (None: setting ``ingest.dir_chunk``)."""
+    chunk = chunk or int(setting("ingest.dir_chunk"))
     st = _Stream()
     batch = _Batch()
     for k, inp in enumerate(inputs):
