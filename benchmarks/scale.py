@@ -38,7 +38,7 @@ import threading
 import time
 from pathlib import Path
 
-from _common import BENCH, ROOT, bench_args, finish
+from _common import ROOT, bench_args, finish
 
 ENGINES = ("inline", "pool", "dask1", "dask2")
 

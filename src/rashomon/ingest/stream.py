@@ -37,7 +37,7 @@ from ..settings import setting
 from .decode import DecodeError, decode_bytes
 from .language import detect_language, language_note
 from .names import display_name
-from .readers import (CONTENT_ID, FORMATS, SIDECAR, _article_stem, _Batch, _from_record, _read_file, _read_stdin,
+from .readers import (CONTENT_ID, SIDECAR, _article_stem, _Batch, _from_record, _read_file, _read_stdin,
                       _short_path, _sidecar_article_exists, input_label)
 from .warc import is_warc, read_warc
 
@@ -269,4 +269,4 @@ def _read_path(batch: _Batch, path: Path, given: str, st: _Stream, chunk: int) -
             batch.error(path, "not_found", "no such file or directory")
 
 
-__all__ = ["Item", "iter_inputs", "is_jsonl", "stem_of", "FORMATS"]
+__all__ = ["Item", "iter_inputs", "is_jsonl", "stem_of"]
