@@ -1,6 +1,7 @@
 """The Dask engine (engine/dask_engine.py) on one two-worker LocalCluster shared by this module: the
 seed articles give the inline dossier; a failing article is retried once, then named, and the rest
-of its batch is kept; a worker killed mid-run loses no article and repeats none."""
+of its batch is kept; articles are drawn from the input stream only as the workers have room; a
+worker killed mid-run loses no article and repeats none."""
 from __future__ import annotations
 
 import logging
@@ -89,6 +90,28 @@ def test_a_failing_article_is_retried_once_then_named_and_its_batch_kept(cluster
     assert [a.id for a in d.articles] == ["flaky", "fine"]
     (err,) = d.run.errors
     assert err.code == "analysis_failed" and "'boom'" in err.message and "stage broke" in err.message
+
+
+def test_articles_are_drawn_from_the_stream_only_as_workers_have_room(cluster):
+    address, client = cluster
+    client.wait_for_workers(2)
+    articles = read_inputs([KURSK]).articles
+    drawn: list[str] = []
+    at_first_result: list[int] = []
+
+    def stream():
+        for a in articles:
+            drawn.append(a.id)
+            yield a
+
+    def on_result(ann):
+        if not at_first_result:
+            at_first_result.append(len(drawn))
+
+    out, _ = DaskEngine(scheduler=address, batch=1, queue=1).annotate(stream(), on_result=on_result)
+    # two single-thread workers x one task in flight x one article a task: two drawn before any result
+    assert at_first_result == [2]
+    assert set(out) == {a.id for a in articles}
 
 
 def test_a_worker_killed_mid_run_leaves_every_article_analysed_once(cluster):
