@@ -25,6 +25,7 @@ workspace store, R9xx internal.
 | R304 | warning | the spaCy parser could not load; a word-shape guess was used |
 | R401 | ``StoreVersionError`` | a workspace store was written by a newer rashomon (its schema version is unknown) |
 | R402 | ``StoreURLError`` | a workspace store address is neither SQLite nor PostgreSQL |
+| R403 | AddResult.errors ``id_taken`` | another writer stored a different text under the article's id while it was analysed; add it again |
 | R901 | ``InternalError`` | an unexpected failure (a bug) |
 
 Inputs that cannot be read are not raised but listed in ``dossier.run.errors`` with a short
@@ -56,6 +57,7 @@ CODES: dict[str, str] = {
     "R304": "the spaCy parser could not load ({reason}); verbs were guessed from word shapes",
     "R401": "the workspace store has schema version {found}, newer than this rashomon knows ({known}); upgrade rashomon",
     "R402": "cannot open workspace store {url!r}: {reason}",
+    "R403": "article id {article!r} was taken by another text while this one was analysed; add it again",
     "R901": "internal error: {reason}",
 }
 
@@ -65,7 +67,7 @@ INPUT_CODES: dict[str, str] = {
     "not_found": "R001", "unreadable": "R001", "binary": "R001", "undecodable": "R001", "bad_json": "R001",
     "unsupported_format": "R001", "not_an_article": "R001", "not_an_input": "R001", "orphan_sidecar": "R001",
     "empty": "R002", "no_main_text": "R002", "empty_after_cleaning": "R002", "no_text": "R002", "empty_dir": "R002",
-    "analysis_failed": "R206",
+    "analysis_failed": "R206", "id_taken": "R403",
 }
 
 
