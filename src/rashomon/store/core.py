@@ -291,9 +291,15 @@ class Store:
                for r in rows]
         return sorted(out, key=lambda e: (-e.n_articles, e.first_date or "", e.id))
 
+    def event(self, event_id: str) -> Optional[EventSummary]:
+        """The summary of one event (a stable id or an alias of it); None when unknown."""
+        sid = self.resolve_event(event_id)
+        return next((e for e in self.events() if e.id == sid), None) if sid else None
+
     def dossier(self, event_id: Optional[str] = None) -> Dossier:
         """The dossier of the whole workspace (None), or of one event (a stable id or an alias);
-        ``KeyError`` for an unknown event."""
+        ``KeyError`` for an unknown event. The whole-workspace dossier is shared with later calls
+        until the next linking: copy it before changing it."""
         d = self._dossier()
         if event_id is None:
             return d
