@@ -29,7 +29,7 @@ import json
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Callable, Iterator, Optional, Sequence, Union
+from typing import BinaryIO, Callable, Iterator, Optional, Sequence, Union
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
@@ -119,17 +119,17 @@ class Store:
 
     # ------------------------------------------------------------------ add
     def add(self, inputs: Sequence[InputItem] | InputItem, *, settings: Union[Settings, dict, None] = None,
-            on_progress: OnProgress = None, jobs: Optional[int] = 1) -> AddResult:
-        """Add ``inputs`` (as ``rashomon.api.analyze`` takes them) to the workspace and link it
-        again; ``on_progress(done, total)`` after each new article is stored (total: the new
-        articles of this call); ``jobs``: worker processes for the per-article half."""
+            on_progress: OnProgress = None, jobs: Optional[int] = 1, stdin: Optional[BinaryIO] = None) -> AddResult:
+        """Add ``inputs`` (as ``rashomon.api.analyze`` takes them; ``"-"`` reads ``stdin``) to the
+        workspace and link it again; ``on_progress(done, total)`` after each new article is stored
+        (total: the new articles of this call); ``jobs``: worker processes for the per-article half."""
         settings = validate(settings, "Store.add(settings=...)")
         with single_thread_blas(), use(settings):
-            return self._add(inputs, settings, on_progress, jobs)
+            return self._add(inputs, settings, on_progress, jobs, stdin)
 
-    def _add(self, inputs, settings: Settings, on_progress: OnProgress, jobs: Optional[int]) -> AddResult:
+    def _add(self, inputs, settings: Settings, on_progress: OnProgress, jobs: Optional[int], stdin) -> AddResult:
         items = [inputs] if isinstance(inputs, (str, Path, Mapping, Article)) else list(inputs)
-        ingested = read_inputs(items)
+        ingested = read_inputs(items, stdin=stdin)
         result = AddResult(errors=list(ingested.errors))
         with self._read() as conn:
             stored = {h: i for i, h in conn.execute(select(articles.c.id, articles.c.content_hash))}
