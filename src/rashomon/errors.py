@@ -3,8 +3,8 @@ run report can tell them apart without parsing messages.
 
 Every code is listed in ``CODES`` (code -> message template) and in docs/ERRORS.md; codes are
 never reused or renumbered. Ranges: R0xx input, R1xx settings, R2xx pipeline assembly and data
-files, R3xx optional fast paths that fell back (warnings, recorded in ``run.notes``), R9xx
-internal.
+files, R3xx optional fast paths that fell back (warnings, recorded in ``run.notes``), R4xx the
+workspace store, R9xx internal.
 
 | code | class / use | meaning |
 |------|-------------|---------|
@@ -23,6 +23,9 @@ internal.
 | R302 | warning | the ONNX graph optimiser failed; the exported graph is used as is |
 | R303 | warning | the background claim encoding failed; claims were encoded again |
 | R304 | warning | the spaCy parser could not load; a word-shape guess was used |
+| R401 | ``StoreVersionError`` | a workspace store was written by a newer rashomon (its schema version is unknown) |
+| R402 | ``StoreURLError`` | a workspace store address is neither SQLite nor PostgreSQL |
+| R403 | AddResult.errors ``id_taken`` | another writer stored a different text under the article's id while it was analysed; add it again |
 | R901 | ``InternalError`` | an unexpected failure (a bug) |
 
 Inputs that cannot be read are not raised but listed in ``dossier.run.errors`` with a short
@@ -52,6 +55,9 @@ CODES: dict[str, str] = {
     "R302": "the ONNX graph optimiser failed ({reason}); the exported graph was used unoptimised",
     "R303": "the background claim encoding failed ({reason}); the claims were encoded at the corpus stage",
     "R304": "the spaCy parser could not load ({reason}); verbs were guessed from word shapes",
+    "R401": "the workspace store has schema version {found}, newer than this rashomon knows ({known}); upgrade rashomon",
+    "R402": "cannot open workspace store {url!r}: {reason}",
+    "R403": "article id {article!r} was taken by another text while this one was analysed; add it again",
     "R901": "internal error: {reason}",
 }
 
@@ -61,7 +67,7 @@ INPUT_CODES: dict[str, str] = {
     "not_found": "R001", "unreadable": "R001", "binary": "R001", "undecodable": "R001", "bad_json": "R001",
     "unsupported_format": "R001", "not_an_article": "R001", "not_an_input": "R001", "orphan_sidecar": "R001",
     "empty": "R002", "no_main_text": "R002", "empty_after_cleaning": "R002", "no_text": "R002", "empty_dir": "R002",
-    "analysis_failed": "R206",
+    "analysis_failed": "R206", "id_taken": "R403",
 }
 
 
@@ -126,6 +132,14 @@ class ModelMissingError(RashomonError, FileNotFoundError):
 
 class UnknownFormatError(RashomonError, ValueError):
     code = "R204"
+
+
+class StoreVersionError(RashomonError, RuntimeError):
+    code = "R401"
+
+
+class StoreURLError(RashomonError, ValueError):
+    code = "R402"
 
 
 class InternalError(RashomonError, RuntimeError):

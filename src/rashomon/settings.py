@@ -210,6 +210,13 @@ class OutputSettings(_Group):
     quiet: bool = Field(description="print nothing but errors")
 
 
+class StoreSettings(_Group):
+    """The workspace store (``rashomon add``/``export``, ``rashomon.store``)."""
+
+    url: str = Field(description="the workspace database: sqlite:///PATH (a relative PATH is read from the working "
+                                 "directory), a plain file path, or postgresql://USER@HOST/DB")
+
+
 class Settings(_Group):
     """Every threshold, switch and option. ``Settings()`` holds the data-file defaults with the
     environment applied; ``Settings(clusters={"link": 0.45})`` overrides the keys given and keeps
@@ -227,6 +234,7 @@ class Settings(_Group):
     framing: FramingSettings = Field(description="each outlet's word choice")
     engine: EngineSettings = Field(description="how the pipeline runs")
     output: OutputSettings = Field(description="what the command line writes and prints")
+    store: StoreSettings = Field(description="the workspace database of rashomon add / export")
 
     def __init__(self, /, **data: Any) -> None:
         env_overrides()  # a bad environment variable raises its own coded error, not pydantic's
