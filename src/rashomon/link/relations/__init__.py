@@ -15,6 +15,9 @@ Signals (each in its own module; each finding is a claim pair, lifted to its clu
   topic, from opposed sides, or from one side on different dates;
 - ``numeric`` / ``date`` (relations.rules): numbers or dates that cannot both be true, and
   ``inconsistent`` numeric checks already in ``dossier.checks``;
+- ``agent`` / ``identity`` (relations.slots): different or denied agents for the same event
+  ("A blew up the pipeline" vs "B was behind the blast"); opposite descriptions of the same
+  thing (a weather balloon vs a surveillance balloon; an accident vs done on purpose);
 - ``classifier`` (relations.classifier): the shipped classifier for what the rules miss (high threshold).
 
 Design for revisions: when the same side (or speaker) later says the opposite of its own earlier
@@ -28,8 +31,9 @@ from __future__ import annotations
 from ...models import Relation
 from .context import claim_views
 from .rules import Finding, check_findings, date_findings, denial_findings, numeric_findings, state_findings
+from .slots import agent_findings, identity_findings
 
-SIGNAL_ORDER = ("denial", "incompatible_state", "numeric", "date", "same_speaker_revision", "classifier")
+SIGNAL_ORDER = ("denial", "agent", "identity", "incompatible_state", "numeric", "date", "same_speaker_revision", "classifier")
 
 
 def _to_relation(i: int, f: Finding) -> Relation:
@@ -61,7 +65,8 @@ def find_relations(state, use_classifier: bool = True) -> None:
         return
     times = {t.id: t for t in d.times}
     findings = (denial_findings(views) + state_findings(views) + numeric_findings(views)
-                + check_findings(views, d.checks) + date_findings(views, times))
+                + check_findings(views, d.checks) + date_findings(views, times)
+                + agent_findings(views) + identity_findings(views))
     if use_classifier:
         from .classifier import classifier_findings
 
