@@ -72,10 +72,18 @@ def find_relations(state, use_classifier: bool = True) -> None:
 
         taken = {frozenset((f.x.cluster, f.y.cluster)) for f in findings}
         findings += classifier_findings(views, taken)
-    found = [_to_relation(i, f) for i, f in enumerate(aggregate(findings), start=1)]
     # a contradiction whose two claims in fact agree (a demand and its refusal, overlapping
-    # figures, a conceded state...) is no contradiction: left out here, before anything reads it
+    # figures, a conceded state...) is no contradiction: left out here, before anything reads it;
+    # the next-best finding of the same cluster pair (another signal) is then judged in its place
     from ..disputes import agreeing_contradictions
 
-    agreeing = agreeing_contradictions(state, found)
-    d.relations = [r for r in found if r.id not in agreeing]
+    for _ in range(3):
+        chosen = aggregate(findings)
+        found = [_to_relation(i, f) for i, f in enumerate(chosen, start=1)]
+        agreeing = agreeing_contradictions(state, found)
+        if not agreeing:
+            break
+        dropped = {id(f) for f, r in zip(chosen, found) if r.id in agreeing}
+        findings = [f for f in findings if id(f) not in dropped]
+    found = [r for r in found if r.id not in agreeing]
+    d.relations = [r.model_copy(update={"id": f"r{i}"}) for i, r in enumerate(found, start=1)]

@@ -64,16 +64,56 @@ class AgentMention:
     end: int
 
 
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Demonyms, capitals and country aliases (``data/en/actors.yaml``) -> country name, keyed in
+    lower case without dots ("americans" -> "United States", "moscow" -> "Russia")."""
+    actors = load_yaml("actors.yaml", "en")
+    out = {}
+    for table in ("demonyms", "country_aliases"):
+        for k, v in (actors.get(table) or {}).items():
+            out[str(k).lower().replace(".", "")] = str(v)
+    return out
+
+
+def _name_keys(words: list[str]) -> set:
+    """Stems of ``words`` plus the initials of a run of two or more capitalised words."""
+    keys = {stem(w) for w in words}
+    caps = [w for w in words if w[:1].isupper() and w[1:].islower()]
+    if len(caps) >= 2:
+        keys.add("".join(w[0] for w in caps).lower())
+    return keys
+
+
 def _agent_keys(phrase: str) -> frozenset:
-    """Match keys of an agent phrase: stems of its words that can name an agent, plus the
-    initials of a run of capitalised words ("United States" -> "us")."""
+    """Match keys of an agent phrase: stems of its words that can name an agent, the initials of
+    a run of capitalised words ("United States" -> "us"), and the keys of the country a demonym,
+    capital or alias names ("Americans", "Moscow")."""
     skip = set(slot_words()["agent"]["not_agent"])
+    nouns = set(slot_words()["agent"]["agent_nouns"])
     words = [w.strip("'’-") for w in _WORD.findall(phrase)]
-    keys = {stem(w) for w in words if w and w.lower().replace("’", "'") not in skip and not w[0].isdigit()}
+    keys = {stem(w) for w in words if w and w.lower().replace("’", "'") not in skip and not w[0].isdigit()
+            and (any(ch.isupper() for ch in w) or w.lower() in nouns)}
     caps = [w for w in words if w[:1].isupper() and w[1:].islower() and w.lower() not in skip]
     if len(caps) >= 2:
         keys.add("".join(w[0] for w in caps).lower())
+    countries = _countries()
+    for i, w in enumerate(words):
+        for gram in (w, " ".join(words[i:i + 2])):
+            country = countries.get(gram.lower().replace(".", "").removeprefix("pro-"))
+            if country:
+                keys |= _name_keys(country.split())
     return frozenset(k for k in keys if k)
+
+
+_CLAUSE_END = re.compile(r"[.;!?]\s|\s(?:and|but|while|whereas|although)\s")
+
+
+def _denied_clause(before: str) -> bool:
+    """A denial verb ("rejected reports that", "denied") in the clause that ends ``before``."""
+    cuts = [m.end() for m in _CLAUSE_END.finditer(before)]
+    clause = before[max(cuts or [0]):]
+    return bool(find_terms(clause, (lexicon().get("denial") or {}).get("verbs", [])))
 
 
 def _negated(before: str) -> bool:
@@ -112,14 +152,13 @@ def agent_mentions(text: str) -> list[AgentMention]:
     predicate of ``conflict_slots.yaml`` whose agent phrase could be read."""
     a = slot_words()["agent"]
     out = []
-    denial_verbs = (lexicon().get("denial") or {}).get("verbs", [])
     negative = {t.lower() for t in a.get("negative", [])}
     taken: list[tuple[int, int]] = []
     for s, e, _m in find_terms(text, a["passive"]) + find_terms(text, a["blame_on"]):
         tail = re.split(r"[,;:.()“”\"]| and | but | after | when | as ", text[e:], maxsplit=1)[0]
         keys = _agent_keys(" ".join(tail.split()[:6]))
         if keys:
-            denied = _negated(text[max(0, s - 25):s]) or bool(find_terms(text[:s], denial_verbs))
+            denied = _negated(text[max(0, s - 25):s]) or _denied_clause(text[:s])
             out.append(AgentMention(keys, denied, s, min(len(text), e + len(tail))))
             taken.append((s, e))
     for s, e, m in find_terms(text, a["active"]):
@@ -129,7 +168,7 @@ def agent_mentions(text: str) -> list[AgentMention]:
         cut, words, keys = _agent_before(before)
         if not keys:
             continue
-        denied = (m.lower() in negative or _negated(" ".join(words)) or bool(find_terms(before, denial_verbs)))
+        denied = m.lower() in negative or _negated(before[cut:]) or _denied_clause(before)
         out.append(AgentMention(keys, denied, max(cut, s - len(" ".join(words)) - 1), e))
     return out
 
@@ -156,13 +195,14 @@ def _span(v: ClaimView, s: int, e: int) -> Span:
 
 
 def _keep_closest(cands: list[tuple], top: int) -> list[tuple]:
-    """Candidates ``(sim, x, y, ...)`` kept when one of the two claims ranks the other among its
-    ``top`` closest partners."""
-    ranked: dict[str, list[float]] = {}
+    """Candidates ``(sim, x, y, ...)`` kept when one of the two claims ranks the other's cluster
+    among the ``top`` closest clusters it conflicts with."""
+    ranked: dict[str, dict[str, float]] = {}
     for c in cands:
-        for v in (c[1], c[2]):
-            ranked.setdefault(v.claim.id, []).append(c[0])
-    cut = {k: sorted(v, reverse=True)[min(top, len(v)) - 1] for k, v in ranked.items()}
+        for v, o in ((c[1], c[2]), (c[2], c[1])):
+            part = ranked.setdefault(v.claim.id, {})
+            part[o.cluster] = max(part.get(o.cluster, -1.0), c[0])
+    cut = {k: sorted(v.values(), reverse=True)[min(top, len(v)) - 1] for k, v in ranked.items()}
     return [c for c in cands if c[0] >= cut[c[1].claim.id] or c[0] >= cut[c[2].claim.id]]
 
 
@@ -231,7 +271,7 @@ def identity_poles(text: str) -> dict[str, tuple[str, list[tuple[int, int, str, 
                 if not (neg or described):
                     if not nxt.isalpha():
                         continue
-                    nxt = "?" + nxt  # counts only when the other claim has this noun
+                    nxt = "?" + nxt  # a label before a noun: counts only when the other claim has this noun
                 got.setdefault(other if neg else pole, []).append((s, e, text[s:e], nxt))
         if len(got) == 1:
             pole, hits = next(iter(got.items()))
@@ -246,6 +286,11 @@ def _descriptive(hits: list, other: ClaimView) -> list:
     return [h for h in hits if not h[3].startswith("?") or stem(h[3][1:]) in words]
 
 
+def _asserted(hits: list) -> bool:
+    """Some hit states what the thing is (after a copula, or negated), not only a label before a noun."""
+    return any(not h[3].startswith("?") for h in hits)
+
+
 def identity_findings(views: list[ClaimView]) -> list[Finding]:
     """Opposite identity poles for the same thing (see the module docstring)."""
     ident = slot_words()["identity"]
@@ -253,12 +298,15 @@ def identity_findings(views: list[ClaimView]) -> list[Finding]:
     pole_stems = {stem(w) for spec in ident.values() if isinstance(spec, dict)
                   for k, ws in spec.items() if k != "about" for t in ws for w in t.split()}
     cands = []
-    for x, y in view_pairs([v for v in views if poles[v.claim.id]]):
+    # what a thing is, as a source states it: attributed claims only (a label in an outlet's own
+    # narration is framing, see the framing stage)
+    for x, y in view_pairs([v for v in views if poles[v.claim.id] and v.speaker]):
         if not _two_sources(x, y):
             continue
         px, py = poles[x.claim.id], poles[y.claim.id]
         dims = [d for d in px if d in py and px[d][0] != py[d][0]]
-        dims = [d for d in dims if _descriptive(px[d][1], y) and _descriptive(py[d][1], x)]
+        dims = [d for d in dims if _descriptive(px[d][1], y) and _descriptive(py[d][1], x)
+                and (_asserted(px[d][1]) or _asserted(py[d][1]))]
         if not dims:
             continue
         sim = topic_similarity(x, y)
