@@ -50,7 +50,7 @@ def stem(word: str) -> str:
         w = w[4:]
     if len(w) <= 3:
         return w
-    for end in ("ians", "ian", "ans", "an", "es", "s", "e"):
+    for end in ("ians", "ian", "ans", "ia", "an", "es", "s", "e"):
         if w.endswith(end) and len(w) - len(end) >= 4:
             return w[: -len(end)]
     return w
@@ -85,19 +85,33 @@ def _name_keys(words: list[str]) -> set:
     return keys
 
 
-def _agent_keys(phrase: str) -> frozenset:
+def _agent_keys(phrase: str, initial: bool = False) -> frozenset:
     """Match keys of an agent phrase: stems of its words that can name an agent, the initials of
     a run of capitalised words ("United States" -> "us"), and the keys of the country a demonym,
     capital or alias names ("Americans", "Moscow")."""
     skip = set(slot_words()["agent"]["not_agent"])
     nouns = set(slot_words()["agent"]["agent_nouns"])
     words = [w.strip("'’-") for w in _WORD.findall(phrase)]
-    keys = {stem(w) for w in words if w and w.lower().replace("’", "'") not in skip and not w[0].isdigit()
-            and (any(ch.isupper() for ch in w) or w.lower() in nouns)}
+    countries = _countries()
+
+    meant = [i for i, w in enumerate(words) if w and w.lower().replace("’", "'") not in skip and not w[0].isdigit()]
+    head = meant[-1] if meant else -1
+
+    def can_name(i: int, w: str) -> bool:
+        if w.lower() in nouns:
+            return True
+        if i == 0 and initial and i != head:  # capitalised only because it starts the sentence
+            return w.isupper() or w.lower().replace(".", "") in countries
+        return any(ch.isupper() for ch in w)
+
+    # the word next to the predicate must itself name an agent ("rebels blew up"), else the
+    # phrase is a verb or an object ("seeking to identify those responsible for")
+    if head < 0 or not (can_name(head, words[head]) or (head - 1 in meant and can_name(head - 1, words[head - 1]))):
+        return frozenset()  # a common noun after a name still heads the agent ("Army engineers")
+    keys = {stem(words[i]) for i in meant if can_name(i, words[i])}
     caps = [w for w in words if w[:1].isupper() and w[1:].islower() and w.lower() not in skip]
     if len(caps) >= 2:
         keys.add("".join(w[0] for w in caps).lower())
-    countries = _countries()
     for i, w in enumerate(words):
         for gram in (w, " ".join(words[i:i + 2])):
             country = countries.get(gram.lower().replace(".", "").removeprefix("pro-"))
@@ -135,8 +149,10 @@ def _agent_before(before: str) -> tuple[int, list[str], frozenset]:
         head = before[:end]
         cuts = words_cut + [m.end() for m in _CLAUSE_PUNCT.finditer(head)]
         cut = max([c for c in cuts if c <= end] or [0])
-        words = head[cut:].split()[-6:]
-        keys = _agent_keys(" ".join(words))
+        all_words = head[cut:].split()
+        words = all_words[-6:]
+        initial = len(all_words) <= 6 and not before[:cut].strip(" “\"'(") or bool(re.search(r"[.!?][\"”’']?\s*$", before[:cut]))
+        keys = _agent_keys(" ".join(words), initial)
         first = (words[0].lower() if words else "")
         if keys and first not in asides:
             return cut, words, keys

@@ -1,0 +1,104 @@
+"""Slot contradictions (link/relations/slots.py) on sentences written for these tests: different
+or denied agents for one event, and opposite descriptions of one thing; each with near misses
+that must stay silent (the same agent in other words, another event, two denials, the same
+description, a label on another thing)."""
+from __future__ import annotations
+
+from test_relations_signals import assert_evidence_slices, build, contradictions, run
+
+DAM_ARMY = "Army engineers blew up the Kestrel dam on the upper river, the opposition said."
+DAM_REBELS = "The Tarvish rebels were behind the destruction of the Kestrel dam, the defence ministry said."
+
+
+def test_different_agents_for_the_same_event_contradict_with_evidence():
+    d = build([
+        ("a1", "2024-06-01", DAM_ARMY, "opposition", "Opposition", "k1", "asserted"),
+        ("a2", "2024-06-02", DAM_REBELS, "defence ministry", "Government", "k2", "asserted"),
+    ])
+    rels = contradictions(run(d), "agent")
+    assert len(rels) == 1 and {rels[0].a, rels[0].b} == {"k1", "k2"}
+    assert "Army engineers blew up" in rels[0].explanation and "Tarvish rebels were behind" in rels[0].explanation
+    assert_evidence_slices(d, rels[0])
+    assert {sp.text for sp in rels[0].evidence} >= {DAM_ARMY, DAM_REBELS}
+
+
+def test_the_same_agent_in_other_words_is_no_contradiction():
+    d = build([
+        ("a1", "2024-06-01", "Tarvish fighters blew up the Kestrel dam on the upper river, the opposition said.",
+         "opposition", "Opposition", "k1", "asserted"),
+        ("a2", "2024-06-02", DAM_REBELS, "defence ministry", "Government", "k2", "asserted"),
+    ])
+    assert contradictions(run(d), "agent") == []
+
+
+def test_different_agents_for_different_events_do_not_contradict():
+    d = build([
+        ("a1", "2024-06-01", DAM_ARMY, "opposition", "Opposition", "k1", "asserted"),
+        ("a2", "2024-06-02", "The Tarvish rebels carried out a rocket strike on a market in Lomara, the police said.",
+         "police", "Government", "k2", "asserted"),
+    ])
+    assert contradictions(run(d), "agent") == []
+
+
+PIPE_NAVY = "The Valdorian navy planted the explosives that destroyed the Merrow gas pipeline, the report alleged."
+PIPE_DENY = "Valdoria was not involved in the explosion of the Merrow gas pipeline, a government spokesman said."
+
+
+def test_a_denied_agent_contradicts_the_claim_that_names_it():
+    d = build([
+        ("a1", "2024-02-08", PIPE_NAVY, "report", None, "k1", "asserted"),
+        ("a2", "2024-02-09", PIPE_DENY, "government spokesman", "Valdoria", "k2", "asserted"),
+    ])
+    rels = contradictions(run(d))
+    assert len(rels) == 1 and {rels[0].a, rels[0].b} == {"k1", "k2"}
+    assert rels[0].signal in ("agent", "denial")
+    assert_evidence_slices(d, rels[0])
+
+
+def test_two_denials_of_the_same_agent_agree():
+    d = build([
+        ("a1", "2024-02-08", "Valdoria had nothing to do with the explosion of the Merrow gas pipeline, the president said.",
+         "president", "Valdoria", "k1", "asserted"),
+        ("a2", "2024-02-09", PIPE_DENY, "government spokesman", "Valdoria", "k2", "asserted"),
+    ])
+    assert contradictions(run(d), "agent") == []
+
+
+DRONE_CIVIL = "The foreign ministry said the drone was a civilian aircraft used for weather research."
+DRONE_MILITARY = "The drone was a surveillance aircraft sent to photograph the naval base, the defence department said."
+
+
+def test_opposite_descriptions_of_the_same_thing_contradict():
+    d = build([
+        ("a1", "2024-03-01", DRONE_CIVIL, "foreign ministry", "Ostrania", "k1", "asserted"),
+        ("a2", "2024-03-01", DRONE_MILITARY, "defence department", "Belmar", "k2", "asserted"),
+    ])
+    rels = contradictions(run(d), "identity")
+    assert len(rels) == 1 and {rels[0].a, rels[0].b} == {"k1", "k2"}
+    assert "civilian" in rels[0].explanation and "surveillance" in rels[0].explanation
+    assert_evidence_slices(d, rels[0])
+    assert {"civilian", "surveillance"} <= {sp.text for sp in rels[0].evidence}
+
+
+def test_the_same_description_or_a_label_on_another_thing_is_no_contradiction():
+    d = build([
+        ("a1", "2024-03-01", DRONE_CIVIL, "foreign ministry", "Ostrania", "k1", "asserted"),
+        ("a2", "2024-03-01", "The drone was used for weather observation only, its operator said.",
+         "operator", "Belmar", "k2", "asserted"),
+        ("a3", "2024-03-01", "The drone flew over a military airfield before it came down, the defence department said.",
+         "defence department", "Belmar", "k3", "asserted"),
+    ])
+    assert contradictions(run(d), "identity") == []
+
+
+def test_an_accident_and_a_deliberate_act_contradict_but_a_narrated_label_does_not():
+    accident = "The fire at the Corvin refinery was an accident caused by a faulty valve, the company said."
+    deliberate = "The fire at the Corvin refinery was deliberate sabotage, the police chief said."
+    d = build([
+        ("a1", "2024-09-01", accident, "company", "Company", "k1", "asserted"),
+        ("a2", "2024-09-02", deliberate, "police chief", "Authorities", "k2", "asserted"),
+        ("a3", "2024-09-02", "Smoke from the deliberate fire at the Corvin refinery drifted over the town.", None, None, "k3", "asserted"),
+    ])
+    rels = contradictions(run(d), "identity")
+    assert len(rels) == 1 and {rels[0].a, rels[0].b} == {"k1", "k2"}
+    assert "accident" in rels[0].explanation and "deliberate" in rels[0].explanation
