@@ -29,7 +29,7 @@ def test_negated_and_denied_agents():
 
 def test_a_denial_in_another_clause_does_not_negate_the_agent():
     [m] = agent_mentions("The adviser denied any role and blamed the incident on Ostrania.")
-    assert not m.negated and "ostrania" in m.agent
+    assert not m.negated and stem("Ostrania") in m.agent
 
 
 def test_demonyms_meet_their_country():
