@@ -165,6 +165,7 @@ class RelationsSettings(_Group):
     slot_agent_min_sim: float = Field(description="slot signal: claims naming different or denied agents must be at least this similar (same event)")
     slot_identity_min_sim: float = Field(description="slot signal: claims describing a thing with opposite identity poles must be at least this similar")
     slot_top: int = Field(ge=1, description="slot signal: closest conflicting partners kept per claim and signal")
+    count_min_sim: float = Field(description="count signal: figures of the dead, missing, injured or displaced compared only between claims this similar")
     learned_candidate_min_sim: float = Field(description="learned signal: claim pairs at least this similar are scored by the classifier")
     learned_contradict_min_p: float = Field(description="learned signal: P(contradicts) needed for a contradicts finding")
     learned_support_min_p: float = Field(description="learned signal: P(supports) needed for a supports finding")

@@ -224,7 +224,7 @@ def _read_edge(rel: Relation, views_at: dict, quants_at: dict, times_at: dict,
             return AGREE["both_deny"]
     revision = _same_source(x, y) and x.date != y.date
     extra = rel.evidence[2:]
-    if rel.signal == "numeric":
+    if rel.signal in ("numeric", "count"):
         qs = [quants_at.get((sp.article, sp.start, sp.end)) for sp in extra]
         qx = next((q for q in qs if q is not None and q.article == x.claim.article and x.claim.start <= q.start < x.claim.end), None)
         qy = next((q for q in qs if q is not None and q is not qx and q.article == y.claim.article and y.claim.start <= q.start < y.claim.end), None)

@@ -18,6 +18,8 @@ Signals (each in its own module; each finding is a claim pair, lifted to its clu
 - ``agent`` / ``identity`` (relations.slots): different or denied agents for the same event
   ("A blew up the pipeline" vs "B was behind the blast"); opposite descriptions of the same
   thing (a weather balloon vs a surveillance balloon; an accident vs done on purpose);
+- ``count`` (relations.tolls): counts of the dead, missing, injured or displaced that cannot both
+  hold (a later higher count is an ``updates``);
 - ``classifier`` (relations.classifier): the shipped classifier for what the rules miss (high threshold).
 
 Design for revisions: when the same side (or speaker) later says the opposite of its own earlier
@@ -32,8 +34,9 @@ from ...models import Relation
 from .context import claim_views
 from .rules import Finding, check_findings, date_findings, denial_findings, numeric_findings, state_findings
 from .slots import agent_findings, identity_findings
+from .tolls import count_findings
 
-SIGNAL_ORDER = ("denial", "agent", "identity", "incompatible_state", "numeric", "date", "same_speaker_revision", "classifier")
+SIGNAL_ORDER = ("denial", "agent", "identity", "incompatible_state", "numeric", "count", "date", "same_speaker_revision", "classifier")
 
 
 def _to_relation(i: int, f: Finding) -> Relation:
@@ -66,7 +69,7 @@ def find_relations(state, use_classifier: bool = True) -> None:
     times = {t.id: t for t in d.times}
     findings = (denial_findings(views) + state_findings(views) + numeric_findings(views)
                 + check_findings(views, d.checks) + date_findings(views, times)
-                + agent_findings(views) + identity_findings(views))
+                + agent_findings(views) + identity_findings(views) + count_findings(views))
     if use_classifier:
         from .classifier import classifier_findings
 

@@ -210,15 +210,20 @@ def _span(v: ClaimView, s: int, e: int) -> Span:
     return Span(article=v.span.article, start=v.span.start + s, end=v.span.start + e, text=v.span.text[s:e])
 
 
-def _keep_closest(cands: list[tuple], top: int) -> list[tuple]:
+def _keep_closest(cands: list[tuple], top: int, mutual: bool = False) -> list[tuple]:
     """Candidates ``(sim, x, y, ...)`` kept when one of the two claims ranks the other's cluster
-    among the ``top`` closest clusters it conflicts with."""
+    among the ``top`` closest clusters it conflicts with (with ``mutual``: both do, or one ranks
+    it first)."""
     ranked: dict[str, dict[str, float]] = {}
     for c in cands:
         for v, o in ((c[1], c[2]), (c[2], c[1])):
             part = ranked.setdefault(v.claim.id, {})
             part[o.cluster] = max(part.get(o.cluster, -1.0), c[0])
     cut = {k: sorted(v.values(), reverse=True)[min(top, len(v)) - 1] for k, v in ranked.items()}
+    if mutual:  # both rank it among their top, or one ranks it first
+        first = {k: max(v.values()) for k, v in ranked.items()}
+        return [c for c in cands if (c[0] >= cut[c[1].claim.id] and c[0] >= cut[c[2].claim.id])
+                or c[0] >= first[c[1].claim.id] or c[0] >= first[c[2].claim.id]]
     return [c for c in cands if c[0] >= cut[c[1].claim.id] or c[0] >= cut[c[2].claim.id]]
 
 
