@@ -102,3 +102,52 @@ def test_an_accident_and_a_deliberate_act_contradict_but_a_narrated_label_does_n
     rels = contradictions(run(d), "identity")
     assert len(rels) == 1 and {rels[0].a, rels[0].b} == {"k1", "k2"}
     assert "accident" in rels[0].explanation and "deliberate" in rels[0].explanation
+
+
+def _toll(art, sent, figure, value, bound=None, unit=None):
+    from rashomon.models import Quantity
+
+    start = sent.index(figure)
+    return Quantity(id=f"q-{art}", article=art, text=figure, start=start, end=start + len(figure),
+                    value=value, unit=unit, bound=bound)
+
+
+TOLL_UN = "The death toll in the port city has risen to 9,800, the relief agency said."
+TOLL_GOV = "The health ministry put the number of registered deaths in the port city at 2,900."
+
+
+def test_two_counts_of_the_dead_from_two_sources_on_one_day_contradict():
+    qs = [_toll("a1", TOLL_UN, "9,800", 9800), _toll("a2", TOLL_GOV, "2,900", 2900)]
+    d = build([("a1", "2024-09-16", TOLL_UN, "relief agency", "Aid agencies", "k1", "asserted"),
+               ("a2", "2024-09-16", TOLL_GOV, "health ministry", "Government", "k2", "asserted")], quantities=qs)
+    rels = contradictions(run(d), "count")
+    assert len(rels) == 1 and {rels[0].a, rels[0].b} == {"k1", "k2"}
+    assert "9,800" in rels[0].explanation and "2,900" in rels[0].explanation and "dead" in rels[0].explanation
+    assert_evidence_slices(d, rels[0])
+    assert {"9,800", "2,900"} <= {sp.text for sp in rels[0].evidence}
+
+
+def test_a_higher_count_days_later_is_an_update_not_a_contradiction():
+    early = "The health ministry said 2,900 people had died in the port city."
+    late = "The death toll in the port city has risen to 9,800, the relief agency said."
+    qs = [_toll("a1", early, "2,900 people", 2900, unit="people"), _toll("a2", late, "9,800", 9800)]
+    d = build([("a1", "2024-09-12", early, "health ministry", "Government", "k1", "asserted"),
+               ("a2", "2024-09-16", late, "relief agency", "Aid agencies", "k2", "asserted")], quantities=qs)
+    rels = run(d)
+    assert contradictions(rels) == []
+    upd = [r for r in rels if r.type == "updates" and r.signal == "count"]
+    assert len(upd) == 1 and (upd[0].a, upd[0].b) == ("k1", "k2")
+
+
+def test_counts_in_different_places_a_bound_that_holds_or_a_possible_toll_do_not_contradict():
+    s1 = "At least 300 people died in the floods in Arlow, the mayor said."
+    s2 = "The floods killed 40 people in Bexmoor, the governor said."
+    s3 = "The flood toll in Arlow is 520 dead, the relief agency said."
+    s4 = "The mayor of Arlow warned the toll could reach 5,000 dead."
+    qs = [_toll("a1", s1, "At least 300 people", 300, bound="lower", unit="people"),
+          _toll("a2", s2, "40 people", 40, unit="people"), _toll("a3", s3, "520", 520), _toll("a4", s4, "5,000", 5000)]
+    d = build([("a1", "2024-09-16", s1, "mayor", "City", "k1", "asserted"),
+               ("a2", "2024-09-16", s2, "governor", "Government", "k2", "asserted"),
+               ("a3", "2024-09-16", s3, "relief agency", "Aid agencies", "k3", "asserted"),
+               ("a4", "2024-09-16", s4, "mayor", "City", "k4", "asserted")], quantities=qs)
+    assert contradictions(run(d), "count") == []
