@@ -159,6 +159,8 @@ class RelationsSettings(_Group):
     denial_min_sim: float = Field(description="rule signal: a denied proposition vs the asserted one")
     negation_min_sim: float = Field(description="rule signal: a merely negated sentence vs the asserted one (no denial cue)")
     rebuttal_min_sim: float = Field(description="rule signal: 'dismisses the claims of X' vs the claim of X (0.1 is added)")
+    anaphor_max_chars: int = Field(ge=0, description="rule signal: 'denied the allegations' points at the claim at most this many characters before it in the same article")
+    anaphor_min_sim: float = Field(description="rule signal: and at least this similar to it")
     numeric_min_sim: float = Field(description="rule signal: numbers compared only between claims this similar")
     numeric_min_overlap: float = Field(description="rule signal: and sharing this much of their words once speakers, cues and numbers are set aside")
     date_min_sim: float = Field(description="rule signal: dates compared only between claims this similar")

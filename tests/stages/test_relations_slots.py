@@ -151,3 +151,27 @@ def test_counts_in_different_places_a_bound_that_holds_or_a_possible_toll_do_not
                ("a3", "2024-09-16", s3, "relief agency", "Aid agencies", "k3", "asserted"),
                ("a4", "2024-09-16", s4, "mayor", "City", "k4", "asserted")], quantities=qs)
     assert contradictions(run(d), "count") == []
+
+
+def test_two_exact_passenger_counts_for_one_flight_contradict_but_crew_and_passengers_do_not():
+    s1 = "The plane was carrying 174 passengers when the panel blew out, the airline said."
+    s2 = "There were 171 passengers on board the plane when the panel blew out, the safety board said."
+    s3 = "Six crew were on board the plane when the panel blew out, the union said."
+    qs = [_toll("a1", s1, "174 passengers", 174, unit="passengers"), _toll("a2", s2, "171 passengers", 171, unit="passengers"),
+          _toll("a3", s3, "Six crew", 6, unit="crew")]
+    d = build([("a1", "2024-01-06", s1, "airline", "Company", "k1", "asserted"),
+               ("a2", "2024-01-06", s2, "safety board", "Regulator", "k2", "asserted"),
+               ("a3", "2024-01-06", s3, "union", "Workers", "k3", "asserted")], quantities=qs)
+    rels = contradictions(run(d), "count")
+    assert len(rels) == 1 and {rels[0].a, rels[0].b} == {"k1", "k2"}
+
+
+def test_a_rebuttal_of_the_allegations_points_at_the_claim_reported_just_before_it():
+    told = "The regulator said the airline had withheld its maintenance records for months."
+    denial = "A company vice-president denied the allegations and said it had cooperated fully."
+    d = build([("a1", "2024-03-06", told, "regulator", "Regulator", "k1", "asserted"),
+               ("a1", "2024-03-06", denial, "company vice-president", "Company", "k2", "asserted"),
+               ("a2", "2024-03-07", "The airline's spokesman denied the allegations.", "airline spokesman", "Company", "k3", "asserted")])
+    rels = contradictions(run(d), "denial")
+    assert [{r.a, r.b} for r in rels] == [{"k1", "k2"}]  # the other article's denial has nothing before it
+    assert_evidence_slices(d, rels[0])

@@ -9,7 +9,8 @@ meet, from two sources within a day of each other or with the later figure lower
 same source (a toll that rises, a revision). The quantity stage often leaves such figures
 without a unit ("rose to 11,300"), so the kind is read from the words around the figure, and
 the pair needs less word overlap than the generic ``numeric`` rule: topic similarity >= setting
-``relations.count_min_sim``; claims that both name places or bodies must share one (another
+``relations.count_min_sim``. Two exact whole counts below ``counts.exact_below`` (174 vs 171
+passengers) differ however close they are; other figures must differ by 10%. Claims that both name places or bodies must share one (another
 town's toll is not a contradiction). A pair is kept when each claim ranks the other's cluster
 among its ``relations.slot_top`` closest conflicting clusters, or one ranks it first (one stray
 figure does not pair with every toll).
@@ -38,7 +39,8 @@ def count_kind(v: ClaimView, q) -> Optional[str]:
         return None
     if find_terms(v.text[max(0, s - 25):s], lexicon().get("irrealis", [])):
         return None  # "the toll could reach 20,000": a possibility, not a count
-    if q.unit and q.unit.lower() not in {u.lower() for u in spec.get("people_units", [])}:
+    counted = {u.lower() for u in spec.get("counted_units", [])}
+    if q.unit and q.unit.lower() not in {u.lower() for u in spec.get("people_units", [])} | counted:
         return None  # "two dams"
     win = int(spec.get("window", 60))
     best = None
@@ -49,7 +51,16 @@ def count_kind(v: ClaimView, q) -> Optional[str]:
                 gap = 0  # the kind word is inside the figure ("20 thousand deaths")
             if 0 <= gap <= win and (best is None or gap < best[0]):
                 best = (gap, kind)
-    return best[1] if best else None
+    if best:
+        return best[1]
+    return q.unit.lower() if q.unit and q.unit.lower() in counted else None
+
+
+def _exact(q) -> bool:
+    """A whole count given exactly (no "about", no bound, no range) below ``exact_below``."""
+    v = q.value
+    return (v is not None and not q.approx and not q.bound and q.low is None and q.high is None
+            and float(v).is_integer() and v < float(slot_words()["counts"].get("exact_below", 1000)))
 
 
 def places(text: str) -> frozenset:
@@ -100,8 +111,8 @@ def count_findings(views: list[ClaimView]) -> list[Finding]:
                 if kx != ky or not (ix[1] < iy[0] or iy[1] < ix[0]):
                     continue
                 a, b = _value(ix), _value(iy)
-                if max(abs(a), abs(b)) and abs(a - b) / max(abs(a), abs(b)) < 0.1:
-                    continue
+                if max(abs(a), abs(b)) and abs(a - b) / max(abs(a), abs(b)) < 0.1 and not (_exact(qx) and _exact(qy)):
+                    continue  # within rounding, unless both are exact small counts
                 hit = (kx, qx, qy, a, b)
                 break
             if hit is None:
@@ -120,7 +131,7 @@ def count_findings(views: list[ClaimView]) -> list[Finding]:
     out = []
     for sim, x, y, qx, qy, kind in _keep_closest(cands, setting("relations.slot_top"), mutual=True):
         spans = [Span(article=q.article, start=q.start, end=q.end, text=q.text) for q in (qx, qy)]
-        out.append(Finding("contradicts", "count", x, y, round(min(1.0, 0.45 + sim / 2), 3),
+        out.append(Finding("contradicts", "count", x, y, round(min(1.0, 0.4 + sim / 2), 3),
                            f"Counts of the {kind} that cannot both hold: {who(x)} says “{qx.text}” ({x.date or 'date unknown'}), "
                            f"{who(y)} says “{qy.text}” ({y.date or 'date unknown'}): {_q(x.text, 90)} vs {_q(y.text, 90)}.", spans))
     for sim, first, second, q1, q2, kind in _keep_closest(updates, 1, mutual=True):
