@@ -175,3 +175,28 @@ def test_a_rebuttal_of_the_allegations_points_at_the_claim_reported_just_before_
     rels = contradictions(run(d), "denial")
     assert [{r.a, r.b} for r in rels] == [{"k1", "k2"}]  # the other article's denial has nothing before it
     assert_evidence_slices(d, rels[0])
+
+
+def test_agent_and_identity_contradictions_become_typed_disputes_with_their_question():
+    from rashomon.link.disputes import find_disputes
+    from rashomon.pipeline import CorpusState
+
+    d = build([
+        ("a1", "2024-06-01", DAM_ARMY, "opposition", "Opposition", "k1", "asserted"),
+        ("a2", "2024-06-02", DAM_REBELS, "defence ministry", "Government", "k2", "asserted"),
+        ("a3", "2024-03-01", DRONE_CIVIL, "foreign ministry", "Ostrania", "k3", "asserted"),
+        ("a4", "2024-03-01", DRONE_MILITARY, "defence department", "Belmar", "k4", "asserted"),
+    ])
+    state = CorpusState(dossier=d)
+    from rashomon.link.relations import find_relations
+
+    find_relations(state, use_classifier=False)
+    find_disputes(state)
+    by_type = {x.type: x for x in d.disputes}
+    assert set(by_type) == {"responsibility", "identity"}
+    who = by_type["responsibility"]
+    assert who.question.startswith("Who ") and "Kestrel dam" in who.question
+    assert "Army engineers" in (who.about or "") and "Tarvish rebels" in (who.about or "")
+    what = by_type["identity"]
+    assert what.question == "Was it civilian or military?"
+    assert sorted(p.stance for p in what.positions) == ["civilian", "military"]

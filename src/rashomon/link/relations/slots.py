@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional
 
 from ...data import load_yaml
 from ...models import Span
@@ -62,6 +63,7 @@ class AgentMention:
     negated: bool         # the claim denies that this agent did it
     start: int            # span of agent + predicate inside the claim text
     end: int
+    pred: int = -1        # where the predicate starts (the event it names runs from here)
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +177,7 @@ def agent_mentions(text: str) -> list[AgentMention]:
         keys = _agent_keys(" ".join(tail.split()[:6]))
         if keys:
             denied = _negated(text[max(0, s - 25):s]) or _denied_clause(text[:s])
-            out.append(AgentMention(keys, denied, s, min(len(text), e + len(tail))))
+            out.append(AgentMention(keys, denied, s, min(len(text), e + len(tail)), s))
             taken.append((s, e))
     for s, e, m in find_terms(text, a["active"]):
         if any(ts <= s < te for ts, te in taken):
@@ -185,7 +187,7 @@ def agent_mentions(text: str) -> list[AgentMention]:
         if not keys:
             continue
         denied = m.lower() in negative or _negated(before[cut:]) or _denied_clause(before)
-        out.append(AgentMention(keys, denied, max(cut, s - len(" ".join(words)) - 1), e))
+        out.append(AgentMention(keys, denied, max(cut, s - len(" ".join(words)) - 1), e, s))
     return out
 
 
@@ -264,6 +266,24 @@ def agent_findings(views: list[ClaimView]) -> list[Finding]:
         out.append(Finding("contradicts", "agent", x, y, round(min(1.0, 0.5 + sim / 2), 3), expl,
                            [_span(x, mx.start, mx.end), _span(y, my.start, my.end)]))
     return out
+
+
+def contested_event(text: str) -> Optional[tuple[str, str]]:
+    """(agent phrase, event phrase) of the claim's first asserted active agent mention: "US
+    divers", "planted the explosives on the pipeline" (the event up to the next punctuation, at
+    most ten words); None without one. Used to word the dispute question "Who ...?"."""
+    ments = [m for m in agent_mentions(text) if m.start < m.pred]  # active: "rebels blew up the dam"
+    m = next((m for m in ments if not m.negated), ments[0] if ments else None)
+    if m is None:
+        return None
+    event = re.split(r"[,;:.!?()“”\"]", text[m.pred:], maxsplit=1)[0].split()[:10]
+    words = text[m.start:m.pred].split()
+    skip = set(slot_words()["agent"]["not_agent"])
+    while words and words[-1].lower().strip(",“”\"") in skip:  # "rebels might have" -> "rebels"
+        words.pop()
+    while words and words[0].lower().strip(",“”\"") in skip:
+        words.pop(0)
+    return " ".join(words).strip(" ,“”\""), " ".join(event)
 
 
 def identity_poles(text: str) -> dict[str, tuple[str, list[tuple[int, int, str, str]]]]:
