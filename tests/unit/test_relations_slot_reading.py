@@ -56,3 +56,10 @@ def test_a_claim_holding_both_poles_or_a_pole_word_before_a_verb_takes_none():
 
 def test_stems_meet_across_endings():
     assert stem("Ukrainian") == stem("Ukraine") and stem("divers") == stem("diver") and stem("U.S.") == "us"
+
+
+def test_places_are_names_after_a_place_preposition():
+    from rashomon.link.relations.tolls import places
+
+    assert places("At least 300 people died in the floods in Arlow, the Red Cross said.") == {"Arlow"}
+    assert places("The World Health Organization said 4,000 people were killed in the floods.") == frozenset()
