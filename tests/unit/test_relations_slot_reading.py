@@ -63,3 +63,8 @@ def test_places_are_names_after_a_place_preposition():
 
     assert places("At least 300 people died in the floods in Arlow, the Red Cross said.") == {"Arlow"}
     assert places("The World Health Organization said 4,000 people were killed in the floods.") == frozenset()
+
+
+def test_a_negated_revolt_reads_as_a_protest():
+    assert identity_poles("We marched to stage a protest and not to overthrow the government, he said.")["revolt"][0] == "protest"
+    assert identity_poles("The president described the march as an armed mutiny.")["revolt"][0] == "revolt"
