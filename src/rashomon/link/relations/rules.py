@@ -184,7 +184,14 @@ def _anaphoric_target(x: ClaimView, verbs: list, same_article: list[ClaimView]) 
     another speaker and cluster, on a related topic (``relations.anaphor_min_sim``); else None."""
     den = lexicon().get("denial") or {}
     hits = verbs or find_terms(x.text, den.get("verbs", []))
-    if not any(find_terms(" ".join(tokens(x.text[e:])[:2]), den.get("anaphors", [])) for _s, e, _ in hits):
+    def points_back(end: int) -> bool:  # "the allegations." / "them", not "the claims of recapture"
+        after = tokens(x.text[end:])[:3]
+        if not after or not find_terms(" ".join(after[:2]), den.get("anaphors", [])):
+            return False
+        k = 1 if after[0] in ("them", "it", "this") else 2
+        return len(after) <= k or after[k] not in den.get("object_links", [])
+
+    if not any(points_back(e) for _s, e, _ in hits):
         return None
     reach = setting("relations.anaphor_max_chars")
     prev = [v for v in same_article if v.claim.end <= x.claim.start and x.claim.start - v.claim.end <= reach
@@ -233,7 +240,9 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
                 others = [v for v in others if not count_terms(v.text, "negation")]
                 if not others:
                     continue
-            sims = [(topic_similarity(x, v), v) for v in others]
+            sims = [(topic_similarity(x, v), v) for v in others if opposed_sides(x, v) is not False]
+            if not sims:
+                sims = [(0.0, others[0])]
             sim, y = max(sims, key=lambda t: t[0])
             need = (setting("relations.negation_min_sim") if plain_negation else setting("relations.denial_min_sim")) if denied else setting("relations.rebuttal_min_sim") + 0.1
             if sim < need or opposed_sides(x, y) is False:
