@@ -203,3 +203,16 @@ def test_agent_and_identity_contradictions_become_typed_disputes_with_their_ques
     what = by_type["identity"]
     assert what.question == "Was it civilian or military?"
     assert sorted(p.stance for p in what.positions) == ["civilian", "military"]
+
+
+def test_two_winners_of_one_vote_contradict_but_winners_in_two_places_do_not():
+    gov = "The ruling Unity party won the parliamentary election in Corvania, the election commission said."
+    opp = "The opposition Renewal bloc won the parliamentary election in Corvania, the president said."
+    other = "The opposition Renewal bloc won the parliamentary election in Dastria, observers said."
+    d = build([("a1", "2024-10-27", gov, "election commission", "Government", "k1", "asserted"),
+               ("a2", "2024-10-27", opp, "president", "Opposition", "k2", "asserted")])
+    rels = contradictions(run(d), "agent")
+    assert len(rels) == 1 and {rels[0].a, rels[0].b} == {"k1", "k2"}
+    d = build([("a1", "2024-10-27", gov, "election commission", "Government", "k1", "asserted"),
+               ("a3", "2024-10-27", other, "observers", "Observers", "k3", "asserted")])
+    assert contradictions(run(d), "agent") == []

@@ -59,7 +59,7 @@ def test_stems_meet_across_endings():
 
 
 def test_places_are_names_after_a_place_preposition():
-    from rashomon.link.relations.tolls import places
+    from rashomon.link.relations.slots import places
 
     assert places("At least 300 people died in the floods in Arlow, the Red Cross said.") == {"Arlow"}
     assert places("The World Health Organization said 4,000 people were killed in the floods.") == frozenset()

@@ -122,7 +122,7 @@ def _agent_keys(phrase: str, initial: bool = False) -> frozenset:
     return frozenset(k for k in keys if k)
 
 
-_CLAUSE_END = re.compile(r"[.;!?]\s|\s(?:and|but|while|whereas|although)\s")
+_CLAUSE_END = re.compile(r"[.;!?]\s|\s(?:and|but|while|whereas|although)\s|,\s+(?:which|who|where|when)\s")
 
 
 def _denied_clause(before: str) -> bool:
@@ -173,7 +173,8 @@ def agent_mentions(text: str) -> list[AgentMention]:
     negative = {t.lower() for t in a.get("negative", [])}
     taken: list[tuple[int, int]] = []
     for s, e, _m in find_terms(text, a["passive"]) + find_terms(text, a["blame_on"]):
-        tail = re.split(r"[,;:.()“”\"]| and | but | after | when | as ", text[e:], maxsplit=1)[0]
+        tail = re.split(r"[,;:.()“”\"]| and | but | after | when | as | in | at | on | during | over | with | from ",
+                        text[e:], maxsplit=1)[0]
         keys = _agent_keys(" ".join(tail.split()[:6]))
         if keys:
             denied = _negated(text[max(0, s - 25):s]) or _denied_clause(text[:s])
@@ -189,6 +190,13 @@ def agent_mentions(text: str) -> list[AgentMention]:
         denied = m.lower() in negative or _negated(before[cut:]) or _denied_clause(before)
         out.append(AgentMention(keys, denied, max(cut, s - len(" ".join(words)) - 1), e, s))
     return out
+
+
+def places(text: str) -> frozenset:
+    """Capitalised names right after a place preposition ("in Arlow", "near Lake Tamsin")."""
+    preps = slot_words().get("place_prepositions", [])
+    pat = r"\b(?:" + "|".join(re.escape(p) for p in preps) + r")\s+((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*)"
+    return frozenset(m.group(1) for m in re.finditer(pat, text))
 
 
 def _shared_topic_words(x: ClaimView, y: ClaimView, leave_out: set) -> set:
@@ -239,6 +247,9 @@ def agent_findings(views: list[ClaimView]) -> list[Finding]:
         sim = topic_similarity(x, y)
         if sim < setting("relations.slot_agent_min_sim"):
             continue
+        px, py = places(x.text), places(y.text)
+        if px and py and not (px & py):
+            continue  # the same kind of event in two places
         best = None
         for mx in ments[x.claim.id]:
             for my in ments[y.claim.id]:

@@ -17,14 +17,13 @@ figure does not pair with every toll).
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from ...models import Span
 from .context import ClaimView, topic_similarity, view_pairs
 from .lexicon import find_terms, lexicon
 from .rules import Finding, _q, later, quantity_interval, same_source, who
-from .slots import _keep_closest, _two_sources, slot_words
+from .slots import _keep_closest, _two_sources, places, slot_words
 from ...settings import setting
 
 
@@ -61,13 +60,6 @@ def _exact(q) -> bool:
     v = q.value
     return (v is not None and not q.approx and not q.bound and q.low is None and q.high is None
             and float(v).is_integer() and v < float(slot_words()["counts"].get("exact_below", 1000)))
-
-
-def places(text: str) -> frozenset:
-    """Capitalised names right after a place preposition ("in Arlow", "near Lake Tamsin")."""
-    preps = slot_words()["counts"].get("place_prepositions", [])
-    pat = r"\b(?:" + "|".join(re.escape(p) for p in preps) + r")\s+((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*)"
-    return frozenset(m.group(1) for m in re.finditer(pat, text))
 
 
 def _days_apart(x: ClaimView, y: ClaimView) -> Optional[int]:
