@@ -51,7 +51,7 @@ def stem(word: str) -> str:
         w = w[4:]
     if len(w) <= 3:
         return w
-    for end in ("ians", "ian", "ans", "ia", "an", "es", "s", "e"):
+    for end in slot_words()["agent"]["stem_endings"]:
         if w.endswith(end) and len(w) - len(end) >= 4:
             return w[: -len(end)]
     return w
@@ -122,12 +122,19 @@ def _agent_keys(phrase: str, initial: bool = False) -> frozenset:
     return frozenset(k for k in keys if k)
 
 
-_CLAUSE_END = re.compile(r"[.;!?]\s|\s(?:and|but|while|whereas|although)\s|,\s+(?:which|who|where|when)\s")
+@lru_cache(maxsize=1)
+def _clause_end() -> re.Pattern:
+    """Where a clause ends: sentence punctuation, a clause word (``agent.clause_ends``), or a
+    relative word after a comma (``agent.relative_openers``)."""
+    a = slot_words()["agent"]
+    ends = "|".join(re.escape(w) for w in a["clause_ends"])
+    rel = "|".join(re.escape(w) for w in a["relative_openers"])
+    return re.compile(rf"[.;!?]\s|\s(?:{ends})\s|,\s+(?:{rel})\s")
 
 
 def _denied_clause(before: str) -> bool:
     """A denial verb ("rejected reports that", "denied") in the clause that ends ``before``."""
-    cuts = [m.end() for m in _CLAUSE_END.finditer(before)]
+    cuts = [m.end() for m in _clause_end().finditer(before)]
     clause = before[max(cuts or [0]):]
     return bool(find_terms(clause, (lexicon().get("denial") or {}).get("verbs", [])))
 
@@ -173,7 +180,7 @@ def agent_mentions(text: str) -> list[AgentMention]:
     negative = {t.lower() for t in a.get("negative", [])}
     taken: list[tuple[int, int]] = []
     for s, e, _m in find_terms(text, a["passive"]) + find_terms(text, a["blame_on"]):
-        tail = re.split(r"[,;:.()“”\"]| and | but | after | when | as | in | at | on | during | over | with | from ",
+        tail = re.split(r"[,;:.()“”\"]|\s(?:" + "|".join(re.escape(w) for w in a["tail_ends"]) + r")\s",
                         text[e:], maxsplit=1)[0]
         keys = _agent_keys(" ".join(tail.split()[:6]))
         if keys:
