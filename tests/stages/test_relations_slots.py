@@ -216,3 +216,15 @@ def test_two_winners_of_one_vote_contradict_but_winners_in_two_places_do_not():
     d = build([("a1", "2024-10-27", gov, "election commission", "Government", "k1", "asserted"),
                ("a3", "2024-10-27", other, "observers", "Observers", "k3", "asserted")])
     assert contradictions(run(d), "agent") == []
+
+
+def test_a_demand_and_its_refusal_and_two_agreeing_accounts_are_no_contradiction():
+    d = build([
+        ("a1", "2024-05-02", "The dockworkers' union demanded that the company reopen the Kestrel port terminal.",
+         "union", "Union", "k1", "asserted"),
+        ("a2", "2024-05-02", "The company refused to reopen the Kestrel port terminal, its spokesman said.",
+         "company spokesman", "Management", "k2", "asserted"),
+        ("a3", "2024-05-02", DAM_REBELS, "defence ministry", "Government", "k3", "asserted"),
+        ("a4", "2024-05-03", "Tarvish rebels blew up the Kestrel dam, the army said.", "army", "Army", "k4", "asserted"),
+    ])
+    assert contradictions(run(d)) == []
