@@ -296,7 +296,7 @@ class Relation(Record):
     a: str
     b: str
     explanation: str
-    signal: Optional[str] = Field(None, description="denial | incompatible_state | numeric | date | classifier | same_speaker_revision")
+    signal: Optional[str] = Field(None, description="denial | agent | identity | incompatible_state | numeric | count | date | classifier | same_speaker_revision")
     score: Optional[float] = None
     evidence: list[Span] = Field(default_factory=list, description="the text on both sides")
 

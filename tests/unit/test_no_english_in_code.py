@@ -28,6 +28,7 @@ ALLOWED = {
     ("extract/attribution_model.py", "deps"): SPACY_DEPS,
     ("link/disputes.py", "agree"): "reason ids of agreeing pairs mapped to their explanation (output text, not words of the input)",
     ("models.py", "disputetype"): "dispute type ids (the output format)",
+    ("link/relations/__init__.py", "signal_order"): "relation signal ids (models.Relation.signal, the output format)",
     ("settings.py", "formats"): "output format ids (json, html, md, csv), not words of the text",
     ("analyse/framing.py", "furniture_reasons"): "removal reason ids (models.Removed.reason)",
     ("analyse/framing.py", "own_name_tokens"): "parts of web addresses (www, com, org ...)",

@@ -15,6 +15,7 @@ from typing import Optional
 from ..data import load_yaml
 from .relations.context import ClaimView
 from .relations.lexicon import lexicon, pole_names
+from .relations.slots import contested_event, slot_words
 
 
 def _cfg() -> dict:
@@ -149,6 +150,17 @@ def question_and_type(g, hub_clusters: set) -> tuple[str, str, Optional[str]]:
         first = total if total in g.positions else next((n for n in names if n in g.positions), order[0])
         rep = _rep(g.positions[first], hub_clusters)
         return tpl.get("state", "Is it true that {prop}?").format(prop=clean_prop(rep.prop, rep)), "state", states.get(dim, {}).get("about", dim)
+    if kind == "identity":  # the two poles of one identity dimension (slots.identity_findings)
+        about = (slot_words()["identity"].get(dim) or {}).get("about", dim)
+        a, b = (order + order)[:2]
+        return tpl.get("identity_poles", "Was it {a} or {b}?").format(a=a, b=b), "identity", about
+    if kind == "agent":  # who did it (slots.agent_findings): "Who blew up the dam?"
+        for s in order:
+            got = contested_event(_rep(g.positions[s], hub_clusters).text)
+            if got and len(got[1].split()) >= 2:
+                agents = [ev[0] for ev in (contested_event(_rep(g.positions[t], hub_clusters).text) for t in order) if ev]
+                return (tpl.get("responsibility", "Who {rest}?").format(rest=got[1].rstrip(" .")), "responsibility",
+                        " or ".join(dict.fromkeys(a for a in agents if a)) or None)
     # responsibility / identity: the two positions' propositions differ only in the agent, or only in the description
     reps = [_rep(g.positions[s], hub_clusters) for s in order[:2]]
     pa, pb = clean_prop(reps[0].prop, reps[0]), clean_prop(reps[1].prop, reps[1])
@@ -188,7 +200,7 @@ def hubs(g, deg: Counter, size: Counter) -> set:
 def position_label(kind: str, stance: str, vs: list[ClaimView], hub_clusters: set) -> str:
     rep = _rep(vs, hub_clusters)
     prop = clean_prop(rep.prop, rep)
-    if kind == "state":
+    if kind in ("state", "identity"):
         return f"{stance.replace('_', ' ')}: {prop}"
     if kind in ("number", "date") or stance == "denied":
         return f"{stance}: {prop}"

@@ -52,6 +52,7 @@ from ..models import Dispute, DisputePosition, PositionStep, Relation, Span
 from .dispute_wording import hubs, position_label, question_and_type, set_mid_caps
 from .relations.context import ClaimView, claim_views, opposed_sides
 from .relations.rules import quantity_interval
+from .relations.slots import identity_poles
 from .relations.lexicon import find_terms, is_total, lexicon, pole_names, state_poles
 
 
@@ -131,7 +132,7 @@ class Edge:
     rel: Relation
     x: ClaimView
     y: ClaimView
-    key: tuple            # (kind, detail): ("state", dim), ("number", unit), ("date", ""), ("denial", ""), ("other", "")
+    key: tuple            # (kind, detail): ("state", dim), ("number", unit), ("date", ""), ("denial", ""), ("agent", ""), ("identity", dim), ("other", "")
     sx: Optional[str] = None   # stance of x (None: decided by colouring)
     sy: Optional[str] = None
     qx: object = None     # the quantity / time behind a number or date stance
@@ -224,7 +225,7 @@ def _read_edge(rel: Relation, views_at: dict, quants_at: dict, times_at: dict,
             return AGREE["both_deny"]
     revision = _same_source(x, y) and x.date != y.date
     extra = rel.evidence[2:]
-    if rel.signal == "numeric":
+    if rel.signal in ("numeric", "count"):
         qs = [quants_at.get((sp.article, sp.start, sp.end)) for sp in extra]
         qx = next((q for q in qs if q is not None and q.article == x.claim.article and x.claim.start <= q.start < x.claim.end), None)
         qy = next((q for q in qs if q is not None and q is not qx and q.article == y.claim.article and y.claim.start <= q.start < y.claim.end), None)
@@ -252,8 +253,13 @@ def _read_edge(rel: Relation, views_at: dict, quants_at: dict, times_at: dict,
         return AGREE["state"]  # a state or denial signal whose two ends take the same (or a compatible) pole
     if rel.signal == "incompatible_state":
         return AGREE["conceded"]  # the opposite poles were conceded or partial, not asserted
-    # other signals (an agent swap, a description): the same state on both ends is what they share, not what they contest
-    kind = "denial" if rel.signal == "denial" else "other"
+    if rel.signal == "identity":  # what a thing is: the positions are the two poles of one dimension
+        px, py = identity_poles(x.text), identity_poles(y.text)
+        dim = next((d for d in px if d in py and px[d][0] != py[d][0]), None)
+        if dim is not None:
+            return Edge(rel, x, y, ("identity", dim), sx=px[dim][0], sy=py[dim][0], revision=revision)
+    # other signals (an agent swap): the same state on both ends is what they share, not what they contest
+    kind = {"denial": "denial", "agent": "agent"}.get(rel.signal, "other")
     return Edge(rel, x, y, (kind, ""), revision=revision)
 
 
@@ -362,7 +368,7 @@ def _positions(g: _Group, by_cluster: dict[str, list[ClaimView]]) -> dict[str, l
             for v, _q in members:
                 add(label, v)
         return dict(pos)
-    if kind in ("state", "date"):
+    if kind in ("state", "date", "identity"):
         for e in g.edges:
             add(e.sx, e.x)
             add(e.sy, e.y)

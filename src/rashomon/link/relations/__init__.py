@@ -15,6 +15,11 @@ Signals (each in its own module; each finding is a claim pair, lifted to its clu
   topic, from opposed sides, or from one side on different dates;
 - ``numeric`` / ``date`` (relations.rules): numbers or dates that cannot both be true, and
   ``inconsistent`` numeric checks already in ``dossier.checks``;
+- ``agent`` / ``identity`` (relations.slots): different or denied agents for the same event
+  ("A blew up the pipeline" vs "B was behind the blast"); opposite descriptions of the same
+  thing (a weather balloon vs a surveillance balloon; an accident vs done on purpose);
+- ``count`` (relations.tolls): counts of the dead, missing, injured or displaced that cannot both
+  hold (a later higher count is an ``updates``);
 - ``classifier`` (relations.classifier): the shipped classifier for what the rules miss (high threshold).
 
 Design for revisions: when the same side (or speaker) later says the opposite of its own earlier
@@ -28,8 +33,10 @@ from __future__ import annotations
 from ...models import Relation
 from .context import claim_views
 from .rules import Finding, check_findings, date_findings, denial_findings, numeric_findings, state_findings
+from .slots import agent_findings, identity_findings
+from .tolls import count_findings
 
-SIGNAL_ORDER = ("denial", "incompatible_state", "numeric", "date", "same_speaker_revision", "classifier")
+SIGNAL_ORDER = ("denial", "agent", "identity", "incompatible_state", "numeric", "count", "date", "same_speaker_revision", "classifier")
 
 
 def _to_relation(i: int, f: Finding) -> Relation:
@@ -61,16 +68,25 @@ def find_relations(state, use_classifier: bool = True) -> None:
         return
     times = {t.id: t for t in d.times}
     findings = (denial_findings(views) + state_findings(views) + numeric_findings(views)
-                + check_findings(views, d.checks) + date_findings(views, times))
+                + check_findings(views, d.checks) + date_findings(views, times)
+                + agent_findings(views) + identity_findings(views) + count_findings(views))
     if use_classifier:
         from .classifier import classifier_findings
 
         taken = {frozenset((f.x.cluster, f.y.cluster)) for f in findings}
         findings += classifier_findings(views, taken)
-    found = [_to_relation(i, f) for i, f in enumerate(aggregate(findings), start=1)]
     # a contradiction whose two claims in fact agree (a demand and its refusal, overlapping
-    # figures, a conceded state...) is no contradiction: left out here, before anything reads it
+    # figures, a conceded state...) is no contradiction: left out here, before anything reads it;
+    # the next-best finding of the same cluster pair (another signal) is then judged in its place
     from ..disputes import agreeing_contradictions
 
-    agreeing = agreeing_contradictions(state, found)
-    d.relations = [r for r in found if r.id not in agreeing]
+    for _ in range(3):
+        chosen = aggregate(findings)
+        found = [_to_relation(i, f) for i, f in enumerate(chosen, start=1)]
+        agreeing = agreeing_contradictions(state, found)
+        if not agreeing:
+            break
+        dropped = {id(f) for f, r in zip(chosen, found) if r.id in agreeing}
+        findings = [f for f in findings if id(f) not in dropped]
+    found = [r for r in found if r.id not in agreeing]
+    d.relations = [r.model_copy(update={"id": f"r{i}"}) for i, r in enumerate(found, start=1)]

@@ -178,6 +178,28 @@ def _rebuttal_hits(text: str) -> tuple[list, list]:
     return verbs, find_terms(text, den.get("sentences", []))
 
 
+def _anaphoric_target(x: ClaimView, verbs: list, same_article: list[ClaimView]) -> Optional[ClaimView]:
+    """For a rebuttal whose object points back ("denied the allegations", "rejected them"): the
+    nearest claim before it in the same article (within ``relations.anaphor_max_chars``), from
+    another speaker and cluster, on a related topic (``relations.anaphor_min_sim``); else None."""
+    den = lexicon().get("denial") or {}
+    hits = verbs or find_terms(x.text, den.get("verbs", []))
+    def points_back(end: int) -> bool:  # "the allegations." / "them", not "the claims of recapture"
+        after = tokens(x.text[end:])[:3]
+        if not after or not find_terms(" ".join(after[:2]), den.get("anaphors", [])):
+            return False
+        k = 1 if after[0] in ("them", "it", "this") else 2
+        return len(after) <= k or after[k] not in den.get("object_links", [])
+
+    if not any(points_back(e) for _s, e, _ in hits):
+        return None
+    reach = setting("relations.anaphor_max_chars")
+    prev = [v for v in same_article if v.claim.end <= x.claim.start and x.claim.start - v.claim.end <= reach
+            and v.cluster != x.cluster and (not x.speaker or v.speaker != x.speaker)
+            and opposed_sides(x, v) is not False and topic_similarity(x, v) >= setting("relations.anaphor_min_sim")]
+    return max(prev, key=lambda v: v.claim.end) if prev else None
+
+
 def denial_findings(views: list[ClaimView]) -> list[Finding]:
     """A claim marked ``denied``, or one carrying a rebuttal ("dismisses the claims of...",
     "This is not true"), contradicts the asserted claims whose proposition it negates: the most
@@ -218,13 +240,18 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
                 others = [v for v in others if not count_terms(v.text, "negation")]
                 if not others:
                     continue
-            sims = [(topic_similarity(x, v), v) for v in others]
+            sims = [(topic_similarity(x, v), v) for v in others if opposed_sides(x, v) is not False]
+            if not sims:
+                sims = [(0.0, others[0])]
             sim, y = max(sims, key=lambda t: t[0])
             need = (setting("relations.negation_min_sim") if plain_negation else setting("relations.denial_min_sim")) if denied else setting("relations.rebuttal_min_sim") + 0.1
-            if sim < need:
-                continue
-            if opposed_sides(x, y) is False:
-                continue
+            if sim < need or opposed_sides(x, y) is False:
+                # "X denied the allegations": no claim of another side says what it rejects in its
+                # words; the claim the article reported just before is its target
+                prev = _anaphoric_target(x, verbs, by_article[x.claim.article]) if (verbs or cue_denial) else None
+                if prev is None:
+                    continue
+                y, sim = prev, topic_similarity(x, prev)
         cue_words = [h[2] for h in verbs + sents] or ([x.claim.cue] if x.claim.cue else ["denied"])
         expl = (f"Denial: {who(x)} rejects ({', '.join(dict.fromkeys(cue_words))}) {_q(x.text)}, which negates what "
                 f"{who(y)} asserts: {_q(y.text)}.")
