@@ -6,18 +6,21 @@ Data (``../shared/bench/pairs/``, see its README): ``dev`` = ``msrp-dev.tsv`` (M
 + ``sts-headlines-2014.tsv`` (SemEval STS news headlines, gold similarity 0-5); training files
 ``msrp-train.tsv`` (used only to choose a threshold) and ``sts-headlines-2013.tsv`` (not read).
 
-What is scored: ``link.clusters.PairScorer.score`` as shipped (settings ``clusters.*``), on one
+What is scored: ``link.clusters.PairScorer.score`` as shipped (settings ``clusters.*``: the learned
+claim matcher by default, ``clusters.scorer=hand`` for the hand-weighted score), on one
 ``ClaimFeatures`` per sentence, each sentence its own article (so no same-article penalty) and
 narration (no speaker, so no same-source or side term). The features are those
-``link.features.claim_features`` reads from claim records, taken from the plain sentence: content
-words, digits (``numbers_in``), event classes, state poles, and named entities from the shipped
-spaCy pipeline (``--no-entities`` leaves them out). Not available without the whole pipeline, so
-left at their neutral value: polarity (every sentence "asserted"), day dates, actors. The cosine
+``link.features.claim_features`` reads from claim records, taken from the plain sentence
+(``link.pair_features.sentence_features``): content words, digits (``numbers_in``), event classes,
+state poles, named entities from the shipped spaCy pipeline (``--no-entities`` leaves them out),
+polarity from negation words and day names as dates. Not available without the whole pipeline:
+actors. The cosine
 is that of the shipped encoder (``link.similarity.encode``) on the sentence; the IDF weights of the
 lexical part are those of the sentences of one file, as the pipeline takes them over one batch.
 
 Metrics:
-- MSRP dev accuracy / precision / recall / F1 at the shipped threshold ``clusters.cluster``: two
+- MSRP dev accuracy / precision / recall / F1 at the shipped cut (``clusters.cluster``, or
+  ``clusters.learned_cluster`` with the learned scorer): two
   claims end in one cluster when their average-linkage score reaches ``cluster`` (for a pair,
   the average is the pair score); ``clusters.link`` (lower) only forms the blocks the linkage
   runs in, so a pair between ``link`` and ``cluster`` stays apart.
@@ -81,14 +84,11 @@ def spacy_entities(texts: Sequence[str]) -> list[list[tuple[str, str]]]:
 
 
 def sentence_features(text: str, entities: Sequence[tuple[str, str]] = ()):
-    """The ``ClaimFeatures`` of ``text`` as a narrated claim (see module doc)."""
-    from rashomon.link.event_terms import event_classes
-    from rashomon.link.features import _ENTITY_LABELS, ClaimFeatures, _entity_norm, content_words, numbers_in
-    from rashomon.link.relations.lexicon import state_poles
+    """The ``ClaimFeatures`` of ``text`` as a narrated claim (``link.pair_features.sentence_features``,
+    the same the claim matcher was trained on)."""
+    from rashomon.link.pair_features import sentence_features as features
 
-    return ClaimFeatures(words=content_words(text), numbers=numbers_in(text), events=event_classes(text),
-                         states={dim: pole for dim, (pole, _) in state_poles(text).items()},
-                         entities={_entity_norm(t) for t, lab in entities if not lab or lab in _ENTITY_LABELS})
+    return features(text, entities)
 
 
 def pair_scores(a: Sequence[str], b: Sequence[str], encoder: Optional[Callable] = None,
@@ -147,10 +147,11 @@ def main() -> int:
     if any(not (args.data / f).exists() for f in need):
         print(f"pairs: one of {', '.join(need)} is not in {args.data}; nothing to measure.")
         return 0
-    from rashomon.settings import setting
 
     ents = None if args.no_entities else spacy_entities
-    cut = float(setting("clusters.cluster"))
+    from rashomon.link.clusters import _params
+
+    cut = float(_params()["cluster"])  # clusters.cluster, or clusters.learned_cluster with the learned scorer
     ta, tb, ty = read_msrp(args.data / TRAIN)
     t_score, t_cos = pair_scores(ta, tb, entities=ents)
     da, db, dy = read_msrp(args.data / msrp_file)
