@@ -36,7 +36,7 @@ SEED = 13
 # The sign each feature's weight may take (1: for a match, -1: against); a feature whose fitted
 # weight takes the other sign is dropped and the model refitted, so that more overlap never
 # lowers the probability and a conflict never raises it.
-SIGN = {"cosine": 1, "cosine_sq": 1, "cosine_x_lexical": 1, "lexical_jaccard": 1, "lexical_containment": 1, "word_jaccard": 1,
+SIGN = {"similarity_blend": 1, "cosine": 1, "cosine_sq": 1, "cosine_x_lexical": 1, "lexical_jaccard": 1, "lexical_containment": 1, "word_jaccard": 1,
         "entity_shared": 1, "number_shared": 1, "event_shared": 1, "length_ratio": 1,
         "entity_conflict": -1, "entity_unmatched": -1, "number_conflict": -1, "number_unmatched": -1, "number_one_side": -1,
         "date_conflict": -1, "polarity_conflict": -1, "event_conflict": -1, "event_one_side": -1, "state_conflict": -1,
@@ -126,6 +126,9 @@ def main() -> int:
     ap.add_argument("--no-fnc", action="store_true")
     ap.add_argument("--edit-weight", type=float, default=0.3, help="weight of an edited pair relative to a corpus pair")
     ap.add_argument("--no-role-swaps", action="store_true", help="leave out the agent/patient swaps")
+    ap.add_argument("--similarity", choices=("blend", "all"), default="blend",
+                    help="blend: similarity enters only as similarity_blend (the hand score's mix of cosine and IDF "
+                         "overlap); all: every similarity feature, weighted by the data")
     ap.add_argument("--C", type=float, default=1.0, help="inverse regularisation of the logistic regression")
     a = ap.parse_args()
     pairs_dir = a.bench / "pairs"
@@ -180,7 +183,10 @@ def main() -> int:
     w = np.array([len(src) / (len(groups) * sum(1 for t in src if t.split("_")[0] == s.split("_")[0])) for s in src])
     np.savez_compressed(a.cache / "train_matrix.npz", X=X, y=y, w=np.zeros(0), names=np.array(names), src=np.array(src))
     w = w * np.array([a.edit_weight if s.startswith("edit") else 1.0 for s in src])
-    keep = [n for n in names if SIGN.get(n)]
+    similarity = {n for n, sg in SIGN.items() if sg > 0 and n != "similarity_blend"}
+    keep = [n for n in names if SIGN.get(n) and not (a.similarity == "blend" and n in similarity)]
+    if a.similarity == "all":
+        keep.remove("similarity_blend")
     while True:  # a monotone model: similarity never counts against a match, a conflict never for it
         ix = [names.index(n) for n in keep]
         scaler = StandardScaler().fit(X[:, ix])

@@ -145,6 +145,7 @@ class ClustersSettings(_Group):
     learned_link: float = Field(description="learned scorer: pair probability that forms blocking edges before the linkage")
     learned_cluster: float = Field(description="learned scorer: average-linkage cut on the pair probability")
     learned_same_article_penalty: float = Field(description="learned scorer: subtracted from the probability of two claims of one article")
+    learned_same_source_bonus: float = Field(description="learned scorer: added to the probability of two claims of one original speaker")
     learned_cross_event_penalty: float = Field(description="learned scorer: subtracted from the probability of two claims of articles "
                                                            "in different events")
 

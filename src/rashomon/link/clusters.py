@@ -81,6 +81,7 @@ def _params() -> dict:
         "fill_block_max": setting("clusters.fill_block_max"),
         "learned_same_article_penalty": setting("clusters.learned_same_article_penalty"),
         "learned_cross_event_penalty": setting("clusters.learned_cross_event_penalty"),
+        "learned_same_source_bonus": setting("clusters.learned_same_source_bonus"),
     }
 
 
@@ -136,6 +137,9 @@ class PairScorer:
             s = self.matcher.probability(pair_features(self, i, j, cos))
             if self._same_article(i, j):
                 s -= p["learned_same_article_penalty"]  # the public pairs have no articles: a structural term
+            fi, fj = self.f[i], self.f[j]
+            if fi.source and fi.source == fj.source:
+                s += p["learned_same_source_bonus"]  # one original speaker relayed by two outlets: structural too
             if self.events is not None and self.events[i] and self.events[j] and self.events[i] != self.events[j]:
                 s -= p["learned_cross_event_penalty"]  # another event: only a near-certain match states the same proposition
             return s

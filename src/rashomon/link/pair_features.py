@@ -11,7 +11,8 @@ Features (all symmetric in the two claims):
 - ``cosine``, ``cosine_sq``: MiniLM cosine of what the claims assert, and its square;
 - ``lexical_jaccard`` (IDF-weighted Jaccard of the claims' entity, number, word and event-class
   keys), ``lexical_containment`` (the shared weight over the smaller side's weight: a short claim
-  inside a long one), ``cosine_x_lexical``, ``word_jaccard`` (plain Jaccard of content words),
+  inside a long one), ``cosine_x_lexical``, ``similarity_blend`` (``w_cos * cosine + (1 - w_cos) *
+  lexical_jaccard``, the hand score's similarity, ``clusters.w_cos``), ``word_jaccard`` (plain Jaccard of content words),
   ``length_ratio`` (fewer content words over more);
 - agreement or conflict of specifics: ``entity_shared`` / ``entity_conflict`` (rare names;
   a surname meets the full name), ``number_shared`` / ``number_conflict`` (no number within 10%) /
@@ -37,6 +38,9 @@ _WORDS = load_yaml("matcher_words.yaml", "en")
 _NEGATION = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in _WORDS["negation"]) + r")(?![\w'])", re.I)
 _MONTH_DAY = re.compile(r"\b(" + "|".join(_WORDS["months"]) + r")\.?\s+([0-3]?\d)" + _WORDS["ordinal_suffix"] + r"?\b", re.I)
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WORDS["weekdays"]) + r")\b", re.I)
+
+
+BLEND_W_COS = 0.75  # the cosine's share in ``similarity_blend`` when the view has no ``p["w_cos"]`` (clusters.w_cos)
 
 
 class PairView(Protocol):
@@ -75,6 +79,7 @@ def pair_features(view: PairView, i: int, j: int, cos: float,
     """The features of claims ``i`` and ``j`` of ``view`` (see module doc); ``extra(i, j)`` may add
     more named features."""
     fi, fj = view.f[i], view.f[j]
+    w_cos = getattr(view, "p", {}).get("w_cos", BLEND_W_COS)
     a, b = view.keys[i], view.keys[j]
     idf = view.idf
     wa = sum(idf[k] for k in a)
@@ -105,6 +110,7 @@ def pair_features(view: PairView, i: int, j: int, cos: float,
         "lexical_jaccard": jac,
         "lexical_containment": inter / min(wa, wb) if min(wa, wb) > 0 else 0.0,
         "cosine_x_lexical": cos * jac,
+        "similarity_blend": w_cos * cos + (1 - w_cos) * jac,
         "word_jaccard": len(wi & wj) / len(wi | wj) if wi | wj else 0.0,
         "length_ratio": min(len(wi), len(wj)) / max(len(wi), len(wj)) if wi and wj else 0.0,
         "entity_shared": float(ent_shared),
