@@ -6,15 +6,14 @@ Data (``../shared/bench/pairs/``, see its README): ``dev`` = ``msrp-dev.tsv`` (M
 + ``sts-headlines-2014.tsv`` (SemEval STS news headlines, gold similarity 0-5); training files
 ``msrp-train.tsv`` (used only to choose a threshold) and ``sts-headlines-2013.tsv`` (not read).
 
-What is scored: ``link.clusters.PairScorer.score`` as shipped (settings ``clusters.*``: the learned
-claim matcher by default, ``clusters.scorer=hand`` for the hand-weighted score), on one
+What is scored: ``link.clusters.PairScorer.score`` as shipped (settings ``clusters.*``: the
+hand-weighted score by default, ``clusters.scorer=learned`` for the learned claim matcher), on one
 ``ClaimFeatures`` per sentence, each sentence its own article (so no same-article penalty) and
 narration (no speaker, so no same-source or side term). The features are those
-``link.features.claim_features`` reads from claim records, taken from the plain sentence
-(``link.pair_features.sentence_features``): content words, digits (``numbers_in``), event classes,
-state poles, named entities from the shipped spaCy pipeline (``--no-entities`` leaves them out),
-polarity from negation words and day names as dates. Not available without the whole pipeline:
-actors. The cosine
+``link.features.claim_features`` reads from claim records, taken from the plain sentence: content
+words, digits (``numbers_in``), event classes, state poles, and named entities from the shipped
+spaCy pipeline (``--no-entities`` leaves them out). Not available without the whole pipeline, so
+left at their neutral value: polarity (every sentence "asserted"), day dates, actors. The cosine
 is that of the shipped encoder (``link.similarity.encode``) on the sentence; the IDF weights of the
 lexical part are those of the sentences of one file, as the pipeline takes them over one batch.
 
@@ -84,11 +83,14 @@ def spacy_entities(texts: Sequence[str]) -> list[list[tuple[str, str]]]:
 
 
 def sentence_features(text: str, entities: Sequence[tuple[str, str]] = ()):
-    """The ``ClaimFeatures`` of ``text`` as a narrated claim (``link.pair_features.sentence_features``,
-    the same the claim matcher was trained on)."""
-    from rashomon.link.pair_features import sentence_features as features
+    """The ``ClaimFeatures`` of ``text`` as a narrated claim (see module doc)."""
+    from rashomon.link.event_terms import event_classes
+    from rashomon.link.features import _ENTITY_LABELS, ClaimFeatures, _entity_norm, content_words, numbers_in
+    from rashomon.link.relations.lexicon import state_poles
 
-    return features(text, entities)
+    return ClaimFeatures(words=content_words(text), numbers=numbers_in(text), events=event_classes(text),
+                         states={dim: pole for dim, (pole, _) in state_poles(text).items()},
+                         entities={_entity_norm(t) for t, lab in entities if not lab or lab in _ENTITY_LABELS})
 
 
 def pair_scores(a: Sequence[str], b: Sequence[str], encoder: Optional[Callable] = None,
