@@ -98,3 +98,32 @@ def test_near_misses_of_place_agent_and_part_not_yet_separated(score, cut, what)
 def test_a_changed_count_scores_below_the_same_sentence_reworded(score):
     assert score(*PARAPHRASES[3]) > score(*NEAR_MISSES["another number"]) + 0.3
 
+
+
+def _harbour_corpus():
+    from linkkit import corpus
+
+    return corpus([
+        {"id": "h1", "outlet": "Harbour Daily",
+         "text": "The storm sank 14 fishing boats in the Kelm harbour overnight, the coast guard said.",
+         "claims": [{"text": "The storm sank 14 fishing boats in the Kelm harbour overnight", "speaker": "the coast guard"}]},
+        {"id": "h2", "outlet": "Coast Wire",
+         "text": "Fourteen fishing boats, 14 in all, were sunk by the overnight storm in Kelm harbour.",
+         "claims": [{"text": "Fourteen fishing boats, 14 in all, were sunk by the overnight storm in Kelm harbour"}]},
+        {"id": "h3", "outlet": "Bay Ledger",
+         "text": "The storm sank 40 fishing boats in the Kelm harbour overnight, fishermen said.",
+         "claims": [{"text": "The storm sank 40 fishing boats in the Kelm harbour overnight", "speaker": "fishermen"}]},
+    ])
+
+
+def test_the_clustering_stage_runs_on_the_learned_scorer_and_keeps_another_count_apart():
+    from linkkit import claim_by_text
+
+    from rashomon.link.clusters import cluster_claims
+
+    st = _harbour_corpus()
+    with use(validate({"clusters": {"scorer": "learned"}}, "test")):
+        cluster_claims(st)
+    a = claim_by_text(st, "sank 14 fishing boats").cluster
+    assert a == claim_by_text(st, "were sunk by the overnight storm").cluster
+    assert a != claim_by_text(st, "sank 40 fishing boats").cluster
