@@ -6,7 +6,8 @@ Data (``../shared/bench/pairs/``, see its README): ``dev`` = ``msrp-dev.tsv`` (M
 + ``sts-headlines-2014.tsv`` (SemEval STS news headlines, gold similarity 0-5); training files
 ``msrp-train.tsv`` (used only to choose a threshold) and ``sts-headlines-2013.tsv`` (not read).
 
-What is scored: ``link.clusters.PairScorer.score`` as shipped (settings ``clusters.*``), on one
+What is scored: ``link.clusters.PairScorer.score`` as shipped (settings ``clusters.*``: the
+hand-weighted score by default, ``clusters.scorer=learned`` for the learned claim matcher), on one
 ``ClaimFeatures`` per sentence, each sentence its own article (so no same-article penalty) and
 narration (no speaker, so no same-source or side term). The features are those
 ``link.features.claim_features`` reads from claim records, taken from the plain sentence: content
@@ -17,7 +18,8 @@ is that of the shipped encoder (``link.similarity.encode``) on the sentence; the
 lexical part are those of the sentences of one file, as the pipeline takes them over one batch.
 
 Metrics:
-- MSRP dev accuracy / precision / recall / F1 at the shipped threshold ``clusters.cluster``: two
+- MSRP dev accuracy / precision / recall / F1 at the shipped cut (``clusters.cluster``, or
+  ``clusters.learned_cluster`` with the learned scorer): two
   claims end in one cluster when their average-linkage score reaches ``cluster`` (for a pair,
   the average is the pair score); ``clusters.link`` (lower) only forms the blocks the linkage
   runs in, so a pair between ``link`` and ``cluster`` stays apart.
@@ -147,10 +149,11 @@ def main() -> int:
     if any(not (args.data / f).exists() for f in need):
         print(f"pairs: one of {', '.join(need)} is not in {args.data}; nothing to measure.")
         return 0
-    from rashomon.settings import setting
 
     ents = None if args.no_entities else spacy_entities
-    cut = float(setting("clusters.cluster"))
+    from rashomon.link.clusters import _params
+
+    cut = float(_params()["cluster"])  # clusters.cluster, or clusters.learned_cluster with the learned scorer
     ta, tb, ty = read_msrp(args.data / TRAIN)
     t_score, t_cos = pair_scores(ta, tb, entities=ents)
     da, db, dy = read_msrp(args.data / msrp_file)

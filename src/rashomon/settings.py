@@ -141,6 +141,14 @@ class ClustersSettings(_Group):
     same_source_bonus: float = Field(description="bonus when both claims come from the same original speaker")
     max_block: int = Field(description="scale: largest block clustered as one")
     fill_block_max: int = Field(description="blocks up to this size get every pair scored for the linkage")
+    scorer: Literal["learned", "hand"] = Field(description="pair score: learned (the claim matcher, link/matcher.py) or hand "
+                                               "(the hand-weighted score above)")
+    learned_link: float = Field(description="learned scorer: pair probability that forms blocking edges before the linkage")
+    learned_cluster: float = Field(description="learned scorer: average-linkage cut on the pair probability")
+    learned_same_article_penalty: float = Field(description="learned scorer: subtracted from the probability of two claims of one article")
+    learned_same_source_bonus: float = Field(description="learned scorer: added to the probability of two claims of one original speaker")
+    learned_cross_event_penalty: float = Field(description="learned scorer: subtracted from the probability of two claims of articles "
+                                                           "in different events")
 
 
 class IndependenceSettings(_Group):

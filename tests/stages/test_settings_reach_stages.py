@@ -29,7 +29,8 @@ def test_analyze_settings_dict_changes_what_the_cluster_stage_merges(tmp_path):
     folder = _write(tmp_path)
     default = rashomon.analyze([folder])
     assert _multi_article_clusters(default), "the two tellings share a proposition under the default cut"
-    strict = rashomon.analyze([folder], settings={"clusters": {"link": 5.0, "cluster": 5.0}})
+    strict = rashomon.analyze([folder], settings={"clusters": {"link": 5.0, "cluster": 5.0, "learned_link": 5.0,
+                                                                 "learned_cluster": 5.0}})
     assert _multi_article_clusters(strict) == []
     assert len(strict.claims) == len(default.claims)
 

@@ -14,7 +14,17 @@ claim nobody else makes is a cluster of one, so the claim matrix is complete.
 How:
 1. **Blocking** (``candidates.candidate_pairs``): random-projection LSH on the embeddings plus claims
    sharing a rare entity, number or word; never all pairs at scale.
-2. **Pair score** = ``w_cos * cosine + (1 - w_cos) * weighted Jaccard`` of the claims' entities,
+2. **Pair score**, with ``clusters.scorer: learned`` the learned claim matcher
+   (``link/matcher.py``): P(same proposition) from a logistic regression over named pair
+   features (``link/pair_features.py``: cosine, lexical overlap and containment, agreement or
+   conflict of names, numbers, day dates, polarity, event classes and states), trained on public
+   pairs (``scripts/train_claim_matcher.py``, ``docs/models/claim_matcher.md``); two claims of one
+   article pay ``learned_same_article_penalty``; who said the claims plays no part (one speaker
+   says different things). Claims of articles the events stage put in different events pay
+   ``learned_cross_event_penalty``: only a near-certain match joins them. Cut with
+   ``learned_link`` / ``learned_cluster``.
+   With ``clusters.scorer: hand`` (the default; see the settings comment for why):
+   ``w_cos * cosine + (1 - w_cos) * weighted Jaccard`` of the claims' entities,
    numbers and content words (IDF weights), minus penalties for incompatible specifics: different
    rare entities on each side, different numbers (or a number on one side only), opposite polarity, different day dates, different event classes (``event_terms``: "ousted" and
    "recaptured" agree, "withdrew" and "struck" do not) or an event verb on one side only, opposite
@@ -40,15 +50,19 @@ from ..state import CorpusState
 from . import lexicon as lx
 from .candidates import candidate_pairs
 from .features import ClaimFeatures, claim_features, names_meet
+from .matcher import load_matcher
+from .pair_features import pair_features
 from .similarity import proposition_vectors
 from ..settings import setting
 
 
 def _params() -> dict:
+    learned = setting("clusters.scorer") == "learned"
     return {
+        "scorer": setting("clusters.scorer"),
         "w_cos": setting("clusters.w_cos"),
-        "link": setting("clusters.link"),
-        "cluster": setting("clusters.cluster"),
+        "link": setting("clusters.learned_link") if learned else setting("clusters.link"),
+        "cluster": setting("clusters.learned_cluster") if learned else setting("clusters.cluster"),
         "same_article_penalty": setting("clusters.same_article_penalty"),
         "entity_mismatch_penalty": setting("clusters.entity_mismatch_penalty"),
         "number_mismatch_penalty": setting("clusters.number_mismatch_penalty"),
@@ -65,16 +79,24 @@ def _params() -> dict:
         "same_source_bonus": setting("clusters.same_source_bonus"),
         "max_block": setting("clusters.max_block"),
         "fill_block_max": setting("clusters.fill_block_max"),
+        "learned_same_article_penalty": setting("clusters.learned_same_article_penalty"),
+        "learned_cross_event_penalty": setting("clusters.learned_cross_event_penalty"),
+        "learned_same_source_bonus": setting("clusters.learned_same_source_bonus"),
     }
 
 
 class PairScorer:
-    """Scores claim pairs from embeddings and features (see module doc)."""
+    """Scores claim pairs from embeddings and features (see module doc). With ``scorer: learned``
+    the score is the learned matcher's probability (``link/matcher.py``) minus the
+    structural same-article and cross-event penalties; with ``scorer: hand`` (the default) the
+    hand-weighted score below."""
 
-    def __init__(self, vectors: np.ndarray, feats: list[ClaimFeatures], articles: list[str], params: Optional[dict] = None):
+    def __init__(self, vectors: np.ndarray, feats: list[ClaimFeatures], articles: list[str], params: Optional[dict] = None,
+                 events: Optional[list[Optional[str]]] = None):
         self.v = vectors
         self.f = feats
         self.art = articles
+        self.events = events  # the event id of each claim's article (None: not grouped)
         self.p = params or _params()
         df: Counter = Counter()
         self.keys = []
@@ -88,6 +110,7 @@ class PairScorer:
         self.df = df
         self.n = n
         self.rare_entities = [self.rare(ks, "e:") for ks in self.keys]
+        self.matcher = load_matcher() if self.p.get("scorer") == "learned" else None
 
     def rare(self, keys: set[str], prefix: str) -> set[str]:
         return {k for k in keys if k.startswith(prefix) and self.idf[k] >= self.p["rare_idf"] and self.df[k] < self.n}
@@ -100,10 +123,26 @@ class PairScorer:
         union = sum(self.idf[k] for k in a | b)
         return inter / union if union else 0.0
 
+    def features(self, i: int, j: int, cos: Optional[float] = None) -> dict[str, float]:
+        """The named pair features the learned matcher reads (``link/pair_features.py``)."""
+        if cos is None:
+            cos = float(self.v[i] @ self.v[j])
+        return pair_features(self, i, j, cos)
+
     def score(self, i: int, j: int, cos: Optional[float] = None) -> float:
         p = self.p
         if cos is None:
             cos = float(self.v[i] @ self.v[j])
+        if self.matcher is not None:
+            s = self.matcher.probability(pair_features(self, i, j, cos))
+            if self._same_article(i, j):
+                s -= p["learned_same_article_penalty"]  # the public pairs have no articles: a structural term
+            fi, fj = self.f[i], self.f[j]
+            if fi.source and fi.source == fj.source:
+                s += p["learned_same_source_bonus"]  # one original speaker relayed by two outlets: structural too
+            if self.events is not None and self.events[i] and self.events[j] and self.events[i] != self.events[j]:
+                s -= p["learned_cross_event_penalty"]  # another event: only a near-certain match states the same proposition
+            return s
         s = p["w_cos"] * cos + (1 - p["w_cos"]) * self.lexical(i, j)
         fi, fj = self.f[i], self.f[j]
         ei, ej = self.rare_entities[i], self.rare_entities[j]
@@ -136,11 +175,15 @@ class PairScorer:
                 s -= p["state_mismatch_penalty"]  # "forces ousted" vs "the offensive failed"
         if fi.side and fj.side and fi.side != fj.side:
             s -= p["side_penalty"]
-        if self.art[i] == self.art[j] and not (fi.source and fi.source == fj.source and abs(fi.ordinal - fj.ordinal) == 1):
-            # two claims of one article are rarely one proposition, unless one speaker goes on
-            # about the same thing in the next claim ("X confirmed A." / "He stated that they ...")
+        if self._same_article(i, j):
             s -= p["same_article_penalty"]
         return s
+
+    def _same_article(self, i: int, j: int) -> bool:
+        """Two claims of one article, which are rarely one proposition, unless one speaker goes on
+        about the same thing in the next claim ("X confirmed A." / "He stated that they ...")."""
+        fi, fj = self.f[i], self.f[j]
+        return self.art[i] == self.art[j] and not (fi.source and fi.source == fj.source and abs(fi.ordinal - fj.ordinal) == 1)
 
 
 def _numbers_close(a: set[float], b: set[float]) -> bool:
@@ -209,13 +252,14 @@ def average_linkage(items: list[int], sim: dict[tuple[int, int], float], cut: fl
 
 
 def cluster_indices(vectors: np.ndarray, feats: list[ClaimFeatures], articles: list[str], params: Optional[dict] = None,
-                    stats: Optional[dict] = None) -> list[list[int]]:
-    """Group claim rows into clusters (lists of row indices); every row lands in one cluster."""
+                    stats: Optional[dict] = None, events: Optional[list[Optional[str]]] = None) -> list[list[int]]:
+    """Group claim rows into clusters (lists of row indices); every row lands in one cluster.
+    ``events`` (optional) gives the event id of each row's article."""
     p = params or _params()
     n = len(feats)
     if n == 0:
         return []
-    scorer = PairScorer(vectors, feats, articles, p)
+    scorer = PairScorer(vectors, feats, articles, p, events=events)
     # blocking keys: entities and numbers held by few claims, and words held by very few
     keys = [[k for k in scorer.keys[i] if (not k.startswith("w:") and scorer.idf[k] >= p["rare_idf"]) or scorer.df[k] <= 8]
             for i in range(n)]
@@ -277,7 +321,8 @@ def cluster_claims(state: CorpusState) -> None:
     feats = [feats_by_id[i] for i in ids]
     articles = [c.article for c in claims]
     stats: dict = {}
-    groups = cluster_indices(vectors, feats, articles, stats=stats)
+    event_of = {a: e.id for e in dossier.events for a in e.articles}
+    groups = cluster_indices(vectors, feats, articles, stats=stats, events=[event_of.get(a) for a in articles])
     stats["claims"] = len(claims)
     state.cluster_stats = stats
     outlet_of = {a.id: (a.outlet or a.id) for a in dossier.articles}
