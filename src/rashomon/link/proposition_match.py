@@ -10,7 +10,8 @@ plain reading of those features (the predicates match and no slot conflicts).
   synonym set of ``data/en/proposition_words.yaml``: "shoot down" / "down"), ``predicate_match``
   (either).
 - Arguments (agent, patient, attribute): ``<slot>_match`` is 1.0 for the same actor or the same
-  head word, 0.5 when they share a content word ("Russian troops" / "Russian forces"), and
+  head word (unless both have modifiers and share none: "northern army" / "southern army"; a
+  capitalised name head needs no shared modifier: "President Biden" / "Joe Biden"), 0.5 when they share a content word ("Russian troops" / "Russian forces"), and
   ``<slot>_conflict`` is 1.0 when both are filled and neither holds, or when one is a part of the
   other ("a section of the bridge" / "the bridge"). A pronoun without an actor is neither.
   ``roles_swapped``: the agent of one is the patient of the other and the other way round.
@@ -50,6 +51,9 @@ def _lexicon() -> tuple[dict[str, set[int]], set[str], set[str]]:
             sets.setdefault(str(w).lower(), set()).add(i)
     parts = {str(w).lower() for w in raw.get("partitives") or []}
     stop = {str(w).lower() for w in raw.get("function_words") or []}
+    # number words are the quantity slot's business, not a modifier ("12 people" / "twelve people")
+    numbers = load_yaml("number_words.yaml", "en")
+    stop |= {str(w).lower() for key in ("units_words", "tens_words") for w in (numbers.get(key) or {})}
     return sets, parts, stop
 
 
@@ -61,9 +65,15 @@ def _prop(x: Union[Claim, Proposition, None]) -> Optional[Proposition]:
 
 
 def _stems(slot: PropSlot) -> set[str]:
-    """Content words of a slot, cut to 5 letters ("Russia" / "Russian" meet)."""
+    """Content words of a slot, cut to 5 letters ("Russia" / "Russian" meet); numbers left out."""
     _, _, stop = _lexicon()
-    return {w[:5] for w in re.findall(r"[a-z0-9]+", slot.text.lower()) if w not in stop and len(w) > 1}
+    return {w[:5] for w in re.findall(r"[a-z0-9]+", slot.text.lower()) if w not in stop and len(w) > 1 and not w.isdigit()}
+
+
+def _is_name(slot: PropSlot) -> bool:
+    """The slot's head word is written with a capital (a proper name)."""
+    head = (slot.head or "").lower()
+    return any(w.lower() == head and w[:1].isupper() for w in re.findall(r"[\w'’-]+", slot.text))
 
 
 def _dossier_actor(actor: Optional[str]) -> bool:
@@ -81,7 +91,11 @@ def _arg_compare(x: Optional[PropSlot], y: Optional[PropSlot]) -> tuple[float, f
         return 0.0, 0.0
     _, parts, _ = _lexicon()
     if hx and hx == hy:
-        return 1.0, 0.0
+        # the same head with other modifiers is another thing ("the northern army" / "the southern army")
+        # (a name is its own evidence: "President Biden" / "Joe Biden")
+        mx, my = _stems(x) - {hx[:5]}, _stems(y) - {hy[:5]}
+        named = _is_name(x) and _is_name(y)
+        return (1.0, 0.0) if named or not mx or not my or mx & my else (0.0, 1.0)
     if (hx in parts) != (hy in parts):
         return 0.0, 1.0  # a part and its whole
     if _dossier_actor(x.actor) and _dossier_actor(y.actor):
