@@ -42,8 +42,9 @@ KEYS = ("has_both", "predicate_same", "predicate_synonym", "predicate_match",
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[dict[str, set[int]], set[str], set[str]]:
-    """(predicate -> indices of its synonym sets, partitive nouns, words that carry no content)."""
+def _lexicon() -> tuple[dict[str, set[int]], set[str], set[str], set[str]]:
+    """(predicate -> indices of its synonym sets, partitive nouns, words that carry no content,
+    pronouns)."""
     raw = load_yaml("proposition_words.yaml", "en")
     sets: dict[str, set[int]] = {}
     for i, group in enumerate(raw.get("synonyms") or []):
@@ -54,10 +55,8 @@ def _lexicon() -> tuple[dict[str, set[int]], set[str], set[str]]:
     # number words are the quantity slot's business, not a modifier ("12 people" / "twelve people")
     numbers = load_yaml("number_words.yaml", "en")
     stop |= {str(w).lower() for key in ("units_words", "tens_words") for w in (numbers.get(key) or {})}
-    return sets, parts, stop
-
-
-_PRONOUNS = re.compile(r"^(he|she|it|they|we|i|you|him|her|them|us|this|that|these|those|who|which)$")
+    pronouns = {str(w).lower() for w in raw.get("pronouns") or []}
+    return sets, parts, stop, pronouns
 
 
 def _prop(x: Union[Claim, Proposition, None]) -> Optional[Proposition]:
@@ -66,7 +65,7 @@ def _prop(x: Union[Claim, Proposition, None]) -> Optional[Proposition]:
 
 def _stems(slot: PropSlot) -> set[str]:
     """Content words of a slot, cut to 5 letters ("Russia" / "Russian" meet); numbers left out."""
-    _, _, stop = _lexicon()
+    _, _, stop, _ = _lexicon()
     return {w[:5] for w in re.findall(r"[a-z0-9]+", slot.text.lower()) if w not in stop and len(w) > 1 and not w.isdigit()}
 
 
@@ -87,9 +86,9 @@ def _arg_compare(x: Optional[PropSlot], y: Optional[PropSlot]) -> tuple[float, f
     if x.actor and y.actor and x.actor == y.actor:
         return 1.0, 0.0
     hx, hy = (x.head or "").lower(), (y.head or "").lower()
-    if (_PRONOUNS.match(hx) and not x.actor) or (_PRONOUNS.match(hy) and not y.actor):
+    _, parts, _, pronouns = _lexicon()
+    if (hx in pronouns and not x.actor) or (hy in pronouns and not y.actor):
         return 0.0, 0.0
-    _, parts, _ = _lexicon()
     if hx and hx == hy:
         # the same head with other modifiers is another thing ("the northern army" / "the southern army")
         # (a name is its own evidence: "President Biden" / "Joe Biden")
@@ -142,7 +141,7 @@ def _quantity_compare(x: Optional[PropSlot], y: Optional[PropSlot]) -> tuple[flo
 
 
 def _synonyms(a: str, b: str) -> bool:
-    sets, _, _ = _lexicon()
+    sets, _, _, _ = _lexicon()
     return bool(sets.get(a, set()) & sets.get(b, set()))
 
 
