@@ -17,6 +17,11 @@ SENTENCES = {
     "light_passive": "An attack on the base was carried out by Ukrainian troops.",
     "modal": "Police may have arrested the suspect.",
     "part": "Rebels destroyed a section of the bridge.",
+    "nobody": "No one was injured in the blast.",
+    "small_clause": "The opposition called the plan a waste of public money.",
+    "stance": "Critics opposed the plan for months.",
+    "going": "We are going to rebuild the school, the mayor said.",
+    "relative_place": "Engineers repaired the pipeline, which runs from Norway to Poland.",
 }
 
 
@@ -109,3 +114,32 @@ def test_argument_slots_name_the_per_article_actor(props):
     assert p.agent.actor in ids
     actor = next(a for a in st.ann.actors if a.id == p.agent.actor)
     assert any(p.agent.start <= m.start and m.end <= p.agent.end for m in actor.mentions)
+
+
+def test_negative_argument_denies_the_content(props):
+    _, _, p = props["nobody"]
+    assert p.predicate.head == "injure" and p.patient.text == "No one"
+    assert p.polarity == "denied" and p.negation.text == "No"
+
+
+def test_small_clause_after_a_cue_is_a_copula(props):
+    _, _, p = props["small_clause"]
+    assert p.predicate.head == "be"
+    assert p.patient.text == "the plan" and p.attribute.text == "a waste of public money"
+
+
+def test_stance_verb_with_a_plain_object_is_the_predicate(props):
+    _, _, p = props["stance"]
+    assert p.predicate.head == "oppose"
+    assert p.agent.text == "Critics" and p.patient.text == "the plan"
+
+
+def test_going_to_is_future_modality_of_the_verb_after_it(props):
+    _, _, p = props["going"]
+    assert p.predicate.head == "rebuild" and p.patient.text == "the school"
+    assert p.modality.text == "going" and p.modality.head == "future"
+
+
+def test_place_in_a_relative_clause_is_not_the_predicate_place(props):
+    _, _, p = props["relative_place"]
+    assert p.predicate.head == "repair" and p.place is None
