@@ -36,6 +36,7 @@ from typing import Optional
 from ..data import load_yaml
 from ..models import Claim, PropSlot, Proposition
 from .lexicon import cues
+from .segment import doc_text
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +69,7 @@ def _slot(doc, a: int, b: int, head: Optional[str] = None, **kw) -> Optional[Pro
     if b <= a:
         return None
     s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-    return PropSlot(text=doc.text[s:e], start=s, end=e, head=head, **kw)
+    return PropSlot(text=doc_text(doc)[s:e], start=s, end=e, head=head, **kw)
 
 
 def _phrase(tok, lo: int, hi: int) -> tuple[int, int]:
@@ -255,8 +256,8 @@ def proposition_of(doc, claim: Claim, att=None, actor_of=None, times=None, quant
         cls = w["modals"].get(modal.lower_) or w["modals"].get(modal.lemma_.lower()) or w["catenative_modals"].get(modal.lemma_.lower())
         modality = _slot(doc, modal.i, modal.i + 1, head=cls)
     return Proposition(predicate=predicate, attribute=attr_slot, agent=agent, patient=patient, place=place,
-                       time=_record_slot(doc.text, claim.times, times or {}, cs, ce, "time"),
-                       quantity=_record_slot(doc.text, claim.quantities, quantities or {}, cs, ce, "quantity"),
+                       time=_record_slot(doc_text(doc), claim.times, times or {}, cs, ce, "time"),
+                       quantity=_record_slot(doc_text(doc), claim.quantities, quantities or {}, cs, ce, "quantity"),
                        polarity=polarity, negation=neg, modality=modality, hedge=_hedge(doc, claim))
 
 
