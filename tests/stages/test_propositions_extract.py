@@ -20,6 +20,7 @@ SENTENCES = {
     "nobody": "No one was injured in the blast.",
     "small_clause": "The opposition called the plan a waste of public money.",
     "stance": "Critics opposed the plan for months.",
+    "denied_object": "The ministry denied the allegations.",
     "going": "We are going to rebuild the school, the mayor said.",
     "relative_place": "Engineers repaired the pipeline, which runs from Norway to Poland.",
 }
@@ -143,3 +144,9 @@ def test_going_to_is_future_modality_of_the_verb_after_it(props):
 def test_place_in_a_relative_clause_is_not_the_predicate_place(props):
     _, _, p = props["relative_place"]
     assert p.predicate.head == "repair" and p.place is None
+
+
+def test_denial_cue_that_is_the_predicate_is_not_counted_twice(props):
+    _, _, p = props["denied_object"]
+    assert p.predicate.head == "deny" and p.patient.text == "the allegations"
+    assert p.polarity == "asserted"

@@ -354,7 +354,8 @@ def _attached(tok, verb) -> bool:
 
 def _polarity(doc, verb, att, args) -> tuple[Optional[PropSlot], str]:
     """(negation slot, polarity): a negated predicate, an argument that starts with a negative
-    word ("No one was hurt", "found no pattern") or a denial cue (not both) deny the content."""
+    word ("No one was hurt", "found no pattern") or a denial cue (not both) deny the content; a
+    denial cue that is itself the predicate ("denied the allegations") denies nothing more."""
     neg_words = cues()["negations"]
     neg = next((c for c in verb.children if c.dep_ == "neg" or (c.lower_ in neg_words and c.dep_ in ("neg", "advmod"))), None)
     if neg is None:
@@ -367,7 +368,7 @@ def _polarity(doc, verb, att, args) -> tuple[Optional[PropSlot], str]:
     denial = None
     if att is not None and att.cue_start is not None:
         cue = doc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
-        if cue is not None and cues()["verbs"].get(cue.root.lemma_.lower(), {}).get("class") == "denial" \
+        if cue is not None and cue.root.i != verb.i and cues()["verbs"].get(cue.root.lemma_.lower(), {}).get("class") == "denial" \
                 and not any(c.dep_ == "neg" for c in cue.root.children):
             denial = cue.root
     if (neg is None) == (denial is None):
