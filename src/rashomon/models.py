@@ -159,6 +159,46 @@ class Attribution(Record):
     hedges: list[str] = Field(default_factory=list, description="hedges: 'reportedly', 'suggested'")
 
 
+class PropSlot(Record):
+    """One slot of a claim's proposition: a piece of the article's cleaned text
+    (``text == article.text[start:end]``), its normalised head and what it names."""
+
+    text: str
+    start: int
+    end: int
+    head: Optional[str] = Field(None, description="normalised head: the predicate lemma ('shoot down', 'attack', 'be'), the head word's lemma of an argument, the modal or hedge word, the counted noun of a quantity")
+    actor: Optional[str] = Field(None, description="the actor the slot names: per-article (a:...) in an article's annotations, dossier-level (A<n>) in the dossier")
+    ref: Optional[str] = Field(None, description="id of the TimeExpr or Quantity record behind a time or quantity slot")
+    value: Optional[str] = Field(None, description="time slot: the ISO value; quantity slot: the number")
+
+
+class Proposition(Record):
+    """What a claim states, as slots read from the parse of its content clause (for reported speech
+    and 'according to': the content, not the saying). Every slot is optional except the predicate."""
+
+    predicate: PropSlot = Field(description="the main event or state; ``head`` is the normalised lemma (light verbs, phrasal verbs and nominal predicates folded: 'carried out an attack' -> attack; copular 'X is a Y' -> be)")
+    attribute: Optional[PropSlot] = Field(None, description="what the subject is said to be, for a copular predicate ('a weather airship')")
+    agent: Optional[PropSlot] = Field(None, description="who does it: the active subject, or the 'by' phrase of a passive")
+    patient: Optional[PropSlot] = Field(None, description="what it is done to, or the theme: the object, the passive subject, the subject of a copula")
+    place: Optional[PropSlot] = None
+    time: Optional[PropSlot] = None
+    quantity: Optional[PropSlot] = None
+    polarity: Literal["asserted", "denied"] = "asserted"
+    negation: Optional[PropSlot] = Field(None, description="the word that makes the polarity 'denied': 'not', 'never', a denial cue")
+    modality: Optional[PropSlot] = Field(None, description="a modal on the predicate ('may', 'could', 'must', 'will'); ``head`` is its class from data/en/proposition_words.yaml")
+    hedge: Optional[PropSlot] = Field(None, description="a hedge word in the claim ('reportedly', 'allegedly')")
+
+    def with_actors(self, mapping: dict[str, str]) -> "Proposition":
+        """A copy whose slots' actor ids are mapped through ``mapping`` (per-article -> dossier ids);
+        ids not in ``mapping`` stay."""
+        upd = {}
+        for name in ("agent", "patient", "attribute", "place"):
+            slot = getattr(self, name)
+            if slot is not None and slot.actor in mapping:
+                upd[name] = slot.model_copy(update={"actor": mapping[slot.actor]})
+        return self.model_copy(update=upd)
+
+
 class Claim(Record):
     """A clause-level proposition: attributed content or the outlet's own narration."""
 
@@ -182,6 +222,7 @@ class Claim(Record):
     actors: list[str] = Field(default_factory=list, description="ids of actors mentioned in the claim")
     quantities: list[str] = Field(default_factory=list)
     times: list[str] = Field(default_factory=list)
+    proposition: Optional[Proposition] = Field(None, description="the claim's content as predicate and slots; null when the parse gives no predicate")
 
 
 class SIValue(Record):

@@ -115,3 +115,10 @@ def test_process_pool_gives_same_claims_as_in_process(kursk_dir):
     two = rashomon.analyze([kursk_dir], jobs=2)
     assert [c.text for c in one.claims] == [c.text for c in two.claims]
     assert [q.text for q in one.quantities] == [q.text for q in two.quantities]
+
+
+def test_schema_describes_the_claim_proposition_and_its_slots():
+    defs = dossier_schema()["$defs"]
+    assert {"Proposition", "PropSlot"} <= set(defs)
+    assert {"predicate", "agent", "patient", "place", "time", "quantity", "polarity", "modality", "hedge"} <= set(defs["Proposition"]["properties"])
+    assert {"text", "start", "end", "actor", "ref"} <= set(defs["PropSlot"]["properties"])

@@ -42,6 +42,9 @@ ALLOWED = {
     ("extract/attribution_speakers.py", "inverted_subject"): SPACY_DEPS,
     ("extract/claims.py", "subordinate_statement_start"): SPACY_DEPS,
     ("extract/quantities.py", "finish"): SPACY_DEPS,
+    ("extract/propositions.py", "skip_right"): SPACY_DEPS,
+    ("extract/propositions.py", "keep_right"): SPACY_DEPS,
+    ("extract/propositions.py", "clauses"): SPACY_DEPS,
     ("extract/quantity_about.py", "dim_noun"): "dimension ids of the unit table (data/en/units.yaml), not words",
     ("extract/timex_rules.py", "mod_kinds"): "names of the pattern table's entries (data/en/timex_patterns.yaml)",
     ("extract/timex_values.py", "describe"): "keys are internal direction codes; the values are English explanation text of "

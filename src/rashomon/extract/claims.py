@@ -4,7 +4,7 @@ In: ``state.doc``, ``state.ann.attributions``, ``state.ann.actors``, ``state.ann
 ``state.ann.times`` and ``state.article.text``.
 Out: ``state.ann.claims`` (ids ``c:<article>:<start>-<end>``, see ``rashomon.ids``), each with ``text == article.text[start:end]``,
 and the links claim <-> quantities/times (``claim.quantities``/``claim.times`` and
-``quantity.claim``/``time.claim``).
+``quantity.claim``/``time.claim``), and each claim's ``proposition`` (``rashomon.extract.propositions``).
 
 - Every attributed statement gives claims: a sentence with one statement is one claim (the whole
   sentence, so "“...,” he said" keeps its speaker words); a sentence with several statements, or a
@@ -28,6 +28,7 @@ from ..ids import span_id
 from ..models import Claim
 from ..settings import setting
 from .lexicon import cues
+from .propositions import add_propositions
 from .segment import datelines, doc_text, is_furniture, line_sentences
 from ..data import load_yaml
 
@@ -329,6 +330,7 @@ def extract_claims(state) -> None:
         ))
     _link(claims, ann)
     ann.claims = claims
+    add_propositions(state)
 
 
 _DANGLING = re.compile(_WORDS["dangling"], re.I)

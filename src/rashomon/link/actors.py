@@ -8,7 +8,8 @@ Out: ``state.dossier.actors`` (dossier-level ``Actor`` records, id ``A<n>``, ``a
 ``members`` = the per-article ids merged, ``articles``, ``aliases``; mentions are not copied),
 each with ``side`` and ``side_reason`` (null side with a reason when the text does not support
 one). ``state.actor_map`` holds the per-article -> dossier id map. The dossier's claims and
-attributions become new copies whose ``speaker.actor``, ``chain[*].actor`` and ``actors`` hold
+attributions become new copies whose ``speaker.actor``, ``chain[*].actor``, ``actors`` (and the actors
+of the claim's ``proposition`` slots) hold
 dossier ids (``speaker_in_dossier``); the per-article records keep their per-article ids.
 
 Matching:
@@ -377,7 +378,8 @@ def link_actors(state: CorpusState) -> None:
     claims = []
     for c in dossier.claims:
         c = c.model_copy(update={"speaker": fix(c.speaker, c.article), "chain": [fix(s, c.article) for s in c.chain],
-                                 "actors": list(dict.fromkeys(mapping.get(x, x) for x in c.actors))})
+                                 "actors": list(dict.fromkeys(mapping.get(x, x) for x in c.actors)),
+                                 "proposition": c.proposition.with_actors(mapping) if c.proposition else None})
         claims.append(c)
         if c.speaker and c.speaker.actor:
             weight[c.speaker.actor] += 1
