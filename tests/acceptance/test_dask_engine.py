@@ -87,7 +87,7 @@ def test_a_failing_article_is_retried_once_then_named_and_its_batch_kept(cluster
     finally:
         client.run(unpatch)
     assert marker.exists()
-    assert [a.id for a in d.articles] == ["flaky", "fine"]
+    assert sorted(a.id for a in d.articles) == ["fine", "flaky"]  # the dossier lists articles by id
     (err,) = d.run.errors
     assert err.code == "analysis_failed" and "'boom'" in err.message and "stage broke" in err.message
 
