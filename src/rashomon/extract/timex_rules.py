@@ -160,7 +160,7 @@ def _merge(ms: list[Match], text: str) -> list[Match]:
             continue
         if b is not None and re.fullmatch(r",?\s{1,3}|\s+on\s+", gap or "x"):
             if a.kind == "weekday" and b.kind in ("month_day", "full") and not a.f.get("part"):
-                out.append(Match(a.start, b.end, b.kind, b.type, dict(b.f), b.mod))
+                out.append(Match(a.start, b.end, b.kind, b.type, {**b.f, "wd": a.f["wd"]}, b.mod))
                 i += 2
                 continue
             if a.kind == "clock" and b.kind in _DATEISH:
