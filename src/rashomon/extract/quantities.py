@@ -36,6 +36,8 @@ from ..lexicon.units import UnitTable, dimension_of, tables, to_base, unit_info 
 from .quantity_candidates import Cand, _HAS_NUMBER, _MONTH_RE, _WORDS, _candidates, _qualifier_before, _reject, _si
 from .quantity_about import _about, _counted_noun, _holder_share, _not_a_share, _of_object, _part_of_total, _share_about
 
+_ONE_IDIOMS = set(_WORDS["one_not_a_count"])
+
 __all__ = ["extract_quantities", "quantities_in_doc", "unit_info", "to_base"]
 
 
@@ -123,8 +125,8 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
             head_tok = last
         else:
             noun_tok, conj = noun
-            if noun_tok.pos_ == "PROPN" and noun_tok.text[:1].isupper():
-                return None  # "24 Hours", "Brigade": part of a name
+            if noun_tok.pos_ == "PROPN" and noun_tok.text[:1].isupper() and not _people_of(noun_tok):
+                return None  # "24 Hours", "Brigade": part of a name (but "two Ukrainians" are people)
             if noun_tok.lower_ in T.not_counted or _MONTH_RE.match(noun_tok.text):
                 return None
             if re.fullmatch(r"\s?-\s?", text[c.num_end:noun_tok.idx]):
@@ -145,7 +147,8 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
                 c.end = max(c.end, end_tok.idx + len(end_tok.text))
     elif c.unit is None:
         return None
-    if c.kind == "words" and c.words.lower() in ("one", "a", "an") and (c.unit is None or dimension_of(c.unit) is None):
+    if c.kind == "words" and c.words.lower() in ("one", "a", "an") and (c.unit is None or dimension_of(c.unit) is None) \
+            and not _one_counts(c, last, noun_tok):
         return None
     if dimension_of(c.unit) == "time":
         if c.words.lower() in ("one", "a", "an") and not re.search(
@@ -176,6 +179,19 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
         about = f"part of {total:g} {about}" if about else about
     return dict(text=text[c.start:c.end], start=c.start, end=c.end, value=_r(val), low=_r(lo), high=_r(hi),
                 unit=c.unit, si=si, approx=c.approx, bound=c.bound, qualifier=c.qualifier, about=about, about_keys=keys)
+
+
+def _one_counts(c: Cand, last, noun_tok) -> bool:
+    """"one" is a count of one when it modifies the counted noun directly ("one plane was shot
+    down", "one official said"), not in an idiom ("one way or another", ``one_not_a_count``)."""
+    return (c.words.lower() == "one" and noun_tok is not None and last is not None and last.dep_ == "nummod"
+            and last.head.i == noun_tok.i and noun_tok.lemma_.lower() not in _ONE_IDIOMS
+            and noun_tok.lower_ not in _ONE_IDIOMS)
+
+
+def _people_of(tok) -> bool:
+    """A plural nationality or group name ("two Ukrainians", "three Britons"): people counted."""
+    return tok.ent_type_ == "NORP" and tok.tag_ == "NNPS"
 
 
 def _r(v: Optional[float]) -> Optional[float]:
