@@ -113,3 +113,10 @@ def test_bare_number_listed_before_a_measure_shares_its_unit(quantities):
 def test_age_in_apposition_is_read_not_taken_for_a_name(quantities):
     q = one(quantities("The reporter, Maria Lopez, 61, filed the story from the port."), "61")
     assert q.text == "61" and q.value == 61
+
+
+def test_number_word_standing_alone_counts_but_the_two_does_not(quantities):
+    qs = quantities("Three were wounded in the blast. The two met later, and one declined to comment.")
+    q = one(qs, "Three")
+    assert q.text == "Three" and q.value == 3
+    assert not [q for q in qs if q.text in ("two", "one")]

@@ -37,6 +37,7 @@ from .quantity_candidates import Cand, _HAS_NUMBER, _MONTH_RE, _WORDS, _candidat
 from .quantity_about import _about, _counted_noun, _holder_share, _not_a_share, _of_object, _part_of_total, _share_about
 
 _ONE_IDIOMS = set(_WORDS["one_not_a_count"])
+_DETERMINERS = set(_WORDS["determiners"])
 
 __all__ = ["extract_quantities", "quantities_in_doc", "unit_info", "to_base"]
 
@@ -120,7 +121,7 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
         noun = _counted_noun(last, c, text)
         if noun is None:
             words_only = c.kind in ("words", "vague")
-            if words_only or c.kind == "fraction":
+            if (words_only and not _bare_word_count(c, last)) or c.kind == "fraction":
                 return None  # "one of the", "the two", "half" without a unit: not a quantity
             head_tok = last
         else:
@@ -187,6 +188,17 @@ def _one_counts(c: Cand, last, noun_tok) -> bool:
     return (c.words.lower() == "one" and noun_tok is not None and last is not None and last.dep_ == "nummod"
             and last.head.i == noun_tok.i and noun_tok.lemma_.lower() not in _ONE_IDIOMS
             and noun_tok.lower_ not in _ONE_IDIOMS)
+
+
+def _bare_word_count(c: Cand, last) -> bool:
+    """A number in words with no noun after it still counts when it stands alone ("Two were killed",
+    "five of them agreed", "a hundred and two"), but not "one" (a pronoun), "the two" or "those three"
+    (a reference to a group already named)."""
+    if c.kind != "words" or c.value is None or c.value < 2 or not c.value.is_integer():
+        return False
+    span = last.doc.char_span(c.num_start, c.num_end, alignment_mode="expand")
+    first = span.start if span is not None else last.i
+    return first == 0 or last.doc[first - 1].lower_ not in _DETERMINERS
 
 
 def _people_of(tok) -> bool:
