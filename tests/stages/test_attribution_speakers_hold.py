@@ -130,3 +130,24 @@ def test_a_plural_or_modified_description_is_not_read_as_the_named_body(run_arti
             "The other companies said demand was steady.")
     a = _with(_atts(run_article, text), "demand was steady")
     assert a.speaker.name != "Acme Corp"
+
+
+def test_description_with_a_synonym_title_resolves_to_the_named_leader(run_article):
+    text = ("Condor chief Tomas Varga ordered his men north on Friday.\n\n"
+            "The head of the Condor group said on Saturday that his fighters had taken the airfield.")
+    a = _with(_atts(run_article, text), "taken the airfield")
+    assert a.speaker.name == "Tomas Varga"
+    assert a.speaker.text == "The head of the Condor group"
+
+
+def test_head_of_a_bare_body_noun_is_not_guessed(run_article):
+    text = ("Airline boss Ana Lind and union chief Ivo Tam met on Monday.\n\n"
+            "The head of the company said talks would go on.")
+    a = _with(_atts(run_article, text), "talks would go on")
+    assert a.speaker.name == "head of the company"
+
+
+def test_material_reviewed_by_someone_is_credited_to_the_reviewers(run_article):
+    text = "New intelligence reviewed by U.S. officials suggests that a rogue unit carried out the raid."
+    a = _with(_atts(run_article, text), "rogue unit")
+    assert a.speaker.name == "U.S. officials"

@@ -150,6 +150,14 @@ def _speaker_head(subj):
         for c in subj.children:
             if c.dep_ in ("compound", "poss", "amod", "nmod") and (c.ent_type_ or c.pos_ == "PROPN"):
                 return c
+        for c in subj.children:
+            # "intelligence reviewed by U.S. officials suggests": whoever reviewed it speaks
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for ag in c.children:
+                    if ag.dep_ == "agent":
+                        by = [p for p in ag.children if p.dep_ == "pobj" and _animate(p)]
+                        if by:
+                            return by[0]
     return subj
 
 
