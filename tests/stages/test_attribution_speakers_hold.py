@@ -151,3 +151,16 @@ def test_material_reviewed_by_someone_is_credited_to_the_reviewers(run_article):
     text = "New intelligence reviewed by U.S. officials suggests that a rogue unit carried out the raid."
     a = _with(_atts(run_article, text), "rogue unit")
     assert a.speaker.name == "U.S. officials"
+
+
+def test_a_countrys_services_speak_not_the_country(run_article):
+    a = _with(_atts(run_article, "The outage was not caused by an attack, Ruritanian intelligence has concluded."),
+              "not caused by an attack")
+    assert a.speaker.name == "Ruritanian intelligence"
+
+
+def test_present_tense_cue_does_not_take_a_plural_subject_from_the_wrong_clause(run_article):
+    text = ("Lena Ortiz represents the miners. Ortiz said her clients were angry about the ruling "
+            "and argues that it is not the last word.")
+    atts = _atts(run_article, text)
+    assert not [a for a in atts if a.speaker and "clients" in a.speaker.name.lower()]

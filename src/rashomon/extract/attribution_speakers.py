@@ -107,12 +107,19 @@ def _inherited_subject(verb):
                 return s
         for _ in range(3):
             s = _subject(head)
-            if s is not None:
+            if s is not None and not _disagrees(verb, s):
                 return s
             if head.dep_ in ("ROOT",) or head.head.i == head.i:
                 break
             head = head.head
     return None
+
+
+def _disagrees(verb, subj) -> bool:
+    """True when a present-tense verb cannot have ``subj`` as its subject: "argues" (3rd person
+    singular) after a plural noun ("Zaid said his clients were ... and argues that ..."): the
+    parser hung the verb on the wrong clause, and the subject is further up."""
+    return verb.tag_ == "VBZ" and subj.tag_ in ("NNS", "NNPS") and subj.lower_ not in ("news",)
 
 
 def _speaker_head(subj):
@@ -148,7 +155,10 @@ def _speaker_head(subj):
                     if p.dep_ == "pobj":
                         return p
         for c in subj.children:
-            if c.dep_ in ("compound", "poss", "amod", "nmod") and (c.ent_type_ or c.pos_ == "PROPN"):
+            # "the AFP report" -> AFP; but "US intelligence", "Russian data" stay whole: a
+            # country's services speak, not the country
+            if c.dep_ in ("compound", "poss", "amod", "nmod") and (c.ent_type_ or c.pos_ == "PROPN") \
+                    and c.ent_type_ not in ("GPE", "NORP"):
                 return c
         for c in subj.children:
             # "intelligence reviewed by U.S. officials suggests": whoever reviewed it speaks
