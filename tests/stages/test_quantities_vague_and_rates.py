@@ -120,3 +120,9 @@ def test_number_word_standing_alone_counts_but_the_two_does_not(quantities):
     q = one(qs, "Three")
     assert q.text == "Three" and q.value == 3
     assert not [q for q in qs if q.text in ("two", "one")]
+
+
+def test_a_number_restated_as_a_share_keeps_its_own_value(quantities):
+    qs = quantities("The airline canceled 109, or 18 percent of its flights, on Tuesday.")
+    q = one(qs, "109")
+    assert q.value == 109 and q.unit != "fraction"

@@ -251,7 +251,8 @@ def _candidates(text: str, s0: int, s1: int) -> list[Cand]:
         # "45 and 50 mg", "3, 4 or 5 km": a bare number listed before a measure shares its unit
         year_like = c1.integer_digits and c1.value is not None and 1000 <= c1.value <= 2100
         if c1.unit is None and c1.kind == "digits" and c1.low is None and not year_like and c2.unit_end and dimension_of(c2.unit) \
-                and re.fullmatch(r",?\s+(?:and|or)\s+|,\s+", text[c1.end:c2.start]):
+                and re.fullmatch(r"\s+(?:and|or)\s+|,\s+", text[c1.end:c2.start]):
+            # (", or 18 percent" restates the number in other terms: not a list)
             c1.unit, c1.unit_start, c1.unit_end, c1.currency = c2.unit, c2.unit_start, c2.unit_end, c2.currency
     return out
 
