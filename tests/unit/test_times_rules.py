@@ -133,3 +133,15 @@ def test_weekday_beside_a_month_and_day_picks_the_year():
     form = R.relative_form(m, "before")
     # seen from April 2026 the past tense alone would say 2025; Oct. 26 is a Monday in 2026
     assert R.resolve(form, date(2026, 4, 1))[0] == "2026-10-26"
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Profit rose in the 2024 second quarter.", "the 2024 second quarter", "2024-Q2"),
+    ("Sales beat last year's third quarter.", "last year's third quarter", "2024-Q3"),
+    ("The plant opens in next year's first quarter.", "next year's first quarter", "2026-Q1"),
+])
+def test_quarter_of_a_named_or_relative_year(text, span, value):
+    m, got = _one(text)
+    assert got == span
+    v = R.absolute_value(m) or R.resolve(R.relative_form(m, "before"), PUB)[0]
+    assert v == value

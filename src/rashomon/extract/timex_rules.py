@@ -276,6 +276,9 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         if g.get("y"):
             f["y"] = int(g["y"])
         return Match(s, e, "quarter", f=f)
+    if name == "quarter_rely":
+        q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[g["q"].lower()]
+        return Match(s, e, "quarter", f={"q": q, "yoff": _rely(g["rely"])})
     if name == "latest_quarter":
         return Match(s, e, "quarter", f={"latest": True})
     if name == "half":

@@ -125,6 +125,8 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
             return None
         return f"offset:{f['unit']}:{int(n) * f['sign']}"
     if k == "quarter" and "y" not in f:
+        if "yoff" in f:
+            return f"quarter:{f['q']}:year:{f['yoff']}"  # "last year's third quarter"
         if f.get("latest"):
             return "quarter:latest"
         return f"quarter:{f['q']}:before"  # a numbered quarter is the latest one so named
@@ -306,6 +308,8 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
                 return f"{y:04d}-Q{q}", "quarter"
             q = int(p[1])
             how = p[2]
+            if how == "year":
+                return f"{ref.year + int(p[3]):04d}-Q{q}", "quarter"
             y = ref.year
             if how != "after" and q > cur:
                 y -= 1
