@@ -126,3 +126,22 @@ def test_a_number_restated_as_a_share_keeps_its_own_value(quantities):
     qs = quantities("The airline canceled 109, or 18 percent of its flights, on Tuesday.")
     q = one(qs, "109")
     assert q.value == 109 and q.unit != "fraction"
+
+
+def test_an_article_before_a_plain_measure_is_one_of_it_but_not_a_foot(quantities):
+    qs = quantities("Homes within a mile of the plant were evacuated, and a foot of snow fell.")
+    q = one(qs, "a mile")
+    assert q.value == 1 and q.unit == "mi" and q.si is not None
+    assert not [q for q in qs if "foot" in q.text]
+
+
+def test_hyphenated_count_before_its_head_noun_counts_but_a_gauge_does_not(quantities):
+    qs = quantities("The 150-car train passed a man with a 12-gauge shotgun.")
+    q = one(qs, "150-car")
+    assert q.value == 150 and q.unit == "car"
+    assert not [q for q in qs if "gauge" in q.text]
+
+
+def test_zero_in_words_is_a_count(quantities):
+    q = one(quantities("Zero were injured in the second blast."), "Zero")
+    assert q.value == 0

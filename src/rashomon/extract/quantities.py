@@ -38,6 +38,7 @@ from .quantity_about import _about, _counted_noun, _holder_share, _not_a_share, 
 
 _ONE_IDIOMS = set(_WORDS["one_not_a_count"])
 _DETERMINERS = set(_WORDS["determiners"])
+_HYPHEN_KINDS = set(_WORDS["hyphen_not_counted"])
 
 __all__ = ["extract_quantities", "quantities_in_doc", "unit_info", "to_base"]
 
@@ -130,7 +131,7 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
                 return None  # "24 Hours", "Brigade": part of a name (but "two Ukrainians" are people)
             if noun_tok.lower_ in T.not_counted or _MONTH_RE.match(noun_tok.text):
                 return None
-            if re.fullmatch(r"\s?-\s?", text[c.num_end:noun_tok.idx]):
+            if re.fullmatch(r"\s?-\s?", text[c.num_end:noun_tok.idx]) and not _hyphen_count(noun_tok):
                 return None  # "12-gauge shotgun": a compound modifier, not a count
             unit = noun_tok.text.lower()
             if conj is not None:
@@ -192,13 +193,20 @@ def _one_counts(c: Cand, last, noun_tok) -> bool:
 
 def _bare_word_count(c: Cand, last) -> bool:
     """A number in words with no noun after it still counts when it stands alone ("Two were killed",
-    "five of them agreed", "a hundred and two"), but not "one" (a pronoun), "the two" or "those three"
+    "five of them agreed", "a hundred and two", "zero"), but not "one" (a pronoun), "the two" or "those three"
     (a reference to a group already named)."""
-    if c.kind != "words" or c.value is None or c.value < 2 or not c.value.is_integer():
+    if c.kind != "words" or c.value is None or c.value == 1 or c.value < 0 or not c.value.is_integer():
         return False
     span = last.doc.char_span(c.num_start, c.num_end, alignment_mode="expand")
     first = span.start if span is not None else last.i
     return first == 0 or last.doc[first - 1].lower_ not in _DETERMINERS
+
+
+def _hyphen_count(noun) -> bool:
+    """"a 150-car train": a number glued to a singular noun that modifies another noun counts that
+    noun, unless the noun names a kind ("12-gauge", ``hyphen_not_counted``)."""
+    return (noun.tag_ == "NN" and noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i
+            and noun.head.pos_ == "NOUN" and noun.lemma_.lower() not in _HYPHEN_KINDS)
 
 
 def _people_of(tok) -> bool:

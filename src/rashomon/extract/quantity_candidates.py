@@ -97,6 +97,10 @@ def _match_unit(text: str, pos: int) -> Optional[tuple[str, int, int]]:
     return best
 
 
+_ONE_WITH_ARTICLE = re.compile(r"\b(an?)\s+(?=(?:" + "|".join(
+    sorted(map(re.escape, _WORDS["one_with_article"]), key=len, reverse=True)) + r")\b)", re.IGNORECASE)
+# a sentence with any number, or with "a mile", "a gallon" (see above), is read for quantities
+_HAS_NUMBER = re.compile(_HAS_NUMBER.pattern + "|" + _ONE_WITH_ARTICLE.pattern, re.IGNORECASE)
 _PER_RE = re.compile(_WORDS["per_unit_words"] + r"(" + "|".join(
     sorted(map(re.escape, _WORDS["per_units"]), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _PER_UNITS = {k.lower(): v for k, v in _WORDS["per_units"].items()}
@@ -166,6 +170,12 @@ def _candidates(text: str, s0: int, s1: int) -> list[Cand]:
     atoms = [NumberAtom(a.start + s0, a.end + s0, a.value, a.kind, a.is_fraction, a.integer_digits, a.scale)
              for a in find_numbers(sent)]
     atoms = [a for a in atoms if not any(x <= a.start < y or x < a.end <= y for x, y in vague_spans)]
+    for m in _ONE_WITH_ARTICLE.finditer(sent):
+        # "a gallon of fuel", "within a mile": one of a measure
+        a, b = s0 + m.start(1), s0 + m.end(1)
+        if not any(x.start <= a < x.end for x in atoms):
+            atoms.append(NumberAtom(a, b, 1.0, "words"))
+    atoms.sort(key=lambda x: x.start)
     i = 0
     while i < len(atoms):
         a = atoms[i]
