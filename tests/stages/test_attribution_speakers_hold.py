@@ -164,3 +164,17 @@ def test_present_tense_cue_does_not_take_a_plural_subject_from_the_wrong_clause(
             "and argues that it is not the last word.")
     atts = _atts(run_article, text)
     assert not [a for a in atts if a.speaker and "clients" in a.speaker.name.lower()]
+
+
+def test_the_agency_finds_a_department_the_tagger_typed_as_an_organisation(run_article):
+    text = ("The Vermont Department of Water Safety estimated that 900 fish died.\n\n"
+            "The agency also said that there was no threat to drinking water.")
+    a = _with(_atts(run_article, text), "no threat to drinking water")
+    assert "Department of Water Safety" in a.speaker.name
+    assert a.speaker.text == "The agency"
+
+
+def test_the_agency_is_not_a_company_that_spoke_before(run_article):
+    text = "Veltro Motors said the cars were safe.\n\nThe agency said it would inspect them."
+    a = _with(_atts(run_article, text), "inspect them")
+    assert "Veltro" not in a.speaker.name
