@@ -145,3 +145,14 @@ def test_quarter_of_a_named_or_relative_year(text, span, value):
     assert got == span
     v = R.absolute_value(m) or R.resolve(R.relative_form(m, "before"), PUB)[0]
     assert v == value
+
+
+def test_mid_month_with_a_hyphen_is_that_month():
+    m, got = _one("Talks resumed in mid-March after a pause.")
+    assert got == "mid-March" and m.f["m"] == 3
+
+
+def test_capitalised_caption_date_with_a_day_is_a_date_but_a_capitalised_month_alone_is_not():
+    m, got = _one("FILE - JANUARY 04: A view of the harbour on the day it reopened.")
+    assert got == "JANUARY 04"
+    assert R.find("MARCH FOR OUR LIVES") == []
