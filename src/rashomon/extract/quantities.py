@@ -8,7 +8,11 @@ How: a rule layer over the text and spaCy's parse, with the knowledge in data fi
 
 - ``numbers.find_numbers`` reads digits and number words in sentences that have any;
 - ``data/en/qualifiers.yaml`` gives bound and approximation words ("more than", "about"), vague
-  plurals ("dozens of") and range words ("between ... and", "to", "-");
+  plurals as approximate ranges of their order of magnitude ("hundreds of miles": 100-999 mi, no
+  single value) and range words ("between ... and", "to", "-");
+- counts the text gives in words: "one" before its noun ("one plane"), a number word standing
+  alone ("Three were hurt", not "the two"), "a mile" / "a gallon" (``one_with_article``), a
+  hyphenated count before its head noun ("a 150-car train", not "a 12-gauge shotgun");
 - ``data/en/units.yaml`` gives unit spellings -> canonical unit, dimension and SI factor, currency
   markers and groups of counted nouns;
 - the dependency parse gives the counted noun ("11,000 troops") and what is counted (``about``);
