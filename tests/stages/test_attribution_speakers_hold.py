@@ -186,3 +186,8 @@ def test_a_name_given_with_known_as_is_not_a_statement(run_article):
             "include any hostile power.")
     atts = _atts(run_article, text)
     assert not [a for a in atts if a.cue and "known" in a.cue.lower()]
+
+
+def test_speaker_text_does_not_end_in_an_open_bracket(run_article):
+    a = _with(_atts(run_article, "The Vermont Department of Water Safety (VDWS) estimated that 900 fish died."), "900 fish")
+    assert a.speaker.text == "The Vermont Department of Water Safety"

@@ -193,6 +193,9 @@ def _speaker_tokens(head):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
+    opens = [k for k, t in enumerate(toks) if t.text == "(" and t.i > head.i]
+    if opens and not any(t.text == ")" for t in toks[opens[-1]:]):
+        toks = toks[:opens[-1]]  # "the Ohio Department of Natural Resources (ODNR": the name, no stray bracket
     return toks or [head]
 
 
