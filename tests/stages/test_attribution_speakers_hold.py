@@ -191,3 +191,11 @@ def test_a_name_given_with_known_as_is_not_a_statement(run_article):
 def test_speaker_text_does_not_end_in_an_open_bracket(run_article):
     a = _with(_atts(run_article, "The Vermont Department of Water Safety (VDWS) estimated that 900 fish died."), "900 fish")
     assert a.speaker.text == "The Vermont Department of Water Safety"
+
+
+def test_pronoun_for_a_described_leader_is_the_named_person(run_article):
+    text = ("Condor chief Tomas Varga ordered his men north on Friday.\n\n"
+            "The head of the Condor group said on Saturday that his fighters had taken the airfield. "
+            "\"The bridges are under our control,\" he added.")
+    a = _with(_atts(run_article, text), "bridges are under our control")
+    assert a.speaker.name == "Tomas Varga" and a.speaker.text == "he"

@@ -250,7 +250,14 @@ def _speaker(state, head, found: _Found) -> Optional[Speaker]:
             ptoks = _speaker_tokens(h)
             if any(t.i < h.i and (t.ent_type_ == "PERSON" or t.lower_ in _titles()) for t in ptoks):
                 a = None
-        if a is not None:
+        behind = _person_behind(state, a) if a is not None and not a.name[:1].isupper() else None
+        if behind is not None:
+            # "he" resolved to "the head of the group", which the article gives one named person
+            pa, pspan = behind
+            names.append(pa.name if pa is not None else _clean(_strip_titles(pspan.text)))
+            ids.append(pa.id if pa is not None else None)
+            hows.append(f"'{h.text}' -> '{a.name}' -> the one person the article gives that title: '{names[-1]}'")
+        elif a is not None:
             names.append(a.name)
             ids.append(a.id)
             for aid, how in _resolutions_around(resolved, hs, he):
@@ -300,6 +307,22 @@ def _speaker(state, head, found: _Found) -> Optional[Speaker]:
             actor = None
             how = f"unresolved pronoun '{head.text}': no compatible speaker before it"
     return Speaker(name=name, actor=actor, start=s, end=e, text=text[s:e], resolved=how)
+
+
+def _person_behind(state, actor):
+    """For an actor known only by a description ("head of the Wagner group"): ``(actor or None,
+    person span)`` of the one person the article gives that title, or None."""
+    doc = state.doc
+    for m in actor.mentions:
+        if m.kind not in ("title", "description"):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if doc is not None else None
+        if span is None or not len(span):
+            continue
+        person = person_for_description(span.root)
+        if person is not None:
+            return _find_actor(state)(person.start_char, person.end_char), person
+    return None
 
 
 def _find_actor(state):
