@@ -52,9 +52,9 @@ def test_number_words(quantities):
     assert one(qs, "two and a half").value == 2.5
 
 
-def test_vague_plurals_are_lower_bounds(quantities):
+def test_vague_plurals_are_approximate_ranges(quantities):
     q = one(quantities("The storm destroyed dozens of villages."), "dozens")
-    assert q.value == 24 and q.bound == "lower" and q.approx and q.unit == "villages"
+    assert q.value is None and (q.low, q.high) == (24, 132) and q.approx and q.unit == "villages"
 
 
 def test_fractions_and_percentages_are_shares(quantities):

@@ -115,3 +115,44 @@ def test_clock_time_joined_with_its_day():
 ])
 def test_words_that_only_look_like_times_are_skipped(text):
     assert R.find(text) == []
+
+
+@pytest.mark.parametrize("form,anchor,value", [
+    ("monthday:1-14:after", date(2025, 1, 15), "2025-01-14"),   # future tense, but the day before
+    ("monthday:2-23:after", date(2025, 3, 6), "2025-02-23"),    # eleven days back, not next year
+    ("monthday:10-26:before", date(2025, 10, 25), "2025-10-26"),  # the next day, not last year
+    ("monthday:10-23:after", date(2025, 5, 6), "2025-10-23"),   # far off: the tense still decides
+])
+def test_month_and_day_close_to_the_anchor_is_that_date_whatever_the_tense(form, anchor, value):
+    assert R.resolve(form, anchor)[0] == value
+
+
+def test_weekday_beside_a_month_and_day_picks_the_year():
+    m, got = _one("The hearing is set for Monday, Oct. 26.")
+    assert got == "Monday, Oct. 26"
+    form = R.relative_form(m, "before")
+    # seen from April 2026 the past tense alone would say 2025; Oct. 26 is a Monday in 2026
+    assert R.resolve(form, date(2026, 4, 1))[0] == "2026-10-26"
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Profit rose in the 2024 second quarter.", "the 2024 second quarter", "2024-Q2"),
+    ("Sales beat last year's third quarter.", "last year's third quarter", "2024-Q3"),
+    ("The plant opens in next year's first quarter.", "next year's first quarter", "2026-Q1"),
+])
+def test_quarter_of_a_named_or_relative_year(text, span, value):
+    m, got = _one(text)
+    assert got == span
+    v = R.absolute_value(m) or R.resolve(R.relative_form(m, "before"), PUB)[0]
+    assert v == value
+
+
+def test_mid_month_with_a_hyphen_is_that_month():
+    m, got = _one("Talks resumed in mid-March after a pause.")
+    assert got == "mid-March" and m.f["m"] == 3
+
+
+def test_capitalised_caption_date_with_a_day_is_a_date_but_a_capitalised_month_alone_is_not():
+    m, got = _one("FILE - JANUARY 04: A view of the harbour on the day it reopened.")
+    assert got == "JANUARY 04"
+    assert R.find("MARCH FOR OUR LIVES") == []

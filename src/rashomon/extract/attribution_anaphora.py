@@ -41,8 +41,20 @@ def _anaphors() -> dict:
 
 def _fits(actor, noun: str, btype: str) -> bool:
     """A named body a description can stand for: its name holds the noun ("the ministry" ->
-    "Ministry of Health") or it is of the type the noun names."""
-    return noun in actor.name.lower() or actor.type == btype
+    "Ministry of Health"), it is of the type the noun names, or its name holds a noun of that type
+    ("the agency" -> "Ohio Department of Natural Resources", typed as an organisation)."""
+    if noun in actor.name.lower() or actor.type == btype:
+        return True
+    words = set(actor.name.lower().split())
+    return any(t == btype and w in words for w, t in _type_nouns().items())
+
+
+@lru_cache(maxsize=1)
+def _type_nouns() -> dict:
+    """Body nouns and their actor types (``body_nouns`` and ``body_anaphors``), one-word ones."""
+    out = {k: v for k, v in actor_lexicon()["body_nouns"].items() if " " not in k and isinstance(v, str)}
+    out.update({k: v for k, v in _anaphors().items() if " " not in k})
+    return out
 
 
 def _named(actor) -> bool:

@@ -10,8 +10,17 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..data import load_yaml
 from .lexicon import actor_lexicon
 
+_SYN = load_yaml("title_synonyms.yaml", "en")  # data/en/title_synonyms.yaml
+_SYNONYMS = {k.lower(): v.lower() for k, v in _SYN["synonyms"].items()}
+_GENERIC = {w.lower() for w in _SYN["generic_body_words"]}
+
+
+def _norm(word: str) -> str:
+    """A title word read as the office it names ("chief" -> "head")."""
+    return _SYNONYMS.get(word, word)
 
 
 def _is_title(tok) -> bool:
@@ -22,14 +31,14 @@ def _is_title(tok) -> bool:
 def _title_words(head) -> frozenset:
     """The words of a title phrase without articles and possessors: "the acting head of the rail
     union" -> {acting, head, rail, union}; "Ruritania's prime minister" -> {prime, minister}."""
-    words = {head.lemma_.lower()}
+    words = {_norm(head.lemma_.lower())}
     for c in head.children:
         if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ != "PERSON":
-            words.add(c.lemma_.lower())
+            words.add(_norm(c.lemma_.lower()))
         elif c.dep_ == "prep" and c.lower_ == "of":
             for p in c.subtree:
                 if p.i != c.i and p.dep_ not in ("det", "punct", "case") and not p.is_punct:
-                    words.add(p.lemma_.lower())
+                    words.add(_norm(p.lemma_.lower()))
     return frozenset(words)
 
 
@@ -44,11 +53,13 @@ def _index(doc) -> list:
             continue
         pre = []
         k = ent.start - 1
-        while k >= 0 and k >= ent.start - 4 and doc[k].text[:1].isupper() and not doc[k].is_punct and doc[k].ent_type_ != "PERSON":
+        # capitalised words and title words ("Prime Minister Ana Lind", "Wagner chief Ivo Tam")
+        while k >= 0 and k >= ent.start - 4 and (doc[k].text[:1].isupper() or _is_title(doc[k])) \
+                and not doc[k].is_punct and doc[k].ent_type_ != "PERSON":
             pre.insert(0, doc[k])
             k -= 1
         if pre and _is_title(pre[-1]):
-            out.append((frozenset(t.lemma_.lower() for t in pre), ent))
+            out.append((frozenset(_norm(t.lemma_.lower()) for t in pre), ent))
         for c in ent.root.children:
             if c.dep_ == "appos" and _is_title(c):
                 out.append((_title_words(c), ent))
@@ -70,9 +81,19 @@ def _index(doc) -> list:
         end = k
         while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and end + 1 not in in_person:
             end += 1
-        out.append((frozenset(t.lemma_.lower() for t in pre), doc[k:end + 1]))
+        out.append((frozenset(_norm(t.lemma_.lower()) for t in pre), doc[k:end + 1]))
     doc.user_data["_title_index"] = out
     return out
+
+
+def _candidates(doc, want: frozenset) -> dict:
+    """Persons whose title covers ``want``, by surname: ``{surname: [(exact?, span)]}``."""
+    cands: dict = {}
+    for words, ent in _index(doc):
+        if want <= words:
+            key = ent.text.split()[-1].lower()
+            cands.setdefault(key, []).append((words == want, ent))
+    return cands
 
 
 def person_for_description(head) -> Optional[object]:
@@ -83,11 +104,10 @@ def person_for_description(head) -> Optional[object]:
     if any(c.dep_ == "appos" for c in head.children):
         return None
     want = _title_words(head)
-    cands = {}
-    for words, ent in _index(head.doc):
-        if want <= words:
-            key = ent.text.split()[-1].lower()
-            cands.setdefault(key, []).append((words == want, ent))
+    cands = _candidates(head.doc, want)
+    if not cands and want & _GENERIC and len(want - _GENERIC) >= 2:
+        # "the head of the Wagner group" for "Wagner chief Ana Lind": the kind of body left out
+        cands = _candidates(head.doc, want - _GENERIC)
     if len(cands) == 1:
         best = next(iter(cands.values()))
     else:

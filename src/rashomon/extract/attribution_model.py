@@ -38,6 +38,7 @@ ROLES = {"SRC": "source", "CUE": "cue", "CNT": "content"}
 _PATH_STEPS = 8
 _MIN_CONTENT_WORDS = 3
 _REL_PRONOUNS = frozenset(load_yaml("attribution_model.yaml", "en")["rel_pronouns"])
+_NAMING_CUES = frozenset(load_yaml("attribution_model.yaml", "en")["naming_cues"])
 _NO_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
@@ -393,6 +394,8 @@ def scored_attributions(state, existing: list, threshold: float) -> list:
         cue_span = doc.char_span(cand.cue[0], cand.cue[1], alignment_mode="expand")
         if cue_span is None or not any(t.pos_ in ("VERB", "AUX") for t in cue_span):
             continue  # a record needs a reporting verb ("said", "was quoted as saying"), not "reportedly"
+        if " ".join(text[cand.cue[0]:cand.cue[1]].lower().split()) in _NAMING_CUES:
+            continue  # "the ailments known as ...": a name given, not a statement
         if sum(len(text[s:e].split()) for s, e in cand.contents) < _MIN_CONTENT_WORDS:
             continue  # "This move was seen by some as ...": too little said to make a claim of
         sp = _source_speaker(state, cand, taken)

@@ -107,12 +107,19 @@ def _inherited_subject(verb):
                 return s
         for _ in range(3):
             s = _subject(head)
-            if s is not None:
+            if s is not None and not _disagrees(verb, s):
                 return s
             if head.dep_ in ("ROOT",) or head.head.i == head.i:
                 break
             head = head.head
     return None
+
+
+def _disagrees(verb, subj) -> bool:
+    """True when a present-tense verb cannot have ``subj`` as its subject: "argues" (3rd person
+    singular) after a plural noun ("Zaid said his clients were ... and argues that ..."): the
+    parser hung the verb on the wrong clause, and the subject is further up."""
+    return verb.tag_ == "VBZ" and subj.tag_ in ("NNS", "NNPS") and subj.lower_ not in ("news",)
 
 
 def _speaker_head(subj):
@@ -148,8 +155,19 @@ def _speaker_head(subj):
                     if p.dep_ == "pobj":
                         return p
         for c in subj.children:
-            if c.dep_ in ("compound", "poss", "amod", "nmod") and (c.ent_type_ or c.pos_ == "PROPN"):
+            # "the AFP report" -> AFP; but "US intelligence", "Russian data" stay whole: a
+            # country's services speak, not the country
+            if c.dep_ in ("compound", "poss", "amod", "nmod") and (c.ent_type_ or c.pos_ == "PROPN") \
+                    and c.ent_type_ not in ("GPE", "NORP"):
                 return c
+        for c in subj.children:
+            # "intelligence reviewed by U.S. officials suggests": whoever reviewed it speaks
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for ag in c.children:
+                    if ag.dep_ == "agent":
+                        by = [p for p in ag.children if p.dep_ == "pobj" and _animate(p)]
+                        if by:
+                            return by[0]
     return subj
 
 
@@ -175,6 +193,9 @@ def _speaker_tokens(head):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
+    opens = [k for k, t in enumerate(toks) if t.text == "(" and t.i > head.i]
+    if opens and not any(t.text == ")" for t in toks[opens[-1]:]):
+        toks = toks[:opens[-1]]  # "the Ohio Department of Natural Resources (ODNR": the name, no stray bracket
     return toks or [head]
 
 
@@ -229,7 +250,14 @@ def _speaker(state, head, found: _Found) -> Optional[Speaker]:
             ptoks = _speaker_tokens(h)
             if any(t.i < h.i and (t.ent_type_ == "PERSON" or t.lower_ in _titles()) for t in ptoks):
                 a = None
-        if a is not None:
+        behind = _person_behind(state, a) if a is not None and not a.name[:1].isupper() else None
+        if behind is not None:
+            # "he" resolved to "the head of the group", which the article gives one named person
+            pa, pspan = behind
+            names.append(pa.name if pa is not None else _clean(_strip_titles(pspan.text)))
+            ids.append(pa.id if pa is not None else None)
+            hows.append(f"'{h.text}' -> '{a.name}' -> the one person the article gives that title: '{names[-1]}'")
+        elif a is not None:
             names.append(a.name)
             ids.append(a.id)
             for aid, how in _resolutions_around(resolved, hs, he):
@@ -279,6 +307,22 @@ def _speaker(state, head, found: _Found) -> Optional[Speaker]:
             actor = None
             how = f"unresolved pronoun '{head.text}': no compatible speaker before it"
     return Speaker(name=name, actor=actor, start=s, end=e, text=text[s:e], resolved=how)
+
+
+def _person_behind(state, actor):
+    """For an actor known only by a description ("head of the Wagner group"): ``(actor or None,
+    person span)`` of the one person the article gives that title, or None."""
+    doc = state.doc
+    for m in actor.mentions:
+        if m.kind not in ("title", "description"):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if doc is not None else None
+        if span is None or not len(span):
+            continue
+        person = person_for_description(span.root)
+        if person is not None:
+            return _find_actor(state)(person.start_char, person.end_char), person
+    return None
 
 
 def _find_actor(state):

@@ -31,8 +31,9 @@ WORD_RUN = re.compile(
     rf"\b(?:(?:an?|one)[\s-]+(?:{_DENW})\b|(?:an?\s+)?(?:{_NUMW})(?:(?:[\s-]+|\s+and\s+)(?:a\s+)?(?:{_NUMW}|{_DENW}))*|half)\b",
     re.IGNORECASE)
 # thousands grouped by commas ("10,000") or by a space ("10 000", "10\u202f000", as wire copy and
-# European outlets write them); a space-grouped run must be followed by no further digit
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+"
+# European outlets write them); a space-grouped run must be followed by no further digit; a comma
+# with one or two digits before a percent sign is a decimal comma ("38,22%", as some outlets write it)
+_DIGITS = r"\d{1,3},\d{1,2}(?=\s?%)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+"
 DIGIT_RUN = re.compile(
     rf"(?<![\w.,/:])(?P<neg>[-−](?=[\d.]))?(?P<num>{_DIGITS})"
     rf"(?P<exp>[eE][-−+]?\d+|\s?[×x]\s?10\^?[-−]?\d+)?"
@@ -57,6 +58,8 @@ class NumberAtom:
 
 def parse_digits(s: str) -> Optional[float]:
     """'10,000' -> 10000.0, '1.5' -> 1.5, '2.48×10−5' -> 2.48e-05; None when unreadable."""
+    if re.fullmatch(r"\d{1,3},\d{1,2}", s.strip()):
+        s = s.replace(",", ".")  # a decimal comma ("38,22" before "%")
     s = re.sub(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}\b)", "", s.replace("−", "-").replace(",", "")).strip()
     m = re.fullmatch(r"(-?[\d.]+)\s?[×x]\s?10\^?(-?\d+)", s)
     try:

@@ -8,7 +8,11 @@ How: a rule layer over the text and spaCy's parse, with the knowledge in data fi
 
 - ``numbers.find_numbers`` reads digits and number words in sentences that have any;
 - ``data/en/qualifiers.yaml`` gives bound and approximation words ("more than", "about"), vague
-  plurals ("dozens of") and range words ("between ... and", "to", "-");
+  plurals as approximate ranges of their order of magnitude ("hundreds of miles": 100-999 mi, no
+  single value) and range words ("between ... and", "to", "-");
+- counts the text gives in words: "one" before its noun ("one plane"), a number word standing
+  alone ("Three were hurt", not "the two"), "a mile" / "a gallon" (``one_with_article``), a
+  hyphenated count before its head noun ("a 150-car train", not "a 12-gauge shotgun");
 - ``data/en/units.yaml`` gives unit spellings -> canonical unit, dimension and SI factor, currency
   markers and groups of counted nouns;
 - the dependency parse gives the counted noun ("11,000 troops") and what is counted (``about``);
@@ -35,6 +39,10 @@ from ..models import Quantity
 from ..lexicon.units import UnitTable, dimension_of, tables, to_base, unit_info  # noqa: F401  (re-exported)
 from .quantity_candidates import Cand, _HAS_NUMBER, _MONTH_RE, _WORDS, _candidates, _qualifier_before, _reject, _si
 from .quantity_about import _about, _counted_noun, _holder_share, _not_a_share, _of_object, _part_of_total, _share_about
+
+_ONE_IDIOMS = set(_WORDS["one_not_a_count"])
+_DETERMINERS = set(_WORDS["determiners"])
+_HYPHEN_KINDS = set(_WORDS["hyphen_not_counted"])
 
 __all__ = ["extract_quantities", "quantities_in_doc", "unit_info", "to_base"]
 
@@ -118,16 +126,16 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
         noun = _counted_noun(last, c, text)
         if noun is None:
             words_only = c.kind in ("words", "vague")
-            if words_only or c.kind == "fraction":
+            if (words_only and not _bare_word_count(c, last)) or c.kind == "fraction":
                 return None  # "one of the", "the two", "half" without a unit: not a quantity
             head_tok = last
         else:
             noun_tok, conj = noun
-            if noun_tok.pos_ == "PROPN" and noun_tok.text[:1].isupper():
-                return None  # "24 Hours", "Brigade": part of a name
+            if noun_tok.pos_ == "PROPN" and noun_tok.text[:1].isupper() and not _people_of(noun_tok):
+                return None  # "24 Hours", "Brigade": part of a name (but "two Ukrainians" are people)
             if noun_tok.lower_ in T.not_counted or _MONTH_RE.match(noun_tok.text):
                 return None
-            if re.fullmatch(r"\s?-\s?", text[c.num_end:noun_tok.idx]):
+            if re.fullmatch(r"\s?-\s?", text[c.num_end:noun_tok.idx]) and not _hyphen_count(noun_tok):
                 return None  # "12-gauge shotgun": a compound modifier, not a count
             unit = noun_tok.text.lower()
             if conj is not None:
@@ -145,7 +153,8 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
                 c.end = max(c.end, end_tok.idx + len(end_tok.text))
     elif c.unit is None:
         return None
-    if c.kind == "words" and c.words.lower() in ("one", "a", "an") and (c.unit is None or dimension_of(c.unit) is None):
+    if c.kind == "words" and c.words.lower() in ("one", "a", "an") and (c.unit is None or dimension_of(c.unit) is None) \
+            and not _one_counts(c, last, noun_tok):
         return None
     if dimension_of(c.unit) == "time":
         if c.words.lower() in ("one", "a", "an") and not re.search(
@@ -176,6 +185,37 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
         about = f"part of {total:g} {about}" if about else about
     return dict(text=text[c.start:c.end], start=c.start, end=c.end, value=_r(val), low=_r(lo), high=_r(hi),
                 unit=c.unit, si=si, approx=c.approx, bound=c.bound, qualifier=c.qualifier, about=about, about_keys=keys)
+
+
+def _one_counts(c: Cand, last, noun_tok) -> bool:
+    """"one" is a count of one when it modifies the counted noun directly ("one plane was shot
+    down", "one official said"), not in an idiom ("one way or another", ``one_not_a_count``)."""
+    return (c.words.lower() == "one" and noun_tok is not None and last is not None and last.dep_ == "nummod"
+            and last.head.i == noun_tok.i and noun_tok.lemma_.lower() not in _ONE_IDIOMS
+            and noun_tok.lower_ not in _ONE_IDIOMS)
+
+
+def _bare_word_count(c: Cand, last) -> bool:
+    """A number in words with no noun after it still counts when it stands alone ("Two were killed",
+    "five of them agreed", "a hundred and two", "zero"), but not "one" (a pronoun), "the two" or "those three"
+    (a reference to a group already named)."""
+    if c.kind != "words" or c.value is None or c.value == 1 or c.value < 0 or not c.value.is_integer():
+        return False
+    span = last.doc.char_span(c.num_start, c.num_end, alignment_mode="expand")
+    first = span.start if span is not None else last.i
+    return first == 0 or last.doc[first - 1].lower_ not in _DETERMINERS
+
+
+def _hyphen_count(noun) -> bool:
+    """"a 150-car train": a number glued to a singular noun that modifies another noun counts that
+    noun, unless the noun names a kind ("12-gauge", ``hyphen_not_counted``)."""
+    return (noun.tag_ == "NN" and noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i
+            and noun.head.pos_ == "NOUN" and noun.lemma_.lower() not in _HYPHEN_KINDS)
+
+
+def _people_of(tok) -> bool:
+    """A plural nationality or group name ("two Ukrainians", "three Britons"): people counted."""
+    return tok.ent_type_ == "NORP" and tok.tag_ == "NNPS"
 
 
 def _r(v: Optional[float]) -> Optional[float]:

@@ -97,6 +97,10 @@ def _match_unit(text: str, pos: int) -> Optional[tuple[str, int, int]]:
     return best
 
 
+_ONE_WITH_ARTICLE = re.compile(r"\b(an?)\s+(?=(?:" + "|".join(
+    sorted(map(re.escape, _WORDS["one_with_article"]), key=len, reverse=True)) + r")\b)", re.IGNORECASE)
+# a sentence with any number, or with "a mile", "a gallon" (see above), is read for quantities
+_HAS_NUMBER = re.compile(_HAS_NUMBER.pattern + "|" + _ONE_WITH_ARTICLE.pattern, re.IGNORECASE)
 _PER_RE = re.compile(_WORDS["per_unit_words"] + r"(" + "|".join(
     sorted(map(re.escape, _WORDS["per_units"]), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _PER_UNITS = {k.lower(): v for k, v in _WORDS["per_units"].items()}
@@ -152,11 +156,26 @@ def _candidates(text: str, s0: int, s1: int) -> list[Cand]:
             continue
         a, b = s0 + m.start(1), s0 + m.end(1)
         vague_spans.append((a, s0 + m.end()))
-        out.append(Cand(start=a, end=b, num_start=a, num_end=b, value=T.vague[phrase], bound="lower", approx=True,
+        lo, hi = T.vague[phrase]
+        one_value = lo == hi  # "a couple": about two; "hundreds": a range, no single value
+        out.append(Cand(start=a, end=b, num_start=a, num_end=b, value=lo if one_value else None,
+                        low=None if one_value else lo, high=None if one_value else hi, approx=True,
                         qualifier=m.group(1), kind="vague", vague=True, words=phrase))
+        u = _match_unit(text, s0 + m.end()) if has_of else None
+        if u and u[1] < s1 and dimension_of(_canonical_unit(u[0])):
+            # "hundreds of miles": a measure, not a count of miles
+            c = out[-1]
+            c.unit, c.unit_start, c.unit_end, c.end = _canonical_unit(u[0]), u[1], u[2], u[2]
+            c.currency = u[0].startswith("cur:")
     atoms = [NumberAtom(a.start + s0, a.end + s0, a.value, a.kind, a.is_fraction, a.integer_digits, a.scale)
              for a in find_numbers(sent)]
     atoms = [a for a in atoms if not any(x <= a.start < y or x < a.end <= y for x, y in vague_spans)]
+    for m in _ONE_WITH_ARTICLE.finditer(sent):
+        # "a gallon of fuel", "within a mile": one of a measure
+        a, b = s0 + m.start(1), s0 + m.end(1)
+        if not any(x.start <= a < x.end for x in atoms):
+            atoms.append(NumberAtom(a, b, 1.0, "words"))
+    atoms.sort(key=lambda x: x.start)
     i = 0
     while i < len(atoms):
         a = atoms[i]
@@ -238,10 +257,31 @@ def _candidates(text: str, s0: int, s1: int) -> list[Cand]:
         out.append(c)
         i += 1
     out.sort(key=lambda c: c.start)
+    for c1, c2 in zip(out, out[1:]):
+        # "45 and 50 mg", "3, 4 or 5 km": a bare number listed before a measure shares its unit
+        year_like = c1.integer_digits and c1.value is not None and 1000 <= c1.value <= 2100
+        if c1.unit is None and c1.kind == "digits" and c1.low is None and not year_like and c2.unit_end and dimension_of(c2.unit) \
+                and re.fullmatch(r"\s+(?:and|or)\s+|,\s+", text[c1.end:c2.start]):
+            # (", or 18 percent" restates the number in other terms: not a list)
+            c1.unit, c1.unit_start, c1.unit_end, c1.currency = c2.unit, c2.unit_start, c2.unit_end, c2.currency
     return out
 
 
 # --------------------------------------------------------------------------- rejection rules
+
+
+def _bare_number_entity(c: Cand, text: str, ent_at) -> bool:
+    """True when the date/time entity over ``c`` is the bare number and nothing else ("The answer is
+    42", "Hersh, 85", "45 and 50 mg": the tagger's guess, with no date word to back it); years,
+    days beside a month and clock times are caught by the rules before this one."""
+    a, b = c.num_start, c.num_end
+    while a > 0 and ent_at(a - 1, b) is not None and not text[a - 1].isspace():
+        a -= 1
+    nxt = re.match(r"\s*\S+", text[b:])
+    widened = nxt and ent_at(c.num_start, b + nxt.end()) is not None
+    prev = re.search(r"\S+\s*$", text[:c.num_start])
+    widened = widened or (prev and ent_at(prev.start(), c.num_end) is not None)
+    return a == c.num_start and not widened
 
 
 def _reject(c: Cand, text: str, s0: int, s1: int, ent_at) -> Optional[str]:
@@ -278,10 +318,11 @@ def _reject(c: Cand, text: str, s0: int, s1: int, ent_at) -> Optional[str]:
     label = ent_at(c.num_start, c.num_end)
     if label in _NAME_ENTS and not c.unit:
         return f"part of a name ({label})"
-    if label in _TIME_ENTS and not (c.unit and dimension_of(c.unit) == "time") and not (c.unit and dimension_of(c.unit)):
+    if label in _TIME_ENTS and not (c.unit and dimension_of(c.unit)) and not _bare_number_entity(c, text, ent_at):
         return f"part of a date or time ({label})"
     # a capitalised word right before a bare number is a name: "Voyager 2", "Article 5"
-    if c.unit is None and prev_word and prev_word.group(1)[0].isupper() and c.kind == "digits":
+    apposition = re.search(r"[A-Za-z],\s$", before) and re.match(r"[,;)]|\.(?!\d)", after)
+    if c.unit is None and prev_word and prev_word.group(1)[0].isupper() and c.kind == "digits" and not apposition:
         pw_start = c.num_start - len(before) + prev_word.start(1)
         if pw_start > s0 and not text[s0:pw_start].rstrip().endswith((".", ":", "\"", "“")):
             return "numbered name"

@@ -101,14 +101,14 @@ def _month_ok(text: str, m: re.Match, name: str) -> bool:
     tok = m.group("mon")
     if not tok[0].isupper():
         return False
-    if tok.isupper() and len(tok) > 3:
-        return False
+    if tok.isupper() and len(tok) > 3 and name not in ("full", "full_dmy", "month_day", "day_month"):
+        return False  # "MARCH" alone is a heading word; "JANUARY 04" (a caption's date) is a date
     if name in ("month", "month_det"):
         key = tok.lower().rstrip(".")
         if m.groupdict().get("mod") or m.groupdict().get("det"):
             return True
         before = text[max(0, m.start() - 12):m.start()].lower()
-        prep = re.search(_WORDS["month_preceding_words"], before)
+        prep = re.search(_WORDS["month_preceding_words"], before) or re.search(_WORDS["mod_before"], before)
         if key in _AMBIG:
             return bool(prep)
         return bool(prep) or not re.search(r"^\s*[A-Z]", text[m.end():m.end() + 2])

@@ -160,7 +160,7 @@ def _merge(ms: list[Match], text: str) -> list[Match]:
             continue
         if b is not None and re.fullmatch(r",?\s{1,3}|\s+on\s+", gap or "x"):
             if a.kind == "weekday" and b.kind in ("month_day", "full") and not a.f.get("part"):
-                out.append(Match(a.start, b.end, b.kind, b.type, dict(b.f), b.mod))
+                out.append(Match(a.start, b.end, b.kind, b.type, {**b.f, "wd": a.f["wd"]}, b.mod))
                 i += 2
                 continue
             if a.kind == "clock" and b.kind in _DATEISH:
@@ -276,6 +276,9 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         if g.get("y"):
             f["y"] = int(g["y"])
         return Match(s, e, "quarter", f=f)
+    if name == "quarter_rely":
+        q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[g["q"].lower()]
+        return Match(s, e, "quarter", f={"q": q, "yoff": _rely(g["rely"])})
     if name == "latest_quarter":
         return Match(s, e, "quarter", f={"latest": True})
     if name == "half":

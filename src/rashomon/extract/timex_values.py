@@ -86,6 +86,8 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
     nearest (from the tense of the sentence). None for absolute expressions."""
     f, k = mt.f, mt.kind
     if k == "month_day":
+        if f.get("wd"):
+            direction = f"wd{f['wd']}"  # "Monday, Oct. 26": the year in which Oct. 26 is a Monday
         form = f"monthday:{f['m']}-{f['d']}:{direction}"
         return form + (f":{_clock_code(f)}" if f.get("clock") else "")
     if k == "holiday":
@@ -123,6 +125,8 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
             return None
         return f"offset:{f['unit']}:{int(n) * f['sign']}"
     if k == "quarter" and "y" not in f:
+        if "yoff" in f:
+            return f"quarter:{f['q']}:year:{f['yoff']}"  # "last year's third quarter"
         if f.get("latest"):
             return "quarter:latest"
         return f"quarter:{f['q']}:before"  # a numbered quarter is the latest one so named
@@ -156,17 +160,29 @@ def year_candidates(ref: date, m: int, d: int) -> list[date]:
     return cands
 
 
+# a month and day within this many days of the anchor is that date, whatever the tense says
+# ("Jan. 14" in a story of Jan. 15 that says "will" is not next year's); chosen on TempEval-3 train
+_CLOSE_DAYS = 31
+
+
 def _pick_year(ref: date, m: int, d: int, direction: str) -> Optional[date]:
+    """The date of month ``m`` day ``d`` nearest ``ref`` in ``direction`` (before | after | nearest |
+    ``wd:<MO..SU>``, the weekday the text gives beside it: the year in which that date falls on it)."""
     cands = year_candidates(ref, m, d)
     if not cands:
         return None
+    nearest = min(cands, key=lambda c: (abs((c - ref).days), c > ref))
+    if direction.startswith("wd") and direction[2:] in WEEKDAY_INDEX:
+        ok = [c for c in cands if c.weekday() == WEEKDAY_INDEX[direction[2:]]]
+        return min(ok, key=lambda c: abs((c - ref).days)) if ok else nearest
+    close = abs((nearest - ref).days) <= _CLOSE_DAYS
     if direction == "before":
         ok = [c for c in cands if c <= ref]
-        return max(ok) if ok else None
+        return nearest if close or not ok else max(ok)
     if direction == "after":
         ok = [c for c in cands if c >= ref]
-        return min(ok) if ok else None
-    return min(cands, key=lambda c: (abs((c - ref).days), c > ref))
+        return nearest if close or not ok else min(ok)
+    return nearest
 
 
 def _season_year(ref: date, s: str, how: str) -> int:
@@ -292,6 +308,8 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
                 return f"{y:04d}-Q{q}", "quarter"
             q = int(p[1])
             how = p[2]
+            if how == "year":
+                return f"{ref.year + int(p[3]):04d}-Q{q}", "quarter"
             y = ref.year
             if how != "after" and q > cur:
                 y -= 1

@@ -69,7 +69,9 @@ def tables() -> UnitTable:
             count_group[n.lower()] = g
     before = {e["text"].lower(): e for e in q.get("before", [])}
     after = {e["text"].lower(): e for e in q.get("after", [])}
-    vague = {k.lower(): float(v) for k, v in q.get("vague", {}).items()}
+    # a vague phrase -> (low, high) for an order of magnitude, or (value, value) for one number
+    vague = {k.lower(): (float(v[0]), float(v[1])) if isinstance(v, list) else (float(v), float(v))
+             for k, v in q.get("vague", {}).items()}
     return UnitTable(
         units=u["units"], dimensions=u.get("dimensions", {}), unit_re=unit_re, unit_cs_re=unit_cs_re,
         form_to_unit=form_to_unit, cs_form_to_unit=cs_form_to_unit,
