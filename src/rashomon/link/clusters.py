@@ -13,7 +13,8 @@ claim nobody else makes is a cluster of one, so the claim matrix is complete.
 
 How:
 1. **Blocking** (``candidates.candidate_pairs``): random-projection LSH on the embeddings plus claims
-   sharing a rare entity, number or word; never all pairs at scale.
+   sharing a rare entity, number or word; never all pairs at scale. From ``blocking.event_claims_min``
+   claims on, only within each event (``blocking.claim_pairs_by_event``).
 2. **Pair score** = ``w_cos * cosine + (1 - w_cos) * weighted Jaccard`` of the claims' entities,
    numbers and content words (IDF weights), minus penalties for incompatible specifics: different
    rare entities on each side, different numbers (or a number on one side only), opposite polarity, different day dates, different event classes (``event_terms``: "ousted" and
@@ -38,6 +39,7 @@ import numpy as np
 from ..models import Cluster
 from ..state import CorpusState
 from . import lexicon as lx
+from .blocking import claim_pairs_by_event
 from .candidates import candidate_pairs
 from .features import ClaimFeatures, claim_features, names_meet
 from .similarity import proposition_vectors
@@ -209,8 +211,9 @@ def average_linkage(items: list[int], sim: dict[tuple[int, int], float], cut: fl
 
 
 def cluster_indices(vectors: np.ndarray, feats: list[ClaimFeatures], articles: list[str], params: Optional[dict] = None,
-                    stats: Optional[dict] = None) -> list[list[int]]:
-    """Group claim rows into clusters (lists of row indices); every row lands in one cluster."""
+                    stats: Optional[dict] = None, event_of: Optional[list] = None) -> list[list[int]]:
+    """Group claim rows into clusters (lists of row indices); every row lands in one cluster.
+    ``event_of`` (one event id per row, optional): pairs are then proposed only within an event."""
     p = params or _params()
     n = len(feats)
     if n == 0:
@@ -220,7 +223,10 @@ def cluster_indices(vectors: np.ndarray, feats: list[ClaimFeatures], articles: l
     keys = [[k for k in scorer.keys[i] if (not k.startswith("w:") and scorer.idf[k] >= p["rare_idf"]) or scorer.df[k] <= 8]
             for i in range(n)]
     local = stats if stats is not None else {}
-    pairs = candidate_pairs(vectors, keys, stats=local)
+    if event_of is None:
+        pairs = candidate_pairs(vectors, keys, stats=local)
+    else:  # a large batch: claims meet only the claims of their own event (link/blocking.py)
+        pairs = claim_pairs_by_event(event_of, lambda rows: candidate_pairs(vectors[rows], [keys[r] for r in rows], stats=local))
     sim: dict[tuple[int, int], float] = {}
     edges = []
     if pairs:
@@ -277,7 +283,11 @@ def cluster_claims(state: CorpusState) -> None:
     feats = [feats_by_id[i] for i in ids]
     articles = [c.article for c in claims]
     stats: dict = {}
-    groups = cluster_indices(vectors, feats, articles, stats=stats)
+    event_of = None
+    if dossier.events and len(claims) >= setting("blocking.event_claims_min"):
+        ev = {a: e.id for e in dossier.events for a in e.articles}
+        event_of = [ev.get(a) for a in articles]
+    groups = cluster_indices(vectors, feats, articles, stats=stats, event_of=event_of)
     stats["claims"] = len(claims)
     state.cluster_stats = stats
     outlet_of = {a.id: (a.outlet or a.id) for a in dossier.articles}
