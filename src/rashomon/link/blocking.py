@@ -42,7 +42,9 @@ def veto_days() -> int:
     return max(1, int(math.ceil(setting("events.date_scale_days") * math.log(1.0 / veto)))) if 0 < veto < 1 else 10 ** 6
 
 
-def _add_knn(pairs: set, base: list[int], queries: list[int], vectors: np.ndarray, k: int) -> None:
+def _add_knn(pairs: set, base: list[int], queries: list[int], vectors: np.ndarray, k: int,
+             days: Sequence[Optional[int]], w: int) -> None:
+    """Add each query's ``k`` nearest base items, leaving out dated pairs more than ``w`` days apart."""
     if not base or not queries:
         return
     b = np.asarray(base, dtype=np.int64)
@@ -53,8 +55,9 @@ def _add_knn(pairs: set, base: list[int], queries: list[int], vectors: np.ndarra
             if r < 0:
                 continue
             j = int(b[r])
-            if j != qi:
-                pairs.add((qi, j) if qi < j else (j, qi))
+            if j == qi or (days[qi] is not None and days[j] is not None and abs(days[qi] - days[j]) > w):
+                continue
+            pairs.add((qi, j) if qi < j else (j, qi))
 
 
 def article_pairs(vectors: np.ndarray, days: Sequence[Optional[int]], keys: Sequence[Sequence[str]],
@@ -76,9 +79,9 @@ def article_pairs(vectors: np.ndarray, days: Sequence[Optional[int]], keys: Sequ
             window[d // w].append(i)
     for b in sorted(window):
         base = [i for c in (b - 1, b, b + 1) for i in window.get(c, ())]
-        _add_knn(pairs, base, window[b], vectors, k)
-        _add_knn(pairs, undated, window[b], vectors, k)
-    _add_knn(pairs, list(range(n)), undated, vectors, k)
+        _add_knn(pairs, base, window[b], vectors, k, days, w)
+        _add_knn(pairs, undated, window[b], vectors, k, days, w)
+    _add_knn(pairs, list(range(n)), undated, vectors, k, days, w)
     max_df = setting("blocking.name_max_df")
     index: dict[str, list[int]] = defaultdict(list)
     for i, ks in enumerate(keys):
