@@ -90,6 +90,8 @@ def run_one(n: int, limit_bench: int = 150, stages: tuple[str, ...] = (), profil
     row["events"] = len(state.dossier.events)
     row["clusters"] = len(state.dossier.clusters)
     row["multi_article_clusters"] = sum(1 for k in state.dossier.clusters if len(k.articles) > 1)
+    row["largest_event"] = max((len(e.articles) for e in state.dossier.events), default=0)
+    row["largest_cluster"] = max((len(k.claims) for k in state.dossier.clusters), default=0)
     row["claim_pairs_compared"] = state.cluster_stats.get("compared", 0)
     row["article_pairs_compared"] = state.event_stats.get("compared", 0)
     return row

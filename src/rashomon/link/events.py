@@ -281,8 +281,10 @@ class ArticleFeatures:
         if not m:
             return out
         arr = np.asarray(pairs, dtype=np.int64)
-        if self.tfidf is not None:
-            out[:, 0] = np.asarray(self.tfidf[arr[:, 0]].multiply(self.tfidf[arr[:, 1]]).sum(axis=1)).ravel()
+        if self.tfidf is not None:  # in chunks: gathering both rows of every pair at once held GBs at scale
+            for s in range(0, m, 8192):
+                a, b = arr[s:s + 8192, 0], arr[s:s + 8192, 1]
+                out[s:s + 8192, 0] = np.asarray(self.tfidf[a].multiply(self.tfidf[b]).sum(axis=1)).ravel()
         out[:, 1] = np.einsum("ij,ij->i", self.centroids[arr[:, 0]], self.centroids[arr[:, 1]])
         strong_cut = setting("events.strong_cosine")
         for r, (i, j) in enumerate(pairs):
