@@ -231,7 +231,9 @@ def cluster_indices(vectors: np.ndarray, feats: list[ClaimFeatures], articles: l
     edges = []
     if pairs:
         arr = np.array(sorted(pairs), dtype=np.int64)
-        cos = np.einsum("ij,ij->i", vectors[arr[:, 0]], vectors[arr[:, 1]])
+        # in chunks: gathering both vectors of every pair at once held GBs on large batches
+        cos = np.concatenate([np.einsum("ij,ij->i", vectors[arr[s:s + 8192, 0]], vectors[arr[s:s + 8192, 1]])
+                              for s in range(0, len(arr), 8192)])
         for (a, b), c in zip(arr.tolist(), cos.tolist()):
             s = scorer.score(a, b, c)
             if s >= p["link"]:
