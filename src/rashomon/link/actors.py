@@ -190,16 +190,19 @@ def group_actors(actors: list[Actor]) -> list[list[int]]:
                 uf.union(i, bare[0])
     # a bare surname the parser typed as an organisation ("Marsh blocks pipe plan") is the one
     # person of that surname named in full elsewhere in the dossier
+    one_person: dict[str, Optional[int]] = {}  # surname -> a member of its one fully named person
     for i, a in enumerate(actors):
         if a.type not in _SURNAME_LIKE_TYPES:
             continue
         words = a.name.split()
         if len(words) != 1 or not words[0][:1].isupper() or words[0].isupper():
             continue  # one capitalised word, not an acronym
-        idx = by_surname.get(_norm_surname(words[0]), [])
-        roots = {uf.find(j) for j in idx if keys[j][1]}
-        if len(roots) == 1:
-            uf.union(i, next(iter(roots)))
+        sur = _norm_surname(words[0])
+        if sur not in one_person:  # once per surname: these unions never split or join people
+            roots = {uf.find(j): j for j in by_surname.get(sur, []) if keys[j][1]}
+            one_person[sur] = next(iter(roots.values())) if len(roots) == 1 else None
+        if one_person[sur] is not None:
+            uf.union(i, one_person[sur])
     # countries
     by_country: dict[str, list[int]] = defaultdict(list)
     for i, a in enumerate(actors):
