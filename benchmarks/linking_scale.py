@@ -141,8 +141,8 @@ def table(rows: list[dict]) -> str:
     if len(rows) >= 2:
         sizes = [r["articles"] for r in rows]
         out.append("\ngrowth exponent vs articles (least squares over all sizes; then between consecutive sizes):")
-        for name in stages + ["total", "peak_mb", "claim_pairs_compared", "article_pairs_compared"]:
-            key = name if name in rows[0] and not name.endswith("_s") and name != "total" else f"{name}_s"
+        keys = [(s, f"{s}_s") for s in stages + ["total"]] + [(k, k) for k in ("peak_mb", "claim_pairs_compared", "article_pairs_compared")]
+        for name, key in keys:  # (a stage's seconds, not the count of events or clusters of the same name)
             vals = [max(r[key], 1e-9) for r in rows]
             steps = ", ".join(f"{sizes[i]}->{sizes[i + 1]}: {fit_exponent(sizes[i:i + 2], vals[i:i + 2]):.2f}"
                               for i in range(len(rows) - 1))
