@@ -2,8 +2,8 @@
 
 Records: the real per-article records (``ArticleAnnotations``) of the seed articles, the dev
 clusters and PolNeAR texts, analysed once by the per-article half and cached under
-``.bench-cache/`` (``linking_records.py``), replicated with perturbation into as many articles
-as asked (``linking_replicate.py``: new ids, dates shifted by 97 days per replica, names swapped
+``.bench-cache/`` (``_linking_records.py``), replicated with perturbation into as many articles
+as asked (``_linking_replicate.py``: new ids, dates shifted by 97 days per replica, names swapped
 among the pool of real names, claim vectors jittered, each replica of a story one synthetic
 event). The table says how many source articles are distinct (min(n, R)).
 
@@ -48,8 +48,8 @@ def run_one(n: int, limit_bench: int = 150, stages: tuple[str, ...] = (), profil
     """Build the replicated corpus of ``n`` articles in this process and time the corpus stages
     on it; returns the row (see module doc)."""
     sys.path.insert(0, str(HERE))
-    from linking_records import real_records
-    from linking_replicate import replicate
+    from _linking_records import real_records
+    from _linking_replicate import replicate
     from rashomon.pipeline import CORPUS_STAGES
     from rashomon.settings import current, use
 

@@ -1,4 +1,4 @@
-"""The linking scale benchmark's replication (``benchmarks/linking_replicate.py``): a replica of a
+"""The linking scale benchmark's replication (``benchmarks/_linking_replicate.py``): a replica of a
 real article gets new ids everywhere (records and references), dates moved by its offset, names
 swapped for names of the same kind, jittered unit vectors, and up to the number of real articles
 every article is real and distinct. Records are written here by hand; no model is loaded."""
@@ -18,7 +18,7 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 @pytest.fixture(scope="module")
 def rep():
-    spec = importlib.util.spec_from_file_location("rashomon_bench_replicate", BENCHMARKS / "linking_replicate.py")
+    spec = importlib.util.spec_from_file_location("rashomon_bench_replicate", BENCHMARKS / "_linking_replicate.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod

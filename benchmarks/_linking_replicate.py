@@ -1,6 +1,6 @@
 """Replicate real per-article records into a corpus of any size, as many synthetic events.
 
-In: the real ``(articles, annotations)`` of ``linking_records.real_records`` (R articles) and a
+In: the real ``(articles, annotations)`` of ``_linking_records.real_records`` (R articles) and a
 size ``n``. Out: a ``CorpusState`` of ``n`` articles whose annotations are those of the real
 articles, perturbed so that the copies are other events, not the same story retold:
 

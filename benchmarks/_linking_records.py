@@ -11,7 +11,7 @@ entities, lemmas) produced by the real per-article half of rashomon (the inline 
 
 The result is cached in ``.bench-cache/linking-records-<limit_bench>.pkl`` (a pickle of the
 records' JSON dicts; the folder is git-ignored): analysing a few hundred articles takes minutes,
-replicating them takes seconds. ``python benchmarks/linking_records.py [--limit-bench N]`` builds
+replicating them takes seconds. ``python benchmarks/_linking_records.py [--limit-bench N]`` builds
 the cache and prints how many articles, claims and vectors it holds.
 """
 from __future__ import annotations
