@@ -195,6 +195,17 @@ class DatesSettings(_Group):
     max_window_days: int = Field(description="a date window narrower than this gives a publication date (its first day)")
 
 
+class BlockingSettings(_Group):
+    """Candidate generation of the linking stages at scale (link/blocking.py, link/vector_index.py); none change small batches."""
+
+    exact_max: int = Field(ge=1, description="scale: nearest-neighbour search is exact up to this many vectors, an HNSW index (hnswlib) above")
+    ef: int = Field(ge=1, description="scale: HNSW search breadth (hnswlib ef; at least twice the neighbours asked)")
+    hnsw_m: int = Field(ge=2, description="scale: HNSW graph degree (hnswlib M)")
+    article_neighbours: int = Field(ge=1, description="scale: nearest articles (claim centroids) each article is compared with, within its date window")
+    name_max_df: int = Field(ge=2, description="scale: a rare name shared by at most this many articles of a date window pairs them")
+    event_claims_min: int = Field(ge=0, description="scale: from this many claims on, claims are paired only within their event (0: always)")
+
+
 class EngineSettings(_Group):
     """How the pipeline runs (engine/, nlp.py); none of these change the results."""
 
@@ -246,6 +257,7 @@ class Settings(_Group):
     independence: IndependenceSettings = Field(description="independent sources behind a cluster")
     relations: RelationsSettings = Field(description="relations between clusters")
     framing: FramingSettings = Field(description="each outlet's word choice")
+    blocking: BlockingSettings = Field(description="candidate generation of the linking stages at scale")
     engine: EngineSettings = Field(description="how the pipeline runs")
     output: OutputSettings = Field(description="what the command line writes and prints")
     store: StoreSettings = Field(description="the workspace database of rashomon add / export")

@@ -29,12 +29,13 @@ def shorten(text: str, limit: int = LABEL_CHARS) -> str:
     return cut + "…"
 
 
-def is_inferred(t: TimeExpr, dossier: Dossier) -> bool:
-    """True when ``t``'s value rests on an inferred publication date."""
+def is_inferred(t: TimeExpr, dossier: Dossier, articles: Optional[dict] = None) -> bool:
+    """True when ``t``'s value rests on an inferred publication date. ``articles`` (optional):
+    the dossier's articles by id, so that many calls do not scan the articles each."""
     if t.anchor == "inferred_publication":
         return True
     if t.anchor in ("publication", "previous_time"):
-        art = next((a for a in dossier.articles if a.id == t.article), None)
+        art = articles.get(t.article) if articles is not None else next((a for a in dossier.articles if a.id == t.article), None)
         return bool(art and art.published_source == "inferred")
     return False
 
@@ -52,14 +53,16 @@ def _sentence_around(text: str, start: int, end: int, sentences: Optional[list] 
     return text[s + 1 if s >= 0 else 0:e]
 
 
-def _label(claims: list[Claim], times: list[TimeExpr], dossier: Dossier, annotations: Optional[dict]) -> str:
-    size = {c.id: len(c.articles) or len(c.claims) for c in dossier.clusters}
+def _label(claims: list[Claim], times: list[TimeExpr], dossier: Dossier, annotations: Optional[dict],
+           size: dict[str, int], articles: dict) -> str:
+    """The entry's label: its claim of the largest cluster (``size``: cluster id -> articles), else
+    the sentence around its first time expression (``articles``: the dossier's articles by id)."""
     if claims:
         best = sorted(claims, key=lambda c: (-size.get(c.cluster or "", 1), c.speaker is None, len(c.text)))[0]
         who = f"{best.speaker.name}: " if best.speaker and best.kind != "narrative" else ""
         return shorten(who + best.text)
     t = times[0]
-    art = next((a for a in dossier.articles if a.id == t.article), None)
+    art = articles.get(t.article)
     if art is None:
         return t.text
     ann = (annotations or {}).get(art.id)
@@ -79,22 +82,28 @@ def timeline_of(dossier: Dossier, annotations: Optional[dict] = None) -> list[Ti
             continue
         groups[t.value].append(t)
     entries: list[TimelineEntry] = []
+    # once per dossier, not once per entry (that grew with entries x clusters)
+    size = {c.id: len(c.articles) or len(c.claims) for c in dossier.clusters}
+    articles = {a.id: a for a in dossier.articles}
     for value, ts in groups.items():
-        cids: list[str] = []
+        seen: dict[str, None] = {}
         for t in ts:
             linked = set(claim_of_time.get(t.id, set()))
             if t.claim:
                 linked.add(t.claim)
             for cid in sorted(linked):
-                if cid in claims_by_id and cid not in cids:
-                    cids.append(cid)
+                if cid in claims_by_id:
+                    seen.setdefault(cid)
+        cids = list(seen)
         arts = sorted({t.article for t in ts} | {claims_by_id[c].article for c in cids})
         claims = [claims_by_id[c] for c in cids]
-        entries.append(TimelineEntry(date=value, label=_label(claims, ts, dossier, annotations),
-                                     inferred=all(is_inferred(t, dossier) for t in ts), claims=cids, articles=arts,
+        entries.append(TimelineEntry(date=value, label=_label(claims, ts, dossier, annotations, size, articles),
+                                     inferred=all(is_inferred(t, dossier, articles) for t in ts), claims=cids, articles=arts,
                                      times=[t.id for t in ts]))
+    dated = {e.date for e in entries}
     for ev in dossier.events:
-        if ev.date and _ISO.match(ev.date) and not any(e.date == ev.date for e in entries):
+        if ev.date and _ISO.match(ev.date) and ev.date not in dated:
+            dated.add(ev.date)
             entries.append(TimelineEntry(date=ev.date, label=shorten(f"{ev.id}: {ev.label}"), inferred=False, articles=list(ev.articles)))
     entries.sort(key=lambda e: (e.date or "9999", e.label))
     return entries

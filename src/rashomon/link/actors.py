@@ -166,11 +166,20 @@ def group_actors(actors: list[Actor]) -> list[list[int]]:
     for sur, idx in by_surname.items():
         full = [i for i in idx if keys[i][1]]
         bare = [i for i in idx if not keys[i][1]]
-        for x in range(len(full)):
-            for y in range(x + 1, len(full)):
-                i, j = full[x], full[y]
-                if given_compatible(keys[i][1], keys[j][1]):
-                    uf.union(i, j)
+        # compatibility reads only the first given name: people sharing it are joined at once,
+        # and the pairwise test runs over the distinct first names (not over every mention pair,
+        # which grows with the square of the corpus)
+        by_first: dict[str, list[int]] = defaultdict(list)
+        for i in full:
+            by_first[keys[i][1][0]].append(i)
+        firsts = list(by_first)
+        for f in firsts:
+            for i in by_first[f][1:]:
+                uf.union(i, by_first[f][0])
+        for x in range(len(firsts)):
+            for y in range(x + 1, len(firsts)):
+                if given_compatible([firsts[x]], [firsts[y]]):
+                    uf.union(by_first[firsts[x]][0], by_first[firsts[y]][0])
         roots = {uf.find(i) for i in full}
         # two full names sharing a first name but with different initials could both be
         # compatible with a third one; keep it simple: roots are the distinct people
@@ -182,16 +191,19 @@ def group_actors(actors: list[Actor]) -> list[list[int]]:
                 uf.union(i, bare[0])
     # a bare surname the parser typed as an organisation ("Marsh blocks pipe plan") is the one
     # person of that surname named in full elsewhere in the dossier
+    one_person: dict[str, Optional[int]] = {}  # surname -> a member of its one fully named person
     for i, a in enumerate(actors):
         if a.type not in _SURNAME_LIKE_TYPES:
             continue
         words = a.name.split()
         if len(words) != 1 or not words[0][:1].isupper() or words[0].isupper():
             continue  # one capitalised word, not an acronym
-        idx = by_surname.get(_norm_surname(words[0]), [])
-        roots = {uf.find(j) for j in idx if keys[j][1]}
-        if len(roots) == 1:
-            uf.union(i, next(iter(roots)))
+        sur = _norm_surname(words[0])
+        if sur not in one_person:  # once per surname: these unions never split or join people
+            roots = {uf.find(j): j for j in by_surname.get(sur, []) if keys[j][1]}
+            one_person[sur] = next(iter(roots.values())) if len(roots) == 1 else None
+        if one_person[sur] is not None:
+            uf.union(i, one_person[sur])
     # countries
     by_country: dict[str, list[int]] = defaultdict(list)
     for i, a in enumerate(actors):
@@ -341,20 +353,14 @@ def link_actors(state: CorpusState) -> None:
     for n, g in enumerate(groups, 1):
         members = [per_article[i] for i in g]
         did = f"A{n}"
-        aliases = []
-        for a in members:
-            for al in [a.name, *a.aliases]:
-                if al and al not in aliases:
-                    aliases.append(al)
+        aliases = list(dict.fromkeys(al for a in members for al in [a.name, *a.aliases] if al))
         side, reason = assign_side(members)
         aff = next((a.affiliation for a in members if a.affiliation), None)
         typ = Counter(a.type for a in members).most_common(1)[0][0]
         if any(_is_person(a) for a in members) and all(_is_person(a) or len(a.name.split()) == 1 for a in members):
             typ = "person"  # a full name and its bare surname (see group_actors)
-        arts = []
+        arts = list(dict.fromkeys(a.article for a in members if a.article))
         for a in members:
-            if a.article and a.article not in arts:
-                arts.append(a.article)
             mapping[a.id] = did
         out.append(Actor(id=did, name=_best_name(members), type=typ, affiliation=aff, side=side, side_reason=reason,
                          article=None, aliases=aliases, members=[a.id for a in members], articles=arts))
@@ -362,6 +368,7 @@ def link_actors(state: CorpusState) -> None:
     state.actor_map = mapping
     by_id = {a.id: a for a in out}
     name_index = _name_index(out)
+    articles_of = {a.id: set(a.articles) for a in out}  # membership tests stay O(1) for actors named in many articles
 
     def fix(sp: Optional[Speaker], article: str) -> Optional[Speaker]:
         if sp is None:
@@ -371,7 +378,7 @@ def link_actors(state: CorpusState) -> None:
         elif sp.actor in by_id:
             return sp
         else:
-            actor = _resolve_name(sp.name, article, name_index, by_id)
+            actor = _resolve_name(sp.name, article, name_index, articles_of)
         return sp.model_copy(update={"actor": actor})
 
     weight: Counter = Counter()
@@ -407,7 +414,7 @@ def _name_index(actors: list[Actor]) -> dict[str, list[str]]:
     return idx
 
 
-def _resolve_name(name: Optional[str], article: str, idx: dict[str, list[str]], by_id: dict[str, Actor]) -> Optional[str]:
+def _resolve_name(name: Optional[str], article: str, idx: dict[str, list[str]], articles_of: dict[str, set[str]]) -> Optional[str]:
     """Dossier actor id for a speaker name that carries no actor id: an exact alias first (an
     actor of the same article preferred), then a person's surname when only one person has it."""
     if not name:
@@ -417,6 +424,6 @@ def _resolve_name(name: Optional[str], article: str, idx: dict[str, list[str]], 
         sur, _ = person_key(name)
         cands = list(dict.fromkeys(idx.get("@" + sur, []))) if sur else []
     if len(cands) > 1:
-        local = [c for c in cands if article in by_id[c].articles]
+        local = [c for c in cands if article in articles_of[c]]
         cands = local if len(local) == 1 else cands
     return cands[0] if len(cands) == 1 else None

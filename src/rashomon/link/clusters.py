@@ -13,7 +13,8 @@ claim nobody else makes is a cluster of one, so the claim matrix is complete.
 
 How:
 1. **Blocking** (``candidates.candidate_pairs``): random-projection LSH on the embeddings plus claims
-   sharing a rare entity, number or word; never all pairs at scale.
+   sharing a rare entity, number or word; never all pairs at scale. From ``blocking.event_claims_min``
+   claims on, only within each event (``blocking.claim_pairs_by_event``).
 2. **Pair score**, with ``clusters.scorer: learned`` the learned claim matcher
    (``link/matcher.py``): P(same proposition) from a logistic regression over named pair
    features (``link/pair_features.py``: cosine, lexical overlap and containment, agreement or
@@ -48,6 +49,7 @@ import numpy as np
 from ..models import Cluster
 from ..state import CorpusState
 from . import lexicon as lx
+from .blocking import claim_pairs_by_event
 from .candidates import candidate_pairs
 from .features import ClaimFeatures, claim_features, names_meet
 from .matcher import load_matcher
@@ -252,9 +254,12 @@ def average_linkage(items: list[int], sim: dict[tuple[int, int], float], cut: fl
 
 
 def cluster_indices(vectors: np.ndarray, feats: list[ClaimFeatures], articles: list[str], params: Optional[dict] = None,
-                    stats: Optional[dict] = None, events: Optional[list[Optional[str]]] = None) -> list[list[int]]:
+                    stats: Optional[dict] = None, events: Optional[list[Optional[str]]] = None,
+                    event_of: Optional[list] = None) -> list[list[int]]:
     """Group claim rows into clusters (lists of row indices); every row lands in one cluster.
-    ``events`` (optional) gives the event id of each row's article."""
+    ``events`` (optional) gives the event id of each row's article, for the learned scorer's
+    cross-event penalty; ``event_of`` (the same list, optional): pairs are then proposed only
+    within an event (large batches)."""
     p = params or _params()
     n = len(feats)
     if n == 0:
@@ -264,12 +269,17 @@ def cluster_indices(vectors: np.ndarray, feats: list[ClaimFeatures], articles: l
     keys = [[k for k in scorer.keys[i] if (not k.startswith("w:") and scorer.idf[k] >= p["rare_idf"]) or scorer.df[k] <= 8]
             for i in range(n)]
     local = stats if stats is not None else {}
-    pairs = candidate_pairs(vectors, keys, stats=local)
+    if event_of is None:
+        pairs = candidate_pairs(vectors, keys, stats=local)
+    else:  # a large batch: claims meet only the claims of their own event (link/blocking.py)
+        pairs = claim_pairs_by_event(event_of, lambda rows: candidate_pairs(vectors[rows], [keys[r] for r in rows], stats=local))
     sim: dict[tuple[int, int], float] = {}
     edges = []
     if pairs:
         arr = np.array(sorted(pairs), dtype=np.int64)
-        cos = np.einsum("ij,ij->i", vectors[arr[:, 0]], vectors[arr[:, 1]])
+        # in chunks: gathering both vectors of every pair at once held GBs on large batches
+        cos = np.concatenate([np.einsum("ij,ij->i", vectors[arr[s:s + 8192, 0]], vectors[arr[s:s + 8192, 1]])
+                              for s in range(0, len(arr), 8192)])
         for (a, b), c in zip(arr.tolist(), cos.tolist()):
             s = scorer.score(a, b, c)
             if s >= p["link"]:
@@ -321,8 +331,10 @@ def cluster_claims(state: CorpusState) -> None:
     feats = [feats_by_id[i] for i in ids]
     articles = [c.article for c in claims]
     stats: dict = {}
-    event_of = {a: e.id for e in dossier.events for a in e.articles}
-    groups = cluster_indices(vectors, feats, articles, stats=stats, events=[event_of.get(a) for a in articles])
+    ev = {a: e.id for e in dossier.events for a in e.articles}
+    row_events = [ev.get(a) for a in articles]
+    by_event = row_events if dossier.events and len(claims) >= setting("blocking.event_claims_min") else None
+    groups = cluster_indices(vectors, feats, articles, stats=stats, events=row_events, event_of=by_event)
     stats["claims"] = len(claims)
     state.cluster_stats = stats
     outlet_of = {a.id: (a.outlet or a.id) for a in dossier.articles}

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
+import numpy as np
+
 from ..extract import timex_rules as R
 from ..extract.times import parse_date
 from ..data import load_yaml
@@ -205,11 +207,16 @@ def _infer(state, arts, times_of, sents_of, by_id, by_span, undated) -> None:
             rel_s = [_sentence(art.text, sents_of[art.id], t.start, t.end) for t in rel]
             vec_r = embed(rel_s)
             vec_c = embed([x.sentence for x in cands])
+            mat_c = np.asarray(vec_c, dtype=np.float32)
+            floor = min(setting("dates.cluster_min_sim"), setting("dates.sim_threshold")) - 1e-4
             constraints: list[_Constraint] = []
             for t, s, vr in zip(rel, rel_s, vec_r):
                 cl = _cluster_of(t, by_span, by_id)
                 best = None
-                for x, vc in zip(cands, vec_c):
+                # one matrix product finds the anchors similar enough to matter (no threshold is
+                # below ``floor``); only those are scored one by one, as before
+                near = np.flatnonzero(mat_c @ np.asarray(vr, dtype=np.float32) >= floor).tolist()
+                for x, vc in ((cands[k], vec_c[k]) for k in near):
                     sim = float(vr @ vc)
                     same_cluster = bool(cl and cl == x.cluster)
                     need = setting("dates.cluster_min_sim") if same_cluster else setting("dates.sim_threshold") + (setting("dates.other_event_penalty") if _other_event(arts, art.id, x.article) else 0.0)

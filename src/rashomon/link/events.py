@@ -17,7 +17,7 @@ main date (publication date, else the most frequent day date its times give). Wo
 weigh by their rarity in English (``term_info.info``, wordfreq) times a smoothed in-batch IDF, so
 that what every article of a one-story batch names (the place, the people) still counts. For each
 candidate pair of articles (all pairs up to ``events.all_pairs_max`` articles, else blocked with
-``candidates.candidate_pairs``) nine features are computed - weighted lemma cosine, mean-embedding
+``blocking.article_pairs``: date windows, nearest articles, shared rare names) nine features are computed - weighted lemma cosine, mean-embedding
 cosine, proposition overlap (how well the article's units find a near-paraphrase in the other),
 the share of units with a strong match (cosine >= ``events.strong_cosine``), lead similarity
 (the first two units against the other's first six), weighted entity overlap, the cosine of the
@@ -51,7 +51,7 @@ from ..ingest.names import shorten
 from ..models import Event
 from ..state import CorpusState
 from . import lexicon as lx
-from .candidates import candidate_pairs
+from .blocking import article_pairs
 from .similarity import claim_embeddings, encode
 from ..settings import setting
 from .term_info import info
@@ -264,6 +264,7 @@ class ArticleFeatures:
             self.heads.append(flat[pos:pos + len(hs)])
             pos += len(hs)
         self.scored: dict[tuple[int, int], np.ndarray] = {}  # pair -> feature row, kept by group_articles
+        self.titles: Optional[tuple[dict, set[str]]] = None  # (articles by id, shared titles), built by _label
 
     def pair(self, i: int, j: int) -> dict[str, float]:
         """The features of one article pair (indices into ``ids``, i < j); read from
@@ -280,8 +281,10 @@ class ArticleFeatures:
         if not m:
             return out
         arr = np.asarray(pairs, dtype=np.int64)
-        if self.tfidf is not None:
-            out[:, 0] = np.asarray(self.tfidf[arr[:, 0]].multiply(self.tfidf[arr[:, 1]]).sum(axis=1)).ravel()
+        if self.tfidf is not None:  # in chunks: gathering both rows of every pair at once held GBs at scale
+            for s in range(0, m, 8192):
+                a, b = arr[s:s + 8192, 0], arr[s:s + 8192, 1]
+                out[s:s + 8192, 0] = np.asarray(self.tfidf[a].multiply(self.tfidf[b]).sum(axis=1)).ravel()
         out[:, 1] = np.einsum("ij,ij->i", self.centroids[arr[:, 0]], self.centroids[arr[:, 1]])
         strong_cut = setting("events.strong_cosine")
         for r, (i, j) in enumerate(pairs):
@@ -376,8 +379,9 @@ def _label(group: list[int], af: ArticleFeatures, state: CorpusState, neighbours
     bounded."""
     panel = _panel(group, neighbours)
     ids = [af.ids[i] for i in panel]
-    arts = {a.id: a for a in state.dossier.articles}
-    shared = _shared_titles(state.dossier.articles)
+    if af.titles is None:  # once per batch, not once per event (that grew with events x articles)
+        af.titles = ({a.id: a for a in state.dossier.articles}, _shared_titles(state.dossier.articles))
+    arts, shared = af.titles
     titled = [i for i in panel if _headline(arts.get(af.ids[i])) and _headline(arts[af.ids[i]]) not in shared]
     if titled:
         c = af.centroids
@@ -423,6 +427,19 @@ def _shared_titles(articles) -> set[str]:
     return {t for t, roots in seen.items() if len(roots) > 1}
 
 
+def _days(af: ArticleFeatures) -> list[Optional[int]]:
+    """Per article: its publication day as an ordinal (``date.toordinal``), None when it has no
+    publication day (its main date, if any, is only mentioned: it belongs to no date window)."""
+    out: list[Optional[int]] = []
+    for a in af.ids:
+        d = af.date[a] if af.dated[a] else None
+        try:
+            out.append(date.fromisoformat(d).toordinal() if d else None)
+        except ValueError:
+            out.append(None)
+    return out
+
+
 def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
     """Groups of article indices and the same-event probabilities of the compared pairs."""
     n = len(af.ids)
@@ -434,7 +451,7 @@ def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[l
 
         pairs = set(combinations(range(n), 2))
     else:
-        pairs = candidate_pairs(af.centroids, keys, k=8, max_df=20, stats=stats) if n > 1 else set()
+        pairs = article_pairs(af.centroids, _days(af), keys, stats=stats) if n > 1 else set()
     plist = sorted(pairs)
     x = af.pair_matrix(plist)
     veto = setting("events.date_veto")

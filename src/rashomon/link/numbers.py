@@ -406,40 +406,60 @@ def cross_check(state) -> None:
     for (_cls_, noun), its in buckets.items():
         if noun == "?":
             continue
-        for i, a in enumerate(its):
-            for b in its[i + 1:]:
-                key = (min(id(a), id(b)), max(id(a), id(b)))
-                if key in seen or a.article == b.article:
+        for a, b in _same_event_pairs(its, event_of):
+            key = (min(id(a), id(b)), max(id(a), id(b)))
+            if key in seen or a.article == b.article:
+                continue
+            ea, eb = event_of.get(a.article), event_of.get(b.article)
+            if ea and eb and ea != eb and a.shape != "derived" and b.shape != "derived":
+                continue  # articles about different events count different things; a whole
+                # derived from a part and its share ("1,100 km2, or 86% of the area") is still
+                # set against the other events' figures, and only ever as consistent
+            seen.add(key)
+            res = compare_quantities(a, b)
+            if res is None:
+                continue
+            typ, expl = res
+            if typ == "consistent" and (a.shape == "derived" or b.shape == "derived"):
+                dv, ot = (a, b) if a.shape == "derived" else (b, a)
+                derived[id(dv)].append((dv, ot, expl))
+            elif typ == "consistent":
+                agree.append((a, b, expl))
+            else:
+                # one check per pair of wordings; more articles with the same wording join it
+                sig = frozenset(q.text.lower() for q in a.refs + b.refs)
+                if sig in done_inconsistent:
+                    chk = done_inconsistent[sig]
+                    have = {(r.article, r.id) for r in chk.quantities}
+                    chk.quantities += [_ref(q) for q in a.refs + b.refs if (q.article, q.id) not in have]
                     continue
-                ea, eb = event_of.get(a.article), event_of.get(b.article)
-                if ea and eb and ea != eb and a.shape != "derived" and b.shape != "derived":
-                    continue  # articles about different events count different things; a whole
-                    # derived from a part and its share ("1,100 km2, or 86% of the area") is still
-                    # set against the other events' figures, and only ever as consistent
-                seen.add(key)
-                res = compare_quantities(a, b)
-                if res is None:
-                    continue
-                typ, expl = res
-                if typ == "consistent" and (a.shape == "derived" or b.shape == "derived"):
-                    dv, ot = (a, b) if a.shape == "derived" else (b, a)
-                    derived[id(dv)].append((dv, ot, expl))
-                elif typ == "consistent":
-                    agree.append((a, b, expl))
-                else:
-                    # one check per pair of wordings; more articles with the same wording join it
-                    sig = frozenset(q.text.lower() for q in a.refs + b.refs)
-                    if sig in done_inconsistent:
-                        chk = done_inconsistent[sig]
-                        have = {(r.article, r.id) for r in chk.quantities}
-                        chk.quantities += [_ref(q) for q in a.refs + b.refs if (q.article, q.id) not in have]
-                        continue
-                    chk = Check(type=typ, quantities=[_ref(q) for q in a.refs + b.refs], explanation=expl,
-                                about=_about_of(a, b))
-                    done_inconsistent[sig] = chk
-                    checks.append(chk)
+                chk = Check(type=typ, quantities=[_ref(q) for q in a.refs + b.refs], explanation=expl,
+                            about=_about_of(a, b))
+                done_inconsistent[sig] = chk
+                checks.append(chk)
     checks = _agreement_checks(agree) + _derived_checks(derived) + checks
     d.checks = checks
+
+
+def _same_event_pairs(its: list[Item], event_of: dict[str, str]):
+    """The pairs ``(its[i], its[j])``, i < j, in that order, that the cross-check may compare:
+    both items of one event, or one of them without an event or derived; pairs of two plain
+    figures of different events are never listed (a bucket then costs the sum of its events'
+    squares, not the square of the corpus)."""
+    ev = [event_of.get(it.article) for it in its]
+    free = [i for i, it in enumerate(its) if ev[i] is None or it.shape == "derived"]
+    is_free = set(free)
+    by_event: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(ev):
+        if i not in is_free:
+            by_event[e].append(i)
+    for i in range(len(its)):
+        if i in is_free:
+            later = range(i + 1, len(its))
+        else:
+            later = sorted({j for j in by_event[ev[i]] if j > i} | {j for j in free if j > i})
+        for j in later:
+            yield its[i], its[j]
 
 
 def _about_of(*items: Item) -> Optional[str]:
@@ -466,10 +486,13 @@ def _agreement_checks(agree: list[tuple[Item, Item, str]]) -> list[Check]:
     span: dict[int, tuple[float, float]] = {}
     first_expl: dict[int, str] = {}
 
+    where: dict[int, int] = {}  # id(item) -> its group (a lookup, not a scan of every group)
+
     def gid(it: Item) -> int:
-        for k, members in group.items():
-            if any(m is it for m in members):
-                return k
+        k = where.get(id(it))
+        if k is not None:
+            return k
+        where[id(it)] = id(it)
         group[id(it)] = [it]
         span[id(it)] = (it.lo, it.hi)
         return id(it)
@@ -489,6 +512,8 @@ def _agreement_checks(agree: list[tuple[Item, Item, str]]) -> list[Check]:
             continue
         if any(x.mods and y.mods and not (x.mods & y.mods) for x in group[ga] for y in group[gb]):
             continue  # 'correctional officers' and 'transport officers' stay apart
+        for m in group[gb]:
+            where[id(m)] = ga
         group[ga] += group.pop(gb)
         span[ga] = (lo, hi)
         span.pop(gb, None)

@@ -111,7 +111,11 @@ def _stored(state, claims, field: str) -> np.ndarray:
     """Rows for ``claims``: the vectors their article's encode stage stored in ``field``
     (``claim_vectors`` or ``proposition_vectors``), texts without one encoded here. With a
     replacement encoder (``state.encoder``) everything is encoded with it."""
-    texts = [c.text for c in claims] if field == "claim_vectors" else [proposition_texts(state)[c.id] for c in claims]
+    if field == "claim_vectors":
+        texts = [c.text for c in claims]
+    else:
+        props = proposition_texts(state)  # once: each call scans the dossier's claims
+        texts = [props[c.id] for c in claims]
     if state.encoder is not None or not claims:
         return encode(texts, state.encoder)
     rows: list = []
