@@ -3,8 +3,8 @@ run report can tell them apart without parsing messages.
 
 Every code is listed in ``CODES`` (code -> message template) and in docs/ERRORS.md; codes are
 never reused or renumbered. Ranges: R0xx input, R1xx settings, R2xx pipeline assembly and data
-files, R3xx optional fast paths that fell back (warnings, recorded in ``run.notes``), R9xx
-internal.
+files, R3xx optional fast paths that fell back (warnings, recorded in ``run.notes``), R6xx the web app
+(``rashomon serve``: each with its HTTP status), R9xx internal.
 
 | code | class / use | meaning |
 |------|-------------|---------|
@@ -23,6 +23,13 @@ internal.
 | R302 | warning | the ONNX graph optimiser failed; the exported graph is used as is |
 | R303 | warning | the background claim encoding failed; claims were encoded again |
 | R304 | warning | the spaCy parser could not load; a word-shape guess was used |
+| R601 | ``WebError`` 401 | a request needs the server's token and sent none |
+| R602 | ``WebError`` 403 | a request sent a wrong token, or came from another site |
+| R603 | ``WebError`` 403 | the server has no token, so it is read-only |
+| R604 | ``WebError`` 413 | a request, file or batch is over a size limit |
+| R605 | ``WebError`` 400 | a request body is not valid JSON or multipart |
+| R606 | ``WebError`` 422 | an article or file in a request cannot be used |
+| R607 | ``WebError`` 404 | no such event, claim or job |
 | R901 | ``InternalError`` | an unexpected failure (a bug) |
 
 Inputs that cannot be read are not raised but listed in ``dossier.run.errors`` with a short
@@ -52,6 +59,13 @@ CODES: dict[str, str] = {
     "R302": "the ONNX graph optimiser failed ({reason}); the exported graph was used unoptimised",
     "R303": "the background claim encoding failed ({reason}); the claims were encoded at the corpus stage",
     "R304": "the spaCy parser could not load ({reason}); verbs were guessed from word shapes",
+    "R601": "this server needs its token for {what}: send it as 'Authorization: Bearer TOKEN'",
+    "R602": "{reason}",
+    "R603": "this server is read-only: it was started without a token (--token or RASHOMON_TOKEN), so nothing can be added",
+    "R604": "{what} is too large: {size} over the limit of {limit} (setting {setting})",
+    "R605": "bad request body: {reason}",
+    "R606": "{where}: {reason}",
+    "R607": "no {kind} {id!r} in this workspace",
     "R901": "internal error: {reason}",
 }
 
@@ -126,6 +140,17 @@ class ModelMissingError(RashomonError, FileNotFoundError):
 
 class UnknownFormatError(RashomonError, ValueError):
     code = "R204"
+
+
+class WebError(RashomonError):
+    """A refused web request (``rashomon serve``): ``status`` is the HTTP status it answers with."""
+
+    STATUS = {"R601": 401, "R602": 403, "R603": 403, "R604": 413, "R605": 400, "R606": 422, "R607": 404}
+
+    def __init__(self, code: str, **fields):
+        self.code = code
+        self.status = self.STATUS[code]
+        super().__init__(**fields)
 
 
 class InternalError(RashomonError, RuntimeError):
