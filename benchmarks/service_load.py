@@ -109,8 +109,9 @@ async def reader(base: str, paths: list[str], stop: float, out: dict[str, list],
                 ok = r.status_code == 200
             except httpx.HTTPError:
                 ok = False
-            (out[name].append(time.perf_counter() - t0) if ok else None)
-            if not ok:
+            if ok:
+                out[name].append(time.perf_counter() - t0)
+            else:
                 errors[name] += 1
 
 

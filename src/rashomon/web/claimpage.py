@@ -3,7 +3,8 @@ with ``title``, ``cluster`` (the ``Cluster`` record), ``event`` (its stable id),
 view's entries, in date order), and ``articles``: one entry per article that carries a claim of
 the cluster, ``{"id", "label", "outlet", "published", "segments", "claims"}``, where ``segments``
 is the article's whole text cut by ``highlight.segments`` so each evidence span is one marked
-piece (id ``ev-<claim id>``)."""
+piece (id ``ev-<claim id>``); ``marked``: the claim ids that have such a piece (a history step
+links to its marked span, else to its article)."""
 from __future__ import annotations
 
 from .highlight import segments
@@ -23,4 +24,6 @@ def claim_context(store, view) -> dict:
         articles.append({"id": aid, "label": art.title or art.name or aid, "outlet": art.outlet, "published": art.published,
                          "segments": segments(art.text, spans), "claims": claims})
     articles.sort(key=lambda a: (a["published"] or "9999", a["id"]))
-    return {"title": view.cluster.label, "cluster": view.cluster, "event": view.event, "history": view.history, "articles": articles}
+    marked = {c.id for c in view.claims}
+    return {"title": view.cluster.label, "cluster": view.cluster, "event": view.event, "history": view.history, "articles": articles,
+            "marked": marked}
