@@ -11,11 +11,12 @@ from .engine import pick_engine
 from .engine.threads import one_thread
 from .errors import drain_warnings
 from .ingest import read_inputs
+from .ingest.copies import mark_copies
 from .ingest.readers import input_label
-from .models import Article, Dossier, InputError, RunReport, StageTiming
+from .models import Article, ArticleAnnotations, Dossier, InputError, RunReport, StageTiming
 from .nlp import model_versions
 from .pipeline import run_corpus_stages
-from .settings import Settings, use, validate
+from .settings import Settings, current as current_settings, use, validate
 from .state import CorpusState
 
 PathLike = Union[str, Path]
@@ -97,19 +98,49 @@ def _analyze(inputs, *, texts, jobs, stdin, progress, settings: Settings) -> Dos
     timings += art_timings
     articles = [a for a in ingested.articles if a.id in annotations]
     errors = list(ingested.errors) + [_failure(a, failed[a.id]) for a in ingested.articles if a.id in failed]
-    dossier = Dossier(articles=articles)
-    for a in articles:
-        ann = annotations[a.id]
+    run = RunReport(version=__version__, inputs=[input_label(p, k) for k, p in enumerate(inputs)], errors=errors,
+                    duplicates=ingested.duplicates, models=model_versions(), notes=list(ingested.notes))
+    dossier = link_articles(articles, annotations, run=run, settings=settings, on_stage=progress.on_stage)
+    dossier.run.stages = timings + dossier.run.stages
+    return dossier
+
+
+def canonical_order(articles: Sequence[Article]) -> list[Article]:
+    """``articles`` sorted by id (ids are unique in a batch and in a workspace), with ``index`` set
+    to the position in that order and near copies (``copy_of``) marked again in that order, so
+    the corpus half sees the same articles in the same order whatever order they were read or
+    added in (the first of a group of copies is then the one with the smallest id)."""
+    ordered = sorted(articles, key=lambda a: a.id)
+    for i, a in enumerate(ordered):
+        a.index = i
+        a.copy_of = a.copy_similarity = None
+    mark_copies(ordered)
+    return ordered
+
+
+def link_articles(articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations], *, run: Optional[RunReport] = None,
+                  settings: Optional[Settings] = None, on_stage: Optional[Callable[[str], None]] = None) -> Dossier:
+    """The corpus half on already annotated articles: ``articles`` (each with its entry in
+    ``annotations``, the per-article half's records) in canonical order (``canonical_order``),
+    their records gathered into a ``Dossier`` and every corpus stage run on it. ``run``: the run
+    report to attach (a bare one when None); its ``stages`` get the corpus stages' timings and its
+    ``notes`` the coded warnings raised. The articles are changed in place (index, copies, dates,
+    event). Used by ``analyze`` and by the workspace store (``rashomon.store``), so a workspace
+    built one article at a time links exactly like one run on all its articles."""
+    settings = settings if settings is not None else current_settings()
+    ordered = canonical_order(articles)
+    anns = {a.id: annotations[a.id] for a in ordered}
+    dossier = Dossier(articles=ordered)
+    for a in ordered:
+        ann = anns[a.id]
         dossier.attributions += ann.attributions
         dossier.claims += ann.claims
         dossier.quantities += ann.quantities
         dossier.times += ann.times
-    dossier.run = RunReport(version=__version__, inputs=[input_label(p, k) for k, p in enumerate(inputs)], errors=errors,
-                            duplicates=ingested.duplicates, models=model_versions(),
-                            notes=list(ingested.notes))
-    state = CorpusState(dossier=dossier, annotations=annotations, settings=settings)
-    timings += run_corpus_stages(state, progress=progress.on_stage)
-    dossier.run.stages = timings
+    dossier.run = run or RunReport(version=__version__, models=model_versions())
+    state = CorpusState(dossier=dossier, annotations=anns, settings=settings)
+    with single_thread_blas(), use(settings):
+        dossier.run.stages = run_corpus_stages(state, progress=on_stage)
     dossier.run.notes += [w for w in drain_warnings() if w not in dossier.run.notes]
     return dossier
 

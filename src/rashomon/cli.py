@@ -159,6 +159,116 @@ def _print_notices(dossier, quiet: bool) -> None:
         typer.echo(f"note: {note}", err=True)
 
 
+def _load_or_exit(settings_file, assignments, named):
+    from .errors import SettingsError
+    from .settings import load_settings
+
+    try:
+        return load_settings(settings_file, assignments or None, named)
+    except SettingsError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _open_store_or_exit(db: Optional[str]):
+    from .errors import StoreURLError, StoreVersionError
+    from .store import open_store
+
+    try:
+        return open_store(db)
+    except (StoreURLError, StoreVersionError) as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+
+
+DB_HELP = "The workspace database: sqlite:///PATH, a file path, or postgresql://USER@HOST/DB (setting store.url; default ./rashomon.db)."
+
+
+@app.command()
+def add(
+    inputs: List[str] = typer.Argument(..., help="Article files or directories, as for 'rashomon analyze'."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for the per-article half (setting engine.jobs)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="Print nothing but errors."),
+    settings_file: Optional[Path] = typer.Option(None, "--settings", help="A YAML or TOML file of settings."),
+    assignments: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE", help="Set one setting (repeatable)."),
+):
+    """Add INPUTS to the workspace: new articles are analysed once and stored, the workspace is linked again.
+
+    An article whose text is already stored is skipped. If the command is stopped, run it again
+    with the same inputs: stored articles are kept and the rest is done."""
+    settings = _load_or_exit(settings_file, assignments, {"engine": {"jobs": jobs} if jobs is not None else {},
+                                                          "output": {"quiet": True} if quiet else {}})
+    con = Console(quiet=settings.output.quiet)
+    store = _open_store_or_exit(db)
+    try:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=con, transient=True, disable=settings.output.quiet) as bar:
+            task = bar.add_task("adding articles", total=None)
+            result = store.add(inputs, settings=settings, jobs=settings.engine.jobs,
+                               on_progress=lambda done, total: bar.update(task, completed=done, total=total))
+    except Exception as e:  # noqa: BLE001 - the exit code must say "internal error"
+        Console(stderr=True).print_exception()
+        typer.echo(f"error: [R901] internal error: {type(e).__name__}: {e}", err=True)
+        raise typer.Exit(EXIT_INTERNAL)
+    finally:
+        store.close()
+    from .errors import input_code
+    from .report.leftout import plural
+
+    con.print(f"{plural(len(result.added), 'article')} added, {len(result.skipped)} already stored, "
+              f"{plural(len(result.events), 'event')} changed" + ("" if result.linked else " (nothing to link)"), highlight=False)
+    for e in result.errors:
+        where = f"{e.path}:{e.line}" if e.line else e.path
+        typer.echo(f"error: {where}: {e.message} [{input_code(e.code)} {e.code}]", err=True)
+    if result.errors:
+        raise typer.Exit(EXIT_NOTHING if not (result.added or result.skipped) else EXIT_PARTIAL)
+
+
+@app.command()
+def export(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    event: Optional[str] = typer.Option(None, "--event", "-e", help="Export one event (its stable id, as 'rashomon events' lists; default: the whole workspace)."),
+    out: Path = typer.Option(Path("rashomon-out"), "--out", "-o", help="Directory for dossier.json and the reports."),
+    fmt: Optional[List[OutputFormat]] = typer.Option(None, "--format", "-f", case_sensitive=False, help="html, md, csv or all (setting output.formats)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="Print nothing but errors."),
+):
+    """Write the workspace's dossier.json (or one event's) and the reports, as 'rashomon analyze' does."""
+    from .api import write_dossier
+    from .report import write_reports
+
+    settings = _load_or_exit(None, None, {"output": {**({"formats": [f.value for f in fmt]} if fmt else {})}})
+    con = Console(quiet=quiet)
+    store = _open_store_or_exit(db)
+    try:
+        if store.needs_linking():
+            con.print("note: the last add was cut off; the workspace is linked again first", highlight=False)
+            store.relink(settings)
+        try:
+            dossier = store.dossier(event)
+        except KeyError as e:
+            typer.echo(f"error: {e.args[0]}; known events: {', '.join(ev.id for ev in store.events()) or 'none'}", err=True)
+            raise typer.Exit(EXIT_USAGE)
+    finally:
+        store.close()
+    written = [write_dossier(dossier, out / "dossier.json")]
+    written += write_reports(dossier, out, _formats([OutputFormat(f) for f in settings.output.formats]) - {"json"})
+    for p in written:
+        con.print(f"wrote {p}", highlight=False)
+
+
+@app.command()
+def events(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)):
+    """List the events of the workspace: stable id, articles, dates, label."""
+    store = _open_store_or_exit(db)
+    try:
+        for ev in store.events():
+            dates = (ev.first_date or "?") if ev.first_date == ev.last_date else f"{ev.first_date or '?'}..{ev.last_date or '?'}"
+            typer.echo(f"{ev.id}\t{ev.n_articles}\t{dates}\t{ev.label}")
+    finally:
+        store.close()
+
+
 @app.command()
 def schema(out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the schema to this file instead of standard output.")):
     """Print the JSON Schema of dossier.json (rashomon.dossier/1)."""

@@ -3,8 +3,8 @@ run report can tell them apart without parsing messages.
 
 Every code is listed in ``CODES`` (code -> message template) and in docs/ERRORS.md; codes are
 never reused or renumbered. Ranges: R0xx input, R1xx settings, R2xx pipeline assembly and data
-files, R3xx optional fast paths that fell back (warnings, recorded in ``run.notes``), R6xx the web app
-(``rashomon serve``: each with its HTTP status), R9xx internal.
+files, R3xx optional fast paths that fell back (warnings, recorded in ``run.notes``), R4xx the
+workspace store, R6xx the web app (``rashomon serve``: each with its HTTP status), R9xx internal.
 
 | code | class / use | meaning |
 |------|-------------|---------|
@@ -23,6 +23,8 @@ files, R3xx optional fast paths that fell back (warnings, recorded in ``run.note
 | R302 | warning | the ONNX graph optimiser failed; the exported graph is used as is |
 | R303 | warning | the background claim encoding failed; claims were encoded again |
 | R304 | warning | the spaCy parser could not load; a word-shape guess was used |
+| R401 | ``StoreVersionError`` | a workspace store was written by a newer rashomon (its schema version is unknown) |
+| R402 | ``StoreURLError`` | a workspace store address is neither SQLite nor PostgreSQL |
 | R601 | ``WebError`` 401 | a request needs the server's token and sent none |
 | R602 | ``WebError`` 403 | a request sent a wrong token, or came from another site |
 | R603 | ``WebError`` 403 | the server has no token, so it is read-only |
@@ -59,6 +61,8 @@ CODES: dict[str, str] = {
     "R302": "the ONNX graph optimiser failed ({reason}); the exported graph was used unoptimised",
     "R303": "the background claim encoding failed ({reason}); the claims were encoded at the corpus stage",
     "R304": "the spaCy parser could not load ({reason}); verbs were guessed from word shapes",
+    "R401": "the workspace store has schema version {found}, newer than this rashomon knows ({known}); upgrade rashomon",
+    "R402": "cannot open workspace store {url!r}: {reason}",
     "R601": "this server needs its token for {what}: send it as 'Authorization: Bearer TOKEN'",
     "R602": "{reason}",
     "R603": "this server is read-only: it was started without a token (--token or RASHOMON_TOKEN), so nothing can be added",
@@ -142,6 +146,12 @@ class UnknownFormatError(RashomonError, ValueError):
     code = "R204"
 
 
+class StoreVersionError(RashomonError, RuntimeError):
+    code = "R401"
+
+
+class StoreURLError(RashomonError, ValueError):
+    code = "R402"
 class WebError(RashomonError):
     """A refused web request (``rashomon serve``): ``status`` is the HTTP status it answers with."""
 

@@ -201,6 +201,13 @@ class OutputSettings(_Group):
     quiet: bool = Field(description="print nothing but errors")
 
 
+class StoreSettings(_Group):
+    """The workspace store (``rashomon add``/``export``, ``rashomon.store``)."""
+
+    url: str = Field(description="the workspace database: sqlite:///PATH (a relative PATH is read from the working "
+                                 "directory), a plain file path, or postgresql://USER@HOST/DB")
+
+
 class WebSettings(_Group):
     """The web app and API of ``rashomon serve`` (web/): request limits and the page cache."""
 
@@ -230,6 +237,7 @@ class Settings(_Group):
     framing: FramingSettings = Field(description="each outlet's word choice")
     engine: EngineSettings = Field(description="how the pipeline runs")
     output: OutputSettings = Field(description="what the command line writes and prints")
+    store: StoreSettings = Field(description="the workspace database of rashomon add / export")
     web: WebSettings = Field(description="the web app and API of rashomon serve")
 
     def __init__(self, /, **data: Any) -> None:
