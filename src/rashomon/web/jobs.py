@@ -12,8 +12,8 @@ Restarts: the store marks a job it finds ``running`` when it opens as ``failed``
 the server stopped while this job ran"); ``start()`` picks up every job still ``queued`` (its
 articles are kept in the job's payload) and runs it, so a queued job is resumed, never lost. A
 job ends ``failed`` when no article of it could be added (its errors say why), or when the store
-raised (the reason is its error list's last entry); ``done`` otherwise, with the errors of the
-articles that were left out.
+raised (its ``reason`` says what); ``done`` otherwise, with the errors of the articles that were
+left out.
 """
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ class JobRunner:
             if articles:
                 self._queue.put((job["id"], articles))
             else:
-                self.store.update_job(job["id"], state="failed", errors=["its articles were not kept; send them again"])
+                self.store.update_job(job["id"], state="failed", reason="its articles were not kept; send them again")
         self._thread = threading.Thread(target=self._work, name="rashomon-jobs", daemon=True)
         self._thread.start()
 
@@ -99,10 +99,12 @@ class JobRunner:
             result = self.store.add(articles, settings=self.settings, on_progress=progress)
         except Exception as e:  # noqa: BLE001 - a failed job records why; the server goes on
             log.exception("job %s failed", job_id)
-            self._update(job_id, state="failed", errors=[f"the job stopped: {type(e).__name__}: {e}"])
+            self._update(job_id, state="failed", reason=f"the job stopped: {type(e).__name__}: {e}")
         else:
             errors = [error_text(e) for e in result.errors]
             stored = len(result.added) + len(result.skipped)
-            self._update(job_id, state="done" if stored else "failed", done=total, errors=errors)
+            failed = not stored
+            self._update(job_id, state="failed" if failed else "done", done=total, errors=errors,
+                         reason="no article of the batch could be added (see errors)" if failed else None)
         finally:
             self.on_write()

@@ -45,8 +45,11 @@ def events_page(request: Request) -> HTMLResponse:
 
 
 @router.get("/events/{event_id}")
-def event_page(request: Request, event_id: str) -> HTMLResponse:
+def event_page(request: Request, event_id: str) -> Response:
     web = _web(request)
+    current = web.store.resolve_event(event_id)
+    if current is not None and current != event_id:  # the event was merged into another: its page moved
+        return RedirectResponse(f"/events/{current}", status_code=301)
     site = {"nav": NAV, "claims": "/claims/", "note": site_note(web)}
     body = web.cache.get(("page", event_id), lambda: render_html(event_dossier(web, event_id), site=site))
     return HTMLResponse(body, headers={"Content-Security-Policy": EVENT_CSP})

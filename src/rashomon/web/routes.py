@@ -36,10 +36,12 @@ def plain(obj: Any) -> Any:
 
 
 def event_dossier(web, event_id: str):
-    """The ``Dossier`` of ``event_id``; 404 (R607) when the store has no such event."""
-    if not any(e.id == event_id for e in web.store.events()):
-        raise WebError("R607", kind="event", id=event_id)
-    return web.store.dossier(event_id)
+    """The ``Dossier`` of ``event_id`` (a stable id, or the id of an event merged into another);
+    404 (R607) when the store has no such event."""
+    try:
+        return web.store.dossier(event_id)
+    except KeyError:
+        raise WebError("R607", kind="event", id=event_id) from None
 
 
 @router.get("/health", summary="Is the server up?")
