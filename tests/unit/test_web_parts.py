@@ -163,3 +163,13 @@ def test_the_docs_page_lists_every_operation_of_the_openapi_document():
     assert [(e["method"], e["path"]) for e in ctx["endpoints"]] == [("GET", "/api/x/{id}"), ("POST", "/api/y")]
     assert ctx["endpoints"][0]["params"] == [{"name": "id", "in": "path", "required": True, "type": "string", "enum": None}]
     assert ctx["endpoints"][1]["bodies"] == ["application/json"]
+
+
+def test_serve_refuses_a_network_address_without_token_or_public(monkeypatch):
+    from typer.testing import CliRunner
+
+    from rashomon.cli import app
+
+    monkeypatch.delenv("RASHOMON_TOKEN", raising=False)
+    res = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--port", "9"])
+    assert res.exit_code == 2 and "--public" in res.output
