@@ -11,7 +11,7 @@ SHARED ?= ../shared
 BENCH_DATA ?= $(SHARED)/bench
 EVAL_OUT ?= eval-out
 
-.PHONY: install install-test demo test test-fast browser bench eval clean
+.PHONY: install install-test demo test test-fast browser postgres bench eval clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -29,10 +29,14 @@ install-test: install
 browser:
 	@test -x /usr/bin/chromium || { command -v apt-get >/dev/null && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium not installed: browser tests will be skipped"; }
 
+# the store tests start their own throwaway PostgreSQL server from Debian's binaries (tests/pg.py)
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { command -v apt-get >/dev/null && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) || echo "postgresql not installed: PostgreSQL store tests will be skipped (they fail under RASHOMON_REQUIRE_PG=1)"; }
+
 demo: install
 	$(BIN)/rashomon analyze examples/kursk --out $(OUT)
 
-test: install-test browser
+test: install-test browser postgres
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 # the fast run reinstalls only when pyproject.toml changed (pip's "already satisfied" takes seconds)

@@ -113,3 +113,27 @@ def kursk_gold() -> dict:
     import json
 
     return json.loads(KURSK_GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for this test session (``tests/pg.py``). When it cannot start
+    the test is skipped, or fails under ``RASHOMON_REQUIRE_PG=1`` (set by ``.ci/run``)."""
+    from pg import PgServer, PgUnavailable
+
+    try:
+        server = PgServer.start()
+    except PgUnavailable as e:
+        if os.environ.get("RASHOMON_REQUIRE_PG", "") == "1":
+            pytest.fail(f"PostgreSQL is required (RASHOMON_REQUIRE_PG=1) but could not be started: {e}")
+        pytest.skip(f"PostgreSQL could not be started: {e}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A fresh, empty workspace store URL on each backend: a SQLite file, a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'rashomon.db'}"
+    return request.getfixturevalue("pg_server").database()

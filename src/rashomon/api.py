@@ -107,14 +107,15 @@ def _analyze(inputs, *, texts, jobs, stdin, progress, settings: Settings) -> Dos
 
 def canonical_order(articles: Sequence[Article]) -> list[Article]:
     """``articles`` sorted by id (ids are unique in a batch and in a workspace), with ``index`` set
-    to the position in that order and near copies (``copy_of``) marked again in that order, so
-    the corpus half sees the same articles in the same order whatever order they were read or
-    added in (the first of a group of copies is then the one with the smallest id)."""
+    to the position in that order, and near copies (``copy_of``) marked again over the whole set,
+    earliest published first (undated last, ties by id: the original of a group of copies is the
+    earliest dated one), so the corpus half sees the same articles the same way whatever order
+    they were read or added in."""
     ordered = sorted(articles, key=lambda a: a.id)
     for i, a in enumerate(ordered):
         a.index = i
         a.copy_of = a.copy_similarity = None
-    mark_copies(ordered)
+    mark_copies(sorted(ordered, key=lambda a: (a.published is None, a.published or "", a.id)))
     return ordered
 
 

@@ -283,15 +283,14 @@ class Store:
         return slice_dossier(d, inverse[sid])
 
     def article(self, article_id: str) -> Optional[Article]:
-        """The article as linked (with inferred date and event), else as stored; None if absent."""
-        found = next((a for a in self._dossier().articles if a.id == article_id), None)
-        if found is not None:
-            return found
+        """The article as linked (with inferred date and event), else as stored, with its raw
+        text (``raw``: the decoded original, when the input had one); None if absent."""
         with self._read() as conn:
             r = conn.execute(select(articles.c.record, articles.c.raw).where(articles.c.id == article_id)).first()
         if r is None:
             return None
-        a = Article.model_validate_json(r.record)
+        found = next((a for a in self._dossier().articles if a.id == article_id), None)
+        a = found.model_copy() if found is not None else Article.model_validate_json(r.record)
         a.raw = r.raw
         return a
 

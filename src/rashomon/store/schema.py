@@ -14,9 +14,10 @@ no migration scripts outside the package (the schema is small and ships with the
   (ids of events merged into another), the workspace key/value table (the linked dossier, the
   "needs linking" flag), jobs;
 - version 2: full-text search: a ``claims`` table (claim text and evidence offsets, its
-  cluster and event) and the indexes, FTS5 tables on SQLite (porter stemmer), ``tsvector``
-  columns with GIN indexes on PostgreSQL (``english`` configuration); existing rows are
-  indexed by the step.
+  cluster) and the indexes, FTS5 tables on SQLite (``unicode61`` words), ``tsvector``
+  columns with GIN indexes on PostgreSQL (``simple`` configuration: the same words, no
+  language-specific stop words or stems, so both backends find the same records); existing rows
+  are indexed by the step.
 """
 from __future__ import annotations
 
@@ -98,14 +99,14 @@ def _v1(conn: Connection) -> None:
 def _v2(conn: Connection) -> None:
     metadata.create_all(conn, tables=[claims])
     if conn.dialect.name == "sqlite":
-        conn.execute(text("CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, text, tokenize='porter unicode61')"))
-        conn.execute(text("CREATE VIRTUAL TABLE claims_fts USING fts5(id UNINDEXED, text, tokenize='porter unicode61')"))
+        conn.execute(text("CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, text, tokenize='unicode61')"))
+        conn.execute(text("CREATE VIRTUAL TABLE claims_fts USING fts5(id UNINDEXED, text, tokenize='unicode61')"))
         conn.execute(text("INSERT INTO articles_fts (id, title, text) SELECT id, coalesce(title, ''), text FROM articles"))
     else:
         conn.execute(text("ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
-                          "(to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED"))
+                          "(to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED"))
         conn.execute(text("CREATE INDEX ix_articles_tsv ON articles USING gin (tsv)"))
-        conn.execute(text("ALTER TABLE claims ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED"))
+        conn.execute(text("ALTER TABLE claims ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED"))
         conn.execute(text("CREATE INDEX ix_claims_tsv ON claims USING gin (tsv)"))
     # the claims of articles stored at version 1 come from their annotations
     from .search import index_claims  # noqa: PLC0415 - search imports this module's tables

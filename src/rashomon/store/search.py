@@ -1,11 +1,12 @@
 """Full-text search over the workspace's article texts and claims.
 
-In: an open connection, a query (words; every word must match, stemmed), which kind of record,
-a limit. Out: ``SearchHit`` records, best first, each with the offsets of the first matching
+In: an open connection, a query (words; every word must match as a word or the start of one:
+``reopen`` finds "reopened"; punctuation and operators are ignored), which kind of record, a
+limit. Out: ``SearchHit`` records, best first, each with the offsets of the first matching
 word in its article (an article hit) or the claim's offsets (a claim hit) and a snippet.
 
-SQLite: FTS5 tables ``articles_fts`` and ``claims_fts`` (porter stemmer, ranked by bm25).
-PostgreSQL: ``tsvector`` columns (``english``), ranked by ``ts_rank``. Both are filled here when
+SQLite: FTS5 tables ``articles_fts`` and ``claims_fts`` (prefix queries, ranked by bm25).
+PostgreSQL: ``tsvector`` columns (``simple``; prefix ``tsquery``), ranked by ``ts_rank``. Both are filled here when
 an article is stored (``index_article``, ``index_claims``); the claims' clusters are updated
 after each linking (``set_claim_clusters``).
 """
@@ -56,12 +57,10 @@ def _terms(q: str) -> list[str]:
 
 
 def locate(body: str, terms: Iterable[str]) -> tuple[int, int]:
-    """Offsets of the first word of ``body`` that starts with a query term (or a stem of one:
-    the term less its last two letters, for 'disputes' -> 'dispute'); (0, 0) when none does."""
+    """Offsets of the first word of ``body`` that starts with a query term; (0, 0) when none does."""
     best: Optional[tuple[int, int]] = None
     for t in terms:
-        stem = t[:-2] if len(t) > 5 else t
-        m = re.search(r"\b" + re.escape(stem) + r"\w*", body, flags=re.IGNORECASE)
+        m = re.search(r"(?<!\w)" + re.escape(t) + r"\w*", body, flags=re.IGNORECASE)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), m.end())
     return best or (0, 0)
@@ -75,12 +74,13 @@ def snippet(body: str, start: int, end: int) -> str:
 def _ids(conn: Connection, kind: str, terms: list[str], limit: int) -> list[str]:
     if conn.dialect.name == "sqlite":
         table = "articles_fts" if kind == "article" else "claims_fts"
-        match = " ".join('"' + t.replace('"', "") + '"' for t in terms)
+        match = " ".join('"' + t + '"*' for t in terms)
         rows = conn.execute(text(f"SELECT id FROM {table} WHERE {table} MATCH :m ORDER BY rank LIMIT :n"), {"m": match, "n": limit})
     else:
         table = "articles" if kind == "article" else "claims"
-        rows = conn.execute(text(f"SELECT id FROM {table} WHERE tsv @@ plainto_tsquery('english', :q) "
-                                 f"ORDER BY ts_rank(tsv, plainto_tsquery('english', :q)) DESC, id LIMIT :n"), {"q": " ".join(terms), "n": limit})
+        query = " & ".join(t + ":*" for t in terms)
+        rows = conn.execute(text(f"SELECT id FROM {table} WHERE tsv @@ to_tsquery('simple', :q) "
+                                 f"ORDER BY ts_rank(tsv, to_tsquery('simple', :q)) DESC, id LIMIT :n"), {"q": query, "n": limit})
     return [r[0] for r in rows]
 
 
