@@ -1,7 +1,8 @@
 """The JSON API and pages of `rashomon serve` on a real SQLite workspace (fastapi's TestClient,
 one store and one added batch for the whole module): every endpoint, the token (401/403),
 read-only servers, size limits (413), bad JSON and bad files (400/422 naming the file), a job
-that fails, escaped article text, and a restart with an interrupted and a queued job."""
+that fails, escaped article text, and a restart with an interrupted and a queued job. The module
+runs once on SQLite and once on a throwaway PostgreSQL server (``pg_server`` in tests/conftest.py)."""
 from __future__ import annotations
 
 import json
@@ -37,16 +38,22 @@ def wait(client, job: str, timeout: float = 300) -> dict:
     raise AssertionError(f"job {job} did not finish")
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    db = tmp_path_factory.mktemp("web") / "ws.db"
-    store = open_store(f"sqlite:///{db}")
+def fresh_url(request, tmp_path_factory, name: str) -> str:
+    """A new, empty store on the backend of ``request.param``."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('web') / name}"
+    return request.getfixturevalue("pg_server").database()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def served(request, tmp_path_factory):
+    store = open_store(fresh_url(request, tmp_path_factory, "ws.db"))
     app = create_app(store, token=TOKEN)
     with TestClient(app) as client:
         r = client.post("/api/articles", json={"articles": ARTICLES}, headers=AUTH)
         assert r.status_code == 202, r.text
         job = wait(client, r.json()["job"])
-        yield client, store, job, db
+        yield client, store, job, lambda: fresh_url(request, tmp_path_factory, "restart.db")
     store.close()
 
 
@@ -192,9 +199,8 @@ os._exit(0)  # the server process dies with a job running
 """
 
 
-def test_a_restart_fails_the_interrupted_job_and_resumes_the_queued_one(served, tmp_path):
-    _, _, _, db = served
-    url = f"sqlite:///{tmp_path / 'restart.db'}"
+def test_a_restart_fails_the_interrupted_job_and_resumes_the_queued_one(served):
+    url = served[3]()
     out = subprocess.run([sys.executable, "-c", RESTART, url], capture_output=True, text=True, check=True).stdout.split()
     running, queued = out
     store = open_store(url)
