@@ -1,13 +1,13 @@
 """Load on `rashomon serve`: many concurrent readers while a job writes.
 
-    python benchmarks/service_load.py [--seconds 30] [--readers 50] [--inputs examples/kursk] [--json OUT.json]
+    python benchmarks/service_load.py [--seconds 30] [--readers 50] [--inputs examples/kursk | FILE.jsonl] [--json OUT.json]
 
 What it does, on loopback only (127.0.0.1; nothing leaves the machine):
 
 1. starts `rashomon serve` in a subprocess on a free port with a throwaway SQLite workspace in a
    temporary folder and a random token;
-2. adds the first half of the article files of ``--inputs`` through ``POST /api/articles`` and
-   waits for that job (the seed: an event, claims and a dossier to read);
+2. adds the first half of the articles of ``--inputs`` (files of a folder, or records of a JSONL
+   file) through ``POST /api/articles`` and waits for that job (the seed: an event, claims and a dossier to read);
 3. posts the other half as a second job and, while it runs (the writer), lets ``--readers``
    asyncio tasks (httpx, one connection each) loop for ``--seconds`` over four reads: the
    event's page ``/events/{id}`` (rendered once and cached; every write of the job clears the
@@ -67,9 +67,29 @@ def wait_up(base: str, proc: subprocess.Popen, timeout: float = 120) -> None:
     raise SystemExit("the server did not start in time")
 
 
-def post_files(base: str, token: str, paths: list[Path]) -> str:
-    files = [("files", (p.name, p.read_bytes(), "text/plain")) for p in paths]
-    r = httpx.post(base + "/api/articles", files=files, headers={"Authorization": f"Bearer {token}"}, timeout=60)
+FIELDS = ("id", "text", "html", "title", "outlet", "url", "published")
+
+
+def batches(inputs: Path) -> tuple[list, list]:
+    """The seed half and the writer's half: files of a folder, or records of a JSONL file."""
+    if inputs.is_file():
+        recs = [json.loads(line) for line in inputs.read_text(encoding="utf-8").splitlines() if line.strip()]
+        items = [{k: v for k, v in r.items() if k in FIELDS and v is not None} for r in recs]
+    else:
+        items = sorted(p for p in inputs.iterdir() if p.is_file() and not p.name.startswith("."))
+    if len(items) < 2:
+        raise SystemExit("--inputs needs at least two articles")
+    half = (len(items) + 1) // 2
+    return items[:half], items[half:]
+
+
+def post_articles(base: str, token: str, items: list) -> str:
+    """One POST /api/articles: multipart files for paths, a JSON body for records."""
+    auth = {"Authorization": f"Bearer {token}"}
+    if items and isinstance(items[0], Path):
+        r = httpx.post(base + "/api/articles", files=[("files", (p.name, p.read_bytes(), "text/plain")) for p in items], headers=auth, timeout=60)
+    else:
+        r = httpx.post(base + "/api/articles", json={"articles": items}, headers=auth, timeout=60)
     r.raise_for_status()
     return r.json()["job"]
 
@@ -145,13 +165,10 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--readers", type=int, default=50)
-    ap.add_argument("--inputs", type=Path, default=ROOT / "examples" / "kursk", help="a folder of article files (half seed, half written under load)")
+    ap.add_argument("--inputs", type=Path, default=ROOT / "examples" / "kursk", help="a folder of article files, or a JSONL file (the first half is the seed, the rest is written under load)")
     ap.add_argument("--json", type=Path, help="also write the table here")
     args = ap.parse_args(argv)
-    files = sorted(p for p in args.inputs.iterdir() if p.is_file() and not p.name.startswith("."))
-    if len(files) < 2:
-        raise SystemExit("--inputs needs at least two article files")
-    seed, later = files[: (len(files) + 1) // 2], files[(len(files) + 1) // 2:]
+    seed, later = batches(args.inputs)
     token, port = secrets.token_urlsafe(16), free_port()
     base = f"http://{HOST}:{port}"
     with tempfile.TemporaryDirectory() as tmp:
@@ -159,10 +176,10 @@ def main(argv=None) -> int:
         try:
             wait_up(base, proc)
             t = time.perf_counter()
-            seeded = wait_job(base, post_files(base, token, seed))
-            print(f"seed: {len(seed)} files, job {seeded['state']} in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+            seeded = wait_job(base, post_articles(base, token, seed))
+            print(f"seed: {len(seed)} articles, job {seeded['state']} in {time.perf_counter() - t:.1f} s", file=sys.stderr)
             reads = targets(base)
-            writer = post_files(base, token, later)
+            writer = post_articles(base, token, later)
             out, errors, elapsed = asyncio.run(load(base, reads, args.readers, args.seconds))
             still = httpx.get(f"{base}/api/jobs/{writer}", timeout=30).json()["state"]
             wait_job(base, writer)
@@ -170,7 +187,7 @@ def main(argv=None) -> int:
             proc.terminate()
             proc.wait(30)
     rows = table(out, errors, elapsed)
-    print(f"{args.readers} readers for {elapsed:.1f} s on {HOST}; writer job ({len(later)} files) at the end of the load: {still}")
+    print(f"{args.readers} readers for {elapsed:.1f} s on {HOST}; writer job ({len(later)} articles) at the end of the load: {still}")
     print(f"{'read':<14}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
     for r in rows:
         print(f"{r['read']:<14}{r['requests']:>10}{r['rps']:>9}{r['p50_ms']:>9}{r['p95_ms']:>9}{r['p99_ms']:>9}{r['errors']:>8}")

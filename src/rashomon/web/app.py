@@ -69,24 +69,48 @@ def create_app(store, *, token: Optional[str] = None, host: str = "127.0.0.1", p
         return HTMLResponse(render_page("message.html.j2", state, title=f"Error {err.status}", message=err.message, code=err.code),
                             status_code=err.status)
 
-    @app.middleware("http")
-    async def headers_and_reads(request: Request, call_next):
-        if request.url.path not in ("/login", "/api/health") and not request.url.path.startswith("/static/"):
-            try:
-                state.access.check_read(request)
-            except WebError as err:
-                return await web_error(request, err)
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
-
     from .pages import router as pages_router
     from .routes import router as api_router
 
     app.include_router(api_router)
     app.include_router(pages_router)
+    app.add_middleware(Guard, access=state.access, refuse=web_error)
     app.add_middleware(BodyLimit, limit=settings.web.max_request_bytes)
     return app
+
+
+OPEN_PATHS = ("/login", "/api/health")
+HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+
+
+class Guard:
+    """ASGI middleware (cheaper per request than ``@app.middleware``): refuses a read the access
+    policy does not allow (``/login``, ``/api/health`` and ``/static/`` stay open, so a reader can
+    sign in), and adds the security headers, the default Content-Security-Policy included unless
+    the route set its own."""
+
+    def __init__(self, app, access: Access, refuse):
+        self.app, self.access, self.refuse = app, access, refuse
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        if path not in OPEN_PATHS and not path.startswith("/static/"):
+            request = Request(scope)
+            try:
+                self.access.check_read(request)
+            except WebError as err:
+                await (await self.refuse(request, err))(scope, receive, send)
+                return
+
+        async def with_headers(msg):
+            if msg["type"] == "http.response.start":
+                headers = list(msg.get("headers", []))
+                if not any(k.lower() == b"content-security-policy" for k, _ in headers):
+                    headers.append((b"content-security-policy", CSP.encode()))
+                msg = {**msg, "headers": headers + HEADERS}
+            await send(msg)
+
+        await self.app(scope, receive, with_headers)

@@ -2,13 +2,16 @@
 
 - ``/``: the events of the workspace (dates, outlets, article and dispute counts);
 - ``/events/{id}``: the event's dossier, drawn by the report writer (``report.render_html``) with
-  the site's navigation and a link from each quote to its claim's page; cached (``PageCache``);
+  the site's navigation and a link from each quote to its claim's page;
 - ``/claims/{cluster_id}``: a claim, its history and every evidence span marked in its article;
 - ``/search?q=``: claims and articles matching a query;
 - ``/add``: drop files, paste text or JSONL; a progress bar follows the job (``static/app.js``);
 - ``/login``: a form that stores the token in a same-site cookie, for reading a protected server;
 - ``/docs``: the API, listed from the OpenAPI document (no CDN);
 - ``/static/{name}``: one of the fixed files of ``render.STATIC``.
+
+The event, claim and search pages are served from the page cache (``cache.PageCache``), cleared
+whenever a job of this server writes; a WebError raised while making a page is not cached.
 """
 from __future__ import annotations
 
@@ -44,34 +47,47 @@ def events_page(request: Request) -> HTMLResponse:
     return _page(request, "events.html.j2", title="Events", events=events)
 
 
-@router.get("/events/{event_id}")
-def event_page(request: Request, event_id: str) -> Response:
-    web = _web(request)
+def _event_html(web, event_id: str):
+    """The event page, or a redirect when ``event_id`` was merged into another event."""
     current = web.store.resolve_event(event_id)
     if current is not None and current != event_id:  # the event was merged into another: its page moved
-        return RedirectResponse(f"/events/{current}", status_code=301)
+        return ("moved", current)
     site = {"nav": NAV, "claims": "/claims/", "note": site_note(web)}
-    body = web.cache.get(("page", event_id), lambda: render_html(event_dossier(web, event_id), site=site))
-    return HTMLResponse(body, headers={"Content-Security-Policy": EVENT_CSP})
+    return ("page", render_html(event_dossier(web, event_id), site=site))
+
+
+@router.get("/events/{event_id}")
+async def event_page(request: Request, event_id: str) -> Response:
+    web = _web(request)
+    kind, value = await web.cache.aget(("event", event_id), lambda: _event_html(web, event_id))
+    if kind == "moved":
+        return RedirectResponse(f"/events/{value}", status_code=301)
+    return HTMLResponse(value, headers={"Content-Security-Policy": EVENT_CSP})
 
 
 @router.get("/claims/{cluster_id}")
-def claim_page(request: Request, cluster_id: str) -> HTMLResponse:
+async def claim_page(request: Request, cluster_id: str) -> HTMLResponse:
     web = _web(request)
-    return _page(request, "claim.html.j2", **claim_context(web.store, claim_view(web, cluster_id)))
+    body = await web.cache.aget(("claim", cluster_id), lambda: render_page(
+        "claim.html.j2", web, **claim_context(web.store, claim_view(web, cluster_id))))
+    return HTMLResponse(body)
+
+
+def _search_html(web, q: str, kind: str) -> str:
+    hits = web.store.search(q.strip(), kind=kind, limit=web.settings.web.search_limit) if q.strip() else []
+    clusters = {}
+    for h in hits:  # a claim hit links to its claim's page: its cluster, from the event's dossier
+        if h.kind == "claim" and h.event:
+            d = web.store.dossier(h.event)
+            clusters.update({c.id: c.cluster for c in d.claims if c.cluster})
+    return render_page("search.html.j2", web, title="Search", q=q, kind=kind, hits=hits, clusters=clusters)
 
 
 @router.get("/search")
-def search_page(request: Request, q: str = "", kind: str = "all") -> HTMLResponse:
+async def search_page(request: Request, q: str = "", kind: str = "all") -> HTMLResponse:
     web = _web(request)
     kind = kind if kind in ("all", "claims", "articles") else "all"
-    hits = web.store.search(q.strip(), kind=kind, limit=web.settings.web.search_limit) if q.strip() else []
-    clusters = {}
-    for h in hits:  # a claim hit links to its claim's page: its cluster, from the event's dossier (cached)
-        if h.kind == "claim" and h.event:
-            d = web.cache.get(("dossier-obj", h.event), lambda ev=h.event: web.store.dossier(ev))
-            clusters.update({c.id: c.cluster for c in d.claims if c.cluster})
-    return _page(request, "search.html.j2", title="Search", q=q, kind=kind, hits=hits, clusters=clusters)
+    return HTMLResponse(await web.cache.aget(("search-page", q, kind), lambda: _search_html(web, q, kind)))
 
 
 @router.get("/add")

@@ -5,12 +5,16 @@
   url, published}]}`` or multipart files (field ``files``) -> 202 ``{"job": ID}``;
 - ``GET /api/jobs/{id}`` -> ``{"id", "state": queued|running|done|failed, "done", "total", "errors", "reason"}``;
 - ``GET /api/events`` -> the events with dates, outlets, article and dispute counts;
-- ``GET /api/events/{id}/dossier`` -> the event's ``rashomon.dossier/1`` JSON (cached);
+- ``GET /api/events/{id}/dossier`` -> the event's ``rashomon.dossier/1`` JSON;
 - ``GET /api/claims?q=...`` -> claims (and, with ``kind=all``/``articles``, articles) matching ``q``;
+
+Reads of the dossier and the search are served from the page cache (``cache.PageCache``),
+cleared whenever a job of this server writes.
 - ``GET /api/claims/{cluster_id}`` -> one claim cluster with its claims, evidence and history.
 """
 from __future__ import annotations
 
+import json
 from typing import Any, Literal
 
 from fastapi import APIRouter, Request
@@ -94,19 +98,21 @@ def events(request: Request) -> list:
 
 
 @router.get("/events/{event_id}/dossier", summary="An event's dossier (rashomon.dossier/1)")
-def dossier(request: Request, event_id: str) -> Response:
+async def dossier(request: Request, event_id: str) -> Response:
     web = _web(request)
-    body = web.cache.get(("dossier", event_id), lambda: event_dossier(web, event_id).model_dump_json().encode("utf-8"))
+    body = await web.cache.aget(("dossier", event_id), lambda: event_dossier(web, event_id).model_dump_json().encode("utf-8"))
     return Response(body, media_type="application/json")
 
 
 @router.get("/claims", summary="Search claims (and articles)")
-def claims(request: Request, q: str, kind: Literal["claims", "articles", "all"] = "claims", limit: int = 20) -> list:
+async def claims(request: Request, q: str, kind: Literal["claims", "articles", "all"] = "claims", limit: int = 20) -> Response:
     web = _web(request)
     q = q.strip()
     if not q:
         raise WebError("R606", where="q", reason="the search is empty")
-    return plain(web.store.search(q, kind=kind, limit=max(1, min(limit, web.settings.web.search_limit))))
+    limit = max(1, min(limit, web.settings.web.search_limit))
+    body = await web.cache.aget(("search", q, kind, limit), lambda: json.dumps(plain(web.store.search(q, kind=kind, limit=limit))).encode("utf-8"))
+    return Response(body, media_type="application/json")
 
 
 @router.get("/claims/{cluster_id}", summary="One claim cluster: its claims, evidence and history")
