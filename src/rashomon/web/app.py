@@ -23,7 +23,9 @@ from .access import Access
 from .cache import PageCache
 from .jobs import JobRunner
 from .limits import BodyLimit
+from .pages import router as pages_router
 from .render import render_page
+from .routes import router as api_router
 
 #: pages are self-contained: scripts and styles from this origin only (the event page, the
 #: report's one file, sets its own stricter policy with inline script and style)
@@ -68,9 +70,6 @@ def create_app(store, *, token: Optional[str] = None, host: str = "127.0.0.1", p
             return JSONResponse({"error": err.code, "detail": err.message}, status_code=err.status)
         return HTMLResponse(render_page("message.html.j2", state, title=f"Error {err.status}", message=err.message, code=err.code),
                             status_code=err.status)
-
-    from .pages import router as pages_router
-    from .routes import router as api_router
 
     app.include_router(api_router)
     app.include_router(pages_router)
