@@ -69,6 +69,7 @@ eval: install-test browser
 	run linking_scale --data $(BENCH_DATA)/polnear --fnc $(BENCH_DATA)/fnc1/train_bodies.csv; \
 	run throughput --data $(BENCH_DATA)/polnear; \
 	run report_render; \
+	run service_load; \
 	echo "== clusters"; \
 	$(BIN)/python $(SHARED)/tools/eval_clusters.py --rashomon $(BIN)/rashomon --out $(EVAL_OUT)/clusters \
 	    --json $(EVAL_OUT)/clusters.json || rc=1; \
