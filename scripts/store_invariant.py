@@ -21,7 +21,9 @@ from rashomon.store import open_store
 
 
 def plain(d) -> dict:
-    return d.model_dump(mode="json", exclude={"run"})
+    """The dossier without run metadata: the run report, and each article's ``source`` (where it
+    was read from in that call: ``input[3]`` of a batch is ``input[0]`` when added alone)."""
+    return d.model_dump(mode="json", exclude={"run": True, "articles": {"__all__": {"source"}}})
 
 
 def check(path: Path, seed: int, tmp: Path) -> list[str]:

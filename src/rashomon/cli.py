@@ -205,7 +205,7 @@ def add(
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=con, transient=True, disable=settings.output.quiet) as bar:
             task = bar.add_task("adding articles", total=None)
-            result = store.add(inputs, settings=settings, jobs=settings.engine.jobs,
+            result = store.add(inputs, settings=settings, jobs=settings.engine.jobs, stdin=sys.stdin.buffer if "-" in inputs else None,
                                on_progress=lambda done, total: bar.update(task, completed=done, total=total))
     except Exception as e:  # noqa: BLE001 - the exit code must say "internal error"
         Console(stderr=True).print_exception()

@@ -25,6 +25,7 @@ workspace store, R6xx the web app (``rashomon serve``: each with its HTTP status
 | R304 | warning | the spaCy parser could not load; a word-shape guess was used |
 | R401 | ``StoreVersionError`` | a workspace store was written by a newer rashomon (its schema version is unknown) |
 | R402 | ``StoreURLError`` | a workspace store address is neither SQLite nor PostgreSQL |
+| R403 | AddResult.errors ``id_taken`` | another writer stored a different text under the article's id while it was analysed; add it again |
 | R601 | ``WebError`` 401 | a request needs the server's token and sent none |
 | R602 | ``WebError`` 403 | a request sent a wrong token, or came from another site |
 | R603 | ``WebError`` 403 | the server has no token, so it is read-only |
@@ -63,6 +64,7 @@ CODES: dict[str, str] = {
     "R304": "the spaCy parser could not load ({reason}); verbs were guessed from word shapes",
     "R401": "the workspace store has schema version {found}, newer than this rashomon knows ({known}); upgrade rashomon",
     "R402": "cannot open workspace store {url!r}: {reason}",
+    "R403": "article id {article!r} was taken by another text while this one was analysed; add it again",
     "R601": "this server needs its token for {what}: send it as 'Authorization: Bearer TOKEN'",
     "R602": "{reason}",
     "R603": "this server is read-only: it was started without a token (--token or RASHOMON_TOKEN), so nothing can be added",
@@ -79,7 +81,7 @@ INPUT_CODES: dict[str, str] = {
     "not_found": "R001", "unreadable": "R001", "binary": "R001", "undecodable": "R001", "bad_json": "R001",
     "unsupported_format": "R001", "not_an_article": "R001", "not_an_input": "R001", "orphan_sidecar": "R001",
     "empty": "R002", "no_main_text": "R002", "empty_after_cleaning": "R002", "no_text": "R002", "empty_dir": "R002",
-    "analysis_failed": "R206",
+    "analysis_failed": "R206", "id_taken": "R403",
 }
 
 

@@ -70,7 +70,7 @@ def test_analyze_takes_texts_dicts_and_article_records_and_names_bad_items():
     rec = {"id": "rec", "text": LONG, "title": "Bridge to reopen next week", "outlet": "River Post", "published": "2024-05-06"}
     art = Article(id="art", text=LONG.replace("mayor", "governor"), outlet="Valley News")
     d = rashomon.analyze([rec, art, {"id": "empty"}, 3.5, "/no/such/file.txt"], texts=["The council said the ferry would run again."])
-    assert [a.id for a in d.articles] == ["rec", "art", "text-1"]
+    assert [a.id for a in d.articles] == ["art", "rec", "text-1"]  # canonical order (by id), whatever the input order
     assert next(a for a in d.articles if a.id == "rec").outlet == "River Post"
     codes = {e.path: e.code for e in d.run.errors}
     assert codes == {"input[2] (id 'empty')": "no_text", "input[3]": "not_an_input", "/no/such/file.txt": "not_found"}

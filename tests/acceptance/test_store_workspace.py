@@ -52,6 +52,7 @@ def test_events_list_every_article_once_under_stable_ids(kursk_store):
     assert sum(e.n_articles for e in evs) == 5
     assert all(e.id.startswith("ev-") and store.resolve_event(e.id) == e.id and e.updated_at for e in evs)
     assert set(results[-1].events) <= {e.id for e in evs}
+    assert store.event(evs[0].id) == evs[0] and store.event("ev-none") is None
     with pytest.raises(KeyError):
         store.dossier("ev-none")
 

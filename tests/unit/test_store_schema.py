@@ -136,3 +136,29 @@ def test_a_split_event_keeps_its_id_on_the_part_with_most_of_its_articles_and_th
     assert mapping["E2"] == "ev-x" and mapping["E1"].startswith("ev-") and mapping["E1"] != "ev-x"
     again, _ = assign_ids([_ev("E7", ["c"])], [], hashes, set())
     assert again["E7"] == mapping["E1"]  # a new id depends on the event's articles only
+
+
+def _stored(store, aid: str, body: str) -> str:
+    art = Article(id=aid, text=body)
+    return store._store_article(art, content_hash(body), art.model_dump_json(), None, ArticleAnnotations(article=aid))
+
+
+def test_a_second_writer_storing_the_same_text_or_id_meanwhile_is_told_not_overwritten(store_url):
+    with open_store(store_url) as a, open_store(store_url) as b:
+        assert _stored(a, "bridge", BODY) == "stored"
+        assert _stored(b, "bridge-copy", BODY) == "duplicate"
+        assert _stored(b, "bridge", BODY + " More.") == "id_taken"
+        assert a.article_ids() == ["bridge"] and a.article("bridge").text == BODY
+
+
+def test_a_linking_read_before_another_writer_added_an_article_is_not_saved(store_url):
+    from rashomon.models import Dossier
+
+    with open_store(store_url) as a, open_store(store_url) as b:
+        _stored(a, "bridge", BODY)
+        with a._read() as conn:
+            seen = a._get(conn, "articles_version")
+        _stored(b, "tunnel", "The tunnel stayed closed on Monday while engineers inspected it.")
+        stale = Dossier(articles=[Article(id="bridge", text=BODY)], events=[_ev("E1", ["bridge"])])
+        assert a._save_linking(stale, {"bridge": content_hash(BODY)}, seen) == []
+        assert a.needs_linking() and a.events() == []

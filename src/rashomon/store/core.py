@@ -29,14 +29,14 @@ import json
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Callable, Iterator, Optional, Sequence, Union
+from typing import BinaryIO, Callable, Iterator, Optional, Sequence, Union
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from ..api import InputItem, link_articles, single_thread_blas
 from ..engine import pick_engine
-from ..errors import drain_warnings
+from ..errors import CODES, drain_warnings
 from ..ingest import read_inputs
 from ..models import Article, ArticleAnnotations, Dossier, InputError, RunReport
 from ..settings import Settings, use, validate
@@ -119,17 +119,17 @@ class Store:
 
     # ------------------------------------------------------------------ add
     def add(self, inputs: Sequence[InputItem] | InputItem, *, settings: Union[Settings, dict, None] = None,
-            on_progress: OnProgress = None, jobs: Optional[int] = 1) -> AddResult:
-        """Add ``inputs`` (as ``rashomon.api.analyze`` takes them) to the workspace and link it
-        again; ``on_progress(done, total)`` after each new article is stored (total: the new
-        articles of this call); ``jobs``: worker processes for the per-article half."""
+            on_progress: OnProgress = None, jobs: Optional[int] = 1, stdin: Optional[BinaryIO] = None) -> AddResult:
+        """Add ``inputs`` (as ``rashomon.api.analyze`` takes them; ``"-"`` reads ``stdin``) to the
+        workspace and link it again; ``on_progress(done, total)`` after each new article is stored
+        (total: the new articles of this call); ``jobs``: worker processes for the per-article half."""
         settings = validate(settings, "Store.add(settings=...)")
         with single_thread_blas(), use(settings):
-            return self._add(inputs, settings, on_progress, jobs)
+            return self._add(inputs, settings, on_progress, jobs, stdin)
 
-    def _add(self, inputs, settings: Settings, on_progress: OnProgress, jobs: Optional[int]) -> AddResult:
+    def _add(self, inputs, settings: Settings, on_progress: OnProgress, jobs: Optional[int], stdin) -> AddResult:
         items = [inputs] if isinstance(inputs, (str, Path, Mapping, Article)) else list(inputs)
-        ingested = read_inputs(items)
+        ingested = read_inputs(items, stdin=stdin)
         result = AddResult(errors=list(ingested.errors))
         with self._read() as conn:
             stored = {h: i for i, h in conn.execute(select(articles.c.id, articles.c.content_hash))}
@@ -151,8 +151,15 @@ class Store:
         total, done = len(new), [0]
 
         def keep(ann: ArticleAnnotations) -> None:
-            self._store_article(by_id[ann.article], hashes[ann.article], *records[ann.article], ann)
-            result.added.append(ann.article)
+            status = self._store_article(by_id[ann.article], hashes[ann.article], *records[ann.article], ann)
+            if status == "stored":
+                result.added.append(ann.article)
+            elif status == "duplicate":  # another writer stored the same text meanwhile
+                result.skipped.append(ann.article)
+            else:
+                a = by_id[ann.article]
+                result.errors.append(InputError(path=(a.source.path if a.source and a.source.path else a.id), code="id_taken",
+                                                message=CODES["R403"].format(article=a.id)))
             done[0] += 1
             if on_progress:
                 on_progress(done[0], total)
@@ -170,15 +177,24 @@ class Store:
             result.events, result.linked = self.relink(settings), True
         return result
 
-    def _store_article(self, a: Article, h: str, record: str, raw: Optional[str], ann: ArticleAnnotations) -> None:
+    def _store_article(self, a: Article, h: str, record: str, raw: Optional[str], ann: ArticleAnnotations) -> str:
+        """Store one article with its annotations and search rows in one transaction; return
+        "stored", or "duplicate" / "id_taken" when another writer stored the same text or id since
+        this call looked (then nothing is written)."""
         ann_json = ann.model_dump_json()
         with self._write() as conn:
+            if conn.execute(select(articles.c.id).where(articles.c.content_hash == h)).first():
+                return "duplicate"
+            if conn.execute(select(articles.c.id).where(articles.c.id == a.id)).first():
+                return "id_taken"
             seq = (conn.execute(select(func.max(articles.c.seq))).scalar() or 0) + 1
             conn.execute(articles.insert().values(id=a.id, content_hash=h, seq=seq, added_at=jobs_mod.now(), title=a.title, outlet=a.outlet,
                                                   url=a.url, published=a.published, text=a.text, raw=raw, record=record, annotations=ann_json))
             index_article(conn, a.id, a.title, a.text)
             index_claims(conn, ann_json)
             self._put(conn, "dirty", "1")
+            self._put(conn, "articles_version", str(seq))
+        return "stored"
 
     # ------------------------------------------------------------------ linking
     def relink(self, settings: Union[Settings, dict, None] = None) -> list[str]:
@@ -186,6 +202,7 @@ class Store:
         return the stable ids of the events whose slice changed."""
         settings = validate(settings, "Store.relink(settings=...)")
         with self._read() as conn:
+            version = self._get(conn, "articles_version")
             rows = conn.execute(select(articles.c.id, articles.c.content_hash, articles.c.record, articles.c.annotations)).all()
         arts = [Article.model_validate_json(r.record) for r in rows]
         anns = {r.id: ArticleAnnotations.model_validate_json(r.annotations) for r in rows}
@@ -196,10 +213,14 @@ class Store:
         run = RunReport(version=__version__, inputs=sorted(hashes), models=model_versions())
         with single_thread_blas(), use(settings):
             dossier = link_articles(arts, anns, run=run, settings=settings)
-        return self._save_linking(dossier, hashes)
+        return self._save_linking(dossier, hashes, version)
 
-    def _save_linking(self, dossier: Dossier, hashes: dict[str, str]) -> list[str]:
+    def _save_linking(self, dossier: Dossier, hashes: dict[str, str], version: Optional[str]) -> list[str]:
+        """Store a linking; when another writer stored an article after this linking read the
+        articles (``articles_version`` moved on), nothing is stored: that writer links again."""
         with self._write() as conn:
+            if self._get(conn, "articles_version") != version:
+                return []
             stored = [{"id": r.id, "articles": json.loads(r.articles), "created_seq": r.created_seq, "digest": r.digest}
                       for r in conn.execute(events.select())]
             taken = {r["id"] for r in stored} | {r[0] for r in conn.execute(select(event_aliases.c.alias))}
@@ -270,9 +291,15 @@ class Store:
                for r in rows]
         return sorted(out, key=lambda e: (-e.n_articles, e.first_date or "", e.id))
 
+    def event(self, event_id: str) -> Optional[EventSummary]:
+        """The summary of one event (a stable id or an alias of it); None when unknown."""
+        sid = self.resolve_event(event_id)
+        return next((e for e in self.events() if e.id == sid), None) if sid else None
+
     def dossier(self, event_id: Optional[str] = None) -> Dossier:
         """The dossier of the whole workspace (None), or of one event (a stable id or an alias);
-        ``KeyError`` for an unknown event."""
+        ``KeyError`` for an unknown event. The whole-workspace dossier is shared with later calls
+        until the next linking: copy it before changing it."""
         d = self._dossier()
         if event_id is None:
             return d
