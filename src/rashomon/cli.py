@@ -321,6 +321,28 @@ def report(
         con.print(f"wrote {p}", highlight=False)
 
 
+@app.command()
+def serve(
+    db: Optional[str] = typer.Option(None, "--db", help="The workspace: a path or URL (sqlite:///PATH, postgresql://...); default ./rashomon.db."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on. Off loopback, reads need the token too unless --public."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="RASHOMON_TOKEN", show_envvar=True,
+                                        help="The token that allows adding articles (and reading, off loopback). Without one the app is read-only."),
+    public: bool = typer.Option(False, "--public", metavar="", help="Off loopback, let anyone read without the token (writes still need it)."),
+):
+    """Serve the workspace: its events, dossiers, claims and search in a browser, and a JSON API (/docs)."""
+    from .web import serve as run_server
+    from .web.access import is_loopback
+
+    if not token and not public and not is_loopback(host):
+        typer.echo(f"error: {host} is not a loopback address: give --token (or RASHOMON_TOKEN) so readers can sign in, "
+                   "or --public to let anyone read", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    if not token:
+        typer.echo("note: no token (--token or RASHOMON_TOKEN): the app is read-only", err=True)
+    run_server(db, host=host, port=port, token=token, public=public)
+
+
 @app.command("settings")
 def settings_cmd(markdown: bool = typer.Option(False, "--markdown", help="Print docs/SETTINGS.md (a Markdown table) instead of the plain list.")):
     """List every setting with its default and what it does (defaults: src/rashomon/data/settings.yaml)."""

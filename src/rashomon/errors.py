@@ -4,7 +4,7 @@ run report can tell them apart without parsing messages.
 Every code is listed in ``CODES`` (code -> message template) and in docs/ERRORS.md; codes are
 never reused or renumbered. Ranges: R0xx input, R1xx settings, R2xx pipeline assembly and data
 files, R3xx optional fast paths that fell back (warnings, recorded in ``run.notes``), R4xx the
-workspace store, R9xx internal.
+workspace store, R6xx the web app (``rashomon serve``: each with its HTTP status), R9xx internal.
 
 | code | class / use | meaning |
 |------|-------------|---------|
@@ -26,6 +26,13 @@ workspace store, R9xx internal.
 | R401 | ``StoreVersionError`` | a workspace store was written by a newer rashomon (its schema version is unknown) |
 | R402 | ``StoreURLError`` | a workspace store address is neither SQLite nor PostgreSQL |
 | R403 | AddResult.errors ``id_taken`` | another writer stored a different text under the article's id while it was analysed; add it again |
+| R601 | ``WebError`` 401 | a request needs the server's token and sent none |
+| R602 | ``WebError`` 403 | a request sent a wrong token, or came from another site |
+| R603 | ``WebError`` 403 | the server has no token, so it is read-only |
+| R604 | ``WebError`` 413 | a request, file or batch is over a size limit |
+| R605 | ``WebError`` 400 | a request body is not valid JSON or multipart |
+| R606 | ``WebError`` 422 | an article or file in a request cannot be used |
+| R607 | ``WebError`` 404 | no such event, claim or job |
 | R901 | ``InternalError`` | an unexpected failure (a bug) |
 
 Inputs that cannot be read are not raised but listed in ``dossier.run.errors`` with a short
@@ -58,6 +65,13 @@ CODES: dict[str, str] = {
     "R401": "the workspace store has schema version {found}, newer than this rashomon knows ({known}); upgrade rashomon",
     "R402": "cannot open workspace store {url!r}: {reason}",
     "R403": "article id {article!r} was taken by another text while this one was analysed; add it again",
+    "R601": "this server needs its token for {what}: send it as 'Authorization: Bearer TOKEN'",
+    "R602": "{reason}",
+    "R603": "this server is read-only: it was started without a token (--token or RASHOMON_TOKEN), so nothing can be added",
+    "R604": "{what} is too large: {size} over the limit of {limit} (setting {setting})",
+    "R605": "bad request body: {reason}",
+    "R606": "{where}: {reason}",
+    "R607": "no {kind} {id!r} in this workspace",
     "R901": "internal error: {reason}",
 }
 
@@ -140,6 +154,15 @@ class StoreVersionError(RashomonError, RuntimeError):
 
 class StoreURLError(RashomonError, ValueError):
     code = "R402"
+class WebError(RashomonError):
+    """A refused web request (``rashomon serve``): ``status`` is the HTTP status it answers with."""
+
+    STATUS = {"R601": 401, "R602": 403, "R603": 403, "R604": 413, "R605": 400, "R606": 422, "R607": 404}
+
+    def __init__(self, code: str, **fields):
+        self.code = code
+        self.status = self.STATUS[code]
+        super().__init__(**fields)
 
 
 class InternalError(RashomonError, RuntimeError):

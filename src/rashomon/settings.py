@@ -242,6 +242,18 @@ class StoreSettings(_Group):
                                  "directory), a plain file path, or postgresql://USER@HOST/DB")
 
 
+class WebSettings(_Group):
+    """The web app and API of ``rashomon serve`` (web/): request limits and the page cache."""
+
+    max_request_bytes: int = Field(ge=1, description="largest request body accepted (413 above)")
+    max_file_bytes: int = Field(ge=1, description="largest uploaded file accepted (413 naming the file above)")
+    max_text_chars: int = Field(ge=1, description="longest article text or HTML accepted (422 naming the article above)")
+    max_articles: int = Field(ge=1, description="most articles accepted in one request (413 above)")
+    cache_seconds: float = Field(ge=0, description="a rendered event page or dossier is served from memory this long at most "
+                                                   "(writes through the server clear it at once)")
+    search_limit: int = Field(ge=1, description="most hits a search page or /api/claims returns")
+
+
 class Settings(_Group):
     """Every threshold, switch and option. ``Settings()`` holds the data-file defaults with the
     environment applied; ``Settings(clusters={"link": 0.45})`` overrides the keys given and keeps
@@ -261,6 +273,7 @@ class Settings(_Group):
     engine: EngineSettings = Field(description="how the pipeline runs")
     output: OutputSettings = Field(description="what the command line writes and prints")
     store: StoreSettings = Field(description="the workspace database of rashomon add / export")
+    web: WebSettings = Field(description="the web app and API of rashomon serve")
 
     def __init__(self, /, **data: Any) -> None:
         env_overrides()  # a bad environment variable raises its own coded error, not pydantic's

@@ -24,6 +24,7 @@ LAYERS = {
     "rashomon.engine": 8,
     "rashomon.api": 9,
     "rashomon.store": 9.5,  # the workspace database: stores what the API's halves return
+    "rashomon.web": 9.8,  # rashomon serve: the web app over the workspace store (below the CLI, above the store)
     "rashomon.cli": 10,
     "rashomon": 11,  # the package itself re-exports the API
 }

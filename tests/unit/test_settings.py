@@ -29,7 +29,7 @@ def _yaml_value(key: str):
 def test_settings_have_many_keys_in_every_group():
     keys = all_keys()
     assert len(keys) >= 40
-    assert {k.split(".")[0] for k in keys} == {"ingest", "parse", "attribution", "claims", "events", "clusters", "dates", "independence", "relations", "framing", "engine", "output", "store", "blocking"}
+    assert {k.split(".")[0] for k in keys} == {"ingest", "parse", "attribution", "claims", "events", "clusters", "dates", "independence", "relations", "framing", "engine", "output", "store", "blocking", "web"}
 
 
 def test_every_default_is_the_data_file_value(monkeypatch):

@@ -38,11 +38,13 @@ def json_for_script(data) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def render_html(dossier) -> str:
-    """The report page for ``dossier`` as one string."""
+def render_html(dossier, site: dict | None = None) -> str:
+    """The report page for ``dossier`` as one string. ``site`` (the web app's event page only):
+    ``{"nav": [(label, href), ...], "claims": "/claims/", "note": str}`` adds a navigation bar
+    and, after each quote, a link to its claim's page (``claims`` + the cluster id)."""
     from markupsafe import Markup
 
     view = build_view(dossier)
     tpl = _env().get_template("report.html.j2")
     return tpl.render(v=view, version=__version__, format=FORMAT, css=Markup(_static("report.css")), js=Markup(_static("report.js")),
-                      data_json=Markup(json_for_script(view["data"])))
+                      data_json=Markup(json_for_script(view["data"])), site=site)
