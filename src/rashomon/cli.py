@@ -206,6 +206,10 @@ def add(
     inputs: List[str] = typer.Argument(..., help="Article files or directories, as for 'rashomon analyze'."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for the per-article half (setting engine.jobs)."),
+    engine: Optional[EngineKind] = typer.Option(None, "--engine", case_sensitive=False,
+                                                help="What runs the per-article half of the new articles (setting engine.kind), as for 'rashomon analyze'."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                            help="With --engine dask: a running dask scheduler (setting engine.scheduler)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="Print nothing but errors."),
     settings_file: Optional[Path] = typer.Option(None, "--settings", help="A YAML or TOML file of settings."),
     assignments: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE", help="Set one setting (repeatable)."),
@@ -214,8 +218,9 @@ def add(
 
     An article whose text is already stored is skipped. If the command is stopped, run it again
     with the same inputs: stored articles are kept and the rest is done."""
-    settings = _load_or_exit(settings_file, assignments, {"engine": {"jobs": jobs} if jobs is not None else {},
-                                                          "output": {"quiet": True} if quiet else {}})
+    named_engine = {**({"jobs": jobs} if jobs is not None else {}), **({"kind": engine.value} if engine else {}),
+                    **({"scheduler": scheduler} if scheduler else {})}
+    settings = _load_or_exit(settings_file, assignments, {"engine": named_engine, "output": {"quiet": True} if quiet else {}})
     con = Console(quiet=settings.output.quiet)
     store = _open_store_or_exit(db)
     try:

@@ -137,3 +137,22 @@ def test_a_worker_killed_mid_run_leaves_every_article_analysed_once(cluster):
     assert set(out) == {a.id for a in articles} and failed == {}
     assert all(out[a.id].claims for a in articles)
     assert "parse" in {t.name for t in timings}
+
+
+def test_rashomon_add_with_engine_dask_stores_what_the_workers_analysed(cluster, tmp_path):
+    from typer.testing import CliRunner
+
+    from rashomon.cli import app
+    from rashomon.store import open_store
+
+    address, _ = cluster
+    src = tmp_path / "pier.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'ws.db'}"
+    res = CliRunner().invoke(app, ["add", str(src), "--db", db, "--engine", "dask", "--scheduler", address, "--quiet"])
+    assert res.exit_code == 0, res.output
+    with open_store(db) as store:
+        assert store.article_ids() == ["pier"]
+        claims = store.dossier().claims
+        text = store.article("pier").text
+        assert claims and all(text[c.start:c.end] == c.text for c in claims)
