@@ -156,3 +156,19 @@ def test_rashomon_add_with_engine_dask_stores_what_the_workers_analysed(cluster,
         claims = store.dossier().claims
         text = store.article("pier").text
         assert claims and all(text[c.start:c.end] == c.text for c in claims)
+
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "gold" / "dev"
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason=f"{DEV} is absent: the public dev clusters are needed for this check")
+def test_two_workers_give_the_inline_dossier_of_the_dev_clusters_in_one_batch(cluster):
+    """All eight public dev clusters (56 articles of real news) in one batch: the Dask engine's
+    dossier is the inline engine's, timings aside."""
+    address, _ = cluster
+    inputs = sorted(DEV.glob("*/input.jsonl"))
+    assert len(inputs) >= 4, f"dev clusters missing under {DEV}"
+    inline = rashomon.analyze(inputs, settings={"engine": {"kind": "inline"}})
+    dask = rashomon.analyze(inputs, settings=_dask(address, 4))
+    assert not dask.run.errors and len(dask.articles) == len(inline.articles) >= 28
+    assert _comparable(dask) == _comparable(inline)
