@@ -8,9 +8,10 @@ whole-pipeline ``kursk_dossier`` fixture are also marked ``slow``. ``make test-f
 
 The helper modules beside this file (``dossier_fixture``, ``linkkit``) are importable from every
 tier: this folder is put on ``sys.path``. Test data: ``tests/data/kursk.gold.json`` is a copy of the
-human reading of the seed articles (``examples/kursk``). Two tests read the public evaluation data
-in ``../shared`` (the FNC stories tool, and the workspace invariant on four dev clusters,
-``tests/acceptance/test_store_invariant_dev.py``); nothing else does.
+human reading of the seed articles (``examples/kursk``). Three tests read the public evaluation data
+in ``../shared``: the FNC stories tool, the workspace invariant on four dev clusters
+(``tests/acceptance/test_store_invariant_dev.py``) and the Dask engine on the dev clusters
+(``tests/acceptance/test_dask_engine.py``); nothing else does.
 
 - ``nlp``: the spaCy pipeline from ``rashomon.nlp.get_nlp()``.
 - ``run_article``: annotate one article text with the per-article stages (up to a stage name).
