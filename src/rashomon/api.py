@@ -13,7 +13,7 @@ from .errors import drain_warnings
 from .ingest import read_inputs
 from .ingest.copies import mark_copies
 from .ingest.readers import input_label
-from .models import Article, ArticleAnnotations, Dossier, Duplicate, InputError, RunReport, StageTiming
+from .models import Article, ArticleAnnotations, Dossier, InputError, RunReport, StageTiming
 from .nlp import model_versions
 from .pipeline import run_corpus_stages
 from .settings import Settings, current as current_settings, use, validate
@@ -173,15 +173,8 @@ def _streamed(inputs, stdin, jobs, settings: Settings, progress: Progress, on_re
             spent[0] += time.perf_counter() - t0
             if item is None:
                 break
-            if isinstance(item, Article):
-                ingested.articles.append(item)
+            if ingested.take(item):
                 yield item
-            elif isinstance(item, InputError):
-                ingested.errors.append(item)
-            elif isinstance(item, Duplicate):
-                ingested.duplicates.append(item)
-            else:
-                ingested.notes.append(item)
         if progress.on_articles:
             progress.on_articles(len(ingested.articles))
 

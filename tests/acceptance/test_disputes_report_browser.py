@@ -4,29 +4,14 @@ each position opens to its history with evidence that opens the article at the q
 the pairwise relations behind a dispute are one click away."""
 from __future__ import annotations
 
-import os
 
-import pytest
+from browserkit import BROWSER_MARKS, browser  # noqa: F401  (the browser fixture)
 
 from rashomon.report import write_reports
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium)"),
-]
+pytestmark = BROWSER_MARKS
 
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def test_seed_report_shows_disputes_first_each_expandable_to_positions_and_evidence(browser, kursk_dossier, tmp_path):

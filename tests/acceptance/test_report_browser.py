@@ -3,32 +3,17 @@ section visible, a click on a claim opens its article with the evidence highligh
 article text runs nothing, and the page makes no network request."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import pytest
+from browserkit import BROWSER_MARKS, browser  # noqa: F401  (the browser fixture)
 
 from dossier_fixture import analysed
 from rashomon.report import write_reports
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 SECTIONS = ["overview", "contested", "summary", "corroborated", "matrix", "numbers", "timeline", "framing", "articles"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium)"),
-]
+pytestmark = BROWSER_MARKS
 
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def _open(browser, path: Path, width: int = 1366):

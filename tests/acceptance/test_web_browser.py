@@ -15,17 +15,13 @@ from pathlib import Path
 import httpx
 import pytest
 
+from browserkit import BROWSER_MARKS, browser  # noqa: F401  (the browser fixture)
+
 ROOT = Path(__file__).resolve().parents[2]
 KURSK = sorted((ROOT / "examples" / "kursk").glob("*.txt"))
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 TOKEN = "browser-test-token"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium)"),
-]
+pytestmark = BROWSER_MARKS
 
 
 def free_port() -> int:
@@ -56,14 +52,6 @@ def server(tmp_path_factory):
         proc.terminate()
         proc.wait(30)
 
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def test_add_follow_open_dispute_claim_and_search_all_on_loopback(server, browser):

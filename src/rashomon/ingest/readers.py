@@ -71,6 +71,20 @@ class IngestResult:
     duplicates: list[Duplicate] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    def take(self, item) -> bool:
+        """File one item of ``iter_inputs`` (an ``Article``, ``InputError``, ``Duplicate`` or a
+        note) in its list; True when it is an article."""
+        if isinstance(item, Article):
+            self.articles.append(item)
+            return True
+        if isinstance(item, InputError):
+            self.errors.append(item)
+        elif isinstance(item, Duplicate):
+            self.duplicates.append(item)
+        else:
+            self.notes.append(item)
+        return False
+
 
 class _Batch:
     """Collects articles and errors while reading."""
@@ -310,14 +324,7 @@ def read_inputs(inputs: Iterable[Union[str, Path, Mapping, Article]], stdin: Opt
 
     res = IngestResult()
     for item in iter_inputs(inputs, stdin=stdin):
-        if isinstance(item, Article):
-            res.articles.append(item)
-        elif isinstance(item, InputError):
-            res.errors.append(item)
-        elif isinstance(item, Duplicate):
-            res.duplicates.append(item)
-        else:
-            res.notes.append(item)
+        res.take(item)
     mark_copies(res.articles)
     return res
 
