@@ -78,3 +78,21 @@ def test_large_batch_claims_of_articles_without_event_form_one_block(monkeypatch
     assert [v.block for v in views] == ["e1"] * 4 + [""] * 4
     ids = {(x.claim.id, y.claim.id) for x, y in view_pairs(views)}
     assert ("c4", "c7") in ids and not any(x < "c4" <= y for x, y in ids)
+
+
+def test_block_index_finds_only_items_sharing_a_key_and_block_in_order_added():
+    from rashomon.link.blocking import BlockIndex
+
+    idx = BlockIndex()
+    a, b, c = object(), object(), object()
+    idx.add(a, "state", {"e1"})
+    idx.add(b, "state", {"e2"})
+    idx.add(c, "number", {"e1"})
+    assert idx.near("state", {"e1"}) == [a]
+    assert idx.near("state", {"e2", "e1"}) == [a, b]
+    idx.add(a, "state", {"e3"})  # filed again: a group that gained an event
+    assert idx.near("state", {"e3"}) == [a] and idx.items == [a, b, c]
+    small = BlockIndex(by_block=False)  # small batches: every item is near
+    small.add(a, "state", {"e1"})
+    small.add(c, "number", {"e9"})
+    assert small.near("state", {"e2"}) == [a, c]
