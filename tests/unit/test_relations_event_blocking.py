@@ -96,3 +96,23 @@ def test_block_index_finds_only_items_sharing_a_key_and_block_in_order_added():
     small.add(a, "state", {"e1"})
     small.add(c, "number", {"e9"})
     assert small.near("state", {"e2"}) == [a, c]
+
+
+def _state_group(claims: list[str], blocks: list):
+    from rashomon.link.disputes import _Group
+
+    d = _dossier()
+    by_id = {c.id: c for c in d.claims}
+    vec = np.ones(4, dtype=np.float32) / 2.0  # the same wording: groups that may merge do
+    views = [ClaimView(claim=by_id[c], text=by_id[c].text, span=None, cluster=by_id[c].cluster, side=None, speaker=None,
+                       speaker_name=None, date=None, date_source="", vec=vec, block=b) for c, b in zip(claims, blocks)]
+    return _Group(key=("state", "dim"), positions={"held": views[:1], "failed": views[1:]})
+
+
+def test_large_batch_disputes_merge_only_groups_sharing_an_event():
+    from rashomon.link.disputes import _merge
+
+    assert len(_merge([_state_group(["c0", "c1"], [None, None]), _state_group(["c4", "c5"], [None, None])])) == 1
+    assert len(_merge([_state_group(["c0", "c1"], ["e1", "e1"]), _state_group(["c4", "c5"], ["e2", "e2"])])) == 2
+    # a cluster spanning events belongs to each: its group meets the groups of both
+    assert len(_merge([_state_group(["c0", "c5"], ["e1", "e2"]), _state_group(["c4", "c6"], ["e2", "e2"])])) == 1
