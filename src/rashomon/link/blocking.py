@@ -125,3 +125,30 @@ def claim_pairs_by_event(event_of: Sequence[Optional[str]], pair_fn: Callable[[l
             x, y = rows[a], rows[b]
             out.add((x, y) if x < y else (y, x))
     return out
+
+
+class BlockIndex:
+    """Items filed under ``(key, block)`` labels (e.g. a dispute's kind and each of its events):
+    ``add(item, key, blocks)`` files an item (again: under more blocks), ``near(key, blocks)``
+    returns the items filed under ``key`` and any of ``blocks``, in the order first added; with
+    ``by_block=False`` (small batches) ``near`` returns every item added, in that order.
+    ``items``: every item added, in that order."""
+
+    def __init__(self, by_block: bool = True) -> None:
+        self.by_block = by_block
+        self.items: list = []
+        self._pos: dict[int, int] = {}
+        self._labels: dict[tuple, set[int]] = defaultdict(set)
+
+    def add(self, item, key, blocks) -> None:
+        i = self._pos.setdefault(id(item), len(self.items))
+        if i == len(self.items):
+            self.items.append(item)
+        if self.by_block:
+            for b in blocks:
+                self._labels[(key, b)].add(i)
+
+    def near(self, key, blocks) -> list:
+        if not self.by_block:
+            return list(self.items)
+        return [self.items[i] for i in sorted({i for b in blocks for i in self._labels.get((key, b), ())})]

@@ -49,6 +49,7 @@ import numpy as np
 from ..data import load_yaml
 from ..settings import setting
 from ..models import Dispute, DisputePosition, PositionStep, Relation, Span
+from .blocking import BlockIndex
 from .dispute_wording import hubs, position_label, question_and_type, set_mid_caps
 from .relations.context import ClaimView, claim_views, opposed_sides
 from .relations.rules import quantity_interval
@@ -417,13 +418,14 @@ def _merge(groups: list[_Group]) -> list[_Group]:
     disputes) whose positions say the same things: the centroids of matched positions are at
     least as close as the relation stage asks of two claims on one topic (settings ``relations.state_min_sim``,
     ``relations.numeric_min_sim``; for two sides of a denial, agent or description the near-paraphrase
-    ``relations.negation_min_sim``)."""
-    done: list[_Group] = []
+    ``relations.negation_min_sim``). On large batches (views carry their event as ``block``) a
+    group is merged only into one sharing an event (a cluster spanning events belongs to each)."""
+    done = BlockIndex(any(v.block is not None for g in groups for v in _members(g)))  # large batches: within events
     for g in sorted(groups, key=lambda g: -len(g.edges)):
         target = None
         if g.key[0] in ("state", "number"):
             need = setting("relations.state_min_sim") if g.key[0] == "state" else setting("relations.numeric_min_sim")
-            for h in done:
+            for h in done.near(g.key, {v.block for v in _members(g)}):
                 if h.key != g.key:
                     continue
                 if g.key[0] == "state":
@@ -438,7 +440,7 @@ def _merge(groups: list[_Group]) -> list[_Group]:
                         target = h
                         break
         elif len(g.positions) == 2:  # denial / agent / description: two sides, matched one to one
-            for h in done:
+            for h in done.near(g.key, {v.block for v in _members(g)}):
                 if h.key != g.key or len(h.positions) != 2:
                     continue
                 gs, hs = list(g.positions), list(h.positions)
@@ -453,7 +455,7 @@ def _merge(groups: list[_Group]) -> list[_Group]:
                 if target is not None:
                     break
         if target is None:
-            done.append(g)
+            done.add(g, g.key, {v.block for v in _members(g)})
             continue
         target.edges += g.edges
         if g.key[0] == "number":
@@ -463,7 +465,13 @@ def _merge(groups: list[_Group]) -> list[_Group]:
             for s, vs in g.positions.items():
                 have = {v.claim.id for v in target.positions.setdefault(s, [])}
                 target.positions[s] += [v for v in vs if v.claim.id not in have]
-    return done
+        done.add(target, g.key, {v.block for v in _members(target)})  # filed again under the events it gained
+    return done.items
+
+
+def _members(g: _Group) -> list[ClaimView]:
+    """The claim views of a group's positions."""
+    return [v for vs in g.positions.values() for v in vs]
 
 
 # --------------------------------------------------------------------------- records
@@ -496,6 +504,9 @@ def build_disputes(views: list[ClaimView], relations: list[Relation], dossier, a
             elif isinstance(e, str) and agreeing is not None:
                 agreeing[r.id] = e
     ups = [r for r in relations if r.type == "updates"]
+    ups_from: dict[str, list[int]] = defaultdict(list)  # cluster -> positions in ``ups`` of its updates (not ups x groups)
+    for i, r in enumerate(ups):
+        ups_from[r.a].append(i)
     groups = group_edges(edges, views)
     out: list[Dispute] = []
     for g in groups:
@@ -506,7 +517,7 @@ def build_disputes(views: list[ClaimView], relations: list[Relation], dossier, a
         if not cross:
             continue  # only one side revising itself: an update, not a dispute between sides
         clusters = {v.cluster for vs in g.positions.values() for v in vs}
-        g_ups = [r for r in ups if r.a in clusters and r.b in clusters]
+        g_ups = [ups[i] for i in sorted({i for c in clusters for i in ups_from.get(c, ()) if ups[i].b in clusters})]
         up_pairs = {frozenset((r.a, r.b)) for r in g_ups}
         # a revision is listed once: as its `updates` relation when there is one, else as the contradiction
         g_ups_ids = [r.id for r in g_ups] + [e.rel.id for e in g.edges if e.revision and frozenset((e.rel.a, e.rel.b)) not in up_pairs]

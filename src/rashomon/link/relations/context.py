@@ -9,7 +9,11 @@ quantities. ``topic_similarity(x, y)`` scores whether two claims talk about the 
 ``view_pairs(views)`` / ``view_neighbours(views)`` give the claim pairs the relation signals
 examine: every pair up to ``relations.all_pairs_max`` claims (``data/settings.yaml``), above
 that only the blocked candidates of ``candidates.candidate_pairs`` (nearest neighbours by embedding in
-LSH buckets, plus claims sharing a rare proper name), so the work grows about linearly.
+LSH buckets, plus claims sharing a rare proper name), so the work grows about linearly. In a
+large batch (at least ``blocking.event_claims_min`` claims, once the events are linked) every
+view carries its event as ``block`` and claims are paired only within their event, with the same
+rule inside each event (``blocking.claim_pairs_by_event``); on smaller batches ``block`` is None
+and nothing is blocked by event.
 """
 from __future__ import annotations
 
@@ -46,6 +50,7 @@ class ClaimView:
     names: frozenset = frozenset()
     when: Optional[tuple] = None  # (first day, last day) of the claim's own explicit dates
     prop: str = ""  # what the claim asserts, without "X said on Monday that" (similarity.proposition_text)
+    block: Optional[str] = None  # large batches: the event of the claim's article ("" none); else None
 
 
 def _interval(value: str):
@@ -152,6 +157,7 @@ def claim_views(state) -> list[ClaimView]:
     from ..similarity import proposition_texts
 
     props = proposition_texts(state)
+    event_of = event_blocks(d)
     out = []
     for c in claims:
         actor = None
@@ -167,8 +173,17 @@ def claim_views(state) -> list[ClaimView]:
                              date_source=how, vec=vecs[c.id], poles=state_poles(span.text),
                              quantities=[quants[q] for q in c.quantities if q in quants],
                              words=content_words(span.text), names=frozenset(_PROPER.findall(span.text)),
-                             when=_claim_when(c, times), prop=props.get(c.id, span.text)))
+                             when=_claim_when(c, times), prop=props.get(c.id, span.text),
+                             block=None if event_of is None else event_of.get(c.article, "")))
     return out
+
+
+def event_blocks(d: Dossier) -> Optional[dict[str, str]]:
+    """Article id -> event id when the batch is paired within events (events linked and at least
+    ``blocking.event_claims_min`` claims, as ``clusters.cluster_claims`` does), else None."""
+    if not d.events or len(d.claims) < setting("blocking.event_claims_min"):
+        return None
+    return {a: e.id for e in d.events for a in e.articles}
 
 
 NAME_BONUS = (0.05, 0.03)  # added to the cosine for one shared name, and again for two or more
@@ -215,10 +230,34 @@ def _blocked_pairs(views: list[ClaimView]) -> list[tuple[int, int]]:
     return sorted(candidate_pairs(vecs, [sorted(v.names) for v in views]))
 
 
+def _local_pairs(views: list[ClaimView]) -> list[tuple[int, int]]:
+    """Index pairs (i < j, sorted) among ``views``: all of them up to ``relations.all_pairs_max``
+    views, else ``_blocked_pairs``."""
+    if len(views) <= _all_pairs_max():
+        return list(combinations(range(len(views)), 2))
+    return _blocked_pairs(views)
+
+
+def _event_pairs(views: list[ClaimView]) -> list[tuple[int, int]]:
+    """Large batches: index pairs (i < j, sorted) of views of one event (``ClaimView.block``),
+    each event's views paired as ``_local_pairs`` pairs a small batch's."""
+    from ..blocking import claim_pairs_by_event
+
+    return sorted(claim_pairs_by_event([v.block for v in views], lambda rows: _local_pairs([views[r] for r in rows])))
+
+
+def _by_event(views: list[ClaimView]) -> bool:
+    """Whether ``views`` come from a large batch paired within events (``claim_views`` set ``block``)."""
+    return any(v.block is not None for v in views)
+
+
 def view_pairs(views: list[ClaimView]) -> Iterable[tuple[ClaimView, ClaimView]]:
     """The pairs (x, y) of ``views`` to examine, x before y in list order: all of them (in
     ``itertools.combinations`` order) when there are at most ``relations.all_pairs_max`` views,
-    else the blocked candidates (``_blocked_pairs``) in the same order."""
+    else the blocked candidates (``_blocked_pairs``) in the same order; in a large batch only
+    pairs within one event (``_event_pairs``)."""
+    if _by_event(views):
+        return [(views[i], views[j]) for i, j in _event_pairs(views)]
     if len(views) <= _all_pairs_max():
         return combinations(views, 2)
     return [(views[i], views[j]) for i, j in _blocked_pairs(views)]
@@ -226,7 +265,14 @@ def view_pairs(views: list[ClaimView]) -> Iterable[tuple[ClaimView, ClaimView]]:
 
 def view_neighbours(views: list[ClaimView]) -> Optional[list[list[ClaimView]]]:
     """For each view, the other views it may be compared with (in list order): ``None`` (meaning
-    every view) up to ``relations.all_pairs_max`` views, else its blocked candidates."""
+    every view) up to ``relations.all_pairs_max`` views, else its blocked candidates; in a large
+    batch always a list, the views of its own event (``_event_pairs``)."""
+    if _by_event(views):
+        nb: list[list[int]] = [[] for _ in views]
+        for i, j in _event_pairs(views):
+            nb[i].append(j)
+            nb[j].append(i)
+        return [[views[k] for k in sorted(ks)] for ks in nb]
     if len(views) <= _all_pairs_max():
         return None
     nb: list[list[int]] = [[] for _ in views]
