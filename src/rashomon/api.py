@@ -158,7 +158,6 @@ def _streamed(inputs, stdin, jobs, settings: Settings, progress: Progress, on_re
     marked when the stream ends. ``progress.on_articles`` is called with None first (the count is
     not known yet), then with the count once the inputs are read. The ``ingest`` timing is the
     reading time spent in this process, which overlaps the workers' annotation."""
-    from .ingest.copies import mark_copies
     from .ingest.readers import IngestResult
     from .ingest.stream import iter_inputs
 
@@ -182,7 +181,6 @@ def _streamed(inputs, stdin, jobs, settings: Settings, progress: Progress, on_re
         progress.on_articles(None)
     engine = pick_engine(None, jobs, settings=settings, overlap=settings.engine.prefetch)
     annotations, art_timings = engine.annotate(articles(), on_result=on_result, failed=failed)
-    mark_copies(ingested.articles)
     return ingested, annotations, [StageTiming(name="ingest", seconds=round(spent[0], 4))] + art_timings
 
 

@@ -18,29 +18,18 @@ from .timex_lexicon import Match, WEEKDAY_INDEX, _WORDS, lexicon
 # --------------------------------------------------------------------------- values
 
 
+# the precision of an ISO value, by its shape (first match wins)
+_PRECISION = [(re.compile(p), name) for p, name in (
+    (r"\d{4}-\d\d-\d\dT.*", "time"), (r"\d{4}-\d\d-\d\d", "day"), (r"\d{4}-\d\d", "month"),
+    (r"\d{4}-W\d\d(-WE)?", "week"), (r"\d{4}-(SP|SU|FA|WI)", "season"), (r"\d{4}-[QH]\d", "quarter"),
+    (r"\d{4}", "year"), (r"\d{3}", "decade"), (r"\d{2}", "century"))]
+
+
 def precision_of(value: Optional[str]) -> Optional[str]:
-    """day | month | year | season | decade | week | quarter | time | None, from an ISO value."""
+    """day | month | year | season | decade | century | week | quarter | time | None, from an ISO value."""
     if not value:
         return None
-    if "T" in value and re.match(r"\d{4}-\d\d-\d\dT", value):
-        return "time"
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return "day"
-    if re.fullmatch(r"\d{4}-\d\d", value):
-        return "month"
-    if re.fullmatch(r"\d{4}-W\d\d(-WE)?", value):
-        return "week"
-    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
-        return "season"
-    if re.fullmatch(r"\d{4}-[QH]\d", value):
-        return "quarter"
-    if re.fullmatch(r"\d{4}", value):
-        return "year"
-    if re.fullmatch(r"\d{3}", value):
-        return "decade"
-    if re.fullmatch(r"\d{2}", value):
-        return "century"
-    return None
+    return next((name for rx, name in _PRECISION if rx.fullmatch(value)), None)
 
 
 def _zone(f: dict) -> str:
