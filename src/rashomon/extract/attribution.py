@@ -40,6 +40,7 @@ from .attribution_model import learned_attributions
 from .quotes import find_quotes
 from .attribution_spans import _hedges_and_distancing, _quote_at, _split_paragraph_quotes
 from .attribution_anaphora import resolve_body_anaphora
+from .attribution_continuation import continue_quotes
 from .attribution_channels import channel_of, channel_subject, resolve_channel_speakers
 from .attribution_speakers import _same_speaker, _speaker, _speaker_head, _subject
 from .attribution_cues import _CONTINUING, _find_according_to, _find_colon_labels, _find_verb_cues, _trailing_report_participle
@@ -176,6 +177,9 @@ def extract_attributions(state) -> None:
     resolve_channel_speakers(channel_items)
     # "it said", "the company said": the named body that spoke before, or the article's one body of that kind
     resolve_body_anaphora(body_items, state.ann.actors)
+    # "“A,” she said. “B.”": the quotation that goes on is hers too (attribution_continuation)
+    more, drop = continue_quotes(text, quotes, out, state.article.id, taken)
+    out = sorted([a for a in out if a.id not in drop] + more, key=lambda a: (a.content[0].start, a.cue_start or 0))
     # the learned tagger adds confident attributions the rules missed (extract/attribution_model.py)
     out.extend(learned_attributions(state, out))
     state.ann.attributions = out

@@ -15,6 +15,7 @@ from typing import Optional
 from ..models import Speaker
 from .actors import actor_finder
 from .attribution_descriptions import person_for_description
+from .attribution_partitives import partitive_name
 from .lexicon import actor_lexicon, cues
 from .attribution_spans import _Found, _WORDS, _clean, _in_dateline, _in_spans, _is_cue_verb, _quote_spans
 
@@ -294,6 +295,11 @@ def _speaker(state, head, found: _Found) -> Optional[Speaker]:
             pname = a.name if a is not None else _clean(_strip_titles(person.text))
             name, actor = pname, (a.id if a is not None else None)
             how = f"description '{text[s:e]}' -> the one person the article gives that title: '{pname}'"
+    part = partitive_name(head, _animate) if not hows and len(names) == 1 else None
+    if part is not None:
+        # "Some residents complained ... Others questioned": other residents, not "Others"
+        name, group = part
+        how = f"quantifier '{head.text}' -> part of the group '{group.text}' named before it"
     if head.lower_ in ("he", "she", "they") and not hows:
         ante = _fallback_antecedent(head)
         if ante is not None:
