@@ -2,7 +2,7 @@
 
 In: one article's speakers in text order with their head tokens, and the article's actors
 (``state.ann.actors``). Out: ``resolve_body_anaphora(items, actors)`` rewrites, in place, the
-speakers that are "it" or "the <body noun>" ("the company", "the ministry", "the group") and that
+speakers that are "it", "its/their <report noun>" ("according to their data") or "the <body noun>" ("the company", "the ministry", "the group") and that
 nothing resolved yet: to the last named body that spoke before them in the article (for a
 description, one of the type its noun names), else, for a description, to the one named body of
 that type in the article; a speaker that fits none stays as written (never a guess).
@@ -57,6 +57,22 @@ def _type_nouns() -> dict:
     return out
 
 
+def _owned_by_pronoun(head) -> bool:
+    """True for a report noun owned by "its"/"their" ("according to their data", "its figures
+    show"): the owner is the body that spoke before, as for "it"."""
+    if head is None or head.pos_ != "NOUN":
+        return False
+    low, lemma = head.lower_, head.lemma_.lower()
+    if low not in _report_nouns() and lemma not in _report_nouns():
+        return False
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children)
+
+
+@lru_cache(maxsize=1)
+def _report_nouns() -> set:
+    return {w.lower() for w in load_yaml("cues.yaml", "en").get("report_nouns") or []}
+
+
 def _named(actor) -> bool:
     return bool(actor.name) and actor.name[:1].isupper()
 
@@ -75,12 +91,12 @@ def resolve_body_anaphora(items: list, actors: list) -> None:
             continue
         if sp.resolved:
             continue
-        if head.lower_ == "it" and head.pos_ == "PRON":
+        if (head.lower_ == "it" and head.pos_ == "PRON") or _owned_by_pronoun(head):
             prior = [x for x in spoken if x[0] < pos]
             if prior:
                 src = prior[-1][1]
                 sp.name, sp.actor = src.name, src.actor
-                sp.resolved = f"pronoun 'it' -> the last named body that spoke before it '{src.name}'"
+                sp.resolved = f"pronoun '{sp.text}' -> the last named body that spoke before it '{src.name}'"
             continue
         btype = _body_type(head)
         if btype is None:
