@@ -30,8 +30,11 @@ _ANY_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj")
 
 
 def _own_group(head):
-    """The group a quantifier names itself ("five of the seven agencies" -> agencies), or None."""
-    objs = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    """The group a quantifier names itself ("five of the seven agencies" -> agencies; "Of the seven
+    agencies, five said", where the phrase hangs on the verb), or None."""
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+    preps += [c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < head.i] if head.dep_ == "nsubj" else []
+    objs = [p for c in preps for p in c.children if p.dep_ == "pobj"]
     return next((p for p in objs if p.lower_ not in _BARE_OF and p.tag_ in ("NNS", "NNPS")), None)
 
 

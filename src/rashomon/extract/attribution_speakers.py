@@ -15,7 +15,7 @@ from typing import Optional
 from ..models import Speaker
 from .actors import actor_finder
 from .attribution_descriptions import person_for_description
-from .attribution_partitives import partitive_name
+from .attribution_partitives import _PARTITIVE, partitive_name
 from .lexicon import actor_lexicon, cues
 from .attribution_spans import _Found, _WORDS, _clean, _in_dateline, _in_spans, _is_cue_verb, _quote_spans
 
@@ -74,6 +74,8 @@ def _can_speak(tok) -> bool:
         return low in tuple(_WORDS["speaking_pronouns"])
     if tok.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "DET"):
         return True
+    if tok.lower_ in _PARTITIVE and partitive_name(tok, _animate) is not None:
+        return True  # "Five of them said", "Of the seven agencies, five said": part of a group
     if tok.text[:1].isupper() and tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in tok.children):
         return True  # a name the tagger took for a noun ("Ruiz said"): a bare singular noun is no subject
     if tok.text[:1].isupper() and (any(ch.isupper() for ch in tok.text[1:]) or not tok.is_sent_start):

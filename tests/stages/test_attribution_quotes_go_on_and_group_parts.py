@@ -1,0 +1,83 @@
+"""Speakers of quotations that go on after their statement, of quantifiers that stand for part of
+a group named before ("Others", "Five of them"), and of "according to its figures"; on sentences
+written for these tests (offsets checked by ``checked_attributions``)."""
+from __future__ import annotations
+
+import pytest
+
+from extractkit import checked_attributions
+
+
+def _with(atts, words):
+    found = [a for a in atts if any(words in c.text for c in a.content)]
+    assert found, [(a.speaker and a.speaker.name, [c.text for c in a.content]) for a in atts]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def bridge(run_article):
+    text = ("“The bridge will reopen in May,” the mayor of Lowbury said on Monday. “The money is there. "
+            "We only need to find out what the county wants.”\n\n"
+            "“The contractors are ready,” Anna Lind told reporters.\n\n"
+            "“They have waited since March for the permits and the steel.”\n\n"
+            "The council met on Tuesday. “A total failure” was the verdict of the opposition.\n")
+    return text, checked_attributions(run_article, text)
+
+
+def test_a_quotation_that_goes_on_in_the_next_sentence_keeps_the_speaker(bridge):
+    _, atts = bridge
+    a = _with(atts, "The money is there")
+    assert "mayor" in a.speaker.name
+    assert a.kind == "direct"
+
+
+def test_a_cue_inside_a_quotation_that_goes_on_is_not_a_new_statement(bridge):
+    _, atts = bridge
+    assert not [a for a in atts if a.cue == "find"]
+    assert not [a for a in atts if a.speaker is not None and a.speaker.text == "We"]
+
+
+def test_a_quotation_paragraph_after_an_attributed_quotation_keeps_the_speaker(bridge):
+    _, atts = bridge
+    a = _with(atts, "waited since March")
+    assert a.speaker.name == "Anna Lind"
+
+
+def test_a_quoted_phrase_after_narration_gets_no_speaker(bridge):
+    _, atts = bridge
+    assert not [a for a in atts if any("total failure" in c.text for c in a.content)]
+
+
+@pytest.fixture(scope="module")
+def residents(run_article):
+    text = ("Some residents of Lowbury complained about headaches after the fire. "
+            "Others questioned how the river could be safe when the fish had died.\n\n"
+            "The inquiry weighed the views of seven agencies. Five of them found that the plant had "
+            "not leaked, according to the summary.\n")
+    return checked_attributions(run_article, text)
+
+
+def test_others_is_named_after_the_group_that_spoke_before(residents):
+    a = _with(residents, "river could be safe")
+    assert a.speaker.name == "other residents"
+    assert a.speaker.text == "Others"
+
+
+def test_five_of_them_is_named_after_the_group_before_it(residents):
+    a = _with(residents, "plant had")
+    names = [a.speaker.name] + [s.name for s in a.chain]
+    assert any("agencies" in n for n in names), names
+
+
+def test_a_quantifier_with_its_own_group_is_named_by_it(run_article):
+    text = "Of the seven agencies in the review, five said that the plant had not leaked."
+    a = _with(checked_attributions(run_article, text), "plant had not leaked")
+    assert "agencies" in a.speaker.name
+
+
+def test_according_to_its_figures_is_the_body_that_spoke_before(run_article):
+    text = ("The Harbour Board said on Monday that the port would reopen. "
+            "According to its figures, 300 ships were waiting.")
+    a = _with(checked_attributions(run_article, text), "300 ships")
+    assert a.speaker.name == "Harbour Board"
+    assert a.speaker.text == "its figures"
