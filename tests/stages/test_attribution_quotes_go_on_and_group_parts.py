@@ -81,3 +81,19 @@ def test_according_to_its_figures_is_the_body_that_spoke_before(run_article):
     a = _with(checked_attributions(run_article, text), "300 ships")
     assert a.speaker.name == "Harbour Board"
     assert a.speaker.text == "its figures"
+
+
+def test_the_outlets_sources_are_the_named_outlets_sources(run_article):
+    text = ("On Tuesday, the Baltic News Network reported, citing officials, that a private group may have "
+            "been behind the attack. The outlet’s sources also claimed that no foreign nationals were involved.")
+    a = _with(checked_attributions(run_article, text), "no foreign nationals")
+    assert a.speaker.name == "Baltic News Network sources"
+    assert a.speaker.text == "The outlet’s sources"
+    assert a.speaker.actor is None  # unnamed sources, not the outlet itself
+
+
+def test_the_companys_lawyers_are_named_after_the_company(run_article):
+    text = ("Northwind Airlines said on Monday that the jets would fly again. "
+            "The company's lawyers said the claims had no merit.")
+    a = _with(checked_attributions(run_article, text), "no merit")
+    assert a.speaker.name == "Northwind Airlines lawyers"

@@ -3,7 +3,7 @@
 In: one article's speakers in text order with their head tokens, and the article's actors
 (``state.ann.actors``). Out: ``resolve_body_anaphora(items, actors)`` rewrites, in place, the
 speakers that are "it", "its/their <report noun>" ("according to their data") or "the <body noun>" ("the company", "the ministry", "the group") and that
-nothing resolved yet: to the last named body that spoke before them in the article (for a
+nothing resolved yet ("the outlet's sources": the owner so, the sources keep their noun): to the last named body that spoke before them in the article (for a
 description, one of the type its noun names), else, for a description, to the one named body of
 that type in the article; a speaker that fits none stays as written (never a guess).
 Body nouns and their actor types: ``body_nouns`` of ``data/en/actors.yaml`` and ``body_anaphors``
@@ -25,7 +25,7 @@ def _body_type(head) -> Optional[str]:
     """The actor type of a definite body description ("the ministry" -> government_body), or None."""
     if head is None or head.ent_type_ or head.pos_ != "NOUN" or head.tag_ != "NN":
         return None  # one body: "the agencies", "the news organizations" are not one named body
-    kids = list(head.children)
+    kids = [c for c in head.children if c.dep_ != "case"]  # "the outlet's": the possessive mark aside
     if len(kids) != 1 or kids[0].dep_ != "det" or kids[0].lower_ != "the":
         return None  # a bare "the company"; "the other agency", "the state company" describe more
     bodies = actor_lexicon()["body_nouns"]
@@ -98,17 +98,36 @@ def resolve_body_anaphora(items: list, actors: list) -> None:
                 sp.name, sp.actor = src.name, src.actor
                 sp.resolved = f"pronoun '{sp.text}' -> the last named body that spoke before it '{src.name}'"
             continue
-        btype = _body_type(head)
+        owner = _body_owner(head)
+        desc = owner if owner is not None else head
+        btype = _body_type(desc)
         if btype is None:
             continue
-        noun = head.lemma_.lower()
-        prior = [x for x in spoken if x[0] < pos and _fits(x[2], noun, btype)]
-        if prior:
-            src = prior[-1][2]
-        else:
-            named = [a for a in actors if a.type in _BODY_TYPES and _named(a) and a.mentions and _fits(a, noun, btype)]
-            if len(named) != 1:
-                continue
-            src = named[0]
+        src = _body_for(desc.lemma_.lower(), btype, pos, spoken, actors)
+        if src is None:
+            continue
+        if owner is not None:
+            # "the outlet's sources said": unnamed sources of the named outlet, not the outlet itself
+            sp.name, sp.actor = f"{src.name} {head.text}", None
+            sp.resolved = f"owner '{owner.text}' of '{head.text}' -> the named {src.type.replace('_', ' ')} of the article '{src.name}'"
+            continue
         sp.name, sp.actor = src.name, src.id
         sp.resolved = f"description '{sp.text}' -> the named {src.type.replace('_', ' ')} of the article '{src.name}'"
+
+
+def _body_owner(head):
+    """The body description that owns a speaker noun ("the outlet's sources" -> outlet), or None."""
+    if head is None or head.pos_ != "NOUN" or head.ent_type_:
+        return None
+    poss = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"]
+    return poss[0] if len(poss) == 1 and _body_type(poss[0]) is not None else None
+
+
+def _body_for(noun: str, btype: str, pos: int, spoken: list, actors: list):
+    """The named body a description stands for: the last one of its kind that spoke before
+    ``pos``, else the article's one named body of that kind; None when neither holds."""
+    prior = [x for x in spoken if x[0] < pos and _fits(x[2], noun, btype)]
+    if prior:
+        return prior[-1][2]
+    named = [a for a in actors if a.type in _BODY_TYPES and _named(a) and a.mentions and _fits(a, noun, btype)]
+    return named[0] if len(named) == 1 else None
