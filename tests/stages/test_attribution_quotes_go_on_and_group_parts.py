@@ -97,3 +97,13 @@ def test_the_companys_lawyers_are_named_after_the_company(run_article):
             "The company's lawyers said the claims had no merit.")
     a = _with(checked_attributions(run_article, text), "no merit")
     assert a.speaker.name == "Northwind Airlines lawyers"
+
+
+def test_a_quotation_next_to_another_cue_is_not_given_to_a_verb_in_a_relative_clause(run_article):
+    text = ("The spokesman, Omar Reyes, said on Monday that the agency had used figures that had been "
+            "verified by the Red Cross, and when asked about the change, Reyes said: “In floods, the "
+            "figures change every day.”")
+    atts = checked_attributions(run_article, text)
+    holders = [a for a in atts if any("figures change every day" in c.text for c in a.content)]
+    assert holders, [(a.speaker and a.speaker.name, a.cue) for a in atts]
+    assert all("Reyes" in a.speaker.name for a in holders), [(a.speaker.name, a.cue) for a in holders]

@@ -135,8 +135,11 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             if not cue_in_quote and (sent_quotes or near):
                 # quotations next to the cue: before ("“...,” he said"), after ("he said: “...”"), or both
                 adj = _adjacent_quotes(doc, text, tok, subj, sent_quotes + near)
-                if not f.contents:
-                    adj = adj or sent_quotes
+                if not f.contents and not adj:
+                    # no clause and no quotation next to the cue: a quotation of the sentence that
+                    # no other cue verb of it stands next to ("that had been verified by X, and
+                    # when asked, Y said: “...”" gives the quotation to Y, not to "verified")
+                    adj = [q for q in sent_quotes if not _next_to_other_cue(doc, text, sent, tok, q)]
                 if adj:
                     qspans = [_trim(text, *_paragraph_part(text, qs, qe, tok.idx)) for qs, qe in adj]
                     # clause contents inside an adjacent quotation give way to the quotation
@@ -181,6 +184,14 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             found.append(f)
     del lex
     return found
+
+
+def _next_to_other_cue(doc, text, sent, tok, q) -> bool:
+    """True when quotation ``q`` stands next to a cue verb of ``sent`` other than ``tok``."""
+    for t in sent:
+        if t.i != tok.i and _is_cue_verb(t) and not (q[0] <= t.idx < q[1]) and _adjacent_quotes(doc, text, t, _subject(t), [q]):
+            return True
+    return False
 
 
 def _cue_clause_span(tok, subj):
