@@ -107,3 +107,13 @@ def test_a_quotation_next_to_another_cue_is_not_given_to_a_verb_in_a_relative_cl
     holders = [a for a in atts if any("figures change every day" in c.text for c in a.content)]
     assert holders, [(a.speaker and a.speaker.name, a.cue) for a in atts]
     assert all("Reyes" in a.speaker.name for a in holders), [(a.speaker.name, a.cue) for a in holders]
+
+
+def test_names_in_apposition_to_a_plural_noun_are_the_speakers(run_article):
+    text = ("The two newspapers, the Herald and the Courier, reported that the mayor had resigned.\n\n"
+            "According to a report by the broadcasters Radio Nordia and Kanal Vest, the council will meet on Friday.")
+    atts = checked_attributions(run_article, text)
+    a = _with(atts, "mayor had resigned")
+    assert "Herald" in a.speaker.name and "Courier" in a.speaker.name
+    b = _with(atts, "council will meet")
+    assert "Radio Nordia" in b.speaker.name

@@ -142,6 +142,8 @@ def _speaker_head(subj):
         for c in subj.children:
             if c.dep_ == "appos" and c.ent_type_ == "PERSON":
                 return c
+        if _apposed_names(subj) is not None:
+            return _apposed_names(subj)
         left = [t for t in subj.lefts if t.ent_type_ == "PERSON" and t.dep_ in ("compound", "nmod")]
         if left and subj.pos_ in ("NOUN", "PROPN") and subj.text.lower() in _titles():
             return left[-1]
@@ -156,7 +158,7 @@ def _speaker_head(subj):
             if c.dep_ == "prep" and c.text.lower() in ("from", "by", "of"):
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        return p
+                        return _apposed_names(p) or p
         for c in subj.children:
             # "the AFP report" -> AFP; but "US intelligence", "Russian data" stay whole: a
             # country's services speak, not the country
@@ -172,6 +174,14 @@ def _speaker_head(subj):
                         if by:
                             return by[0]
     return subj
+
+
+def _apposed_names(tok):
+    """The first name in apposition to a plural common noun ("the two newspapers, the Herald and
+    the Courier" -> Herald; its conjuncts follow it as co-speakers), else None."""
+    if tok.tag_ != "NNS":
+        return None
+    return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
 
 
 def _titles() -> set:
