@@ -177,9 +177,10 @@ def extract_attributions(state) -> None:
     resolve_channel_speakers(channel_items)
     # "it said", "the company said": the named body that spoke before, or the article's one body of that kind
     resolve_body_anaphora(body_items, state.ann.actors)
-    # "“A,” she said. “B.”": the quotation that goes on is hers too (attribution_continuation)
-    more, drop = continue_quotes(text, quotes, out, state.article.id, taken)
-    out = sorted([a for a in out if a.id not in drop] + more, key=lambda a: (a.content[0].start, a.cue_start or 0))
     # the learned tagger adds confident attributions the rules missed (extract/attribution_model.py)
     out.extend(learned_attributions(state, out))
+    # "“A,” she said. “B.”": the quotation that goes on is hers too (attribution_continuation)
+    more, drop = continue_quotes(text, quotes, out, state.article.id, taken | {a.id for a in out})
+    if more or drop:
+        out = [a for a in out if a.id not in drop] + more
     state.ann.attributions = out

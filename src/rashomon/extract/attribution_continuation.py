@@ -13,7 +13,7 @@ and the ids of found attributions whose cue lies inside a continued quotation (t
 
 A quotation continues the statement before it when all of these hold: no statement's content
 covers it; it opens a sentence; it holds a sentence of its own (at least ``_MIN_WORDS`` words,
-ending in sentence punctuation or running to the end of its paragraph); the statement before it
+ending in sentence punctuation, not a comma, or running to the end of its paragraph); the statement before it
 quotes its speaker (direct or mixed) and has a speaker; and nothing but the rest of that
 statement's sentence stands between the two (no other sentence, at most one paragraph break).
 """
@@ -54,7 +54,7 @@ def _is_sentence(text: str, q: tuple[int, int]) -> bool:
         return False
     if text[q[1] - 1] not in _QUOTE_MARKS:
         return True  # unclosed: it ran to the end of its paragraph
-    return inner[-1:] in (".", "!", "?", "…", ",")
+    return inner[-1:] in (".", "!", "?", "…")  # "“...,” X said": a comma asks for a cue of its own
 
 
 def _statement_end(a: Attribution) -> int:
