@@ -117,3 +117,14 @@ def test_names_in_apposition_to_a_plural_noun_are_the_speakers(run_article):
     assert "Herald" in a.speaker.name and "Courier" in a.speaker.name
     b = _with(atts, "council will meet")
     assert "Radio Nordia" in b.speaker.name
+
+
+def test_according_to_their_data_is_the_named_body_that_is_the_subject_before(run_article):
+    text = ("The polling firm Northfield Research forecasts a victory of the opposition in the election. "
+            "According to their data, the opposition receives 51.9% of the votes.")
+    atts = checked_attributions(run_article, text)
+    a = _with(atts, "51.9%")
+    assert a.speaker.name == "Northfield Research"
+    assert a.speaker.text == "their data"
+    b = _with(atts, "victory of the opposition")
+    assert b.speaker.name == "Northfield Research"

@@ -73,6 +73,23 @@ def _report_nouns() -> set:
     return {w.lower() for w in load_yaml("cues.yaml", "en").get("report_nouns") or []}
 
 
+def _subject_body_before(head, actors, window: int = 80):
+    """The named body that is the nearest subject before ``head`` ("Northfield Research forecasts
+    ... According to their data"), within ``window`` tokens; None when a subject names none."""
+    doc = head.doc
+    bodies = [a for a in actors if a.type in _BODY_TYPES and _named(a)]
+    for i in range(head.i - 1, max(-1, head.i - window), -1):
+        t = doc[i]
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        names = [t] + [c for c in t.children if c.dep_ in ("appos", "compound")]  # "the firm Acme Research"
+        for a in bodies:
+            if any(m.start <= x.idx < m.end for m in a.mentions for x in names):
+                return a
+        return None  # the nearest subject is no named body: not guessed
+    return None
+
+
 def _named(actor) -> bool:
     return bool(actor.name) and actor.name[:1].isupper()
 
@@ -97,6 +114,11 @@ def resolve_body_anaphora(items: list, actors: list) -> None:
                 src = prior[-1][1]
                 sp.name, sp.actor = src.name, src.actor
                 sp.resolved = f"pronoun '{sp.text}' -> the last named body that spoke before it '{src.name}'"
+            elif head.lower_ != "it":
+                body = _subject_body_before(head, actors)
+                if body is not None:
+                    sp.name, sp.actor = body.name, body.id
+                    sp.resolved = f"pronoun '{sp.text}' -> the named body that is the last subject before it '{body.name}'"
             continue
         owner = _body_owner(head)
         desc = owner if owner is not None else head

@@ -177,9 +177,10 @@ def _speaker_head(subj):
 
 
 def _apposed_names(tok):
-    """The first name in apposition to a plural common noun ("the two newspapers, the Herald and
-    the Courier" -> Herald; its conjuncts follow it as co-speakers), else None."""
-    if tok.tag_ != "NNS":
+    """The first name in apposition to a common noun ("the two newspapers, the Herald and the
+    Courier" -> Herald, its conjuncts follow it as co-speakers; "the polling firm Acme Research"
+    -> Research), else None."""
+    if tok.tag_ not in ("NNS", "NN"):
         return None
     return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
 
