@@ -128,3 +128,12 @@ def test_according_to_their_data_is_the_named_body_that_is_the_subject_before(ru
     assert a.speaker.text == "their data"
     b = _with(atts, "victory of the opposition")
     assert b.speaker.name == "Northfield Research"
+
+
+def test_a_verb_with_an_object_says_what_it_calls_the_object(run_article):
+    text = "The mayor, Anna Berg, condemned the vote as a “total failure” and urged residents to stay calm."
+    atts = checked_attributions(run_article, text)
+    a = _with(atts, "total failure")
+    assert a.cue == "condemned"
+    assert a.content[0].text == "the vote as a “total failure”"
+    assert not [x for x in atts if x.cue == "urged" and any("total failure" in c.text for c in x.content)]

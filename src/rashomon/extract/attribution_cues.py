@@ -135,10 +135,11 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             if not cue_in_quote and (sent_quotes or near):
                 # quotations next to the cue: before ("“...,” he said"), after ("he said: “...”"), or both
                 adj = _adjacent_quotes(doc, text, tok, subj, sent_quotes + near)
-                if not f.contents and not adj:
+                if not f.contents and not adj and not (info.get("object") and any(c.dep_ == "dobj" for c in tok.children)):
                     # no clause and no quotation next to the cue: a quotation of the sentence that
-                    # no other cue verb of it stands next to ("that had been verified by X, and
-                    # when asked, Y said: “...”" gives the quotation to Y, not to "verified")
+                    # no other cue verb of it stands next to or holds ("that had been verified by
+                    # X, and when asked, Y said: “...”" gives the quotation to Y, not to
+                    # "verified"); a verb with an object says what its object says (below)
                     adj = [q for q in sent_quotes if not _next_to_other_cue(doc, text, sent, tok, q)]
                 if adj:
                     qspans = [_trim(text, *_paragraph_part(text, qs, qe, tok.idx)) for qs, qe in adj]
@@ -158,6 +159,8 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                             objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
                             break
                 if objs:
+                    # "condemned the vote as a “total failure”": the object with what it is called
+                    objs += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i]
                     toks = [t for o in objs for t in o.subtree]
                     s, e = _span_of(toks)
                     for qs, qe in _quote_at(quotes, s, e):
@@ -187,10 +190,18 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
 
 
 def _next_to_other_cue(doc, text, sent, tok, q) -> bool:
-    """True when quotation ``q`` stands next to a cue verb of ``sent`` other than ``tok``."""
+    """True when quotation ``q`` stands next to a cue verb of ``sent`` other than ``tok``, or lies
+    in the object of one ("condemned the vote as a “failure” and urged ...": not "urged"'s)."""
     for t in sent:
-        if t.i != tok.i and _is_cue_verb(t) and not (q[0] <= t.idx < q[1]) and _adjacent_quotes(doc, text, t, _subject(t), [q]):
+        if t.i == tok.i or not _is_cue_verb(t) or q[0] <= t.idx < q[1]:
+            continue
+        if _adjacent_quotes(doc, text, t, _subject(t), [q]):
             return True
+        for c in t.children:
+            if c.dep_ in ("dobj", "oprd", "prep", "attr") and c.i > t.i and tok not in c.subtree:
+                s, e = _span_of(list(c.subtree))
+                if s <= q[0] + 1 and q[1] - 1 <= e:
+                    return True
     return False
 
 
