@@ -137,3 +137,11 @@ def test_a_verb_with_an_object_says_what_it_calls_the_object(run_article):
     assert a.cue == "condemned"
     assert a.content[0].text == "the vote as a “total failure”"
     assert not [x for x in atts if x.cue == "urged" and any("total failure" in c.text for c in x.content)]
+
+
+def test_he_after_a_persons_possessive_is_that_person_not_his_channel(run_article):
+    text = ("On Friday evening, several audio recordings were posted on Ivan Sorokin’s Telegram channel. "
+            "He claimed that his units had come under attack.")
+    a = _with(checked_attributions(run_article, text), "units had come under attack")
+    assert a.speaker.name == "Ivan Sorokin"
+    assert a.speaker.text == "He"

@@ -36,6 +36,15 @@ from .lexicon import actor_lexicon, country_for
 from .actor_mentions import _Builder, _body_type, _is_cue_subject
 
 
+def _before_possessive(ent):
+    """A person's name without what the tagger ran on past its possessive mark: "Yevgeny
+    Prigozhin’s Telegram" -> "Yevgeny Prigozhin" (the channel is his, not a part of his name)."""
+    for t in ent[1:-1]:
+        if t.tag_ == "POS":
+            return ent.doc[ent.start:t.i]
+    return ent
+
+
 def extract_actors(state) -> None:
     """Fill ``state.ann.actors`` for one article (see module docstring)."""
     doc = state.doc
@@ -62,7 +71,7 @@ def extract_actors(state) -> None:
             if any(t.i in b.taken for t in x):
                 continue
             if x.label_ == "PERSON":
-                b.person(x)
+                b.person(_before_possessive(x))
             elif x.label_ in ("ORG", "FAC") or (x.label_ in ("GPE", "NORP") and _body_type(x.text.lower())):
                 b.named_body(x)
             elif x.label_ in ("GPE",):
