@@ -145,3 +145,13 @@ def test_he_after_a_persons_possessive_is_that_person_not_his_channel(run_articl
     a = _with(checked_attributions(run_article, text), "units had come under attack")
     assert a.speaker.name == "Ivan Sorokin"
     assert a.speaker.text == "He"
+
+
+def test_according_to_their_data_skips_a_relative_clause_and_takes_an_untagged_name(run_article):
+    text = ("The American polling company Northfield Research, which conducts exit polls for the largest "
+            "media groups, forecasts a victory of the opposition. According to their data, the opposition "
+            "receives 51.9% of the votes.\n\nThe local sociological center Varta, which conducted surveys for a "
+            "television channel, has opposite results. According to their data, the ruling party received 56.1%.")
+    atts = checked_attributions(run_article, text)
+    assert _with(atts, "51.9%").speaker.name == "Northfield Research"
+    assert _with(atts, "56.1%").speaker.name == "Varta"

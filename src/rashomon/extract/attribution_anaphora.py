@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..data import load_yaml
 from .lexicon import actor_lexicon
 
+_RELATIVE = {"who", "which", "that", "whom"}
 _BODY_TYPES = {"government_body", "military_unit", "media_outlet", "country", "organization", "group"}
 
 
@@ -73,19 +74,33 @@ def _report_nouns() -> set:
     return {w.lower() for w in load_yaml("cues.yaml", "en").get("report_nouns") or []}
 
 
+def _body_type_word(tok) -> bool:
+    """True when ``tok`` is a noun for a body ("center", "company", "ministry")."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    bodies = actor_lexicon()["body_nouns"]
+    return bool(_anaphors().get(low) or _anaphors().get(lemma) or bodies.get(low) or bodies.get(lemma))
+
+
 def _subject_body_before(head, actors, window: int = 80):
-    """The named body that is the nearest subject before ``head`` ("Northfield Research forecasts
-    ... According to their data"), within ``window`` tokens; None when a subject names none."""
+    """``(name, actor id or None)`` of the named body that is the nearest subject before ``head``
+    ("Northfield Research forecasts ... According to their data"), within ``window`` tokens; None
+    when that subject names none."""
     doc = head.doc
-    bodies = [a for a in actors if a.type in _BODY_TYPES and _named(a)]
+    named = [a for a in actors if _named(a)]
     for i in range(head.i - 1, max(-1, head.i - window), -1):
         t = doc[i]
-        if t.dep_ not in ("nsubj", "nsubjpass"):
-            continue
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ in _RELATIVE or t.head.dep_ == "relcl":
+            continue  # "Acme, which conducts polls, forecasts ...": the relative clause is aside
         names = [t] + [c for c in t.children if c.dep_ in ("appos", "compound")]  # "the firm Acme Research"
-        for a in bodies:
-            if any(m.start <= x.idx < m.end for m in a.mentions for x in names):
-                return a
+        for a in named:
+            # a body, or a name the text itself calls a body ("the research center Gorby")
+            if (a.type in _BODY_TYPES or t.pos_ == "NOUN") and any(m.start <= x.idx < m.end for m in a.mentions for x in names):
+                return a.name, a.id
+        appos = [c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if t.pos_ == "NOUN" and appos and _body_type_word(t):
+            # a name the tagger did not take as one, in apposition to a body noun
+            toks = sorted([x for x in appos[0].subtree if x.dep_ in ("compound", "appos") or x is appos[0]], key=lambda x: x.i)
+            return " ".join(x.text for x in toks), None
         return None  # the nearest subject is no named body: not guessed
     return None
 
@@ -117,8 +132,8 @@ def resolve_body_anaphora(items: list, actors: list) -> None:
             elif head.lower_ != "it":
                 body = _subject_body_before(head, actors)
                 if body is not None:
-                    sp.name, sp.actor = body.name, body.id
-                    sp.resolved = f"pronoun '{sp.text}' -> the named body that is the last subject before it '{body.name}'"
+                    sp.name, sp.actor = body
+                    sp.resolved = f"pronoun '{sp.text}' -> the named body that is the last subject before it '{body[0]}'"
             continue
         owner = _body_owner(head)
         desc = owner if owner is not None else head
