@@ -99,7 +99,7 @@ def _subject_body_before(head, actors, window: int = 80):
         appos = [c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         if t.pos_ == "NOUN" and appos and _body_type_word(t):
             # a name the tagger did not take as one, in apposition to a body noun
-            toks = sorted([x for x in appos[0].subtree if x.dep_ in ("compound", "appos") or x is appos[0]], key=lambda x: x.i)
+            toks = [x for x in appos[0].lefts if x.dep_ == "compound"] + [appos[0]]
             return " ".join(x.text for x in toks), None
         return None  # the nearest subject is no named body: not guessed
     return None
