@@ -33,6 +33,8 @@ ALLOWED = {
     ("analyse/framing.py", "furniture_reasons"): "removal reason ids (models.Removed.reason)",
     ("analyse/framing.py", "own_name_tokens"): "parts of web addresses (www, com, org ...)",
     ("extract/attribution_speakers.py", "speaker_stop_deps"): SPACY_DEPS,
+    ("extract/attribution_partitives.py", "any_deps"): SPACY_DEPS,
+    ("extract/attribution_partitives.py", "modifier_deps"): SPACY_DEPS,
     ("extract/lexicon.py", "cues"): "keys of data/en/cues.yaml",
     ("extract/lexicon.py", "actor_lexicon"): "keys of data/en/actors.yaml",
     ("extract/quantity_about.py", "governor"): SPACY_DEPS,

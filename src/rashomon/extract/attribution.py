@@ -27,7 +27,12 @@ Rules (lexicon in ``data/en/cues.yaml``):
   statement said" is the body that spoke through a statement before (``attribution_channels``);
   "it said", "the company said" are the named body (``attribution_anaphora``); "Ruritania's prime
   minister said" is the one person the article gives that title (``attribution_descriptions``);
-  "were told by X" credits the agent X.
+  "were told by X" credits the agent X; "Others said", "Five of them found" are named after the
+  group named before them ("other residents", ``attribution_partitives``); "the outlet's sources"
+  are the named outlet's sources; "according to their data" is the named body that was the last
+  subject before it.
+- a quotation that goes on after its statement ("“A,” she said. “B.”") is the same speaker's,
+  and a cue inside it is part of what is quoted (``attribution_continuation``).
 
 The stage function is here; its parts live beside it: the finders in ``attribution_cues``, the
 speaker and its actor in ``attribution_speakers``, spans, quotes and hedges in ``attribution_spans``.

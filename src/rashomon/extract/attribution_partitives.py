@@ -26,6 +26,7 @@ _PARTITIVE = set(_WORDS["partitive_speakers"])
 _OTHER = set(_WORDS["partitive_other"])
 _GROUP_DETS = set(_WORDS["partitive_group_determiners"])
 _BARE_OF = {"them", "those", "these"}
+_MODIFIER_DEPS = ("amod", "compound", "nummod", "det", "nmod")
 _ANY_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj")
 
 
@@ -50,7 +51,7 @@ def _is_partitive(head) -> bool:
 
 def _group_words(tok) -> list:
     """The group's name tokens: the noun with its left modifiers, leading determiners cut."""
-    toks = sorted([t for c in tok.lefts if c.dep_ in ("amod", "compound", "nummod", "det", "nmod") for t in c.subtree] + [tok],
+    toks = sorted([t for c in tok.lefts if c.dep_ in _MODIFIER_DEPS for t in c.subtree] + [tok],
                   key=lambda t: t.i)
     toks = toks[[k for k, t in enumerate(toks) if not t.is_punct][0]:] if any(not t.is_punct for t in toks) else [tok]
     while len(toks) > 1 and toks[0].lower_ in _GROUP_DETS:
