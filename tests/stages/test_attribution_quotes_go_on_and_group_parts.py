@@ -155,3 +155,11 @@ def test_according_to_their_data_skips_a_relative_clause_and_takes_an_untagged_n
     atts = checked_attributions(run_article, text)
     assert _with(atts, "51.9%").speaker.name == "Northfield Research"
     assert _with(atts, "56.1%").speaker.name == "Varta"
+
+
+def test_a_participle_after_a_noun_has_that_noun_as_speaker(run_article):
+    text = ("Preliminary results from the election board show the ruling party ahead, despite exit polls "
+            "suggesting four opposition parties had won.")
+    a = _with(checked_attributions(run_article, text), "four opposition parties had won")
+    assert "exit polls" in a.speaker.name
+    assert "board" not in a.speaker.name

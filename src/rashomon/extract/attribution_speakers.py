@@ -100,6 +100,11 @@ def _inherited_subject(verb):
         return subj
     if verb.dep_ == "relcl":
         return verb.head
+    if (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i
+            and verb.head.dep_ != "dobj"):
+        # "despite exit polls suggesting that ...", "with officials saying ...": the noun the
+        # participle modifies ("X released documents showing ..." stays X's)
+        return verb.head
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP", "VB"):
         head = verb.head
         # "X denied that A, saying B": the participle after a comma belongs to the reporting verb
