@@ -135,7 +135,7 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             if not cue_in_quote and (sent_quotes or near):
                 # quotations next to the cue: before ("“...,” he said"), after ("he said: “...”"), or both
                 adj = _adjacent_quotes(doc, text, tok, subj, sent_quotes + near)
-                if not f.contents and not adj and not (info.get("object") and any(c.dep_ == "dobj" for c in tok.children)):
+                if not f.contents and not adj and not (info.get("object") and _quote_in_object(tok, sent_quotes)):
                     # no clause and no quotation next to the cue: a quotation of the sentence that
                     # no other cue verb of it stands next to or holds ("that had been verified by
                     # X, and when asked, Y said: “...”" gives the quotation to Y, not to
@@ -187,6 +187,17 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             found.append(f)
     del lex
     return found
+
+
+def _quote_in_object(tok, quotes) -> bool:
+    """True when one of ``quotes`` lies in the verb's object or its "as" phrase ("condemned the
+    vote as a “total failure”"): the object with the quotation is the content, not the bare quote."""
+    parts = [c for c in tok.children if c.dep_ in ("dobj", "oprd") or (c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i)]
+    for c in parts:
+        s, e = _span_of(list(c.subtree))
+        if any(s <= q[0] + 1 and q[1] - 1 <= e for q in quotes):
+            return True
+    return False
 
 
 def _next_to_other_cue(doc, text, sent, tok, q) -> bool:

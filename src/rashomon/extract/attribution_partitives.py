@@ -78,7 +78,8 @@ def partitive_name(head, animate) -> Optional[tuple[str, object]]:
             continue
         if t.lower_ in _PARTITIVE or _in_spans(quotes, t.idx) or not animate(t):
             continue
-        group = " ".join(x.text for x in _group_words(t))
+        words = _group_words(t)
+        group = " ".join(x.lower_ if k == 0 and x.is_sent_start and x.pos_ != "PROPN" else x.text for k, x in enumerate(words))
         word = head.lower_
         name = f"other {group}" if word in _OTHER else f"{word} of the {group}"
         return name, t
