@@ -163,3 +163,17 @@ def test_a_participle_after_a_noun_has_that_noun_as_speaker(run_article):
     a = _with(checked_attributions(run_article, text), "four opposition parties had won")
     assert "exit polls" in a.speaker.name
     assert "board" not in a.speaker.name
+
+
+def test_an_inverted_statement_ending_in_name_and_title_credits_the_name(run_article):
+    text = ("LOWBURY, June 25. The crisis rallied support for the governor, Denis Lund, the acting head of "
+            "the northern region, told a television show.")
+    a = _with(checked_attributions(run_article, text), "rallied support")
+    assert a.speaker.name == "Denis Lund"
+    assert "Denis Lund" not in a.content[0].text
+
+
+def test_a_name_in_apposition_before_and_then_is_not_an_inverted_speaker(run_article):
+    text = "The minister met the mayor, Anna Berg, and told reporters that the bridge would reopen."
+    a = _with(checked_attributions(run_article, text), "bridge would reopen")
+    assert "Anna Berg" not in a.speaker.name

@@ -96,7 +96,8 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                 continue  # "so-called", "claimed territory": modifiers, not reporting
             if _in_spans(idioms, tok.idx):
                 continue  # "Needless to say", "Let's say", "so to speak": no one is reported
-            subj = _inherited_subject(tok)
+            tail = _trailing_name(tok)  # "A, Denis Lund, the head of X, told TV": (name, its first token)
+            subj = tail[0] if tail else _inherited_subject(tok)
             if subj is None:
                 subj = _inverted_subject(tok)
             if (subj is not None and info.get("class") != "hedging" and tok.lemma_.lower() not in _EVIDENCE_VERBS
@@ -149,6 +150,9 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                         if not any(c[0] <= q[0] and q[1] <= c[1] for c in f.contents):
                             f.contents.append(q)
             f.contents = [(s, e) for s, e in f.contents if len(text[s:e].split()) >= 2]
+            if tail and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+                # what stands before the name is what was said (its object is the channel)
+                f.contents = [_trim(text, sent.start_char, doc[tail[1]].idx)]
             if not f.contents and info.get("object") and _animate(_speaker_head(subj)):
                 # "acknowledged the participation of ...", "called the plan “reckless”",
                 # "called for a ceasefire", "talked about the flood"
@@ -187,6 +191,34 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             found.append(f)
     del lex
     return found
+
+
+def _trailing_name(verb):
+    """``(person token, index of the name's first token)`` for an inverted statement whose speaker
+    the parser hung on the content as an apposition: "The vote rallied support, Denis Lund, the
+    acting head of the region, told a TV show." (a cue with no subject of its own, right after a
+    comma that closes a person's name or its apposition, the name itself after a comma); else None."""
+    if verb.dep_ not in ("conj", "ROOT", "parataxis") or _subject(verb) is not None:
+        return None
+    doc = verb.doc
+    k = verb.i - 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    for t in reversed(doc[max(0, verb.i - 25):k]):
+        if t.ent_type_ != "PERSON" or t.dep_ not in ("appos", "conj"):
+            continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].ent_type_ == "PERSON" and doc[t.i + 1].ent_iob_ == "I":
+            continue  # not the last word of the name
+        first = t.i
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        if first == 0 or doc[first - 1].text != ",":
+            return None
+        inside = {x.i for x in t.subtree}
+        if all(x.i in inside or x.is_punct for x in doc[t.i + 1:k]):
+            return t, first - 1
+        return None
+    return None
 
 
 def _quote_in_object(tok, quotes) -> bool:
