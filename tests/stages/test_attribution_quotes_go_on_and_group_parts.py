@@ -177,3 +177,10 @@ def test_a_name_in_apposition_before_and_then_is_not_an_inverted_speaker(run_art
     text = "The minister met the mayor, Anna Berg, and told reporters that the bridge would reopen."
     a = _with(checked_attributions(run_article, text), "bridge would reopen")
     assert "Anna Berg" not in a.speaker.name
+
+
+def test_hailed_by_credits_the_agent(run_article):
+    text = ("The army shot down the balloon on Saturday. The action was hailed by the President Anna Berg "
+            "as \"a success,\" according to media reports.")
+    a = _with(checked_attributions(run_article, text), "a success")
+    assert a.speaker.name == "Anna Berg"
