@@ -184,3 +184,12 @@ def test_hailed_by_credits_the_agent(run_article):
             "as \"a success,\" according to media reports.")
     a = _with(checked_attributions(run_article, text), "a success")
     assert a.speaker.name == "Anna Berg"
+
+
+def test_attributed_a_cause_is_the_subjects_statement_but_a_participle_is_not(run_article):
+    text = ("Ahmed Saleh, a spokesman for the army, told a news conference that the toll had passed 2,000. "
+            "Saleh attributed the catastrophe to the collapse of two nearby dams.\n\n"
+            "The footage, attributed to the rebels, showed a burning tank.")
+    atts = checked_attributions(run_article, text)
+    assert _with(atts, "collapse of two nearby dams").speaker.name == "Saleh"
+    assert not [a for a in atts if a.cue == "attributed" and "rebels" in (a.speaker.name if a.speaker else "")]
