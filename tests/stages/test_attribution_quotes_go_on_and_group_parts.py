@@ -193,3 +193,9 @@ def test_attributed_a_cause_is_the_subjects_statement_but_a_participle_is_not(ru
     atts = checked_attributions(run_article, text)
     assert _with(atts, "collapse of two nearby dams").speaker.name == "Saleh"
     assert not [a for a in atts if a.cue == "attributed" and "rebels" in (a.speaker.name if a.speaker else "")]
+
+
+def test_a_statement_attributed_to_someone_is_theirs(run_article):
+    text = "A statement attributed to the rebels said that the camp had been shelled."
+    a = _with(checked_attributions(run_article, text), "camp had been shelled")
+    assert a.speaker.name == "rebels"

@@ -59,6 +59,7 @@ def _inverted_subject(verb):
 
 
 _PERSON_SUFFIXES = tuple(_WORDS["person_suffixes"])
+_ASCRIBING = set(_WORDS["ascribing_participles"])
 
 
 def _can_speak(tok) -> bool:
@@ -170,6 +171,13 @@ def _speaker_head(subj):
             if c.dep_ in ("compound", "poss", "amod", "nmod") and (c.ent_type_ or c.pos_ == "PROPN") \
                     and c.ent_type_ not in ("GPE", "NORP"):
                 return c
+        for c in subj.children:
+            # "footage attributed to the rebels alleges ...": the one it is attributed to speaks
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _ASCRIBING:
+                to = [p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "to" for p in pr.children
+                      if p.dep_ == "pobj" and _animate(p)]
+                if to:
+                    return to[0]
         for c in subj.children:
             # "intelligence reviewed by U.S. officials suggests": whoever reviewed it speaks
             if c.dep_ == "acl" and c.tag_ == "VBN":
