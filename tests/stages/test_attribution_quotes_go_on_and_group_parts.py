@@ -199,3 +199,18 @@ def test_a_statement_attributed_to_someone_is_theirs(run_article):
     text = "A statement attributed to the rebels said that the camp had been shelled."
     a = _with(checked_attributions(run_article, text), "camp had been shelled")
     assert a.speaker.name == "rebels"
+
+
+def test_the_intelligence_suggests_is_the_statement_just_before(run_article):
+    text = ("The Baltic Herald reported on March 7, citing unidentified officials who reviewed new intelligence, "
+            "that a private group might have carried out the attack. The intelligence suggests that the group "
+            "included opponents of the government.")
+    a = _with(checked_attributions(run_article, text), "included opponents")
+    assert a.speaker.name == "Baltic Herald"
+    assert a.speaker.channel == "intelligence"
+
+
+def test_a_report_of_named_inspectors_is_theirs_not_the_speaker_before(run_article):
+    text = "The water board said in its report that leaks had doubled. The report of the inspectors said the pipes were old."
+    a = _with(checked_attributions(run_article, text), "pipes were old")
+    assert "inspectors" in a.speaker.name

@@ -21,7 +21,11 @@ from ..models import Speaker
 @lru_cache(maxsize=1)
 def _words() -> dict:
     raw = load_yaml("cues.yaml", "en")
-    return {k: {w.lower() for w in raw.get(k) or []} for k in ("channel_nouns", "channel_preps", "channel_anaphors")}
+    return {k: {w.lower() for w in raw.get(k) or []} for k in ("channel_nouns", "channel_preps", "channel_anaphors",
+                                                               "findings_nouns", "issuer_nouns")}
+
+
+_NEAR_CHARS = 300  # "the statement just before": a cue at most this many characters back (about two sentences)
 
 
 def _channel_lemma(tok) -> Optional[str]:
@@ -61,8 +65,13 @@ def channel_subject(tok) -> Optional[str]:
         return None
     if any(c.dep_ in ("compound", "nmod", "amod") and (c.ent_type_ or c.pos_ == "PROPN") for c in tok.children):
         return None
-    if any(c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for c in tok.children):
-        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            # "a statement from X", "the report of the commission" name their issuer; "the review
+            # of newly collected intelligence" says what it is about and stays anaphoric
+            if any(p.ent_type_ or p.pos_ in ("PROPN", "PRON") or p.lower_ in _words()["issuer_nouns"]
+                   for p in c.subtree if p.i != c.i):
+                return None
     return ch
 
 
@@ -88,6 +97,14 @@ def resolve_channel_speakers(items: list) -> None:
             src = pick[1]
             sp.name, sp.actor = src.name, src.actor
             sp.resolved = f"channel '{sp.text}' -> its issuer, the last speaker before it through a {subj_ch} '{src.name}'"
+        elif subj_ch in _words()["findings_nouns"]:
+            # "X reported, citing officials who reviewed new intelligence, that ... The intelligence
+            # suggests ...": findings with no issuer of their own are the statement just before
+            near = [x for x in issuers if 0 < pos - x[0] <= _NEAR_CHARS]
+            if near:
+                src = near[-1][1]
+                sp.name, sp.actor = src.name, src.actor
+                sp.resolved = f"findings '{sp.text}' -> the speaker of the statement just before it '{src.name}'"
 
 
 def channel_clauses(cue_tok) -> list:
