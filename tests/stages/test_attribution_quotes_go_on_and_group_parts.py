@@ -214,3 +214,15 @@ def test_a_report_of_named_inspectors_is_theirs_not_the_speaker_before(run_artic
     text = "The water board said in its report that leaks had doubled. The report of the inspectors said the pipes were old."
     a = _with(checked_attributions(run_article, text), "pipes were old")
     assert "inspectors" in a.speaker.name
+
+
+def test_each_sentence_of_a_quotation_that_goes_on_is_a_claim_with_the_speaker(run_article):
+    text = ("“The bridge will reopen in May,” the mayor of Lowbury said on Monday. “The money is there. "
+            "We only need the permits from the county.”\n\n“The contractors are ready,” Anna Lind told reporters.\n\n"
+            "“They have waited since March for the permits and the steel.”\n")
+    st = run_article(text, until="claims")
+    for words, who in (("The money is there", "mayor"), ("permits from the county", "mayor"), ("waited since March", "Anna Lind")):
+        claims = [c for c in st.ann.claims if words in c.text]
+        assert claims, [c.text for c in st.ann.claims]
+        assert all(c.speaker is not None and who in c.speaker.name for c in claims), [(c.text, c.speaker) for c in claims]
+        assert all(text[c.start:c.end] == c.text for c in claims)

@@ -185,7 +185,7 @@ def extract_attributions(state) -> None:
     # the learned tagger adds confident attributions the rules missed (extract/attribution_model.py)
     out.extend(learned_attributions(state, out))
     # "“A,” she said. “B.”": the quotation that goes on is hers too (attribution_continuation)
-    more, drop = continue_quotes(text, quotes, out, state.article.id, taken | {a.id for a in out})
-    if more or drop:
-        out = [a for a in out if a.id not in drop] + more
+    _, drop = continue_quotes(text, quotes, out, state.article.id)
+    if drop:
+        out = [a for a in out if a.id not in drop]
     state.ann.attributions = out

@@ -7,8 +7,8 @@ same speaker's words; a reporting verb inside it (“We only need to find out”
 quoted, not a new statement.
 
 In: the article text, its quote spans (``extract.quotes``) and the attributions found so far.
-Out: ``continue_quotes`` returns the new attributions (one per continued quotation, with the
-previous statement's speaker, cue and chain, kind "direct", its content the quotation's offsets)
+Out: ``continue_quotes`` adds each continued quotation to the previous statement as a further
+content span (one statement, as "“A,” she said, “B.”" is one), and returns the statements so grown
 and the ids of found attributions whose cue lies inside a continued quotation (to drop).
 
 A quotation continues the statement before it when all of these hold: no statement's content
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 
-from ..ids import span_id
 from ..models import Attribution, Span
 
 _MIN_WORDS = 4  # a quotation of fewer words is a phrase (scare quotes), not a sentence
@@ -82,15 +81,16 @@ def _only_rest_of_sentence(gap: str) -> bool:
 
 
 def continue_quotes(text: str, quotes: list[tuple[int, int]], atts: list[Attribution],
-                    article: str, taken: set[str]) -> tuple[list[Attribution], set[str]]:
-    """The attributions of quotations that continue the statement before them, and the ids of
-    statements whose cue lies inside such a quotation (see module docstring)."""
-    new: list[Attribution] = []
+                    article: str) -> tuple[list[Attribution], set[str]]:
+    """Add each quotation that continues the statement before it to that statement's content (in
+    place); return the statements so grown and the ids of statements whose cue lies inside such a
+    quotation (see module docstring)."""
+    grown: list[Attribution] = []
     drop: set[str] = set()
     for q in quotes:
-        if _covered(q, atts + new) or not _opens_sentence(text, q[0]) or not _is_sentence(text, q):
+        if _covered(q, atts) or not _opens_sentence(text, q[0]) or not _is_sentence(text, q):
             continue
-        before = [a for a in atts + new if a.id not in drop and a.content and _statement_end(a) <= q[0]]
+        before = [a for a in atts if a.id not in drop and a.content and _statement_end(a) <= q[0]]
         if not before:
             continue
         prev = max(before, key=_statement_end)
@@ -102,9 +102,9 @@ def continue_quotes(text: str, quotes: list[tuple[int, int]], atts: list[Attribu
         for a in inside:
             if all(q[0] <= c.start and c.end <= q[1] for c in a.content):
                 drop.add(a.id)
-        new.append(Attribution(
-            id=span_id("at", article, q[0], q[1], taken), article=article, speaker=prev.speaker,
-            cue=prev.cue, cue_start=prev.cue_start, cue_end=prev.cue_end,
-            content=[Span(article=article, start=q[0], end=q[1], text=text[q[0]:q[1]])], kind="direct",
-            chain=list(prev.chain), distancing=list(prev.distancing), hedges=[]))
-    return new, drop
+        # one statement in several quotations, as "“A,” she said, “B.”": a further content span
+        prev.content.append(Span(article=article, start=q[0], end=q[1], text=text[q[0]:q[1]]))
+        if prev.kind in ("indirect", "according_to"):
+            prev.kind = "mixed"
+        grown.append(prev)
+    return grown, drop
