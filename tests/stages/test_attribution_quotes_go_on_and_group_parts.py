@@ -226,3 +226,10 @@ def test_each_sentence_of_a_quotation_that_goes_on_is_a_claim_with_the_speaker(r
         assert claims, [c.text for c in st.ann.claims]
         assert all(c.speaker is not None and who in c.speaker.name for c in claims), [(c.text, c.speaker) for c in claims]
         assert all(text[c.start:c.end] == c.text for c in claims)
+
+
+def test_unnamed_sources_keep_their_affiliation(run_article):
+    text = ("The toll continues to rise, with some sources predicting up to 20,000 deaths. Analysts blame "
+            "the delays. Not to mention, some Nordian sources tell the agency that the storm was underestimated.")
+    a = _with(checked_attributions(run_article, text), "storm was underestimated")
+    assert a.speaker.name == "some Nordian sources"

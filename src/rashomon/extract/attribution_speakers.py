@@ -285,7 +285,7 @@ def _speaker(state, head, found: _Found) -> Optional[Speaker]:
             ids.append(pa.id if pa is not None else None)
             hows.append(f"'{h.text}' -> '{a.name}' -> the one person the article gives that title: '{names[-1]}'")
         elif a is not None:
-            names.append(a.name)
+            names.append(_unnamed_with_affiliation(text, h, a.name))
             ids.append(a.id)
             for aid, how in _resolutions_around(resolved, hs, he):
                 if aid == a.id:
@@ -339,6 +339,20 @@ def _speaker(state, head, found: _Found) -> Optional[Speaker]:
             actor = None
             how = f"unresolved pronoun '{head.text}': no compatible speaker before it"
     return Speaker(name=name, actor=actor, start=s, end=e, text=text[s:e], resolved=how)
+
+
+def _unnamed_with_affiliation(text: str, head, actor_name: str) -> str:
+    """An unnamed source keeps the words of its mention ("some Libyan sources said": not the
+    actor's shorter "some sources"): the mention when the actor has no proper name and the mention
+    says more, ending in the same noun; else the actor's name."""
+    if actor_name[:1].isupper() or head.pos_ != "NOUN":
+        return actor_name
+    toks = [t for t in _speaker_tokens(head) if t.i <= head.i]
+    mention = _clean(text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]) if toks else ""
+    words = actor_name.split()
+    if words and mention.split()[-1:] == words[-1:] and len(mention.split()) > len(words):
+        return mention
+    return actor_name
 
 
 def _person_behind(state, actor):
