@@ -187,6 +187,13 @@ def agent_mentions(text: str) -> list[AgentMention]:
             denied = _negated(text[max(0, s - 25):s]) or _denied_clause(text[:s])
             out.append(AgentMention(keys, denied, s, min(len(text), e + len(tail)), s))
             taken.append((s, e))
+    for s, e, m in find_terms(text, a.get("accuse", [])):
+        gap = m.split()[1:-1]  # "accused Moscow of" -> the agent between the verb and "of"
+        keys = _agent_keys(" ".join(gap))
+        if keys and not any(ts <= s < te for ts, te in taken):
+            denied = _negated(text[max(0, s - 25):s]) or _denied_clause(text[:s])
+            out.append(AgentMention(keys, denied, s, e, s))
+            taken.append((s, e))
     for s, e, m in find_terms(text, a["active"]):
         if any(ts <= s < te for ts, te in taken):
             continue
