@@ -173,7 +173,8 @@ def _rebuttal_hits(text: str) -> tuple[list, list]:
     for hit in find_terms(text, den.get("verbs", [])):
         rest = text[hit[1]:]
         words = tokens(rest)[:3]
-        if not words or find_terms(" ".join(words), den.get("objects", [])):
+        own = tokens(hit[2])[-1:]  # "questioned whether", "will not accept that": the cue ends in its object word
+        if not words or find_terms(" ".join(own + words), den.get("objects", [])):
             verbs.append(hit)
     return verbs, find_terms(text, den.get("sentences", []))
 
@@ -231,18 +232,26 @@ def names_source(x: ClaimView, v: ClaimView) -> bool:
     return any(h and h in said and h not in own for h in (_head_name(v.speaker_name), _head_name(v.side)))
 
 
+def _reported_before(v: ClaimView, x: ClaimView) -> bool:
+    """``v`` comes shortly before the rebuttal ``x`` in the same article (within
+    ``relations.anaphor_max_chars``): what an article reports, it then has rebutted."""
+    return (v.claim.article == x.claim.article and v.claim.end <= x.claim.start
+            and x.claim.start - v.claim.end <= setting("relations.anaphor_max_chars"))
+
+
 def _denial_targets(x: ClaimView, others: list[ClaimView], need: float) -> list[tuple[float, ClaimView]]:
     """The claims a rebuttal ``x`` contradicts: each cluster's most similar claim (a named
-    source's claims count ``relations.denial_named_bonus`` more), kept when at least ``need``
+    source's claims count ``relations.denial_named_bonus`` more, a claim the same article reported
+    shortly before ``relations.denial_before_bonus`` more), kept when at least ``need``
     and within ``relations.denial_target_margin`` of the best, at most
     ``relations.denial_max_targets`` clusters (news repeats the rejected claim in several
     wordings, and one wording is rarely the only one)."""
-    bonus = setting("relations.denial_named_bonus")
+    bonus, near = setting("relations.denial_named_bonus"), setting("relations.denial_before_bonus")
     best: dict[str, tuple[float, ClaimView]] = {}
     for v in others:
         if opposed_sides(x, v) is False:
             continue
-        sim = topic_similarity(x, v) + (bonus if names_source(x, v) else 0.0)
+        sim = topic_similarity(x, v) + (bonus if names_source(x, v) else 0.0) + (near if _reported_before(v, x) else 0.0)
         if v.cluster not in best or sim > best[v.cluster][0]:
             best[v.cluster] = (sim, v)
     ranked = sorted(best.values(), key=lambda t: -t[0])
