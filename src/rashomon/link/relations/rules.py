@@ -249,7 +249,7 @@ def _denial_targets(x: ClaimView, others: list[ClaimView], need: float) -> list[
     bonus, near = setting("relations.denial_named_bonus"), setting("relations.denial_before_bonus")
     best: dict[str, tuple[float, ClaimView]] = {}
     for v in others:
-        if opposed_sides(x, v) is False:
+        if opposed_sides(x, v) is False and v.claim.article == x.claim.article:
             continue
         sim = topic_similarity(x, v) + (bonus if names_source(x, v) else 0.0) + (near if _reported_before(v, x) else 0.0)
         if v.cluster not in best or sim > best[v.cluster][0]:
