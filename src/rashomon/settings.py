@@ -172,6 +172,7 @@ class RelationsSettings(_Group):
     denial_max_targets: int = Field(ge=1, description="rule signal: most clusters one rebuttal contradicts")
     denial_named_bonus: float = Field(ge=0, description="rule signal: similarity added to a claim whose speaker or side the rebuttal names")
     denial_before_bonus: float = Field(ge=0, description="rule signal: similarity added to a claim the same article reports shortly before the rebuttal")
+    denial_before_chars: int = Field(ge=0, description="rule signal: 'shortly before' a rebuttal: at most this many characters before it")
     anaphor_max_chars: int = Field(ge=0, description="rule signal: 'denied the allegations' points at the claim at most this many characters before it in the same article")
     anaphor_min_sim: float = Field(description="rule signal: and at least this similar to it")
     numeric_min_sim: float = Field(description="rule signal: numbers compared only between claims this similar")

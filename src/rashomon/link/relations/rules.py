@@ -234,9 +234,9 @@ def names_source(x: ClaimView, v: ClaimView) -> bool:
 
 def _reported_before(v: ClaimView, x: ClaimView) -> bool:
     """``v`` comes shortly before the rebuttal ``x`` in the same article (within
-    ``relations.anaphor_max_chars``): what an article reports, it then has rebutted."""
+    ``relations.denial_before_chars``): what an article reports, it then has rebutted."""
     return (v.claim.article == x.claim.article and v.claim.end <= x.claim.start
-            and x.claim.start - v.claim.end <= setting("relations.anaphor_max_chars"))
+            and x.claim.start - v.claim.end <= setting("relations.denial_before_chars"))
 
 
 def _denial_targets(x: ClaimView, others: list[ClaimView], need: float) -> list[tuple[float, ClaimView]]:
