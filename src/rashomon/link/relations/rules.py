@@ -304,6 +304,9 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
                     continue
             need = (setting("relations.negation_min_sim") if plain_negation else setting("relations.denial_min_sim")) if denied else setting("relations.rebuttal_min_sim") + 0.1
             targets = _denial_targets(x, others, need)
+            # a bare negation points at its one paraphrase; past the best target, a negated claim
+            # more likely agrees with the rebuttal ("did not recall him saying that")
+            targets = targets[:1] + ([] if plain_negation else [t for t in targets[1:] if not count_terms(t[1].text, "negation")])
             if not targets:
                 # "X denied the allegations": no claim of another side says what it rejects in its
                 # words; the claim the article reported just before is its target
