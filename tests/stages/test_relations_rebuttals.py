@@ -128,3 +128,17 @@ def test_a_speaker_asked_about_a_claim_answers_it_but_a_request_stays_a_directiv
     views = {v.claim.id: v for v in claim_views(CorpusState(dossier=d))}
     assert not is_directive(views["c0"])
     assert is_directive(views["c1"])
+
+
+def test_a_rebuttal_does_not_reach_a_claim_that_already_says_no():
+    # the negated claim is about as close as the mayor's (within the target margin), yet it
+    # agrees with the rebuttal
+    d = build([
+        ("a1", "2024-05-02", DEPOT_MAYOR, "mayor", "Town", "k1", "asserted"),
+        ("a2", "2024-05-02", "The fire at the Corvel grain depot was not started by militia fighters, a local priest said.",
+         "local priest", None, "k2", "asserted"),
+        ("a3", "2024-05-03", DEPOT_DENIAL, "militia", "Militia", "k3", "asserted"),
+    ])
+    pairs = _pairs(contradictions(run(d), "denial"))
+    assert frozenset(("k1", "k3")) in pairs
+    assert frozenset(("k2", "k3")) not in pairs
