@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from typing import Optional
 
@@ -216,6 +217,13 @@ def _is_rebuttal(v: ClaimView) -> bool:
 _CAPS = re.compile(r"[A-Z][\w-]+")
 
 
+@lru_cache(maxsize=100_000)
+def _capitalised(text: str) -> frozenset:
+    """Lower-cased capitalised words of ``text``."""
+    return frozenset(t.lower() for t in _CAPS.findall(text))
+
+
+@lru_cache(maxsize=100_000)
 def _head_name(name: Optional[str]) -> Optional[str]:
     """The last capitalised word of a speaker or side name, lower-cased ("Salome Zourabichvili"
     -> "zourabichvili", "the United Nations" -> "nations"), or None."""
@@ -227,7 +235,7 @@ def names_source(x: ClaimView, v: ClaimView) -> bool:
     """The rebuttal ``x`` names ``v``'s speaker or side ("asked about Zourabichvili's claims",
     "where the United Nations got this false information"), and not its own: ``v`` is a likely
     target."""
-    said = {t.lower() for t in _CAPS.findall(x.text)}
+    said = _capitalised(x.text)
     own = {_head_name(x.speaker_name), _head_name(x.side)}
     return any(h and h in said and h not in own for h in (_head_name(v.speaker_name), _head_name(v.side)))
 
