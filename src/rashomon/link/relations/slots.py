@@ -64,6 +64,7 @@ class AgentMention:
     start: int            # span of agent + predicate inside the claim text
     end: int
     pred: int = -1        # where the predicate starts (the event it names runs from here)
+    kind: str = "do"      # "win" for who won a vote or contest, else "do" (who did it)
 
 
 @lru_cache(maxsize=1)
@@ -172,6 +173,12 @@ def _agent_before(before: str) -> tuple[int, list[str], frozenset]:
     return cut, words, frozenset()
 
 
+def _kind(predicate: str) -> str:
+    """"win" when the matched predicate says who won (``agent.win``), else "do": a winner and
+    the author of an act are different slots and never clash."""
+    return "win" if find_terms(predicate, slot_words()["agent"].get("win", [])) else "do"
+
+
 def agent_mentions(text: str) -> list[AgentMention]:
     """Who the claim says did (or did not do) something: one ``AgentMention`` per responsibility
     predicate of ``conflict_slots.yaml`` whose agent phrase could be read."""
@@ -185,7 +192,14 @@ def agent_mentions(text: str) -> list[AgentMention]:
         keys = _agent_keys(" ".join(tail.split()[:6]))
         if keys:
             denied = _negated(text[max(0, s - 25):s]) or _denied_clause(text[:s])
-            out.append(AgentMention(keys, denied, s, min(len(text), e + len(tail)), s))
+            out.append(AgentMention(keys, denied, s, min(len(text), e + len(tail)), s, _kind(_m)))
+            taken.append((s, e))
+    for s, e, m in find_terms(text, a.get("accuse", [])):
+        gap = m.split()[1:-1]  # "accused Moscow of" -> the agent between the verb and "of"
+        keys = _agent_keys(" ".join(gap))
+        if keys and not any(ts <= s < te for ts, te in taken):
+            denied = _negated(text[max(0, s - 25):s]) or _denied_clause(text[:s])
+            out.append(AgentMention(keys, denied, s, e, s))
             taken.append((s, e))
     for s, e, m in find_terms(text, a["active"]):
         if any(ts <= s < te for ts, te in taken):
@@ -195,7 +209,7 @@ def agent_mentions(text: str) -> list[AgentMention]:
         if not keys:
             continue
         denied = m.lower() in negative or _negated(before[cut:]) or _denied_clause(before)
-        out.append(AgentMention(keys, denied, max(cut, s - len(" ".join(words)) - 1), e, s))
+        out.append(AgentMention(keys, denied, max(cut, s - len(" ".join(words)) - 1), e, s, _kind(m)))
     return out
 
 
@@ -260,6 +274,8 @@ def agent_findings(views: list[ClaimView]) -> list[Finding]:
         best = None
         for mx in ments[x.claim.id]:
             for my in ments[y.claim.id]:
+                if mx.kind != my.kind:
+                    continue  # who won vs who did it: different questions
                 overlap = bool(mx.agent & my.agent)
                 if mx.negated and my.negated:
                     continue
