@@ -32,6 +32,12 @@ How:
    state poles ("ousted" vs "still holding", ``relations.lexicon.state_poles``) or states on different
    dimensions ("forces ousted" vs "the offensive failed"). Two
    claims of one article pay ``same_article_penalty`` (they are rarely the same proposition).
+   Both stating one figure (``same_figure``: "about 11,000" / 11,300) earns ``number_share_bonus``.
+   The claims' propositions (``Proposition``, compared by ``proposition_match``) weigh in: one
+   predicate with a clash of roles, agent, patient, place, day, figure, polarity or a rare name
+   pays ``proposition_conflict_penalty`` (a near miss worded alike); opposite polarity under
+   different predicates ("X is not involved" / "X dismissed the claims") pays only
+   ``polarity_other_predicate_penalty`` (``PairScorer.proposition_term``).
 3. **Average-linkage** agglomerative clustering inside each connected block of pairs that
    passed ``link``; cut at ``cluster``. Average (not single) linkage keeps two propositions on
    one topic ("troops fought alongside" vs "troops were sent") from chaining together.
@@ -54,6 +60,7 @@ from .candidates import candidate_pairs
 from .features import ClaimFeatures, claim_features, names_meet
 from .matcher import load_matcher
 from .pair_features import pair_features
+from .proposition_match import proposition_features
 from .similarity import proposition_vectors
 from ..settings import setting
 
@@ -70,6 +77,8 @@ def _params() -> dict:
         "number_mismatch_penalty": setting("clusters.number_mismatch_penalty"),
         "number_presence_penalty": setting("clusters.number_presence_penalty"),
         "polarity_penalty": setting("clusters.polarity_penalty"),
+        "polarity_other_predicate_penalty": setting("clusters.polarity_other_predicate_penalty"),
+        "number_share_bonus": setting("clusters.number_share_bonus"),
         "date_penalty": setting("clusters.date_penalty"),
         "side_penalty": setting("clusters.side_penalty"),
         "event_mismatch_penalty": setting("clusters.event_mismatch_penalty"),
@@ -84,6 +93,9 @@ def _params() -> dict:
         "learned_same_article_penalty": setting("clusters.learned_same_article_penalty"),
         "learned_cross_event_penalty": setting("clusters.learned_cross_event_penalty"),
         "learned_same_source_bonus": setting("clusters.learned_same_source_bonus"),
+        "proposition_agree_bonus": setting("clusters.proposition_agree_bonus"),
+        "proposition_predicate_bonus": setting("clusters.proposition_predicate_bonus"),
+        "proposition_conflict_penalty": setting("clusters.proposition_conflict_penalty"),
     }
 
 
@@ -147,6 +159,8 @@ class PairScorer:
             return s
         s = p["w_cos"] * cos + (1 - p["w_cos"]) * self.lexical(i, j)
         fi, fj = self.f[i], self.f[j]
+        pf = (proposition_features(fi.proposition, fj.proposition)
+              if fi.proposition is not None and fj.proposition is not None else None)
         ei, ej = self.rare_entities[i], self.rare_entities[j]
         if ei and ej and not (ei & ej):
             if not names_meet({k[2:] for k in ei}, {k[2:] for k in ej}):  # keys are "e:<name>"
@@ -157,10 +171,12 @@ class PairScorer:
             s += p["same_source_bonus"]  # one original speaker, reported by two outlets
         if fi.numbers and fj.numbers and not (fi.numbers & fj.numbers) and not _numbers_close(fi.numbers, fj.numbers):
             s -= p["number_mismatch_penalty"]
+        elif fi.numbers and fj.numbers:
+            s += p["number_share_bonus"]  # both state one figure (a count, a share, a sum)
         elif bool(fi.numbers) != bool(fj.numbers):
             s -= p["number_presence_penalty"]  # a count on one side only: rarely the same proposition
         if fi.polarity != fj.polarity:
-            s -= p["polarity_penalty"]
+            s -= p["polarity_penalty"] if pf is None or pf["predicate_match"] else p["polarity_other_predicate_penalty"]
         di = {d for d in fi.dates if len(d) == 10}
         dj = {d for d in fj.dates if len(d) == 10}
         if di and dj and not (di & dj):
@@ -179,7 +195,45 @@ class PairScorer:
             s -= p["side_penalty"]
         if self._same_article(i, j):
             s -= p["same_article_penalty"]
-        return s
+        return s + self.proposition_term(i, j, pf)
+
+    def _specifics_differ(self, i: int, j: int) -> bool:
+        """Each claim names a rare entity the other lacks and those never meet (one name swapped
+        for another, whatever else is shared), or both state numbers and none is the same figure."""
+        ei, ej = self.rare_entities[i] - self.rare_entities[j], self.rare_entities[j] - self.rare_entities[i]
+        if ei and ej and not names_meet({k[2:] for k in ei}, {k[2:] for k in ej}):
+            return True
+        ni, nj = self.f[i].numbers, self.f[j].numbers
+        return bool(ni and nj and not (ni & nj) and not _numbers_close(ni, nj))
+
+    def proposition_term(self, i: int, j: int, pf: Optional[dict] = None) -> float:
+        """What the two claims' propositions add to the hand score (``proposition_match``): the
+        same predicate (or synonyms) with a shared argument (agent, patient or attribute: the same
+        actor or head word) and no slot in conflict earns ``proposition_agree_bonus`` (one claim in
+        other words: "X shot down Y" / "Y was shot down by X"); the same predicate alone earns
+        ``proposition_predicate_bonus``; the same predicate with its roles swapped, another agent
+        or patient, another place or another figure of the same thing pays
+        ``proposition_conflict_penalty`` (a near miss worded alike; twice for two or more
+        clashes: roles swapped, opposite polarity of another agent...). The claims' own specifics
+        count as slots too: with one predicate, rare names on both sides that never meet ("the
+        Velka river" / "the Morava river") or numbers that are not one figure are a conflict.
+        0 when either has no proposition. ``pf``: their ``proposition_features`` when already read."""
+        p = self.p
+        fi, fj = self.f[i], self.f[j]
+        if fi.proposition is None or fj.proposition is None:
+            return 0.0
+        if pf is None:
+            pf = proposition_features(fi.proposition, fj.proposition)
+        if not pf["predicate_match"]:
+            return 0.0
+        clashes = sum(pf[k] > 0 for k in _CONFLICT_SLOTS) + self._specifics_differ(i, j)
+        if clashes:
+            return -p["proposition_conflict_penalty"] * min(2, clashes)  # roles swapped: agent and patient both clash
+        if pf["conflicts"]:
+            return 0.0
+        if max(pf["agent_match"], pf["patient_match"], pf["attribute_match"]) >= 1.0:
+            return p["proposition_agree_bonus"]
+        return p["proposition_predicate_bonus"]
 
     def _same_article(self, i: int, j: int) -> bool:
         """Two claims of one article, which are rarely one proposition, unless one speaker goes on
@@ -188,9 +242,47 @@ class PairScorer:
         return self.art[i] == self.art[j] and not (fi.source and fi.source == fj.source and abs(fi.ordinal - fj.ordinal) == 1)
 
 
+# slots whose conflict, under one predicate, makes a near miss (link/proposition_match.py keys)
+_CONFLICT_SLOTS = ("roles_swapped", "agent_conflict", "patient_conflict", "place_conflict", "time_conflict", "quantity_conflict",
+                   "polarity_conflict")
+
+
 def _numbers_close(a: set[float], b: set[float]) -> bool:
-    """True when some number of ``a`` is within 10% of one of ``b`` (11,000 vs 10,000-12,000)."""
-    return any(abs(x - y) <= 0.1 * max(abs(x), abs(y)) for x in a for y in b)
+    """True when some number of ``a`` and one of ``b`` are the same figure (``same_figure``)."""
+    return any(same_figure(x, y) for x in a for y in b)
+
+
+# a rounded figure covers the values within half its unit ("11,000" covers 11,300), but never more
+# than this share of itself ("10,000" does not cover 11,300); hand-set, as QUANTITY_TOLERANCE
+ROUNDING_SHARE = 0.05
+# two precise figures this close (relative) are one figure reported twice (54.08% / 54.24%: a
+# count updated between reports); the grader's own tolerance for a quantity's value
+PRECISE_SHARE = 0.01
+
+
+def figure_unit(x: float) -> float:
+    """The unit a number is written to: 54.24 -> 0.01, 54 -> 1, 11,000 -> 1,000, 0 -> 1."""
+    t = format(abs(x), ".10g")
+    if "e" in t:
+        return 1.0
+    if "." in t:
+        return 10.0 ** -len(t.split(".")[1])
+    stripped = t.rstrip("0")
+    return 10.0 ** (len(t) - len(stripped)) if stripped else 1.0
+
+
+def same_figure(x: float, y: float) -> bool:
+    """Whether two numbers are one figure: equal, within ``PRECISE_SHARE`` of each other, or one is
+    the other rounded (within half the coarser one's unit, at most ``ROUNDING_SHARE`` of it):
+    "about 11,000" / 11,300 and "54%" / 54.24% are; 52.98% / 54.24% and 10,000 / 11,300 are not."""
+    if x == y:
+        return True
+    big = max(abs(x), abs(y))
+    if abs(x - y) <= PRECISE_SHARE * big:
+        return True
+    coarse = x if figure_unit(x) >= figure_unit(y) else y
+    half = min(figure_unit(coarse) / 2, ROUNDING_SHARE * abs(coarse))
+    return abs(x - y) <= half
 
 
 def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
