@@ -143,6 +143,7 @@ class ClustersSettings(_Group):
     same_source_bonus: float = Field(description="bonus when both claims come from the same original speaker")
     proposition_agree_bonus: float = Field(description="bonus when the propositions share the predicate and an argument, no slot in conflict")
     proposition_predicate_bonus: float = Field(description="bonus when the propositions share only the predicate, no slot in conflict")
+    told_cosine_margin: float = Field(description="the hand score's cosine: the larger of the propositions' and of the claims as told less this")
     proposition_conflict_penalty: float = Field(description="penalty when the propositions share the predicate but roles are swapped "
                                                             "or the agent, patient, place or figure differs")
     max_block: int = Field(description="scale: largest block clustered as one")

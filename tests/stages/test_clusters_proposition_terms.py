@@ -5,12 +5,12 @@ its whole) stays below it. Each sentence is one narrated claim of its own articl
 per-article stages up to ``claims`` (so it has its real ``Proposition`` and dated times); the
 features are those of ``pair_features.sentence_features`` plus that proposition and the claim's day
 dates; the batch of all test sentences
-gives the IDF weights, as one dossier does. Also: which numbers count as one figure."""
+gives the IDF weights, as one dossier does."""
 from __future__ import annotations
 
 import pytest
 
-from rashomon.link.clusters import PairScorer, _params, same_figure
+from rashomon.link.clusters import PairScorer, _params
 from rashomon.link.pair_features import sentence_features
 from rashomon.link.similarity import encode
 
@@ -88,9 +88,3 @@ def test_the_passive_retelling_scores_above_the_same_words_with_another_agent(sc
     a, b = PARAPHRASES["passive voice"]
     assert score(a, b) > score(*NEAR_MISSES["another agent"])
 
-
-def test_a_rounded_figure_is_the_same_figure_a_different_share_is_not():
-    assert same_figure(11_000, 11_300) and same_figure(54, 54.24) and same_figure(54.08, 54.24)
-    assert not same_figure(52.98, 54.24)  # 1.3 points of a vote share apart
-    assert not same_figure(10_000, 11_300)  # a round 10,000 covers at most 5% of itself
-    assert not same_figure(2_000, 20_000) and not same_figure(42, 7)

@@ -32,6 +32,8 @@ How:
    state poles ("ousted" vs "still holding", ``relations.lexicon.state_poles``) or states on different
    dimensions ("forces ousted" vs "the offensive failed"). Two
    claims of one article pay ``same_article_penalty`` (they are rarely the same proposition).
+   The cosine is the larger of what the claims assert and of the claims as told (speaker and
+   cue kept; ``similarity.vectors_for``) less ``told_cosine_margin``.
    Both stating one figure (``same_figure``: "about 11,000" / 11,300) earns ``number_share_bonus``.
    The claims' propositions (``Proposition``, compared by ``proposition_match``) weigh in: one
    predicate with a clash of roles, agent, patient, place, day, figure, polarity or a rare name
@@ -61,7 +63,7 @@ from .features import ClaimFeatures, claim_features, names_meet
 from .matcher import load_matcher
 from .pair_features import pair_features
 from .proposition_match import proposition_features
-from .similarity import proposition_vectors
+from .similarity import proposition_vectors, vectors_for
 from ..settings import setting
 
 
@@ -96,6 +98,7 @@ def _params() -> dict:
         "proposition_agree_bonus": setting("clusters.proposition_agree_bonus"),
         "proposition_predicate_bonus": setting("clusters.proposition_predicate_bonus"),
         "proposition_conflict_penalty": setting("clusters.proposition_conflict_penalty"),
+        "told_cosine_margin": setting("clusters.told_cosine_margin"),
     }
 
 
@@ -106,8 +109,9 @@ class PairScorer:
     hand-weighted score below."""
 
     def __init__(self, vectors: np.ndarray, feats: list[ClaimFeatures], articles: list[str], params: Optional[dict] = None,
-                 events: Optional[list[Optional[str]]] = None):
+                 events: Optional[list[Optional[str]]] = None, told: Optional[np.ndarray] = None):
         self.v = vectors
+        self.told = told  # embeddings of the claims as told (speaker and cue kept); None: not used
         self.f = feats
         self.art = articles
         self.events = events  # the event id of each claim's article (None: not grouped)
@@ -157,6 +161,10 @@ class PairScorer:
             if self.events is not None and self.events[i] and self.events[j] and self.events[i] != self.events[j]:
                 s -= p["learned_cross_event_penalty"]  # another event: only a near-certain match states the same proposition
             return s
+        if self.told is not None:
+            # the claims as told, less a margin, when closer than what they assert: a proposition
+            # cut down to "that it is a civilian balloon" has lost what "it" is
+            cos = max(cos, float(self.told[i] @ self.told[j]) - p["told_cosine_margin"])
         s = p["w_cos"] * cos + (1 - p["w_cos"]) * self.lexical(i, j)
         fi, fj = self.f[i], self.f[j]
         pf = (proposition_features(fi.proposition, fj.proposition)
@@ -347,16 +355,17 @@ def average_linkage(items: list[int], sim: dict[tuple[int, int], float], cut: fl
 
 def cluster_indices(vectors: np.ndarray, feats: list[ClaimFeatures], articles: list[str], params: Optional[dict] = None,
                     stats: Optional[dict] = None, events: Optional[list[Optional[str]]] = None,
-                    event_of: Optional[list] = None) -> list[list[int]]:
+                    event_of: Optional[list] = None, told: Optional[np.ndarray] = None) -> list[list[int]]:
     """Group claim rows into clusters (lists of row indices); every row lands in one cluster.
     ``events`` (optional) gives the event id of each row's article, for the learned scorer's
     cross-event penalty; ``event_of`` (the same list, optional): pairs are then proposed only
-    within an event (large batches)."""
+    within an event (large batches). ``told`` (optional): embeddings of the claims as told (rows
+    as ``vectors``), read by the hand score (``told_cosine_margin``)."""
     p = params or _params()
     n = len(feats)
     if n == 0:
         return []
-    scorer = PairScorer(vectors, feats, articles, p, events=events)
+    scorer = PairScorer(vectors, feats, articles, p, events=events, told=told)
     # blocking keys: entities and numbers held by few claims, and words held by very few
     keys = [[k for k in scorer.keys[i] if (not k.startswith("w:") and scorer.idf[k] >= p["rare_idf"]) or scorer.df[k] <= 8]
             for i in range(n)]
@@ -426,7 +435,8 @@ def cluster_claims(state: CorpusState) -> None:
     ev = {a: e.id for e in dossier.events for a in e.articles}
     row_events = [ev.get(a) for a in articles]
     by_event = row_events if dossier.events and len(claims) >= setting("blocking.event_claims_min") else None
-    groups = cluster_indices(vectors, feats, articles, stats=stats, events=row_events, event_of=by_event)
+    groups = cluster_indices(vectors, feats, articles, stats=stats, events=row_events, event_of=by_event,
+                             told=vectors_for(state, ids))
     stats["claims"] = len(claims)
     state.cluster_stats = stats
     outlet_of = {a.id: (a.outlet or a.id) for a in dossier.articles}
