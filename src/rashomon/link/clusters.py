@@ -62,7 +62,7 @@ from .candidates import candidate_pairs
 from .features import ClaimFeatures, claim_features, names_meet
 from .matcher import load_matcher
 from .pair_features import pair_features
-from .proposition_match import proposition_features
+from .proposition_match import predicates_match, proposition_features
 from .similarity import proposition_vectors, vectors_for
 from ..settings import setting
 
@@ -167,8 +167,7 @@ class PairScorer:
             cos = max(cos, float(self.told[i] @ self.told[j]) - p["told_cosine_margin"])
         s = p["w_cos"] * cos + (1 - p["w_cos"]) * self.lexical(i, j)
         fi, fj = self.f[i], self.f[j]
-        pf = (proposition_features(fi.proposition, fj.proposition)
-              if fi.proposition is not None and fj.proposition is not None else None)
+        pf = _proposition_pair(fi, fj)
         ei, ej = self.rare_entities[i], self.rare_entities[j]
         if ei and ej and not (ei & ej):
             if not names_meet({k[2:] for k in ei}, {k[2:] for k in ej}):  # keys are "e:<name>"
@@ -231,7 +230,7 @@ class PairScorer:
         if fi.proposition is None or fj.proposition is None:
             return 0.0
         if pf is None:
-            pf = proposition_features(fi.proposition, fj.proposition)
+            pf = _proposition_pair(fi, fj)
         if not pf["predicate_match"]:
             return 0.0
         clashes = sum(pf[k] > 0 for k in _CONFLICT_SLOTS) + self._specifics_differ(i, j)
@@ -248,6 +247,18 @@ class PairScorer:
         about the same thing in the next claim ("X confirmed A." / "He stated that they ...")."""
         fi, fj = self.f[i], self.f[j]
         return self.art[i] == self.art[j] and not (fi.source and fi.source == fj.source and abs(fi.ordinal - fj.ordinal) == 1)
+
+
+def _proposition_pair(fi: ClaimFeatures, fj: ClaimFeatures) -> Optional[dict]:
+    """``proposition_features`` of two claims' propositions; only ``predicate_match`` (0) when
+    their predicates differ (the slots are compared only under one predicate: most pairs of a
+    batch stop here cheaply); None when either has no proposition."""
+    a, b = fi.proposition, fj.proposition
+    if a is None or b is None:
+        return None
+    if not predicates_match(a.predicate.head, b.predicate.head):
+        return {"predicate_match": 0.0}
+    return proposition_features(a, b)
 
 
 # slots whose conflict, under one predicate, makes a near miss (link/proposition_match.py keys)
