@@ -446,8 +446,12 @@ def cluster_claims(state: CorpusState) -> None:
     ev = {a: e.id for e in dossier.events for a in e.articles}
     row_events = [ev.get(a) for a in articles]
     by_event = row_events if dossier.events and len(claims) >= setting("blocking.event_claims_min") else None
-    groups = cluster_indices(vectors, feats, articles, stats=stats, events=row_events, event_of=by_event,
-                             told=vectors_for(state, ids))
+    cache = state.claim_embeddings
+    # the claims as told: the shared matrix itself when it holds exactly these claims in this order
+    # (no copy of it on large batches), else its rows for them
+    told = cache["vectors"] if cache is not None and cache.get("ids") == ids and cache.get("vectors") is not None \
+        else vectors_for(state, ids)
+    groups = cluster_indices(vectors, feats, articles, stats=stats, events=row_events, event_of=by_event, told=told)
     stats["claims"] = len(claims)
     state.cluster_stats = stats
     outlet_of = {a.id: (a.outlet or a.id) for a in dossier.articles}
