@@ -129,7 +129,9 @@ class ClustersSettings(_Group):
     entity_mismatch_penalty: float = Field(description="penalty when the claims name different entities")
     number_mismatch_penalty: float = Field(description="penalty when the claims give different numbers")
     number_presence_penalty: float = Field(description="penalty when only one claim gives a number")
-    polarity_penalty: float = Field(description="penalty for opposite polarity")
+    polarity_penalty: float = Field(description="penalty for opposite polarity of one predicate (or when a proposition is missing)")
+    polarity_other_predicate_penalty: float = Field(description="penalty for opposite polarity when the propositions' predicates differ")
+    number_share_bonus: float = Field(description="bonus when both claims state the same figure")
     date_penalty: float = Field(description="penalty for different dates")
     side_penalty: float = Field(description="penalty for speakers of opposite sides")
     event_mismatch_penalty: float = Field(description="penalty for different event classes of the verbs/nouns")
@@ -139,6 +141,11 @@ class ClustersSettings(_Group):
     rare_idf: float = Field(description="IDF quantile above which an entity counts as rare")
     entity_share_bonus: float = Field(description="bonus when both claims name the same rare entity")
     same_source_bonus: float = Field(description="bonus when both claims come from the same original speaker")
+    proposition_agree_bonus: float = Field(description="bonus when the propositions share the predicate and an argument, no slot in conflict")
+    proposition_predicate_bonus: float = Field(description="bonus when the propositions share only the predicate, no slot in conflict")
+    told_cosine_margin: float = Field(description="the hand score's cosine: the larger of the propositions' and of the claims as told less this")
+    proposition_conflict_penalty: float = Field(description="penalty when the propositions share the predicate but roles are swapped "
+                                                            "or the agent, patient, place or figure differs")
     max_block: int = Field(description="scale: largest block clustered as one")
     fill_block_max: int = Field(description="blocks up to this size get every pair scored for the linkage")
     scorer: Literal["learned", "hand"] = Field(description="pair score: learned (the claim matcher, link/matcher.py) or hand "

@@ -32,6 +32,14 @@ How:
    state poles ("ousted" vs "still holding", ``relations.lexicon.state_poles``) or states on different
    dimensions ("forces ousted" vs "the offensive failed"). Two
    claims of one article pay ``same_article_penalty`` (they are rarely the same proposition).
+   The cosine is the larger of what the claims assert and of the claims as told (speaker and
+   cue kept; ``similarity.vectors_for``) less ``told_cosine_margin``.
+   Both stating one figure (``same_figure``: "about 11,000" / 11,300) earns ``number_share_bonus``.
+   The claims' propositions (``Proposition``, compared by ``proposition_match``) weigh in: one
+   predicate with a clash of roles, agent, patient, place, day, figure, polarity or a rare name
+   pays ``proposition_conflict_penalty`` (a near miss worded alike); opposite polarity under
+   different predicates ("X is not involved" / "X dismissed the claims") pays only
+   ``polarity_other_predicate_penalty`` (``PairScorer.proposition_term``).
 3. **Average-linkage** agglomerative clustering inside each connected block of pairs that
    passed ``link``; cut at ``cluster``. Average (not single) linkage keeps two propositions on
    one topic ("troops fought alongside" vs "troops were sent") from chaining together.
@@ -54,7 +62,8 @@ from .candidates import candidate_pairs
 from .features import ClaimFeatures, claim_features, names_meet
 from .matcher import load_matcher
 from .pair_features import pair_features
-from .similarity import proposition_vectors
+from .proposition_match import predicates_match, proposition_features
+from .similarity import proposition_vectors, vectors_for
 from ..settings import setting
 
 
@@ -70,6 +79,8 @@ def _params() -> dict:
         "number_mismatch_penalty": setting("clusters.number_mismatch_penalty"),
         "number_presence_penalty": setting("clusters.number_presence_penalty"),
         "polarity_penalty": setting("clusters.polarity_penalty"),
+        "polarity_other_predicate_penalty": setting("clusters.polarity_other_predicate_penalty"),
+        "number_share_bonus": setting("clusters.number_share_bonus"),
         "date_penalty": setting("clusters.date_penalty"),
         "side_penalty": setting("clusters.side_penalty"),
         "event_mismatch_penalty": setting("clusters.event_mismatch_penalty"),
@@ -84,6 +95,10 @@ def _params() -> dict:
         "learned_same_article_penalty": setting("clusters.learned_same_article_penalty"),
         "learned_cross_event_penalty": setting("clusters.learned_cross_event_penalty"),
         "learned_same_source_bonus": setting("clusters.learned_same_source_bonus"),
+        "proposition_agree_bonus": setting("clusters.proposition_agree_bonus"),
+        "proposition_predicate_bonus": setting("clusters.proposition_predicate_bonus"),
+        "proposition_conflict_penalty": setting("clusters.proposition_conflict_penalty"),
+        "told_cosine_margin": setting("clusters.told_cosine_margin"),
     }
 
 
@@ -94,8 +109,9 @@ class PairScorer:
     hand-weighted score below."""
 
     def __init__(self, vectors: np.ndarray, feats: list[ClaimFeatures], articles: list[str], params: Optional[dict] = None,
-                 events: Optional[list[Optional[str]]] = None):
+                 events: Optional[list[Optional[str]]] = None, told: Optional[np.ndarray] = None):
         self.v = vectors
+        self.told = told  # embeddings of the claims as told (speaker and cue kept); None: not used
         self.f = feats
         self.art = articles
         self.events = events  # the event id of each claim's article (None: not grouped)
@@ -145,8 +161,13 @@ class PairScorer:
             if self.events is not None and self.events[i] and self.events[j] and self.events[i] != self.events[j]:
                 s -= p["learned_cross_event_penalty"]  # another event: only a near-certain match states the same proposition
             return s
+        if self.told is not None:
+            # the claims as told, less a margin, when closer than what they assert: a proposition
+            # cut down to "that it is a civilian balloon" has lost what "it" is
+            cos = max(cos, float(self.told[i] @ self.told[j]) - p["told_cosine_margin"])
         s = p["w_cos"] * cos + (1 - p["w_cos"]) * self.lexical(i, j)
         fi, fj = self.f[i], self.f[j]
+        pf = _proposition_pair(fi, fj)
         ei, ej = self.rare_entities[i], self.rare_entities[j]
         if ei and ej and not (ei & ej):
             if not names_meet({k[2:] for k in ei}, {k[2:] for k in ej}):  # keys are "e:<name>"
@@ -157,10 +178,12 @@ class PairScorer:
             s += p["same_source_bonus"]  # one original speaker, reported by two outlets
         if fi.numbers and fj.numbers and not (fi.numbers & fj.numbers) and not _numbers_close(fi.numbers, fj.numbers):
             s -= p["number_mismatch_penalty"]
+        elif fi.numbers and fj.numbers:
+            s += p["number_share_bonus"]  # both state one figure (a count, a share, a sum)
         elif bool(fi.numbers) != bool(fj.numbers):
             s -= p["number_presence_penalty"]  # a count on one side only: rarely the same proposition
         if fi.polarity != fj.polarity:
-            s -= p["polarity_penalty"]
+            s -= p["polarity_penalty"] if pf is None or pf["predicate_match"] else p["polarity_other_predicate_penalty"]
         di = {d for d in fi.dates if len(d) == 10}
         dj = {d for d in fj.dates if len(d) == 10}
         if di and dj and not (di & dj):
@@ -179,7 +202,45 @@ class PairScorer:
             s -= p["side_penalty"]
         if self._same_article(i, j):
             s -= p["same_article_penalty"]
-        return s
+        return s + self.proposition_term(i, j, pf)
+
+    def _specifics_differ(self, i: int, j: int) -> bool:
+        """Each claim names a rare entity the other lacks and those never meet (one name swapped
+        for another, whatever else is shared), or both state numbers and none is the same figure."""
+        ei, ej = self.rare_entities[i] - self.rare_entities[j], self.rare_entities[j] - self.rare_entities[i]
+        if ei and ej and not names_meet({k[2:] for k in ei}, {k[2:] for k in ej}):
+            return True
+        ni, nj = self.f[i].numbers, self.f[j].numbers
+        return bool(ni and nj and not (ni & nj) and not _numbers_close(ni, nj))
+
+    def proposition_term(self, i: int, j: int, pf: Optional[dict] = None) -> float:
+        """What the two claims' propositions add to the hand score (``proposition_match``): the
+        same predicate (or synonyms) with a shared argument (agent, patient or attribute: the same
+        actor or head word) and no slot in conflict earns ``proposition_agree_bonus`` (one claim in
+        other words: "X shot down Y" / "Y was shot down by X"); the same predicate alone earns
+        ``proposition_predicate_bonus``; the same predicate with its roles swapped, another agent
+        or patient, another place or another figure of the same thing pays
+        ``proposition_conflict_penalty`` (a near miss worded alike; twice for two or more
+        clashes: roles swapped, opposite polarity of another agent...). The claims' own specifics
+        count as slots too: with one predicate, rare names on both sides that never meet ("the
+        Velka river" / "the Morava river") or numbers that are not one figure are a conflict.
+        0 when either has no proposition. ``pf``: their ``proposition_features`` when already read."""
+        p = self.p
+        fi, fj = self.f[i], self.f[j]
+        if fi.proposition is None or fj.proposition is None:
+            return 0.0
+        if pf is None:
+            pf = _proposition_pair(fi, fj)
+        if not pf["predicate_match"]:
+            return 0.0
+        clashes = sum(pf[k] > 0 for k in _CONFLICT_SLOTS) + self._specifics_differ(i, j)
+        if clashes:
+            return -p["proposition_conflict_penalty"] * min(2, clashes)  # roles swapped: agent and patient both clash
+        if pf["conflicts"]:
+            return 0.0
+        if max(pf["agent_match"], pf["patient_match"], pf["attribute_match"]) >= 1.0:
+            return p["proposition_agree_bonus"]
+        return p["proposition_predicate_bonus"]
 
     def _same_article(self, i: int, j: int) -> bool:
         """Two claims of one article, which are rarely one proposition, unless one speaker goes on
@@ -188,9 +249,59 @@ class PairScorer:
         return self.art[i] == self.art[j] and not (fi.source and fi.source == fj.source and abs(fi.ordinal - fj.ordinal) == 1)
 
 
+def _proposition_pair(fi: ClaimFeatures, fj: ClaimFeatures) -> Optional[dict]:
+    """``proposition_features`` of two claims' propositions; only ``predicate_match`` (0) when
+    their predicates differ (the slots are compared only under one predicate: most pairs of a
+    batch stop here cheaply); None when either has no proposition."""
+    a, b = fi.proposition, fj.proposition
+    if a is None or b is None:
+        return None
+    if not predicates_match(a.predicate.head, b.predicate.head):
+        return {"predicate_match": 0.0}
+    return proposition_features(a, b)
+
+
+# slots whose conflict, under one predicate, makes a near miss (link/proposition_match.py keys)
+_CONFLICT_SLOTS = ("roles_swapped", "agent_conflict", "patient_conflict", "place_conflict", "time_conflict", "quantity_conflict",
+                   "polarity_conflict")
+
+
 def _numbers_close(a: set[float], b: set[float]) -> bool:
-    """True when some number of ``a`` is within 10% of one of ``b`` (11,000 vs 10,000-12,000)."""
-    return any(abs(x - y) <= 0.1 * max(abs(x), abs(y)) for x in a for y in b)
+    """True when some number of ``a`` and one of ``b`` are the same figure (``same_figure``)."""
+    return any(same_figure(x, y) for x in a for y in b)
+
+
+# a rounded figure covers the values within half its unit ("11,000" covers 11,300), but never more
+# than this share of itself ("10,000" does not cover 11,300); hand-set, as QUANTITY_TOLERANCE
+ROUNDING_SHARE = 0.05
+# two precise figures this close (relative) are one figure reported twice (54.08% / 54.24%: a
+# count updated between reports); the grader's own tolerance for a quantity's value
+PRECISE_SHARE = 0.01
+
+
+def figure_unit(x: float) -> float:
+    """The unit a number is written to: 54.24 -> 0.01, 54 -> 1, 11,000 -> 1,000, 0 -> 1."""
+    t = format(abs(x), ".10g")
+    if "e" in t:
+        return 1.0
+    if "." in t:
+        return 10.0 ** -len(t.split(".")[1])
+    stripped = t.rstrip("0")
+    return 10.0 ** (len(t) - len(stripped)) if stripped else 1.0
+
+
+def same_figure(x: float, y: float) -> bool:
+    """Whether two numbers are one figure: equal, within ``PRECISE_SHARE`` of each other, or one is
+    the other rounded (within half the coarser one's unit, at most ``ROUNDING_SHARE`` of it):
+    "about 11,000" / 11,300 and "54%" / 54.24% are; 52.98% / 54.24% and 10,000 / 11,300 are not."""
+    if x == y:
+        return True
+    big = max(abs(x), abs(y))
+    if abs(x - y) <= PRECISE_SHARE * big:
+        return True
+    coarse = x if figure_unit(x) >= figure_unit(y) else y
+    half = min(figure_unit(coarse) / 2, ROUNDING_SHARE * abs(coarse))
+    return abs(x - y) <= half
 
 
 def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
@@ -255,16 +366,17 @@ def average_linkage(items: list[int], sim: dict[tuple[int, int], float], cut: fl
 
 def cluster_indices(vectors: np.ndarray, feats: list[ClaimFeatures], articles: list[str], params: Optional[dict] = None,
                     stats: Optional[dict] = None, events: Optional[list[Optional[str]]] = None,
-                    event_of: Optional[list] = None) -> list[list[int]]:
+                    event_of: Optional[list] = None, told: Optional[np.ndarray] = None) -> list[list[int]]:
     """Group claim rows into clusters (lists of row indices); every row lands in one cluster.
     ``events`` (optional) gives the event id of each row's article, for the learned scorer's
     cross-event penalty; ``event_of`` (the same list, optional): pairs are then proposed only
-    within an event (large batches)."""
+    within an event (large batches). ``told`` (optional): embeddings of the claims as told (rows
+    as ``vectors``), read by the hand score (``told_cosine_margin``)."""
     p = params or _params()
     n = len(feats)
     if n == 0:
         return []
-    scorer = PairScorer(vectors, feats, articles, p, events=events)
+    scorer = PairScorer(vectors, feats, articles, p, events=events, told=told)
     # blocking keys: entities and numbers held by few claims, and words held by very few
     keys = [[k for k in scorer.keys[i] if (not k.startswith("w:") and scorer.idf[k] >= p["rare_idf"]) or scorer.df[k] <= 8]
             for i in range(n)]
@@ -334,7 +446,12 @@ def cluster_claims(state: CorpusState) -> None:
     ev = {a: e.id for e in dossier.events for a in e.articles}
     row_events = [ev.get(a) for a in articles]
     by_event = row_events if dossier.events and len(claims) >= setting("blocking.event_claims_min") else None
-    groups = cluster_indices(vectors, feats, articles, stats=stats, events=row_events, event_of=by_event)
+    cache = state.claim_embeddings
+    # the claims as told: the shared matrix itself when it holds exactly these claims in this order
+    # (no copy of it on large batches), else its rows for them
+    told = cache["vectors"] if cache is not None and cache.get("ids") == ids and cache.get("vectors") is not None \
+        else vectors_for(state, ids)
+    groups = cluster_indices(vectors, feats, articles, stats=stats, events=row_events, event_of=by_event, told=told)
     stats["claims"] = len(claims)
     state.cluster_stats = stats
     outlet_of = {a.id: (a.outlet or a.id) for a in dossier.articles}

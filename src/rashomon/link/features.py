@@ -8,7 +8,8 @@ quantities, or the digits in its text), its ISO dates (from its times), polarity
 dossier actors it names, its original source (``original_source``), its rank in its article, and the event classes its verbs and nouns belong to
 (``event_terms.event_classes``: "ousted" and "recaptured" are both ``retake_territory``; region
 designators such as "Oblast" count as the word "region"), and the state poles it asserts
-(``relations.lexicon.state_poles``: presence ended / continuing, outcome failed / succeeded...). Cached in ``state.claim_features`` (dict claim id ->
+(``relations.lexicon.state_poles``: presence ended / continuing, outcome failed / succeeded...) and
+the claim's ``proposition`` (its slots, dossier actor ids). Cached in ``state.claim_features`` (dict claim id ->
 ClaimFeatures).
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Optional
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -23,6 +25,7 @@ from . import lexicon as lx
 from .event_terms import designator_norm, event_classes
 from .relations.lexicon import state_poles
 from ..data import load_yaml
+from ..models import Proposition
 
 _STOPWORDS = load_yaml("stopwords.yaml", "en")  # word lists and patterns of this module (data/en/stopwords.yaml)
 
@@ -83,6 +86,7 @@ class ClaimFeatures:
     ordinal: int = 0
     events: set[str] = field(default_factory=set)
     states: dict[str, str] = field(default_factory=dict)
+    proposition: Optional[Proposition] = None  # the claim's slots (extract/propositions.py), dossier actor ids
 
     def keys(self) -> list[str]:
         """Blocking and overlap keys: entities, numbers, words and event classes."""
@@ -168,6 +172,7 @@ def claim_features(state) -> dict[str, ClaimFeatures]:
         if c.speaker and c.speaker.actor and c.speaker.actor in sides:
             f.side = sides[c.speaker.actor]
         f.source = original_source(c)
+        f.proposition = c.proposition
         f.ordinal = ordinal[c.id]
         starts, items = ents_by_article.get(c.article, ([], []))
         lo = bisect.bisect_left(starts, c.start)

@@ -145,6 +145,13 @@ def _synonyms(a: str, b: str) -> bool:
     return bool(sets.get(a, set()) & sets.get(b, set()))
 
 
+def predicates_match(a: Optional[str], b: Optional[str]) -> bool:
+    """Two predicate heads are one predicate: the same lemma or one synonym set
+    (``predicate_match`` of ``proposition_features``, without reading the slots)."""
+    a, b = (a or "").lower(), (b or "").lower()
+    return bool(a) and (a == b or _synonyms(a, b))
+
+
 def proposition_features(a: Union[Claim, Proposition, None], b: Union[Claim, Proposition, None]) -> dict[str, float]:
     """Features of the pair's propositions (see module doc); all zeros but ``has_both`` = 0 when
     either has none."""
