@@ -37,7 +37,8 @@ from collections.abc import Callable, Mapping
 from typing import Optional, Sequence
 
 from . import __version__
-from .models import Article, ArticleAnnotations, Dossier, Event, StageTiming
+from .analyse.timeline import shorten
+from .models import Article, ArticleAnnotations, Dossier, Event, StageTiming, TimelineEntry
 from .pipeline import CORPUS_STAGES, run_corpus_stages
 from .settings import Settings
 from .state import CorpusState
@@ -73,8 +74,10 @@ def link_whole(ordered: Sequence[Article], anns: Mapping[str, ArticleAnnotations
 
 def part_inputs(event: Optional[Event], arts: Sequence[Article]) -> tuple[Optional[Event], list[Article]]:
     """An event's record and articles as its part sees them: the event as ``E1`` (the main and
-    only event, no related ones), the articles indexed from 0 with that event, no ``source``."""
-    local = None if event is None else event.model_copy(update={"id": LOCAL_EVENT, "main": True, "related": []})
+    only event, no related ones) with its articles and date but no label or reason (the whole
+    batch's statistics word those; the merged dossier carries the whole batch's record), the
+    articles indexed from 0 with that event, no ``source``."""
+    local = None if event is None else Event(id=LOCAL_EVENT, label="", articles=list(event.articles), main=True, date=event.date)
     out = [a.model_copy(update={"index": i, "event": LOCAL_EVENT if event is not None else None, "source": None})
            for i, a in enumerate(arts)]
     return local, out
@@ -208,7 +211,7 @@ def merge_parts(arts: Sequence[Article], events: list[Event], parts: list[tuple[
         out.checks += p.checks
         out.framing += p.framing
         out.distinctive_words.update(p.distinctive_words)
-        out.timeline += p.timeline
+        out.timeline += _event_entries(p.timeline, ev)
         out.summary += p.summary
     out.articles = [linked.get(a.id, a) for a in arts]
     index = {a.id: a.index for a in out.articles}
@@ -222,4 +225,16 @@ def merge_parts(arts: Sequence[Article], events: list[Event], parts: list[tuple[
             p.id = d.id + p.id[len(old):]
     out.disputes = disputes
     out.timeline.sort(key=lambda e: (e.date or "9999", e.label))
+    return out
+
+
+def _event_entries(timeline: list[TimelineEntry], event: Optional[Event]) -> list[TimelineEntry]:
+    """A part's timeline with its event's own entry (the timeline stage adds one for an event's
+    date that no claim gives: ``E1: ``, the part's bare record) worded from ``event``, the whole
+    batch's record, as the timeline stage words it."""
+    out = []
+    for e in timeline:
+        if event is not None and not e.claims and not e.times and e.label.startswith(f"{LOCAL_EVENT}:"):
+            e = e.model_copy(update={"label": shorten(f"{event.id}: {event.label}")})
+        out.append(e)
     return out
