@@ -49,7 +49,7 @@ from ..models import Article, ArticleAnnotations, Dossier, InputError, RunReport
 from ..settings import Settings, use, validate
 from . import jobs as jobs_mod
 from .db import Engines, open_engines
-from .events import assign_ids, digest, slice_dossier, summary_row
+from .events import assign_ids, digest, part_digest, slice_dossier, summary_row
 from .history import cluster_histories, cluster_view
 from .parts import part_reader, resolve_cluster, save_cluster_ids, save_parts, stored_keys
 from .records import AddResult, ClusterView, EventSummary, SearchHit
@@ -242,20 +242,26 @@ class Store:
         with self._write() as conn:
             if self._get(conn, "articles_version") != version:
                 return [], []
-            stored = [{"id": r.id, "articles": json.loads(r.articles), "created_seq": r.created_seq, "digest": r.digest}
-                      for r in conn.execute(events.select())]
+            rows = {r.id: r._asdict() for r in conn.execute(events.select())}
+            stored = [{"id": r["id"], "articles": json.loads(r["articles"]), "created_seq": r["created_seq"], "digest": r["digest"]}
+                      for r in rows.values()]
             taken = {r["id"] for r in stored} | {r[0] for r in conn.execute(select(event_aliases.c.alias))}
             mapping, aliases = assign_ids(dossier.events, stored, hashes, taken)
             old = {r["id"]: r for r in stored}
             next_seq = max((r["created_seq"] for r in stored), default=0) + 1
             touched, now = [], jobs_mod.now()
+            key_of = {p.articles[0].id: k for k, p in parts.items() if p.articles}
             for ev in dossier.events:
                 sid = mapping[ev.id]
                 part = slice_dossier(dossier, ev.id)
-                row = {**summary_row(part), "digest": digest(part)}
+                # linked event by event: the event's results are its part (whose key says what it
+                # was made of) with the batch's wording of the event; else the slice itself
+                key = next((key_of[a] for a in ev.articles if a in key_of), None)
+                row = {**summary_row(part), "digest": part_digest(key, ev) if key else digest(part)}
                 if sid in old:
                     changed = old[sid]["digest"] != row["digest"]
-                    conn.execute(events.update().where(events.c.id == sid).values(**row, **({"updated_at": now} if changed else {})))
+                    if any(rows[sid][c] != v for c, v in row.items()):
+                        conn.execute(events.update().where(events.c.id == sid).values(**row, **({"updated_at": now} if changed else {})))
                 else:
                     changed = True
                     conn.execute(events.insert().values(id=sid, created_seq=next_seq, updated_at=now, **row))

@@ -109,6 +109,14 @@ def digest(part: Dossier) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+def part_digest(key: str, event: Event) -> str:
+    """The digest of an event linked on its own (``rashomon.event_parts``): its part's key (a
+    hash of everything the part was computed from) with the event's label and date, so it
+    changes when the event's results or its wording do, not when other events renumber the
+    merged dossier's ids."""
+    return hashlib.sha256(json.dumps([key, event.label, event.date]).encode("utf-8")).hexdigest()
+
+
 def summary_row(part: Dossier) -> dict:
     """The summary columns of an event slice: label, first and last date, outlets, counts."""
     ev = part.events[0]
