@@ -19,14 +19,16 @@ A part is written in its own ids (its event ``E1``, articles indexed from 0, act
 and relations numbered from 1), so it depends only on its inputs, which ``part_key`` hashes: the
 event's articles as the part sees them (their ``copy_of``, which the whole batch decides, is
 part of that), a fingerprint of each article's annotations (the workspace store passes the
-content hash of the text they were made from), the event's own record (label, date), the
-settings that change results and the rashomon version. The workspace store keeps parts by key
+content hash of the text they were made from), the event's date, the settings that change
+results and the rashomon version. The event's label and reason are worded from the whole
+batch's statistics, so a part does not see them: the merged dossier carries the whole batch's
+event records (and the timeline's entry for an event's date is worded from them). The workspace store keeps parts by key
 and links again only the events whose key changed; ``analyze`` computes every part, so one
 ``analyze`` and any sequence of ``add`` give the same dossier.
 
-What stays corpus-wide: the grouping into events (and each event's label, date, ``related``),
+What stays corpus-wide: the grouping into events (and each event's label, reason, ``related``),
 and near copies (``copy_of``): an article added to one event can change another event's key
-only through these.
+only through the grouping, its date or near copies.
 """
 from __future__ import annotations
 
