@@ -1,34 +1,39 @@
-"""The corpus half event by event: each event's dossier is a function of that event's articles.
+"""The corpus half storyline by storyline: an event's dossier is a function of its storyline's articles.
 
 With ``events.partition`` on (the default), ``api.link_articles`` runs the corpus half in two steps:
 
 1. **over the whole batch** (``GLOBAL_STAGES``): ``link_actors`` and ``events``, only to decide
-   which articles report the same event (the grouping needs every article; both are cheap);
-2. **per event** (``EVENT_STAGES``: ``link_actors`` again, then clusters, dates, independence,
-   checks, relations, disputes, cross support, framing, timeline, summary): each event's articles
+   which articles report the same event, and which events are ``related`` (the grouping needs
+   every article; both are cheap);
+2. **per storyline** (``storylines``: events joined through ``related``, most often one event;
+   ``EVENT_STAGES``: ``link_actors`` again, then clusters, dates, independence, checks,
+   relations, disputes, cross support, framing, timeline, summary): each storyline's articles
    alone, in a fresh ``CorpusState`` (``link_event``). Actors and their sides, the main parties,
-   clusters, inferred dates, framing statistics and the summary are found within the event; no
-   claim of one event joins a cluster, a relation or a dispute of another.
+   clusters, inferred dates, numeric checks, framing statistics and the summary are found within
+   the storyline; no claim of one storyline joins a cluster, a relation or a dispute of another.
+   Related events stay together because the events stage splits one story into close events
+   often (the seed articles: a report and a follow-up); their claims still meet.
 
 ``merge_parts`` joins the parts into one ``Dossier``: per-article records in canonical article
-order; actors, clusters, relations numbered across the parts in event order; disputes ordered by
-size over all parts and numbered (as ``link.disputes`` orders one batch's); the timeline sorted
-by date. Ids are therefore those of the merged dossier (``A3``, ``k12``, ``r7``, ``D2.1``).
+order; actors, clusters, relations numbered across the parts in storyline order; disputes
+ordered by size over all parts and numbered (as ``link.disputes`` orders one batch's); the
+timeline sorted by date. Ids are those of the merged dossier (``A3``, ``k12``, ``r7``, ``D2.1``).
 
-A part is written in its own ids (its event ``E1``, articles indexed from 0, actors, clusters
-and relations numbered from 1), so it depends only on its inputs, which ``part_key`` hashes: the
-event's articles as the part sees them (their ``copy_of``, which the whole batch decides, is
-part of that), a fingerprint of each article's annotations (the workspace store passes the
-content hash of the text they were made from), the event's date, the settings that change
-results and the rashomon version. The event's label and reason are worded from the whole
-batch's statistics, so a part does not see them: the merged dossier carries the whole batch's
-event records (and the timeline's entry for an event's date is worded from them). The workspace store keeps parts by key
-and links again only the events whose key changed; ``analyze`` computes every part, so one
-``analyze`` and any sequence of ``add`` give the same dossier.
+A part is written in its own ids (its events ``E1``, ``E2``..., articles indexed from 0,
+actors, clusters and relations numbered from 1), so it depends only on its inputs, which
+``part_key`` hashes: the storyline's articles as the part sees them (their ``copy_of``, which the
+whole batch decides, is part of that), a fingerprint of each article's annotations (the
+workspace store passes the content hash of the text they were made from), its events' articles,
+dates and links, the settings that change results and the rashomon version. The events' labels
+and reasons are worded from the whole batch's statistics, so a part does not see them: the merged
+dossier carries the whole batch's event records (and the timeline's entry for an event's date is
+worded from them). The workspace store keeps parts by key and links again only the storylines
+whose key changed; ``analyze`` computes every part, so one ``analyze`` and any sequence of
+``add`` give the same dossier.
 
-What stays corpus-wide: the grouping into events (and each event's label, reason, ``related``),
-and near copies (``copy_of``): an article added to one event can change another event's key
-only through the grouping, its date or near copies.
+What stays corpus-wide: the grouping into events and storylines (and each event's label,
+reason), and near copies (``copy_of``): an article added to one event can change another
+storyline's key only through these.
 """
 from __future__ import annotations
 
@@ -47,7 +52,6 @@ from .state import CorpusState
 
 GLOBAL_STAGES = tuple(s for s in CORPUS_STAGES if s.name in ("link_actors", "events"))
 EVENT_STAGES = tuple(s for s in CORPUS_STAGES if s.name != "events")
-LOCAL_EVENT = "E1"
 # setting groups that never change a result (how the run goes, where things are written)
 _RUN_GROUPS = ("engine", "output", "store", "web")
 
@@ -74,32 +78,63 @@ def link_whole(ordered: Sequence[Article], anns: Mapping[str, ArticleAnnotations
     return state.dossier.events, state.dossier.articles, timings
 
 
-def part_inputs(event: Optional[Event], arts: Sequence[Article]) -> tuple[Optional[Event], list[Article]]:
-    """An event's record and articles as its part sees them: the event as ``E1`` (the main and
-    only event, no related ones) with its articles and date but no label or reason (the whole
-    batch's statistics word those; the merged dossier carries the whole batch's record), the
-    articles indexed from 0 with that event, no ``source``."""
-    local = None if event is None else Event(id=LOCAL_EVENT, label="", articles=list(event.articles), main=True, date=event.date)
-    out = [a.model_copy(update={"index": i, "event": LOCAL_EVENT if event is not None else None, "source": None})
+def storylines(events: list[Event]) -> list[list[Event]]:
+    """The events grouped into storylines: connected through ``related`` (events whose articles
+    the events stage found close, though not one event). Each storyline lists its events in the
+    batch's order; storylines come in the order of their first event."""
+    index = {e.id: n for n, e in enumerate(events)}
+    parent = list(range(len(events)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for n, e in enumerate(events):
+        for r in e.related:
+            if r in index:
+                a, b = root(n), root(index[r])
+                parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[Event]] = {}
+    for n, e in enumerate(events):
+        groups.setdefault(root(n), []).append(e)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _local_id(n: int) -> str:
+    return f"E{n}"
+
+
+def part_inputs(unit: Sequence[Event], arts: Sequence[Article]) -> tuple[list[Event], list[Article]]:
+    """A storyline's events and articles as its part sees them: the events as ``E1``, ``E2``...
+    (``E1`` the main one) with their articles, dates and ``related`` links among them, but no
+    label or reason (the whole batch's statistics word those; the merged dossier carries the
+    whole batch's records); the articles indexed from 0 with their local event, no ``source``.
+    ``unit`` empty: articles in no event."""
+    local = {e.id: _local_id(n) for n, e in enumerate(unit, start=1)}
+    events = [Event(id=local[e.id], label="", articles=list(e.articles), main=(n == 1), date=e.date,
+                    related=[local[r] for r in e.related if r in local]) for n, e in enumerate(unit, start=1)]
+    out = [a.model_copy(update={"index": i, "event": local.get(a.event) if a.event else None, "source": None})
            for i, a in enumerate(arts)]
-    return local, out
+    return events, out
 
 
-def part_key(event: Optional[Event], arts: Sequence[Article], fingerprints: Mapping[str, str], settings: Settings) -> str:
-    """SHA-256 over everything a part is computed from (see module doc); ``event`` and ``arts``
+def part_key(events: Sequence[Event], arts: Sequence[Article], fingerprints: Mapping[str, str], settings: Settings) -> str:
+    """SHA-256 over everything a part is computed from (see module doc); ``events`` and ``arts``
     as ``part_inputs`` gives them."""
     conf = settings.model_dump(mode="json", exclude=set(_RUN_GROUPS))
-    data = [__version__, conf, event.model_dump(mode="json") if event else None,
+    data = [__version__, conf, [e.model_dump(mode="json") for e in events],
             [[a.model_dump(mode="json"), fingerprints[a.id]] for a in arts]]
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-def link_event(event: Optional[Event], arts: list[Article], anns: Mapping[str, ArticleAnnotations], settings: Settings,
+def link_event(events: list[Event], arts: list[Article], anns: Mapping[str, ArticleAnnotations], settings: Settings,
                timings: Optional[dict[str, float]] = None) -> Dossier:
-    """Step 2 for one event (``event``/``arts`` as ``part_inputs`` gives them): its part, a
+    """Step 2 for one storyline (``events``/``arts`` as ``part_inputs`` gives them): its part, a
     ``Dossier`` in its own ids. ``timings`` (optional) adds up seconds per stage."""
     d = _records(arts, anns)
-    d.events = [event] if event is not None else []
+    d.events = list(events)
     state = CorpusState(dossier=d, annotations={a.id: anns[a.id] for a in arts}, settings=settings)
     for t in run_corpus_stages(state, EVENT_STAGES):
         if timings is not None:
@@ -117,25 +152,25 @@ def link_by_event(ordered: Sequence[Article], anns: Mapping[str, ArticleAnnotati
     from), each part gets its key: ``reuse(key)`` may return a stored part, which is then used as
     it is; ``parts_out`` receives every part of the result by key."""
     events, arts, timings = link_whole(ordered, anns, settings, on_stage)
-    by_id = {a.id: a for a in arts}
-    groups: list[tuple[Optional[Event], list[Article]]] = [(ev, [by_id[a] for a in sorted(ev.articles, key=lambda x: by_id[x].index)])
-                                                          for ev in events]
+    units: list[list[Event]] = storylines(events)
+    members = [{a for e in unit for a in e.articles} for unit in units]
+    groups = [(unit, [a for a in arts if a.id in m]) for unit, m in zip(units, members)]
     loose = [a for a in arts if a.event is None]
     if loose:
-        groups.append((None, loose))
+        groups.append(([], loose))
     spent: dict[str, float] = {}
     if on_stage:
         on_stage("events_linked")
     parts = []
-    for ev, members in groups:
-        local, inputs = part_inputs(ev, members)
+    for unit, group in groups:
+        local, inputs = part_inputs(unit, group)
         key = part_key(local, inputs, fingerprints, settings) if fingerprints is not None else None
         part = reuse(key) if (reuse is not None and key is not None) else None
         if part is None:
             part = link_event(local, inputs, anns, settings, spent)
         if parts_out is not None and key is not None:
             parts_out[key] = part
-        parts.append((ev, part))
+        parts.append((unit, part))
     t0 = time.perf_counter()
     merged = merge_parts(arts, events, parts)
     spent["merge"] = time.perf_counter() - t0
@@ -152,7 +187,7 @@ def _speaker(sp, amap: dict[str, str]):
     return sp.model_copy(update={"actor": amap[sp.actor]})
 
 
-def _renamed_part(part: Dossier, event_id: Optional[str], amap: dict[str, str], kmap: dict[str, str], rmap: dict[str, str]) -> Dossier:
+def _renamed_part(part: Dossier, emap: dict[str, str], amap: dict[str, str], kmap: dict[str, str], rmap: dict[str, str]) -> Dossier:
     """A copy of ``part`` with its actor, cluster, relation and event ids mapped to the merged dossier's."""
     p = part.model_copy(deep=True)
     for a in p.actors:
@@ -181,25 +216,27 @@ def _renamed_part(part: Dossier, event_id: Optional[str], amap: dict[str, str], 
             for st in pos.history:
                 st.cluster = kmap.get(st.cluster, st.cluster) if st.cluster else st.cluster
     for a in p.articles:
-        a.event = event_id
+        a.event = emap.get(a.event) if a.event else None
     return p
 
 
 def merge_parts(arts: Sequence[Article], events: list[Event], parts: list[tuple[Optional[Event], Dossier]]) -> Dossier:
     """One dossier from the parts (see module doc); ``arts``: the whole batch's articles in
     canonical order with their event (their ``index`` and ``source`` are kept), ``events``: the
-    whole batch's events, ``parts``: (event or None, its part) in event order."""
+    whole batch's events, ``parts``: (its storyline's events, empty for articles in no event;
+    the part) in the order of their first events."""
     out = Dossier(events=[e.model_copy() for e in events])
     pos = {a.id: a for a in arts}
     n_actor = n_cluster = n_relation = 1
     linked: dict[str, Article] = {}
     disputes = []
-    for ev, part in parts:
+    for unit, part in parts:
+        emap = {_local_id(n): e.id for n, e in enumerate(unit, start=1)}
         amap = _rename([a.id for a in part.actors], "A", n_actor)
         kmap = _rename([k.id for k in part.clusters], "k", n_cluster)
         rmap = _rename([r.id for r in part.relations], "r", n_relation)
         n_actor, n_cluster, n_relation = n_actor + len(amap), n_cluster + len(kmap), n_relation + len(rmap)
-        p = _renamed_part(part, ev.id if ev is not None else None, amap, kmap, rmap)
+        p = _renamed_part(part, emap, amap, kmap, rmap)
         for a in p.articles:
             linked[a.id] = a.model_copy(update={"index": pos[a.id].index, "source": pos[a.id].source})
         out.actors += p.actors
@@ -213,7 +250,7 @@ def merge_parts(arts: Sequence[Article], events: list[Event], parts: list[tuple[
         out.checks += p.checks
         out.framing += p.framing
         out.distinctive_words.update(p.distinctive_words)
-        out.timeline += _event_entries(p.timeline, ev)
+        out.timeline += _event_entries(p.timeline, {_local_id(n): e for n, e in enumerate(unit, start=1)})
         out.summary += p.summary
     out.articles = [linked.get(a.id, a) for a in arts]
     index = {a.id: a.index for a in out.articles}
@@ -230,13 +267,14 @@ def merge_parts(arts: Sequence[Article], events: list[Event], parts: list[tuple[
     return out
 
 
-def _event_entries(timeline: list[TimelineEntry], event: Optional[Event]) -> list[TimelineEntry]:
-    """A part's timeline with its event's own entry (the timeline stage adds one for an event's
-    date that no claim gives: ``E1: ``, the part's bare record) worded from ``event``, the whole
-    batch's record, as the timeline stage words it."""
+def _event_entries(timeline: list[TimelineEntry], events: dict[str, Event]) -> list[TimelineEntry]:
+    """A part's timeline with its events' own entries (the timeline stage adds one for an event's
+    date that no claim gives: ``E2:``, from the part's bare record) worded from ``events`` (local id
+    -> the whole batch's record), as the timeline stage words them."""
     out = []
     for e in timeline:
-        if event is not None and not e.claims and not e.times and e.label.startswith(f"{LOCAL_EVENT}:"):
-            e = e.model_copy(update={"label": shorten(f"{event.id}: {event.label}")})
+        head = e.label.split(":", 1)[0]
+        if head in events and not e.claims and not e.times and e.label.rstrip() == f"{head}:":
+            e = e.model_copy(update={"label": shorten(f"{events[head].id}: {events[head].label}")})
         out.append(e)
     return out

@@ -1,7 +1,7 @@
-"""Incremental linking in the workspace store: the seed articles (one event of four articles and
-one of one) and a second story written for this test (a footbridge collapse, three articles from
+"""Incremental linking in the workspace store: the seed articles (a storyline of two related
+events) and a second story written for this test (a footbridge collapse, three articles from
 three outlets that all repeat the mayor's statement). Adding the story's third article links its
-event only: the seed events keep their stored parts and rows as they were; the repeated claim's
+event only: the seed events keep their stored part and rows as they were; the repeated claim's
 cluster keeps its stable id, and its history counts the repetition."""
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def test_the_other_events_keep_their_stored_parts_and_rows_untouched(grown):
     parts_before, events_before = before["rows"]
     parts_after, events_after = _rows(store)
     kept = set(parts_before.items()) & set(parts_after.items())  # same key, same time it was linked
-    assert len(parts_before) == len(parts_after) == 3 and len(kept) == 2
+    assert len(parts_before) == len(parts_after) >= 2 and len(kept) == len(parts_before) - 1  # the seed storyline's part is kept
     bridge = _bridge_event(store)
     for sid, row in events_after.items():
         if sid != bridge:

@@ -3,7 +3,7 @@ dossier whose ids are unique and whose references still meet; a part's key chang
 inputs only; claim clusters get stable ids with aliases (``store.events.assign_ids``)."""
 from __future__ import annotations
 
-from rashomon.event_parts import LOCAL_EVENT, merge_parts, part_inputs, part_key
+from rashomon.event_parts import merge_parts, part_inputs, part_key, storylines
 from rashomon.models import (Actor, Article, Claim, Cluster, Dispute, DisputePosition, Dossier, Event, Relation, Source, Speaker,
                              TimelineEntry)
 from rashomon.settings import Settings
@@ -24,8 +24,8 @@ def _part(aid: str) -> Dossier:
     c2 = Claim(id=f"c:{aid}:{cut + 1}-{len(text)}", article=aid, text=text[cut + 1:], start=cut + 1, end=len(text), cluster="k2",
                speaker=Speaker(name="speaker two", actor="A2"))
     return Dossier(
-        articles=[Article(id=aid, index=0, event=LOCAL_EVENT, text=text)],
-        events=[Event(id=LOCAL_EVENT, label="", articles=[aid], main=True, date="2026-01-05")],
+        articles=[Article(id=aid, index=0, event="E1", text=text)],
+        events=[Event(id="E1", label="", articles=[aid], main=True, date="2026-01-05")],
         actors=[Actor(id="A1", name="speaker one"), Actor(id="A2", name="speaker two")],
         claims=[c1, c2],
         clusters=[Cluster(id="k1", label="one", claims=[c1.id], sources=[Source(name="speaker one", actor="A1")]),
@@ -33,14 +33,14 @@ def _part(aid: str) -> Dossier:
         relations=[Relation(id="r1", type="contradicts", a="k1", b="k2", explanation="they cannot both hold")],
         disputes=[Dispute(id="D1", question="What happened?", type="state", relations=["r1"],
                           positions=[DisputePosition(id="D1.1", label="one", clusters=["k1"]), DisputePosition(id="D1.2", label="two", clusters=["k2"])])],
-        timeline=[TimelineEntry(date="2026-01-05", label=f"{LOCAL_EVENT}: ", articles=[aid])],
+        timeline=[TimelineEntry(date="2026-01-05", label="E1:", articles=[aid])],
     )
 
 
 def _merged() -> Dossier:
     arts = [Article(id="a1", index=0, event="E2", text=TEXTS["a1"]), Article(id="b1", index=1, event="E1", text=TEXTS["b1"])]
     events = [Event(id="E1", label="factory fire", articles=["b1"], main=True), Event(id="E2", label="bridge collapse", articles=["a1"])]
-    return merge_parts(arts, events, [(events[0], _part("b1")), (events[1], _part("a1"))])
+    return merge_parts(arts, events, [([events[0]], _part("b1")), ([events[1]], _part("a1"))])
 
 
 def test_merged_parts_get_unique_actor_cluster_relation_and_dispute_ids():
@@ -83,15 +83,26 @@ def test_a_part_key_changes_with_its_articles_and_not_with_their_batch_position_
     s = Settings()
     ev = Event(id="E4", label="bridge collapse", articles=["a1"], date="2026-01-05", reason="3 articles...")
     art = Article(id="a1", index=7, event="E4", text=TEXTS["a1"])
-    local, inputs = part_inputs(ev, [art])
-    assert local.id == LOCAL_EVENT and local.label == "" and inputs[0].index == 0 and inputs[0].event == LOCAL_EVENT
+    local, inputs = part_inputs([ev], [art])
+    assert local[0].id == "E1" and local[0].label == "" and inputs[0].index == 0 and inputs[0].event == "E1"
     key = part_key(local, inputs, {"a1": "h1"}, s)
     moved = art.model_copy(update={"index": 3, "event": "E9"})
     relabelled = ev.model_copy(update={"id": "E9", "label": "another wording", "reason": "other batch"})
-    assert part_key(*part_inputs(relabelled, [moved]), {"a1": "h1"}, s) == key
+    assert part_key(*part_inputs([relabelled], [moved]), {"a1": "h1"}, s) == key
     assert part_key(local, inputs, {"a1": "h2"}, s) != key  # other annotations
     assert part_key(local, inputs, {"a1": "h1"}, Settings(clusters={"link": 0.9})) != key  # a setting that changes results
     assert part_key(local, inputs, {"a1": "h1"}, Settings(engine={"jobs": 3})) == key  # one that does not
+
+
+def test_related_events_form_one_storyline_and_keep_their_links_in_local_ids():
+    evs = [Event(id="E1", label="", articles=["a"], related=["E3"]), Event(id="E2", label="", articles=["b"]),
+           Event(id="E3", label="", articles=["c"], related=["E1"])]
+    units = storylines(evs)
+    assert [[e.id for e in u] for u in units] == [["E1", "E3"], ["E2"]]
+    arts = [Article(id="a", event="E1", text="x"), Article(id="c", event="E3", text="y")]
+    local, inputs = part_inputs(units[0], arts)
+    assert [(e.id, e.related, e.main) for e in local] == [("E1", ["E2"], True), ("E2", ["E1"], False)]
+    assert [(a.id, a.event) for a in inputs] == [("a", "E1"), ("c", "E2")]
 
 
 def test_a_cluster_keeps_its_stable_id_when_a_claim_joins_and_a_merged_cluster_becomes_an_alias():

@@ -250,7 +250,7 @@ class Store:
             old = {r["id"]: r for r in stored}
             next_seq = max((r["created_seq"] for r in stored), default=0) + 1
             touched, now = [], jobs_mod.now()
-            key_of = {p.articles[0].id: k for k, p in parts.items() if p.articles}
+            key_of = {a.id: k for k, p in parts.items() for a in p.articles}
             for ev in dossier.events:
                 sid = mapping[ev.id]
                 part = slice_dossier(dossier, ev.id)
@@ -280,7 +280,7 @@ class Store:
             set_claim_clusters(conn, {c.id: clusters.get(c.cluster) if c.cluster else None for c in dossier.claims})
             save_parts(conn, parts, set(fresh), now)
             owner = {a: mapping[ev.id] for ev in dossier.events for a in ev.articles}
-            relinked = sorted({owner[p.articles[0].id] for k, p in parts.items() if k in fresh and p.articles and p.articles[0].id in owner})
+            relinked = sorted({owner[a.id] for k, p in parts.items() if k in fresh for a in p.articles if a.id in owner})
             gen = int(self._get(conn, "generation") or 0) + 1
             self._put(conn, "dossier", dossier.model_dump_json())
             self._put(conn, "event_ids", json.dumps(mapping))
