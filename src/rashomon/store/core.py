@@ -280,7 +280,8 @@ class Store:
             set_claim_clusters(conn, {c.id: clusters.get(c.cluster) if c.cluster else None for c in dossier.claims})
             save_parts(conn, parts, set(fresh), now)
             owner = {a: mapping[ev.id] for ev in dossier.events for a in ev.articles}
-            relinked = sorted({owner[a.id] for k, p in parts.items() if k in fresh for a in p.articles if a.id in owner})
+            relinked = (sorted({owner[a.id] for k, p in parts.items() if k in fresh for a in p.articles if a.id in owner}) if parts
+                        else sorted(set(mapping.values())))  # linked as one batch: every event was linked again
             gen = int(self._get(conn, "generation") or 0) + 1
             self._put(conn, "dossier", dossier.model_dump_json())
             self._put(conn, "event_ids", json.dumps(mapping))
