@@ -10,10 +10,10 @@ annotations in ONE transaction per article, then links the workspace again.
 What is linked again, after each ``add`` that stored an article (or whose previous run was cut
 off before linking): the events are found over ALL stored articles (``link_actors`` and
 ``events``, cheap); then, with ``events.partition`` on (the default), the claim-level stages
-run only for the events whose inputs changed (a new article, a merge, a split): each event's
-part of the dossier is a function of that event's articles (``rashomon.event_parts``) and is
-kept in ``event_parts`` under the hash of its inputs, so an unaffected event reuses its stored
-part as it is (its row is not written; ``AddResult.relinked`` lists the events linked again).
+run only for the storylines (an event with its related events) whose inputs changed (a new
+article, a merge, a split): each storyline's part of the dossier is a function of its articles
+(``rashomon.event_parts``) and is kept in ``event_parts`` under the hash of its inputs, so an
+unaffected event reuses its stored part as it is (its row is not written; ``AddResult.relinked`` lists the events linked again).
 ``add(full=True)`` (``rashomon add --full``) links every event again. With ``events.partition``
 off every stage runs over all articles, as one ``analyze`` does. The per-article half, the
 expensive part, never runs twice for an article. Only events whose dossier slice changed get a
