@@ -1,6 +1,7 @@
 """The corpus half storyline by storyline: an event's dossier is a function of its storyline's articles.
 
-With ``events.partition`` on (the default), ``api.link_articles`` runs the corpus half in two steps:
+With ``events.partition`` on (off by default: see the setting's comment for what it costs on the
+public dev data), ``api.link_articles`` runs the corpus half in two steps:
 
 1. **over the whole batch** (``GLOBAL_STAGES``): ``link_actors`` and ``events``, only to decide
    which articles report the same event, and which events are ``related`` (the grouping needs

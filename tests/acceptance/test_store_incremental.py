@@ -1,4 +1,4 @@
-"""Incremental linking in the workspace store: the seed articles (a storyline of two related
+"""Incremental linking in the workspace store (``events.partition`` on): the seed articles (a storyline of two related
 events) and a second story written for this test (a footbridge collapse, three articles from
 three outlets that all repeat the mayor's statement). Adding the story's third article links its
 event only: the seed events keep their stored part and rows as they were; the repeated claim's
@@ -11,6 +11,7 @@ from sqlalchemy import select
 from rashomon.store import open_store
 from rashomon.store.schema import event_parts, events
 
+ON = {"events": {"partition": True}}
 STATEMENT = "four people were injured when the bridge fell"
 BRIDGE = [
     {"id": "bridge-1", "outlet": "Valley Courier", "published": "2026-03-03", "title": "Footbridge over the Ormel river collapses",
@@ -45,10 +46,10 @@ def _statement_cluster(store):
 @pytest.fixture(scope="module")
 def grown(tmp_path_factory, kursk_dir, nlp):
     store = open_store(f"sqlite:///{tmp_path_factory.mktemp('inc') / 'rashomon.db'}")
-    store.add(sorted(p for p in kursk_dir.iterdir() if p.is_file()))
-    store.add(BRIDGE[:2])
+    store.add(sorted(p for p in kursk_dir.iterdir() if p.is_file()), settings=ON)
+    store.add(BRIDGE[:2], settings=ON)
     before = {"rows": _rows(store), "cluster": _statement_cluster(store)}
-    result = store.add(BRIDGE[2])
+    result = store.add(BRIDGE[2], settings=ON)
     yield store, before, result
     store.close()
 
@@ -98,5 +99,5 @@ def test_a_full_add_links_every_event_again(grown):
     extra = {"id": "bridge-4", "outlet": "Valley Courier", "published": "2026-03-05", "title": "Castelby bridge remains removed",
              "text": "Cranes removed the remains of the Ormel river footbridge in Castelby on Thursday. "
                      "The regional council said a temporary crossing would open next month."}
-    result = store.add(extra, full=True)
+    result = store.add(extra, full=True, settings=ON)
     assert result.added == ["bridge-4"] and sorted(result.relinked) == sorted(e.id for e in store.events())

@@ -8,18 +8,19 @@ already stored (same SHA-256), analyses each new article once and stores it with
 annotations in ONE transaction per article, then links the workspace again.
 
 What is linked again, after each ``add`` that stored an article (or whose previous run was cut
-off before linking): the events are found over ALL stored articles (``link_actors`` and
-``events``, cheap); then, with ``events.partition`` on (the default), the claim-level stages
-run only for the storylines (an event with its related events) whose inputs changed (a new
-article, a merge, a split): each storyline's part of the dossier is a function of its articles
+off before linking): with ``events.partition`` off (the default) the corpus half runs on ALL
+stored articles, as one ``analyze`` does. With it on, the events are found over all stored
+articles (``link_actors`` and ``events``, cheap), then the claim-level stages run only for the
+storylines (an event with its related events) whose inputs changed (a new article, a merge, a
+split): each storyline's part of the dossier is a function of its articles
 (``rashomon.event_parts``) and is kept in ``event_parts`` under the hash of its inputs, so an
-unaffected event reuses its stored part as it is (its row is not written; ``AddResult.relinked`` lists the events linked again).
-``add(full=True)`` (``rashomon add --full``) links every event again. With ``events.partition``
-off every stage runs over all articles, as one ``analyze`` does. The per-article half, the
-expensive part, never runs twice for an article. Only events whose dossier slice changed get a
-new ``updated_at`` and are listed in ``AddResult.events``. The corpus half sees the articles in
-canonical order (``api.canonical_order``), so adding them one at a time in any order gives the
-same dossier as one ``analyze`` run on all of them (``analyze`` computes every part the same way).
+unaffected event reuses its stored part as it is (its row is not written; ``AddResult.relinked``
+lists the events linked again); ``add(full=True)`` (``rashomon add --full``) links every event
+again. The per-article half, the expensive part, never runs twice for an article. Only events
+whose dossier slice changed get a new ``updated_at`` and are listed in ``AddResult.events``. The
+corpus half sees the articles in canonical order (``api.canonical_order``), so adding them one
+at a time in any order gives the same dossier as one ``analyze`` run on all of them with the same
+settings (``analyze`` computes every part the same way).
 
 Claim clusters get lasting ids (``cl-<hex>``, ``store.parts``): ``cluster()`` takes one, an
 alias of a merged cluster, or the dossier's id (``k12``, which may change at the next linking).
