@@ -32,6 +32,14 @@ worded from them). The workspace store keeps parts by key and links again only t
 whose key changed; ``analyze`` computes every part, so one ``analyze`` and any sequence of
 ``add`` give the same dossier.
 
+What the whole-batch corpus half (``events.partition`` off) shares across events, and a part
+does not: ``link_actors`` merges actors and picks the main parties over every article (the sides
+behind each cluster follow); ``clusters`` pairs claims of different events (with a penalty)
+below ``blocking.event_claims_min`` claims; ``dates`` infers a publication date from any
+article (other events pay a penalty); ``checks`` compares figures across articles; relations
+and disputes pair clusters across events on small batches; ``framing`` weighs words against the
+whole batch; the timeline and the summary (its main event, its counts) cover every article.
+
 What stays corpus-wide: the grouping into events and storylines (and each event's label,
 reason), and near copies (``copy_of``): an article added to one event can change another
 storyline's key only through these.
