@@ -71,6 +71,7 @@ eval: install-test browser
 	run scale --data $(BENCH_DATA) --limit 100 --engines inline,dask2 --skip-linking; \
 	run report_render; \
 	run service_load; \
+	run incremental --data $(SHARED)/gold; \
 	echo "== clusters"; \
 	$(BIN)/python $(SHARED)/tools/eval_clusters.py --rashomon $(BIN)/rashomon --out $(EVAL_OUT)/clusters \
 	    --json $(EVAL_OUT)/clusters.json || rc=1; \

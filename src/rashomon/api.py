@@ -126,16 +126,33 @@ def canonical_order(articles: Sequence[Article]) -> list[Article]:
 
 
 def link_articles(articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations], *, run: Optional[RunReport] = None,
-                  settings: Optional[Settings] = None, on_stage: Optional[Callable[[str], None]] = None) -> Dossier:
+                  settings: Optional[Settings] = None, on_stage: Optional[Callable[[str], None]] = None,
+                  reuse=None, fingerprints: Optional[Mapping[str, str]] = None, parts_out: Optional[dict] = None) -> Dossier:
     """The corpus half on already annotated articles: ``articles`` (each with its entry in
     ``annotations``, the per-article half's records) in canonical order (``canonical_order``),
     their records gathered into a ``Dossier`` and every corpus stage run on it. ``run``: the run
     report to attach (a bare one when None); its ``stages`` get the corpus stages' timings and its
     ``notes`` the coded warnings raised. The articles are changed in place (index, copies, dates,
     event). Used by ``analyze`` and by the workspace store (``rashomon.store``), so a workspace
-    built one article at a time links exactly like one run on all its articles."""
+    built one article at a time links exactly like one run on all its articles.
+
+    With ``events.partition`` on, the claim-level stages run storyline by storyline (an event
+    with its related events; ``rashomon.event_parts``): ``fingerprints`` (article id -> hash of
+    its text) gives each storyline's part a key, ``reuse(key)`` may return a stored part to use
+    as it is, and ``parts_out`` receives the parts by key (the workspace store links only the
+    storylines that changed)."""
     settings = settings if settings is not None else current_settings()
     ordered = canonical_order(articles)
+    if settings.events.partition:
+        from .event_parts import link_by_event
+
+        with single_thread_blas(), use(settings):
+            dossier, timings = link_by_event(ordered, annotations, settings, on_stage=on_stage, reuse=reuse,
+                                             fingerprints=fingerprints, parts_out=parts_out)
+        dossier.run = run or RunReport(version=__version__, models=model_versions())
+        dossier.run.stages = timings
+        dossier.run.notes += [w for w in drain_warnings() if w not in dossier.run.notes]
+        return dossier
     anns = {a.id: annotations[a.id] for a in ordered}
     dossier = Dossier(articles=ordered)
     for a in ordered:

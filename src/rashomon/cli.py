@@ -213,8 +213,9 @@ def add(
     quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="Print nothing but errors."),
     settings_file: Optional[Path] = typer.Option(None, "--settings", help="A YAML or TOML file of settings."),
     assignments: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE", help="Set one setting (repeatable)."),
+    full: bool = typer.Option(False, "--full", help="Link every event again, not only the events the new articles changed."),
 ):
-    """Add INPUTS to the workspace: new articles are analysed once and stored, the workspace is linked again.
+    """Add INPUTS to the workspace: new articles are analysed once and stored, the events they change are linked again.
 
     An article whose text is already stored is skipped. If the command is stopped, run it again
     with the same inputs: stored articles are kept and the rest is done."""
@@ -228,7 +229,7 @@ def add(
                       console=con, transient=True, disable=settings.output.quiet) as bar:
             task = bar.add_task("adding articles", total=None)
             result = store.add(inputs, settings=settings, jobs=settings.engine.jobs, stdin=sys.stdin.buffer if "-" in inputs else None,
-                               on_progress=lambda done, total: bar.update(task, completed=done, total=total))
+                               on_progress=lambda done, total: bar.update(task, completed=done, total=total), full=full)
     except Exception as e:  # noqa: BLE001 - the exit code must say "internal error"
         Console(stderr=True).print_exception()
         typer.echo(f"error: [R901] internal error: {type(e).__name__}: {e}", err=True)
@@ -255,7 +256,7 @@ def export(
     fmt: Optional[List[OutputFormat]] = typer.Option(None, "--format", "-f", case_sensitive=False, help="html, md, csv or all (setting output.formats)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="Print nothing but errors."),
 ):
-    """Write the workspace's dossier.json (or one event's) and the reports, as 'rashomon analyze' does."""
+    """Write the workspace's dossier.json (or one event's) and the reports, as 'rashomon analyze' does, with each claim cluster's history."""
     from .api import write_dossier
     from .report import write_reports
 
@@ -267,7 +268,7 @@ def export(
             con.print("note: the last add was cut off; the workspace is linked again first", highlight=False)
             store.relink(settings)
         try:
-            dossier = store.dossier(event)
+            dossier = store.histories(store.dossier(event))
         except KeyError as e:
             typer.echo(f"error: {e.args[0]}; known events: {', '.join(ev.id for ev in store.events()) or 'none'}", err=True)
             raise typer.Exit(EXIT_USAGE)

@@ -435,6 +435,34 @@ class SummarySentence(Record):
     section: Optional[str] = Field(None, description="overview | established | claimed | disputed | numbers: the paragraph it belongs to")
 
 
+HistoryStep = Literal["first_reported", "repeated", "denied", "revised"]
+
+
+class HistoryEntry(Record):
+    """One step in a claim cluster's history (built by ``rashomon.store.history``)."""
+
+    step: HistoryStep
+    date: Optional[str] = Field(None, description="ISO date: the article's publication date (given or inferred), null when unknown")
+    claim: str = Field(description="id of the claim that makes the step (for denied/revised: the denying or revising claim)")
+    cluster: str = Field(description="the cluster the claim belongs to")
+    by: Optional[str] = Field(None, description="who: the speaker, else the outlet, else the article id")
+    outlet: Optional[str] = None
+    article: str
+    start: int
+    end: int
+    text: str
+    relation: Optional[str] = Field(None, description="for denied/revised: id of the relation that says so")
+
+
+class ClusterHistory(Record):
+    """A claim cluster's history in an exported workspace dossier: when it was first reported,
+    by whom, each repetition, denial and revision, with dates."""
+
+    cluster: str = Field(description="the cluster's id in this dossier (k<n>)")
+    stable_id: Optional[str] = Field(None, description="the workspace's lasting id of the cluster (cl-<hex>), kept when articles are added; the claim page's URL")
+    steps: list[HistoryEntry] = Field(default_factory=list, description="in date order (undated last): first reported, each repetition, denials and revisions")
+
+
 class InputError(Record):
     path: str
     line: Optional[int] = None
@@ -481,6 +509,7 @@ class Dossier(Record):
     distinctive_words: dict[str, list[DistinctiveWord]] = Field(default_factory=dict, description="article id -> its most distinctive words (log-odds, informative Dirichlet prior)")
     timeline: list[TimelineEntry] = Field(default_factory=list)
     summary: list[SummarySentence] = Field(default_factory=list)
+    histories: Optional[list[ClusterHistory]] = Field(None, description="optional: each claim cluster's history, written by `rashomon export` from a workspace (null from `rashomon analyze`)")
     run: Optional[RunReport] = None
 
 

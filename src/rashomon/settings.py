@@ -117,6 +117,7 @@ class EventsSettings(_Group):
     all_pairs_max: int = Field(ge=0, description="scale: a batch of at most this many articles scores every article pair (larger batches are blocked)")
     max_units: int = Field(ge=1, description="claims (or sentences) per article compared for the overlap features, from the top")
     panel: int = Field(ge=1, description="events larger than this are labelled and explained from a panel of their most central articles")
+    partition: bool = Field(description="the claim-level corpus stages run on each storyline's articles alone (an event and its related events; event_parts.py), so an event's dossier depends on its storyline's articles only")
 
 
 class ClustersSettings(_Group):

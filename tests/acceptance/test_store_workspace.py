@@ -97,5 +97,11 @@ def test_export_writes_one_events_dossier_and_reports(kursk_store, tmp_path):
     assert res.exit_code == 0, res.output
     written = json.loads((tmp_path / "dossier.json").read_text(encoding="utf-8"))
     written.pop("run")
-    assert written == _plain(store.dossier(ev.id))
+    histories = written.pop("histories")
+    d = store.dossier(ev.id)
+    assert {**written, "histories": None} == _plain(d)
     assert (tmp_path / "report.html").is_file() and (tmp_path / "claims.csv").is_file()
+    # each cluster's history, under its stable id; its first step is the first report
+    assert [h["cluster"] for h in histories] == [k.id for k in d.clusters]
+    ids = store.cluster_ids()
+    assert all(h["stable_id"] == ids[h["cluster"]] and h["steps"][0]["step"] == "first_reported" for h in histories)

@@ -103,6 +103,7 @@ def test_pages_render_and_mark_the_evidence(served):
     page = client.get(f"/events/{ev}")
     assert page.status_code == 200 and 'class="sitenav"' in page.text and 'class="claimpage"' in page.text
     cluster = page.text.split('class="claimpage" href="/claims/', 1)[1].split('"', 1)[0]
+    assert cluster.startswith("cl-")  # linked by the cluster's lasting id, which outlives the next add
     claim = client.get(f"/claims/{cluster}")
     assert claim.status_code == 200 and "<mark id=\"ev-" in claim.text
     search = client.get("/search", params={"q": "fire"})

@@ -22,6 +22,7 @@ LAYERS = {
     "rashomon.train": 6,  # offline training of the relation model: reads link's features, nothing imports it
     "rashomon.pipeline": 7,
     "rashomon.engine": 8,
+    "rashomon.event_parts": 8.5,  # the corpus half event by event (api.link_articles runs it)
     "rashomon.api": 9,
     "rashomon.store": 9.5,  # the workspace database: stores what the API's halves return
     "rashomon.web": 9.8,  # rashomon serve: the web app over the workspace store (below the CLI, above the store)

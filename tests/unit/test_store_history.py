@@ -2,8 +2,10 @@
 and a revision, in date order, each with evidence offsets that slice its article."""
 from __future__ import annotations
 
-from rashomon.models import Article, Claim, Cluster, Dossier, Relation, Speaker
-from rashomon.store.history import cluster_view
+import jsonschema
+
+from rashomon.models import Article, Claim, Cluster, Dossier, Relation, Speaker, dossier_schema
+from rashomon.store.history import cluster_histories, cluster_view
 
 TEXTS = {
     "a1": "The ministry said the dam was hit by shelling.",
@@ -45,3 +47,13 @@ def test_history_lists_first_report_repetition_denial_and_revision_in_date_order
 
 def test_an_unknown_cluster_has_no_view():
     assert cluster_view(_dossier(), "k9") is None
+
+
+def test_every_clusters_history_goes_into_the_exported_dossier_and_its_schema():
+    d = _dossier()
+    hist = cluster_histories(d, {"k1": "cl-aaaa", "k2": "cl-bbbb"})
+    assert [(h.cluster, h.stable_id) for h in hist] == [("k1", "cl-aaaa"), ("k2", "cl-bbbb"), ("k3", None)]
+    assert [s.step for s in hist[0].steps] == ["first_reported", "repeated", "denied", "revised"]
+    exported = d.model_copy(update={"histories": hist})
+    jsonschema.validate(exported.model_dump(mode="json"), dossier_schema())
+    assert dossier_schema()["properties"]["histories"]["anyOf"][1] == {"type": "null"}  # optional: analyze writes null

@@ -40,7 +40,7 @@ def test_a_store_written_at_schema_version_1_is_migrated_and_keeps_its_articles(
     store = open_store(store_url)
     try:
         with store._read() as conn:
-            assert current_version(conn) == VERSION == 2
+            assert current_version(conn) == VERSION == 3
         a = store.article("bridge")
         assert a is not None and a.text == BODY and a.raw == "<p>" + BODY + "</p>"
         hits = store.search("repairs", kind="claims")
@@ -160,5 +160,5 @@ def test_a_linking_read_before_another_writer_added_an_article_is_not_saved(stor
             seen = a._get(conn, "articles_version")
         _stored(b, "tunnel", "The tunnel stayed closed on Monday while engineers inspected it.")
         stale = Dossier(articles=[Article(id="bridge", text=BODY)], events=[_ev("E1", ["bridge"])])
-        assert a._save_linking(stale, {"bridge": content_hash(BODY)}, seen) == []
+        assert a._save_linking(stale, {"bridge": content_hash(BODY)}, seen) == ([], [])
         assert a.needs_linking() and a.events() == []

@@ -41,7 +41,8 @@ def json_for_script(data) -> str:
 def render_html(dossier, site: dict | None = None) -> str:
     """The report page for ``dossier`` as one string. ``site`` (the web app's event page only):
     ``{"nav": [(label, href), ...], "claims": "/claims/", "note": str}`` adds a navigation bar
-    and, after each quote, a link to its claim's page (``claims`` + the cluster id)."""
+    and, after each quote, a link to its claim's page (``claims`` + the cluster id, or its
+    lasting id from ``site["cluster_ids"]``, dossier cluster id -> stable id, when given)."""
     from markupsafe import Markup
 
     view = build_view(dossier)

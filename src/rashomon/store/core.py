@@ -7,15 +7,23 @@ per event with a stable id). ``Store.add`` reads inputs, skips articles whose cl
 already stored (same SHA-256), analyses each new article once and stores it with its
 annotations in ONE transaction per article, then links the workspace again.
 
-What is linked again: the corpus half (actors, events, clusters, dates, relations, disputes,
-framing, summary) runs on ALL stored articles after each ``add`` that stored an article (or
-whose previous run was cut off before linking): event grouping, the main parties, framing and
-the summary are workspace-wide findings, so linking only the new article's event could give a
-dossier that differs from one ``rashomon analyze`` on the same articles. The per-article half,
-the expensive part, never runs twice for an article. Only events whose dossier slice changed get
-a new ``updated_at`` and are listed in ``AddResult.events``. The corpus half sees the articles in
-canonical order (``api.canonical_order``), so adding them one at a time in any order gives the
-same dossier as one ``analyze`` run on all of them.
+What is linked again, after each ``add`` that stored an article (or whose previous run was cut
+off before linking): with ``events.partition`` off (the default) the corpus half runs on ALL
+stored articles, as one ``analyze`` does. With it on, the events are found over all stored
+articles (``link_actors`` and ``events``, cheap), then the claim-level stages run only for the
+storylines (an event with its related events) whose inputs changed (a new article, a merge, a
+split): each storyline's part of the dossier is a function of its articles
+(``rashomon.event_parts``) and is kept in ``event_parts`` under the hash of its inputs, so an
+unaffected event reuses its stored part as it is (its row is not written; ``AddResult.relinked``
+lists the events linked again); ``add(full=True)`` (``rashomon add --full``) links every event
+again. The per-article half, the expensive part, never runs twice for an article. Only events
+whose dossier slice changed get a new ``updated_at`` and are listed in ``AddResult.events``. The
+corpus half sees the articles in canonical order (``api.canonical_order``), so adding them one
+at a time in any order gives the same dossier as one ``analyze`` run on all of them with the same
+settings (``analyze`` computes every part the same way).
+
+Claim clusters get lasting ids (``cl-<hex>``, ``store.parts``): ``cluster()`` takes one, an
+alias of a merged cluster, or the dossier's id (``k12``, which may change at the next linking).
 
 Nothing lost: a kill during ``add`` leaves whole articles only (each is one transaction) and the
 workspace marked "needs linking"; the next ``add`` (of the same inputs, or any) skips what is
@@ -42,8 +50,9 @@ from ..models import Article, ArticleAnnotations, Dossier, InputError, RunReport
 from ..settings import Settings, use, validate
 from . import jobs as jobs_mod
 from .db import Engines, open_engines
-from .events import assign_ids, digest, slice_dossier, summary_row
-from .history import cluster_view
+from .events import assign_ids, digest, part_digest, slice_dossier, summary_row
+from .history import cluster_histories, cluster_view
+from .parts import part_reader, resolve_cluster, save_cluster_ids, save_parts, stored_keys
 from .records import AddResult, ClusterView, EventSummary, SearchHit
 from .schema import articles, event_aliases, events, migrate, workspace
 from .search import index_article, index_claims, search as run_search, set_claim_clusters
@@ -119,15 +128,16 @@ class Store:
 
     # ------------------------------------------------------------------ add
     def add(self, inputs: Sequence[InputItem] | InputItem, *, settings: Union[Settings, dict, None] = None,
-            on_progress: OnProgress = None, jobs: Optional[int] = 1, stdin: Optional[BinaryIO] = None) -> AddResult:
+            on_progress: OnProgress = None, jobs: Optional[int] = 1, stdin: Optional[BinaryIO] = None, full: bool = False) -> AddResult:
         """Add ``inputs`` (as ``rashomon.api.analyze`` takes them; ``"-"`` reads ``stdin``) to the
         workspace and link it again; ``on_progress(done, total)`` after each new article is stored
-        (total: the new articles of this call); ``jobs``: worker processes for the per-article half."""
+        (total: the new articles of this call); ``jobs``: worker processes for the per-article half;
+        ``full``: link every event again (else only the events the new articles changed)."""
         settings = validate(settings, "Store.add(settings=...)")
         with single_thread_blas(), use(settings):
-            return self._add(inputs, settings, on_progress, jobs, stdin)
+            return self._add(inputs, settings, on_progress, jobs, stdin, full)
 
-    def _add(self, inputs, settings: Settings, on_progress: OnProgress, jobs: Optional[int], stdin) -> AddResult:
+    def _add(self, inputs, settings: Settings, on_progress: OnProgress, jobs: Optional[int], stdin, full: bool = False) -> AddResult:
         items = [inputs] if isinstance(inputs, (str, Path, Mapping, Article)) else list(inputs)
         ingested = read_inputs(items, stdin=stdin)
         result = AddResult(errors=list(ingested.errors))
@@ -174,7 +184,8 @@ class Store:
         with self._read() as conn:
             dirty = self._get(conn, "dirty") == "1"
         if dirty:
-            result.events, result.linked = self.relink(settings), True
+            result.events, result.relinked = self._relink(settings, full)
+            result.linked = True
         return result
 
     def _store_article(self, a: Article, h: str, record: str, raw: Optional[str], ann: ArticleAnnotations) -> str:
@@ -197,12 +208,18 @@ class Store:
         return "stored"
 
     # ------------------------------------------------------------------ linking
-    def relink(self, settings: Union[Settings, dict, None] = None) -> list[str]:
-        """Run the corpus half on every stored article and store the results (one transaction);
-        return the stable ids of the events whose slice changed."""
+    def relink(self, settings: Union[Settings, dict, None] = None, full: bool = False) -> list[str]:
+        """Run the corpus half on the stored articles and store the results (one transaction):
+        the events over all articles, the claim-level stages for the events whose inputs changed
+        (every event when ``full``); return the stable ids of the events whose slice changed."""
         settings = validate(settings, "Store.relink(settings=...)")
+        return self._relink(settings, full)[0]
+
+    def _relink(self, settings: Settings, full: bool) -> tuple[list[str], list[str]]:
+        """``(events whose slice changed, events linked again)``, both stable ids."""
         with self._read() as conn:
             version = self._get(conn, "articles_version")
+            known = set() if full else stored_keys(conn)
             rows = conn.execute(select(articles.c.id, articles.c.content_hash, articles.c.record, articles.c.annotations)).all()
         arts = [Article.model_validate_json(r.record) for r in rows]
         anns = {r.id: ArticleAnnotations.model_validate_json(r.annotations) for r in rows}
@@ -211,30 +228,41 @@ class Store:
         from ..nlp import model_versions
 
         run = RunReport(version=__version__, inputs=sorted(hashes), models=model_versions())
+        parts: dict[str, Dossier] = {}
         with single_thread_blas(), use(settings):
-            dossier = link_articles(arts, anns, run=run, settings=settings)
-        return self._save_linking(dossier, hashes, version)
+            dossier = link_articles(arts, anns, run=run, settings=settings, reuse=part_reader(self._read, known),
+                                    fingerprints=hashes, parts_out=parts)
+        return self._save_linking(dossier, hashes, version, parts, set(parts) - known)
 
-    def _save_linking(self, dossier: Dossier, hashes: dict[str, str], version: Optional[str]) -> list[str]:
-        """Store a linking; when another writer stored an article after this linking read the
-        articles (``articles_version`` moved on), nothing is stored: that writer links again."""
+    def _save_linking(self, dossier: Dossier, hashes: dict[str, str], version: Optional[str],
+                      parts: Optional[dict[str, Dossier]] = None, fresh: frozenset = frozenset()) -> tuple[list[str], list[str]]:
+        """Store a linking (and the event parts of ``fresh`` keys, computed by it); when another
+        writer stored an article after this linking read the articles (``articles_version`` moved
+        on), nothing is stored: that writer links again."""
+        parts = parts or {}
         with self._write() as conn:
             if self._get(conn, "articles_version") != version:
-                return []
-            stored = [{"id": r.id, "articles": json.loads(r.articles), "created_seq": r.created_seq, "digest": r.digest}
-                      for r in conn.execute(events.select())]
+                return [], []
+            rows = {r.id: r._asdict() for r in conn.execute(events.select())}
+            stored = [{"id": r["id"], "articles": json.loads(r["articles"]), "created_seq": r["created_seq"], "digest": r["digest"]}
+                      for r in rows.values()]
             taken = {r["id"] for r in stored} | {r[0] for r in conn.execute(select(event_aliases.c.alias))}
             mapping, aliases = assign_ids(dossier.events, stored, hashes, taken)
             old = {r["id"]: r for r in stored}
             next_seq = max((r["created_seq"] for r in stored), default=0) + 1
             touched, now = [], jobs_mod.now()
+            key_of = {a.id: k for k, p in parts.items() for a in p.articles}
             for ev in dossier.events:
                 sid = mapping[ev.id]
                 part = slice_dossier(dossier, ev.id)
-                row = {**summary_row(part), "digest": digest(part)}
+                # linked event by event: the event's results are its part (whose key says what it
+                # was made of) with the batch's wording of the event; else the slice itself
+                key = next((key_of[a] for a in ev.articles if a in key_of), None)
+                row = {**summary_row(part), "digest": part_digest(key, ev) if key else digest(part)}
                 if sid in old:
                     changed = old[sid]["digest"] != row["digest"]
-                    conn.execute(events.update().where(events.c.id == sid).values(**row, **({"updated_at": now} if changed else {})))
+                    if any(rows[sid][c] != v for c, v in row.items()):
+                        conn.execute(events.update().where(events.c.id == sid).values(**row, **({"updated_at": now} if changed else {})))
                 else:
                     changed = True
                     conn.execute(events.insert().values(id=sid, created_seq=next_seq, updated_at=now, **row))
@@ -249,13 +277,19 @@ class Store:
                         conn.execute(event_aliases.insert().values(alias=sid, event_id=aliases[sid]))
             for alias, target in aliases.items():  # aliases of an alias follow the merge
                 conn.execute(event_aliases.update().where(event_aliases.c.event_id == alias).values(event_id=target))
-            set_claim_clusters(conn, {c.id: c.cluster for c in dossier.claims})
+            clusters = save_cluster_ids(conn, dossier)
+            set_claim_clusters(conn, {c.id: clusters.get(c.cluster) if c.cluster else None for c in dossier.claims})
+            save_parts(conn, parts, set(fresh), now)
+            owner = {a: mapping[ev.id] for ev in dossier.events for a in ev.articles}
+            relinked = (sorted({owner[a.id] for k, p in parts.items() if k in fresh for a in p.articles if a.id in owner}) if parts
+                        else sorted(set(mapping.values())))  # linked as one batch: every event was linked again
             gen = int(self._get(conn, "generation") or 0) + 1
             self._put(conn, "dossier", dossier.model_dump_json())
             self._put(conn, "event_ids", json.dumps(mapping))
+            self._put(conn, "cluster_ids", json.dumps(clusters))
             self._put(conn, "generation", str(gen))
             self._put(conn, "dirty", "0")
-        return sorted(touched)
+        return sorted(touched), relinked
 
     # ------------------------------------------------------------------ reading
     def _dossier(self) -> Dossier:
@@ -335,14 +369,34 @@ class Store:
         with self._read() as conn:
             return {a: r.id for r in conn.execute(select(events.c.id, events.c.articles)) for a in json.loads(r.articles)}
 
+    def cluster_ids(self) -> dict[str, str]:
+        """Dossier cluster id (``k12``) -> stable id (``cl-<hex>``), for the last linking."""
+        with self._read() as conn:
+            return json.loads(self._get(conn, "cluster_ids") or "{}")
+
     def cluster(self, cluster_id: str) -> Optional[ClusterView]:
-        """A cluster of the last linking with its claims' evidence and its history (None if absent)."""
+        """A cluster of the last linking with its claims' evidence and its history (None if
+        absent). ``cluster_id``: its stable id (``cl-<hex>``, kept while articles are added), the
+        stable id of a cluster merged into it, or its id in the dossier (``k12``)."""
         d = self._dossier()
+        ids = self.cluster_ids()
+        with self._read() as conn:
+            stable = resolve_cluster(conn, cluster_id)
+        if stable is not None:
+            cluster_id = next((k for k, v in ids.items() if v == stable), cluster_id)
         k = next((c for c in d.clusters if c.id == cluster_id), None)
         if k is None:
             return None
         ev_of = self._event_of_articles()
-        return cluster_view(d, cluster_id, event=next((ev_of[a] for a in k.articles if a in ev_of), None))
+        view = cluster_view(d, cluster_id, event=next((ev_of[a] for a in k.articles if a in ev_of), None))
+        if view is not None:
+            view.stable_id = ids.get(cluster_id)
+        return view
+
+    def histories(self, dossier: Dossier) -> Dossier:
+        """A copy of ``dossier`` (the workspace's, or one event's, of the last linking) with
+        ``histories`` filled: each claim cluster's history with its stable id (``rashomon export``)."""
+        return dossier.model_copy(update={"histories": cluster_histories(dossier, self.cluster_ids())})
 
     def search(self, q: str, kind: str = "all", limit: int = 20) -> list[SearchHit]:
         """Full-text search (see ``rashomon.store.search``)."""

@@ -14,6 +14,9 @@ added. The store gives each event an id that stays the same for URLs:
 - when a stored event splits, the part with most of its articles keeps the id; the others are
   new events.
 
+Claim clusters get lasting ids by the same rule (``cl-`` and the hash of their claim ids; a
+cluster keeps its id when claims join it; merged clusters leave aliases).
+
 In: the linked ``Dossier`` and the stored events. Out: ``assign_ids`` (dossier event id ->
 stable id, new aliases), ``slice_dossier`` (one event's records), ``summary_row``.
 """
@@ -26,24 +29,27 @@ from typing import Iterable, Optional
 from ..models import Dossier, Event
 
 
-def _new_id(hashes: Iterable[str], taken: set[str]) -> str:
+def _new_id(hashes: Iterable[str], taken: set[str], prefix: str = "ev-") -> str:
     h = hashlib.sha256("\n".join(sorted(hashes)).encode("utf-8")).hexdigest()
     n = 10
-    while f"ev-{h[:n]}" in taken:
+    while f"{prefix}{h[:n]}" in taken:
         n += 2
-    return f"ev-{h[:n]}"
+    return f"{prefix}{h[:n]}"
 
 
 def assign_ids(new_events: list[Event], stored: list[dict], content_hash: dict[str, str],
-               taken: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+               taken: set[str], *, prefix: str = "ev-", members: str = "articles") -> tuple[dict[str, str], dict[str, str]]:
     """``(dossier event id -> stable id, alias -> stable id)``. ``stored``: rows of the stored
     events (``id``, ``articles`` list, ``created_seq``); ``content_hash``: article id -> hash;
-    ``taken``: every id and alias already used (never given again)."""
+    ``taken``: every id and alias already used (never given again). The same rule gives claim
+    clusters their stable ids: ``members="claims"`` (the records' and the rows' member field),
+    ``prefix="cl-"``, and ``content_hash`` empty (a new cluster's id is the hash of its claim ids,
+    which are stable)."""
     pairs = []
     for ev in new_events:
-        arts = set(ev.articles)
+        arts = set(getattr(ev, members))
         for row in stored:
-            n = len(arts & set(row["articles"]))
+            n = len(arts & set(row[members]))
             if n:
                 pairs.append((-n, row["created_seq"], row["id"], ev.id))
     pairs.sort()
@@ -53,16 +59,16 @@ def assign_ids(new_events: list[Event], stored: list[dict], content_hash: dict[s
         if sid not in used and eid not in mapping:
             mapping[eid], used = sid, used | {sid}
     taken = set(taken)
-    for ev in sorted(new_events, key=lambda e: sorted(e.articles)):
+    for ev in sorted(new_events, key=lambda e: sorted(getattr(e, members))):
         if ev.id not in mapping:
-            mapping[ev.id] = _new_id((content_hash.get(a, a) for a in ev.articles), taken)
+            mapping[ev.id] = _new_id((content_hash.get(a, a) for a in getattr(ev, members)), taken, prefix)
             taken.add(mapping[ev.id])
-    owner = {a: mapping[ev.id] for ev in new_events for a in ev.articles}
+    owner = {a: mapping[ev.id] for ev in new_events for a in getattr(ev, members)}
     aliases = {}
     for row in stored:
         if row["id"] in used:
             continue
-        holders = [owner[a] for a in row["articles"] if a in owner]
+        holders = [owner[a] for a in row[members] if a in owner]
         if holders:
             aliases[row["id"]] = max(sorted(set(holders)), key=holders.count)
     return mapping, aliases
@@ -101,6 +107,14 @@ def digest(part: Dossier) -> str:
     """A hash of an event slice without its run report (changes when the event's results do)."""
     data = part.model_dump(mode="json", exclude={"run"})
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def part_digest(key: str, event: Event) -> str:
+    """The digest of an event linked on its own (``rashomon.event_parts``): its part's key (a
+    hash of everything the part was computed from) with the event's label and date, so it
+    changes when the event's results or its wording do, not when other events renumber the
+    merged dossier's ids."""
+    return hashlib.sha256(json.dumps([key, event.label, event.date]).encode("utf-8")).hexdigest()
 
 
 def summary_row(part: Dossier) -> dict:

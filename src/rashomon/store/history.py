@@ -10,13 +10,14 @@ In: the workspace ``Dossier`` and a cluster id. Out: ``ClusterView`` with
   or inferred by the dates stage; undated steps come last, in article order.
 
 The history is recomputed from the current dossier on every call, so it always matches the
-clusters of the last linking (cluster ids are those of that linking).
+clusters of the last linking (cluster ids are those of that linking). ``cluster_histories``
+gives every cluster's history at once, for the exported dossier (``Dossier.histories``).
 """
 from __future__ import annotations
 
 from typing import Optional
 
-from ..models import Claim, Dossier
+from ..models import Claim, ClusterHistory, Dossier
 from .records import ClaimEvidence, ClusterView, HistoryEntry
 
 DENIAL_SIGNALS = {"denial"}
@@ -69,3 +70,13 @@ def cluster_view(d: Dossier, cluster_id: str, event: Optional[str] = None) -> Op
             history.append(_entry(step, later[0], other, relation=r.id))
     history.sort(key=lambda h: (h.step != "first_reported", h.date is None, h.date or "", arts[h.article].index if h.article in arts else 0, h.start))
     return ClusterView(cluster=k, event=event, claims=own, history=history)
+
+
+def cluster_histories(d: Dossier, stable: dict[str, str]) -> list[ClusterHistory]:
+    """Every cluster's history in ``d``, in cluster order; ``stable``: dossier cluster id ->
+    stable id (missing ids give ``stable_id`` null)."""
+    out = []
+    for k in d.clusters:
+        view = cluster_view(d, k.id)
+        out.append(ClusterHistory(cluster=k.id, stable_id=stable.get(k.id), steps=view.history if view else []))
+    return out

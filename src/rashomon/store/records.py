@@ -3,8 +3,8 @@
 - ``AddResult``: what one ``Store.add`` did (ids added, ids skipped because their text was
   already stored, inputs that could not be read or analysed, stable ids of the events touched);
 - ``EventSummary``: one event of the workspace for a list view;
-- ``HistoryEntry``: one step in a claim cluster's history (first reported, repeated, denied,
-  revised), with the claim's evidence;
+- ``HistoryEntry`` (defined in ``rashomon.models``, as the exported dossier carries it): one
+  step in a claim cluster's history (first reported, repeated, denied, revised), with the claim's evidence;
 - ``ClaimEvidence``: a claim with its article, offsets and text;
 - ``ClusterView``: a cluster, its claims with evidence, and its history;
 - ``SearchHit``: a full-text search hit with the offsets of its evidence.
@@ -15,7 +15,7 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from ..models import Cluster, InputError, Record
+from ..models import Cluster, HistoryEntry, HistoryStep, InputError, Record  # noqa: F401 - re-exported
 
 
 class AddResult(Record):
@@ -24,6 +24,7 @@ class AddResult(Record):
     errors: list[InputError] = Field(default_factory=list, description="inputs that could not be read, or articles whose analysis failed")
     events: list[str] = Field(default_factory=list, description="stable ids of the events whose dossier slice changed (new, grown, merged or re-linked)")
     linked: bool = Field(False, description="whether the corpus half ran (it does when an article was added or an earlier add was cut off)")
+    relinked: list[str] = Field(default_factory=list, description="stable ids of the events whose claim-level stages ran again (the others kept their stored part; see rashomon.event_parts)")
 
 
 class EventSummary(Record):
@@ -49,25 +50,9 @@ class ClaimEvidence(Record):
     date: Optional[str] = Field(None, description="publication date of the article (given or inferred)")
 
 
-HistoryStep = Literal["first_reported", "repeated", "denied", "revised"]
-
-
-class HistoryEntry(Record):
-    step: HistoryStep
-    date: Optional[str] = Field(None, description="ISO date: the article's publication date (given or inferred), null when unknown")
-    claim: str = Field(description="id of the claim that makes the step (for denied/revised: the denying or revising claim)")
-    cluster: str = Field(description="the cluster the claim belongs to")
-    by: Optional[str] = Field(None, description="who: the speaker, else the outlet, else the article id")
-    outlet: Optional[str] = None
-    article: str
-    start: int
-    end: int
-    text: str
-    relation: Optional[str] = Field(None, description="for denied/revised: id of the relation that says so")
-
-
 class ClusterView(Record):
     cluster: Cluster
+    stable_id: Optional[str] = Field(None, description="the workspace's lasting id of the cluster (cl-<hex>; see rashomon.store.events)")
     event: Optional[str] = Field(None, description="stable id of the event the cluster's articles belong to")
     claims: list[ClaimEvidence] = Field(default_factory=list)
     history: list[HistoryEntry] = Field(default_factory=list, description="in date order (undated last): first reported, each repetition, denials and revisions")

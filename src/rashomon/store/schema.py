@@ -17,7 +17,12 @@ no migration scripts outside the package (the schema is small and ships with the
   cluster) and the indexes, FTS5 tables on SQLite (``unicode61`` words), ``tsvector``
   columns with GIN indexes on PostgreSQL (``simple`` configuration: the same words, no
   language-specific stop words or stems, so both backends find the same records); existing rows
-  are indexed by the step.
+  are indexed by the step;
+- version 3: linking event by event (``rashomon.event_parts``): ``event_parts`` keeps each
+  event's part of the dossier under the hash of what it was computed from (an add links again
+  only the events whose hash changed), ``claim_clusters`` the stable ids of claim clusters with
+  their claims, ``cluster_aliases`` the ids of clusters merged into another. The step adds
+  empty tables: the next add fills them (an older store is linked once in full then).
 """
 from __future__ import annotations
 
@@ -26,7 +31,7 @@ from typing import Callable
 from sqlalchemy import Column, Integer, MetaData, String, Table, Text, UniqueConstraint, inspect, text
 from sqlalchemy.engine import Connection
 
-VERSION = 2
+VERSION = 3
 
 metadata = MetaData()
 
@@ -89,6 +94,26 @@ claims = Table(
     Column("cluster", String(64)),
 )
 
+event_parts = Table(
+    "event_parts", metadata,
+    Column("key", String(64), primary_key=True),  # SHA-256 of the part's inputs (event_parts.part_key)
+    Column("part", Text, nullable=False),  # the part: a Dossier in its own ids (JSON)
+    Column("linked_at", String(40), nullable=False),  # UTC time it was computed
+)
+
+claim_clusters = Table(
+    "claim_clusters", metadata,
+    Column("id", String(64), primary_key=True),  # stable id (cl-<hex>), for URLs
+    Column("claims", Text, nullable=False),  # JSON list of its claim ids at the last linking
+    Column("created_seq", Integer, nullable=False),
+)
+
+cluster_aliases = Table(
+    "cluster_aliases", metadata,
+    Column("alias", String(64), primary_key=True),  # a cluster id merged into another
+    Column("cluster_id", String(64), nullable=False),
+)
+
 V1_TABLES = (schema_version, articles, events, event_aliases, workspace, jobs)
 
 
@@ -115,7 +140,11 @@ def _v2(conn: Connection) -> None:
         index_claims(conn, ann)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2}
+def _v3(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[event_parts, claim_clusters, cluster_aliases])
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 
 def current_version(conn: Connection) -> int:

@@ -46,10 +46,13 @@ def index_claims(conn: Connection, annotations_json: str) -> None:
 
 
 def set_claim_clusters(conn: Connection, clusters: dict[str, Optional[str]]) -> None:
-    """Record each claim's cluster (claim id -> cluster id) after a linking."""
-    if clusters:
+    """Record each claim's cluster (claim id -> stable cluster id) after a linking; only the rows
+    whose cluster changed are written."""
+    have = dict(conn.execute(claims.select().with_only_columns(claims.c.id, claims.c.cluster)).all()) if clusters else {}
+    changed = [{"cid": k, "cl": v} for k, v in clusters.items() if k in have and have[k] != v]
+    if changed:
         stmt = claims.update().where(claims.c.id == bindparam("cid")).values(cluster=bindparam("cl"))
-        conn.execute(stmt, [{"cid": k, "cl": v} for k, v in clusters.items()])
+        conn.execute(stmt, changed)
 
 
 def _terms(q: str) -> list[str]:

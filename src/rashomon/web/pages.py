@@ -52,7 +52,8 @@ def _event_html(web, event_id: str):
     current = web.store.resolve_event(event_id)
     if current is not None and current != event_id:  # the event was merged into another: its page moved
         return ("moved", current)
-    site = {"nav": NAV, "claims": "/claims/", "note": site_note(web)}
+    # claim pages are linked by the clusters' stable ids, which outlive the next add
+    site = {"nav": NAV, "claims": "/claims/", "note": site_note(web), "cluster_ids": web.store.cluster_ids()}
     return ("page", render_html(event_dossier(web, event_id), site=site))
 
 
@@ -76,10 +77,11 @@ async def claim_page(request: Request, cluster_id: str) -> HTMLResponse:
 def _search_html(web, q: str, kind: str) -> str:
     hits = web.store.search(q.strip(), kind=kind, limit=web.settings.web.search_limit) if q.strip() else []
     clusters = {}
-    for h in hits:  # a claim hit links to its claim's page: its cluster, from the event's dossier
+    ids = web.store.cluster_ids()
+    for h in hits:  # a claim hit links to its claim's page: its cluster's stable id, from the event's dossier
         if h.kind == "claim" and h.event:
             d = web.store.dossier(h.event)
-            clusters.update({c.id: c.cluster for c in d.claims if c.cluster})
+            clusters.update({c.id: ids.get(c.cluster, c.cluster) for c in d.claims if c.cluster})
     return render_page("search.html.j2", web, title="Search", q=q, kind=kind, hits=hits, clusters=clusters)
 
 
