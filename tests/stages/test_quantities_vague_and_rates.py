@@ -52,7 +52,7 @@ def test_price_range_per_kilogram(quantities):
 def test_percent_range_with_words(quantities):
     q = one(quantities("Analysts expect growth of between 10 and 12 percent next year."), "between")
     assert q.text == "between 10 and 12 percent"
-    assert (q.low, q.high) == (0.1, 0.12) and q.unit == "fraction"
+    assert (q.low, q.high) == (10, 12) and q.unit == "%"
 
 
 def test_range_of_negative_temperatures(quantities):
@@ -101,7 +101,7 @@ def test_plural_nationality_is_a_count_of_people(quantities):
 
 def test_decimal_comma_before_a_percent_sign(quantities):
     q = one(quantities("The ruling party won 38,22% of the vote."), "38,22%")
-    assert q.value == 0.3822 and q.unit == "fraction"
+    assert q.value == 38.22 and q.unit == "%" and q.si.value == pytest.approx(0.3822) and q.si.unit == "fraction"
 
 
 def test_bare_number_listed_before_a_measure_shares_its_unit(quantities):

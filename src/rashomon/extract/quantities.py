@@ -116,7 +116,8 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
     elif c.unit is not None and c.currency:
         head_tok = _tok_at(doc, c.num_end - 1) or last
         noun_tok = None
-    if c.unit == "fraction":
+    share = dimension_of(c.unit) == "fraction"  # "54%", "two-thirds": a share of something
+    if share:
         noun_tok = _of_object(head_tok) or _of_object(last)
         if not c.unit_end and _not_a_share(c, text, last, noun_tok):
             return None
@@ -163,19 +164,16 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
             return None  # "One day he left"; but "the one-day mutiny" is a duration
         if c.qualifier and c.qualifier.lower() in ("over", "under") and c.bound:
             c.bound, c.qualifier, c.start = None, None, c.num_start  # "over three days" = during
-    # values: percent -> fraction
+    # values as written ("54.24%" -> 54.24 "%"); the si value carries the share (0.5424 "fraction")
     info = unit_info(c.unit)
-    vf = float(info.get("value_factor", 1.0)) if info and c.unit_end else 1.0
-    val = c.value * vf if c.value is not None else None
-    lo = c.low * vf if c.low is not None else None
-    hi = c.high * vf if c.high is not None else None
+    val, lo, hi = c.value, c.low, c.high
     si = _si(val, c.unit) if val is not None else None
     if si is None and lo is not None and info and info.get("si"):
         si = _si((lo + hi) / 2, c.unit)
-    held = _holder_share(head_tok) if c.unit == "fraction" and noun_tok is None else None
+    held = _holder_share(head_tok) if share and noun_tok is None else None
     if held is not None:
         about, keys = held
-    elif c.unit == "fraction" and noun_tok is not None:
+    elif share and noun_tok is not None:
         about, keys = _share_about(head_tok, noun_tok)
     else:
         about, keys = _about(head_tok, noun_tok, dimension_of(c.unit))

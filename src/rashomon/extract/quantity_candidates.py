@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..data import load_yaml
 from ..models import SIValue
-from ..lexicon.units import dimension_of, tables, to_base, unit_info
+from ..lexicon.units import dimension_of, in_si, tables, unit_info
 from .numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS, NumberAtom, attached_scale, find_numbers
 
 _WORDS = load_yaml("quantity_words.yaml", "en")  # word lists and patterns of this module (data/en/quantity_words.yaml)
@@ -35,15 +35,10 @@ _PRONOUNS = set(_WORDS["pronouns"])
 
 
 def _si(value: Optional[float], unit: str) -> Optional[SIValue]:
-    info = unit_info(unit)
-    if value is None or not info or not info.get("si"):
+    v = in_si(value, unit)
+    if v is None:
         return None
-    target = tables().units.get(info["si"])
-    if not target:
-        return None
-    base = to_base(value, unit)
-    v = (base - float(target.get("offset", 0.0))) / float(target["factor"])
-    return SIValue(value=round(v, 6 if abs(v) < 1 else 4), unit=info["si"])
+    return SIValue(value=round(v, 6 if abs(v) < 1 else 4), unit=unit_info(unit)["si"])
 
 
 # --------------------------------------------------------------------------- candidates
