@@ -116,10 +116,23 @@ def test_age_in_apposition_is_read_not_taken_for_a_name(quantities):
 
 
 def test_number_word_standing_alone_counts_but_the_two_does_not(quantities):
-    qs = quantities("Three were wounded in the blast. The two met later, and one declined to comment.")
+    qs = quantities("Three were wounded in the blast. The two met later, and one could only guess why.")
     q = one(qs, "Three")
     assert q.text == "Three" and q.value == 3
     assert not [q for q in qs if q.text in ("two", "one")]
+
+
+def test_a_bare_one_in_a_list_of_counts_is_a_count(quantities):
+    qs = quantities("Four judges backed the ruling. One dissented and one abstained.")
+    ones = [q for q in qs if q.text.lower() == "one"]
+    assert [(q.text, q.value) for q in ones] == [("One", 1), ("one", 1)]
+
+
+def test_one_of_a_plural_is_a_count_but_one_of_them_is_not(quantities):
+    qs = quantities("Voters protested the closure of one of the polling stations. One of them said so.")
+    q = one(qs, "one of the")
+    assert q.text == "one of the polling stations" and q.value == 1 and q.unit == "stations"
+    assert not [q for q in qs if q.text.startswith("One")]
 
 
 def test_a_number_restated_as_a_share_keeps_its_own_value(quantities):

@@ -158,10 +158,13 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
             and not _one_counts(c, last, noun_tok):
         return None
     if dimension_of(c.unit) == "time":
-        if c.words.lower() in ("one", "a", "an") and not re.search(
+        if c.words.lower() in ("one", "a", "an") and c.value == 1 and not re.search(
                 _WORDS["duration_prepositions"], text[max(s0, c.start - 12):c.start], re.IGNORECASE) \
-                and not (c.unit_start is not None and text[c.num_end:c.unit_start] == "-"):
-            return None  # "One day he left"; but "the one-day mutiny" is a duration
+                and not (c.unit_start is not None and text[c.num_end:c.unit_start] == "-") \
+                and not re.match(_WORDS["duration_compound"], text[c.unit_start or c.end:c.end], re.IGNORECASE) \
+                and not re.match(_WORDS["duration_offset_after"], text[c.end:s1], re.IGNORECASE):
+            return None  # "One day he left"; but "the one-day mutiny", "a week-long audit" and "one
+            # day after the vote" are durations
         if c.qualifier and c.qualifier.lower() in ("over", "under") and c.bound:
             c.bound, c.qualifier, c.start = None, None, c.num_start  # "over three days" = during
     # values as written ("54.24%" -> 54.24 "%"); the si value carries the share (0.5424 "fraction")
@@ -187,17 +190,53 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
 
 def _one_counts(c: Cand, last, noun_tok) -> bool:
     """"one" is a count of one when it modifies the counted noun directly ("one plane was shot
-    down", "one official said"), not in an idiom ("one way or another", ``one_not_a_count``)."""
-    return (c.words.lower() == "one" and noun_tok is not None and last is not None and last.dep_ == "nummod"
-            and last.head.i == noun_tok.i and noun_tok.lemma_.lower() not in _ONE_IDIOMS
-            and noun_tok.lower_ not in _ONE_IDIOMS)
+    down", "one official said") or picks one of a plural ("the closure of one of the polling
+    stations"), not in an idiom ("one way or another", ``one_not_a_count``); or when it stands
+    alone as the subject in a list of counts ("Five agencies agreed. One disagreed and one
+    abstained", ``_enumerated_one``)."""
+    if c.words.lower() != "one" or last is None:
+        return False
+    if noun_tok is None:
+        return _enumerated_one(last)
+    if noun_tok.lemma_.lower() in _ONE_IDIOMS or noun_tok.lower_ in _ONE_IDIOMS:
+        return False
+    return (last.dep_ == "nummod" and last.head.i == noun_tok.i) or _one_of_plural(last, noun_tok)
+
+
+def _one_of_plural(last, noun_tok) -> bool:
+    """"one of the polling stations": "one" with a plural "of" object (not "one of them")."""
+    return noun_tok.tag_ in ("NNS", "NNPS") and noun_tok.head.dep_ == "prep" and noun_tok.head.head.i == last.i
+
+
+def _enumerated_one(last) -> bool:
+    """A bare "one" that is the subject of a verb in a list of counts: another number stands
+    before it in its sentence or the sentence before ("Those five agencies agreed. One
+    disagreed and one abstained"), so it counts one of them; a generic "one" ("one could
+    argue") has no such list."""
+    verb = last.head
+    if last.dep_ == "ROOT" and last.i + 1 < len(last.doc) and last.nbor(1).pos_ == "VERB":
+        verb = last.nbor(1)  # "One dissented": the parser may make "one" the root
+    elif last.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if last.lower_ != "one" or verb.pos_ not in ("VERB", "AUX") or any(ch.dep_ == "prep" for ch in last.children):
+        return False  # "one of them said": "one of" counts only before a plural noun (``_one_of_plural``)
+    if any(ch.tag_ == "MD" for ch in verb.children) or verb.tag_ == "MD":
+        return False  # "one could argue", "one must ask": the generic pronoun
+    doc = last.doc
+    start = last.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    return any(t.like_num and t.i != last.i and not t.is_digit or t.is_digit and len(t.text) < 4
+               for t in doc[start:last.i])
 
 
 def _bare_word_count(c: Cand, last) -> bool:
     """A number in words with no noun after it still counts when it stands alone ("Two were killed",
     "five of them agreed", "a hundred and two", "zero"), but not "one" (a pronoun), "the two" or "those three"
     (a reference to a group already named)."""
-    if c.kind != "words" or c.value is None or c.value == 1 or c.value < 0 or not c.value.is_integer():
+    if c.kind != "words" or c.value is None or c.value < 0 or not c.value.is_integer():
+        return False
+    if c.value == 1 and not _enumerated_one(last):
         return False
     span = last.doc.char_span(c.num_start, c.num_end, alignment_mode="expand")
     first = span.start if span is not None else last.i

@@ -63,7 +63,7 @@ def tables() -> UnitTable:
     for code, words in u.get("currency_words", {}).items():
         for w in words:
             form_to_unit[w.lower()] = "cur:" + code
-    end = r"(?![A-Za-z0-9²³])"
+    end = r"(?![A-Za-z0-9²³])(?![-‐]\d)"  # not a model name ("Mi-8", "T-90")
     unit_re = re.compile(r"(?:\s?-\s?|\s)?(" + alternation(form_to_unit) + r")" + end, re.IGNORECASE)
     unit_cs_re = re.compile(r"(?:\s?-\s?|\s)?(" + alternation(cs_form_to_unit) + r")" + end) if cs_form_to_unit else None
     count_group = {}
