@@ -14,7 +14,11 @@ How: a rule layer over the text and spaCy's parse, with the knowledge in data fi
   alone ("Three were hurt", not "the two"), "a mile" / "a gallon" (``one_with_article``), a
   hyphenated count before its head noun ("a 150-car train", not "a 12-gauge shotgun");
 - ``data/en/units.yaml`` gives unit spellings -> canonical unit, dimension and SI factor, currency
-  markers and groups of counted nouns;
+  markers and groups of counted nouns; a percentage keeps the number written ("54.24%": 54.24,
+  unit "%") with the share in ``si`` (0.5424 "fraction"), see docs/QUANTITIES.md;
+- counts written without a plain number: "a week and a half", "7-and-a-half-mile", "a day-long
+  siege", "one day after the vote", "the ninth time" / "a fourth term" (``ordinal_count``), "one of
+  the polling stations" and a bare "one" in a list of counts ("One dissented and one abstained");
 - the dependency parse gives the counted noun ("11,000 troops") and what is counted (``about``);
 - numbers that are names, ordinals, dates, years, clock times or codes are dropped
   ("810th Brigade", "World War II", "April 26", "2024", "G7", "F-16");
