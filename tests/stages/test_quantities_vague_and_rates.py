@@ -135,6 +135,11 @@ def test_one_of_a_plural_is_a_count_but_one_of_them_is_not(quantities):
     assert not [q for q in qs if q.text.startswith("One")]
 
 
+def test_one_of_the_largest_is_a_ranking_not_a_count(quantities):
+    qs = quantities("It was one of the largest investigations ever. The report is one of the documents we read.")
+    assert not [q for q in qs if q.text.lower().startswith("one")]
+
+
 def test_a_number_restated_as_a_share_keeps_its_own_value(quantities):
     qs = quantities("The airline canceled 109, or 18 percent of its flights, on Tuesday.")
     q = one(qs, "109")

@@ -208,7 +208,11 @@ def _one_counts(c: Cand, last, noun_tok) -> bool:
 
 
 def _one_of_plural(last, noun_tok) -> bool:
-    """"one of the polling stations": "one" with a plural "of" object (not "one of them")."""
+    """"one of the polling stations": "one" with a plural "of" object (not "one of them"); not the
+    ranking idiom "one of the largest investigations", "it is one of the reasons" (a superlative
+    before the noun, or "one" as the predicate of a copula)."""
+    if last.dep_ == "attr" or any(t.tag_ in ("JJS", "RBS") for t in noun_tok.subtree if t.i < noun_tok.i):
+        return False
     return noun_tok.tag_ in ("NNS", "NNPS") and noun_tok.head.dep_ == "prep" and noun_tok.head.head.i == last.i
 
 
