@@ -68,3 +68,10 @@ def test_a_model_name_after_a_number_is_not_a_unit(quantities):
     qs = quantities("The air force lost one Mi-8 transport helicopter near the border.")
     q = one(qs, "one Mi-8")
     assert q.unit == "helicopter" and q.value == 1
+
+
+def test_pc_glued_to_a_number_is_per_cent_but_pcs_are_computers(quantities):
+    qs = quantities("Turnout rose to 59.2pc, and the office bought 200 PCs.")
+    q = one(qs, "59.2pc")
+    assert (q.value, q.unit) == (59.2, "%")
+    assert one(qs, "200").unit != "%"
