@@ -12,10 +12,10 @@ For each gold quantity we look for a predicted quantity whose text overlaps its 
 - ``recall``: share of gold quantities found by overlapping text;
 - ``value_accuracy``: share of gold quantities found with the right value (within 1%; for our
   ranges the midpoint is compared, as quantulum3 writes ranges; percentages are compared as
-  percent, since we store 86% as the fraction 0.86);
+  percent, as both store them: 86% is 86, unit '%');
 - ``unit_accuracy``: share of gold quantities found with the right unit, after mapping
   quantulum3's unit names to our canonical ids (``UNIT_MAP`` below: 'square kilometre' -> km2,
-  'mile' -> mi, 'pound sterling' -> GBP, 'percentage' -> fraction...); quantulum3's
+  'mile' -> mi, 'pound sterling' -> GBP, 'percentage' -> %...); quantulum3's
   'dimensionless' matches a quantity of ours with no unit or with a plain counted noun; a gold unit
   our table does not know counts as a miss;
 - ``spurious``: predicted quantities that overlap no gold quantity (per sentence, summed).
@@ -38,7 +38,7 @@ UNIT_MAP = {
     "cubic metre": "m3", "litre": "l", "centilitre": "cl", "cubic centimetre": "ml", "gallon": "gal", "cup": "cup",
     "tablespoon": "tbsp", "kilogram": "kg", "gram": "g", "milligram": "mg", "tonne": "t", "pound-mass": "lb",
     "second": "s", "minute": "min", "hour": "h", "day": "d", "week": "w", "month": "mo", "year": "y",
-    "dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "cent": "cent", "percentage": "fraction",
+    "dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "cent": "cent", "percentage": "%",
     "degree Celsius": "degC", "degree fahrenheit": "degF", "kilometre per hour": "km/h", "electronvolt": "eV",
     "teraelectronvolt": "TeV", "watt hour": "Wh", "megawatt hour": "MWh", "gigahertz": "GHz", "megabyte": "MB",
     "exabyte": "EB", "watt": "W",
@@ -116,8 +116,6 @@ def main() -> None:
         out = []
         for q in quantities_in_doc(nlp(sent), "b"):
             v = q.value if q.value is not None else ((q.low + q.high) / 2 if q.low is not None and q.high is not None else None)
-            if q.unit == "fraction" and v is not None and ("%" in q.text or "percent" in q.text.lower()):
-                v = v * 100
             out.append((q.start, q.end, v, q.unit))
         return out
 

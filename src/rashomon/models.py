@@ -226,6 +226,9 @@ class Claim(Record):
 
 
 class SIValue(Record):
+    """A quantity in its SI or metric unit (5 mi -> 8.04672 km); for a percentage, the share
+    (54.24% -> 0.5424 fraction)."""
+
     value: float
     unit: str
 
@@ -241,8 +244,8 @@ class Quantity(Record):
     value: Optional[float] = None
     low: Optional[float] = None
     high: Optional[float] = None
-    unit: Optional[str] = Field(None, description="km2, mi2, km, mi, h, fraction..., or the counted noun (troops)")
-    si: Optional[SIValue] = None
+    unit: Optional[str] = Field(None, description="km2, mi2, km, mi, h, % (a percentage, with the number as written: 54.24% is 54.24), percentage points, fraction (a share written as a fraction: two-thirds is 0.6667)..., or the counted noun (troops)")
+    si: Optional[SIValue] = Field(None, description="the value in its SI or metric unit (5 mi is 8.04672 km); for a percentage the share: 54.24% is 0.5424 fraction")
     approx: bool = False
     bound: Optional[Literal["lower", "upper"]] = None
     qualifier: Optional[str] = Field(None, description="the word that sets bound or approximation: 'more than', 'about'")

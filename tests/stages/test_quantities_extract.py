@@ -62,7 +62,7 @@ def test_fractions_and_percentages_are_shares(quantities):
     q = one(qs, "two-thirds")
     assert q.unit == "fraction" and q.value == pytest.approx(0.6667, abs=1e-3) and q.approx
     q = one(qs, "15%")
-    assert q.unit == "fraction" and q.value == pytest.approx(0.15)
+    assert q.unit == "%" and q.value == 15 and q.si.value == pytest.approx(0.15) and q.si.unit == "fraction"
 
 
 def test_si_conversion_of_imperial_units(quantities):

@@ -57,12 +57,12 @@ def test_plain_count_is_not_a_part(quantities):
 
 def test_poll_share_is_about_its_holder_not_the_leader(quantities):
     qs = quantities("Senator Ada Park leads the field, with Tom Reyes at 14 percent.")
-    q = next(q for q in qs if q.unit == "fraction")
+    q = next(q for q in qs if q.unit == "%")
     assert q.about == "Tom Reyes share"
     assert "s:reyes" in q.about_keys and "s:park" not in q.about_keys
 
 
 def test_share_gotten_by_a_candidate_is_about_the_candidate(quantities):
     qs = quantities("In the new survey, Tom Reyes got 14 percent.")
-    q = next(q for q in qs if q.unit == "fraction")
+    q = next(q for q in qs if q.unit == "%")
     assert q.about == "Tom Reyes share"

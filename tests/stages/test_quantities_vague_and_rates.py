@@ -52,7 +52,7 @@ def test_price_range_per_kilogram(quantities):
 def test_percent_range_with_words(quantities):
     q = one(quantities("Analysts expect growth of between 10 and 12 percent next year."), "between")
     assert q.text == "between 10 and 12 percent"
-    assert (q.low, q.high) == (0.1, 0.12) and q.unit == "fraction"
+    assert (q.low, q.high) == (10, 12) and q.unit == "%"
 
 
 def test_range_of_negative_temperatures(quantities):
@@ -101,7 +101,7 @@ def test_plural_nationality_is_a_count_of_people(quantities):
 
 def test_decimal_comma_before_a_percent_sign(quantities):
     q = one(quantities("The ruling party won 38,22% of the vote."), "38,22%")
-    assert q.value == 0.3822 and q.unit == "fraction"
+    assert q.value == 38.22 and q.unit == "%" and q.si.value == pytest.approx(0.3822) and q.si.unit == "fraction"
 
 
 def test_bare_number_listed_before_a_measure_shares_its_unit(quantities):
@@ -116,10 +116,28 @@ def test_age_in_apposition_is_read_not_taken_for_a_name(quantities):
 
 
 def test_number_word_standing_alone_counts_but_the_two_does_not(quantities):
-    qs = quantities("Three were wounded in the blast. The two met later, and one declined to comment.")
+    qs = quantities("Three were wounded in the blast. The two met later, and one could only guess why.")
     q = one(qs, "Three")
     assert q.text == "Three" and q.value == 3
     assert not [q for q in qs if q.text in ("two", "one")]
+
+
+def test_a_bare_one_in_a_list_of_counts_is_a_count(quantities):
+    qs = quantities("Four judges backed the ruling. One dissented and one abstained.")
+    ones = [q for q in qs if q.text.lower() == "one"]
+    assert [(q.text, q.value) for q in ones] == [("One", 1), ("one", 1)]
+
+
+def test_one_of_a_plural_is_a_count_but_one_of_them_is_not(quantities):
+    qs = quantities("Voters protested the closure of one of the polling stations. One of them said so.")
+    q = one(qs, "one of the")
+    assert q.text == "one of the polling stations" and q.value == 1 and q.unit == "stations"
+    assert not [q for q in qs if q.text.startswith("One")]
+
+
+def test_one_of_the_largest_is_a_ranking_not_a_count(quantities):
+    qs = quantities("It was one of the largest investigations ever. The report is one of the documents we read.")
+    assert not [q for q in qs if q.text.lower().startswith("one")]
 
 
 def test_a_number_restated_as_a_share_keeps_its_own_value(quantities):

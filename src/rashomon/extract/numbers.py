@@ -28,7 +28,7 @@ _NUMW = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS) + list(SCALE_WORDS)
 _DENW = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
 # a run of number words: "a hundred and two", "twenty-one", "two and a half", "two-thirds", "a dozen"
 WORD_RUN = re.compile(
-    rf"\b(?:(?:an?|one)[\s-]+(?:{_DENW})\b|(?:an?\s+)?(?:{_NUMW})(?:(?:[\s-]+|\s+and\s+)(?:a\s+)?(?:{_NUMW}|{_DENW}))*|half)\b",
+    rf"\b(?:(?:an?|one)[\s-]+(?:{_DENW})\b|(?:an?\s+)?(?:{_NUMW})(?:(?:[\s-]+|\s+and\s+|-and-)(?:a[\s-]+)?(?:{_NUMW}|{_DENW}))*|half)\b",
     re.IGNORECASE)
 # thousands grouped by commas ("10,000") or by a space ("10 000", "10\u202f000", as wire copy and
 # European outlets write them); a space-grouped run must be followed by no further digit; a comma
@@ -37,7 +37,7 @@ _DIGITS = r"\d{1,3},\d{1,2}(?=\s?%)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u0
 DIGIT_RUN = re.compile(
     rf"(?<![\w.,/:])(?P<neg>[-−](?=[\d.]))?(?P<num>{_DIGITS})"
     rf"(?P<exp>[eE][-−+]?\d+|\s?[×x]\s?10\^?[-−]?\d+)?"
-    rf"(?P<frac>\s+\d+/\d+)?(?P<uf>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])?")
+    rf"(?P<frac>\s+\d+/\d+)?(?P<uf>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])?(?P<half>{_WORDS['and_a_half']})?")
 FRACTION_RUN = re.compile(r"(?<![\w.,/:])(\d+)/(\d+)(?![\d/])")
 UNICODE_RUN = re.compile("[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 
@@ -199,6 +199,8 @@ def find_numbers(text: str) -> Iterator[NumberAtom]:
             val += (-1 if val < 0 else 1) * int(n) / int(d)
         if m.group("uf"):
             val += UNICODE_FRACTIONS[m.group("uf")]
+        if m.group("half"):
+            val += -0.5 if val < 0 else 0.5  # "7-and-a-half-mile", "3 and a half hours"
         scale, end2 = _scale_after(text, end)
         atom = NumberAtom(m.start(), end2, val * scale, "digits",
                           integer_digits=bool(re.fullmatch(r"\d+", raw)) and scale == 1.0 and not m.group("frac"),

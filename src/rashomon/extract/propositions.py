@@ -35,6 +35,7 @@ from typing import Optional
 
 from ..data import load_yaml
 from ..models import Claim, PropSlot, Proposition
+from ..lexicon.units import share
 from .lexicon import cues
 from .segment import doc_text
 
@@ -398,7 +399,10 @@ def _record_slot(text: str, ids: list[str], records: dict, cs: int, ce: int, kin
     if kind == "time":
         return PropSlot(text=text[r.start:r.end], start=r.start, end=r.end, ref=r.id, value=r.value)
     value = r.value if r.value is not None else r.low
-    return PropSlot(text=text[r.start:r.end], start=r.start, end=r.end, ref=r.id, head=r.unit,
+    head = r.unit
+    if share(value, r.unit) is not None:  # "54%" and "about half" compare as shares: 0.54, 0.5
+        value, head = share(value, r.unit), "fraction"
+    return PropSlot(text=text[r.start:r.end], start=r.start, end=r.end, ref=r.id, head=head,
                     value=None if value is None else f"{value:g}")
 
 

@@ -14,7 +14,11 @@ How: a rule layer over the text and spaCy's parse, with the knowledge in data fi
   alone ("Three were hurt", not "the two"), "a mile" / "a gallon" (``one_with_article``), a
   hyphenated count before its head noun ("a 150-car train", not "a 12-gauge shotgun");
 - ``data/en/units.yaml`` gives unit spellings -> canonical unit, dimension and SI factor, currency
-  markers and groups of counted nouns;
+  markers and groups of counted nouns; a percentage keeps the number written ("54.24%": 54.24,
+  unit "%") with the share in ``si`` (0.5424 "fraction"), see docs/QUANTITIES.md;
+- counts written without a plain number: "a week and a half", "7-and-a-half-mile", "a day-long
+  siege", "one day after the vote", "the ninth time" / "a fourth term" (``ordinal_count``), "one of
+  the polling stations" and a bare "one" in a list of counts ("One dissented and one abstained");
 - the dependency parse gives the counted noun ("11,000 troops") and what is counted (``about``);
 - numbers that are names, ordinals, dates, years, clock times or codes are dropped
   ("810th Brigade", "World War II", "April 26", "2024", "G7", "F-16");
@@ -116,7 +120,8 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
     elif c.unit is not None and c.currency:
         head_tok = _tok_at(doc, c.num_end - 1) or last
         noun_tok = None
-    if c.unit == "fraction":
+    share = dimension_of(c.unit) == "fraction"  # "54%", "two-thirds": a share of something
+    if share:
         noun_tok = _of_object(head_tok) or _of_object(last)
         if not c.unit_end and _not_a_share(c, text, last, noun_tok):
             return None
@@ -157,25 +162,25 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
             and not _one_counts(c, last, noun_tok):
         return None
     if dimension_of(c.unit) == "time":
-        if c.words.lower() in ("one", "a", "an") and not re.search(
+        if c.words.lower() in ("one", "a", "an") and c.value == 1 and not re.search(
                 _WORDS["duration_prepositions"], text[max(s0, c.start - 12):c.start], re.IGNORECASE) \
-                and not (c.unit_start is not None and text[c.num_end:c.unit_start] == "-"):
-            return None  # "One day he left"; but "the one-day mutiny" is a duration
+                and not (c.unit_start is not None and text[c.num_end:c.unit_start] == "-") \
+                and not re.match(_WORDS["duration_compound"], text[c.unit_start or c.end:c.end], re.IGNORECASE) \
+                and not re.match(_WORDS["duration_offset_after"], text[c.end:s1], re.IGNORECASE):
+            return None  # "One day he left"; but "the one-day mutiny", "a week-long audit" and "one
+            # day after the vote" are durations
         if c.qualifier and c.qualifier.lower() in ("over", "under") and c.bound:
             c.bound, c.qualifier, c.start = None, None, c.num_start  # "over three days" = during
-    # values: percent -> fraction
+    # values as written ("54.24%" -> 54.24 "%"); the si value carries the share (0.5424 "fraction")
     info = unit_info(c.unit)
-    vf = float(info.get("value_factor", 1.0)) if info and c.unit_end else 1.0
-    val = c.value * vf if c.value is not None else None
-    lo = c.low * vf if c.low is not None else None
-    hi = c.high * vf if c.high is not None else None
+    val, lo, hi = c.value, c.low, c.high
     si = _si(val, c.unit) if val is not None else None
     if si is None and lo is not None and info and info.get("si"):
         si = _si((lo + hi) / 2, c.unit)
-    held = _holder_share(head_tok) if c.unit == "fraction" and noun_tok is None else None
+    held = _holder_share(head_tok) if share and noun_tok is None else None
     if held is not None:
         about, keys = held
-    elif c.unit == "fraction" and noun_tok is not None:
+    elif share and noun_tok is not None:
         about, keys = _share_about(head_tok, noun_tok)
     else:
         about, keys = _about(head_tok, noun_tok, dimension_of(c.unit))
@@ -189,17 +194,57 @@ def _finish(c: Cand, doc, text: str, s0: int, s1: int, T: UnitTable) -> Optional
 
 def _one_counts(c: Cand, last, noun_tok) -> bool:
     """"one" is a count of one when it modifies the counted noun directly ("one plane was shot
-    down", "one official said"), not in an idiom ("one way or another", ``one_not_a_count``)."""
-    return (c.words.lower() == "one" and noun_tok is not None and last is not None and last.dep_ == "nummod"
-            and last.head.i == noun_tok.i and noun_tok.lemma_.lower() not in _ONE_IDIOMS
-            and noun_tok.lower_ not in _ONE_IDIOMS)
+    down", "one official said") or picks one of a plural ("the closure of one of the polling
+    stations"), not in an idiom ("one way or another", ``one_not_a_count``); or when it stands
+    alone as the subject in a list of counts ("Five agencies agreed. One disagreed and one
+    abstained", ``_enumerated_one``)."""
+    if c.words.lower() != "one" or last is None:
+        return False
+    if noun_tok is None:
+        return _enumerated_one(last)
+    if noun_tok.lemma_.lower() in _ONE_IDIOMS or noun_tok.lower_ in _ONE_IDIOMS:
+        return False
+    return (last.dep_ == "nummod" and last.head.i == noun_tok.i) or _one_of_plural(last, noun_tok)
+
+
+def _one_of_plural(last, noun_tok) -> bool:
+    """"one of the polling stations": "one" with a plural "of" object (not "one of them"); not the
+    ranking idiom "one of the largest investigations", "it is one of the reasons" (a superlative
+    before the noun, or "one" as the predicate of a copula)."""
+    if last.dep_ == "attr" or any(t.tag_ in ("JJS", "RBS") for t in noun_tok.subtree if t.i < noun_tok.i):
+        return False
+    return noun_tok.tag_ in ("NNS", "NNPS") and noun_tok.head.dep_ == "prep" and noun_tok.head.head.i == last.i
+
+
+def _enumerated_one(last) -> bool:
+    """A bare "one" that is the subject of a verb in a list of counts: another number stands
+    before it in its sentence or the sentence before ("Those five agencies agreed. One
+    disagreed and one abstained"), so it counts one of them; a generic "one" ("one could
+    argue") has no such list."""
+    verb = last.head
+    if last.dep_ == "ROOT" and last.i + 1 < len(last.doc) and last.nbor(1).pos_ == "VERB":
+        verb = last.nbor(1)  # "One dissented": the parser may make "one" the root
+    elif last.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if last.lower_ != "one" or verb.pos_ not in ("VERB", "AUX") or any(ch.dep_ == "prep" for ch in last.children):
+        return False  # "one of them said": "one of" counts only before a plural noun (``_one_of_plural``)
+    if any(ch.tag_ == "MD" for ch in verb.children) or verb.tag_ == "MD":
+        return False  # "one could argue", "one must ask": the generic pronoun
+    doc = last.doc
+    start = last.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    return any(t.like_num and t.i != last.i and not t.is_digit or t.is_digit and len(t.text) < 4
+               for t in doc[start:last.i])
 
 
 def _bare_word_count(c: Cand, last) -> bool:
     """A number in words with no noun after it still counts when it stands alone ("Two were killed",
     "five of them agreed", "a hundred and two", "zero"), but not "one" (a pronoun), "the two" or "those three"
     (a reference to a group already named)."""
-    if c.kind != "words" or c.value is None or c.value == 1 or c.value < 0 or not c.value.is_integer():
+    if c.kind != "words" or c.value is None or c.value < 0 or not c.value.is_integer():
+        return False
+    if c.value == 1 and not _enumerated_one(last):
         return False
     span = last.doc.char_span(c.num_start, c.num_end, alignment_mode="expand")
     first = span.start if span is not None else last.i

@@ -277,7 +277,7 @@ def _counted_noun(last, c: Cand, text: str):
         # "of" after a word number: "two of the soldiers"
         if c.kind == "words":
             ob = _of_object(last)
-            if ob is not None and ob.pos_ == "NOUN" and last.lower_ not in ("one",):
+            if ob is not None and ob.pos_ == "NOUN" and (last.lower_ != "one" or ob.tag_ in ("NNS", "NNPS")):
                 noun = ob
     if noun is None or not noun.is_alpha and "-" not in noun.text:
         return None

@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..data import load_yaml
 from ..models import SIValue
-from ..lexicon.units import dimension_of, tables, to_base, unit_info
+from ..lexicon.units import dimension_of, in_si, tables, unit_info
 from .numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS, NumberAtom, attached_scale, find_numbers
 
 _WORDS = load_yaml("quantity_words.yaml", "en")  # word lists and patterns of this module (data/en/quantity_words.yaml)
@@ -35,15 +35,10 @@ _PRONOUNS = set(_WORDS["pronouns"])
 
 
 def _si(value: Optional[float], unit: str) -> Optional[SIValue]:
-    info = unit_info(unit)
-    if value is None or not info or not info.get("si"):
+    v = in_si(value, unit)
+    if v is None:
         return None
-    target = tables().units.get(info["si"])
-    if not target:
-        return None
-    base = to_base(value, unit)
-    v = (base - float(target.get("offset", 0.0))) / float(target["factor"])
-    return SIValue(value=round(v, 6 if abs(v) < 1 else 4), unit=info["si"])
+    return SIValue(value=round(v, 6 if abs(v) < 1 else 4), unit=unit_info(unit)["si"])
 
 
 # --------------------------------------------------------------------------- candidates
@@ -99,8 +94,14 @@ def _match_unit(text: str, pos: int) -> Optional[tuple[str, int, int]]:
 
 _ONE_WITH_ARTICLE = re.compile(r"\b(an?)\s+(?=(?:" + "|".join(
     sorted(map(re.escape, _WORDS["one_with_article"]), key=len, reverse=True)) + r")\b)", re.IGNORECASE)
-# a sentence with any number, or with "a mile", "a gallon" (see above), is read for quantities
-_HAS_NUMBER = re.compile(_HAS_NUMBER.pattern + "|" + _ONE_WITH_ARTICLE.pattern, re.IGNORECASE)
+_UNIT_AND_A_HALF = re.compile(_WORDS["unit_and_a_half"], re.IGNORECASE)
+_ONE_BEFORE_UNIT = re.compile(_WORDS["one_before_unit"], re.IGNORECASE)
+_ORDINAL_COUNT = re.compile(_WORDS["ordinal_count"], re.IGNORECASE)
+_ORDINAL_VALUES = {k.lower(): v for k, v in _WORDS["ordinal_values"].items()}
+# a sentence with any number, with "a mile", "a gallon", "a day-long" or "the ninth time" (see
+# above) is read for quantities
+_HAS_NUMBER = re.compile("|".join((_HAS_NUMBER.pattern, _ONE_WITH_ARTICLE.pattern, _ONE_BEFORE_UNIT.pattern,
+                                   _ORDINAL_COUNT.pattern)), re.IGNORECASE)
 _PER_RE = re.compile(_WORDS["per_unit_words"] + r"(" + "|".join(
     sorted(map(re.escape, _WORDS["per_units"]), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _PER_UNITS = {k.lower(): v for k, v in _WORDS["per_units"].items()}
@@ -175,6 +176,17 @@ def _candidates(text: str, s0: int, s1: int) -> list[Cand]:
         a, b = s0 + m.start(1), s0 + m.end(1)
         if not any(x.start <= a < x.end for x in atoms):
             atoms.append(NumberAtom(a, b, 1.0, "words"))
+    for m in _ONE_BEFORE_UNIT.finditer(sent):
+        # "the past week and a half", "a day-long siege": one of the unit that follows
+        a, b = s0 + m.start(1), s0 + m.end(1)
+        if not any(x.start <= a < x.end or a <= x.start < b for x in atoms):
+            atoms.append(NumberAtom(a, b, 1.0, "words"))
+    for m in _ORDINAL_COUNT.finditer(sent):
+        # "the ninth time", "a fourth term": a count of repetitions
+        a, b = s0 + m.start("ord"), s0 + m.end("ord")
+        atoms = [x for x in atoms if not (a <= x.start < b)]
+        word = m.group("ord").lower()
+        atoms.append(NumberAtom(a, b, float(_ORDINAL_VALUES.get(word) or re.match(r"\d+", word).group()), "ordinal"))
     atoms.sort(key=lambda x: x.start)
     i = 0
     while i < len(atoms):
@@ -248,6 +260,10 @@ def _candidates(text: str, s0: int, s1: int) -> list[Cand]:
             c.unit_start, c.unit_end = unit1[1], unit1[2]
             c.end = unit1[2]
             c.currency = unit1[0].startswith("cur:")
+            half = _UNIT_AND_A_HALF.match(text, c.end)
+            if half and half.end() <= s1 and c.value is not None and c.low is None and not c.currency:
+                c.value += 0.5  # "a week and a half", "two miles and a half"
+                c.end = half.end()
         elif c.is_fraction and not c.unit:
             c.unit = "fraction"
         if c.currency and per is not None and per.start() >= c.end:

@@ -326,7 +326,26 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str) -
             last_quarter = out[-1]
     _clock_on_named_day(out, doc)
     _same_day_as_before(out)
+    _offset_restating_a_date(out, text)
     return out
+
+
+_OFFSET_AFTER = re.compile(_WORDS["offset_after_words"], re.I)
+
+
+def _offset_restating_a_date(out: list[TimeExpr], text: str) -> None:
+    """A duration that offsets an event and stands in apposition to a date names that date: "The
+    release came on Feb. 6, 2023, three days after the derailment" -> "three days" is 2023-02-06
+    (type date, ``anchor="previous_time"``). In: the records of one article, in text order, and
+    its text; changed in place."""
+    for prev, t in zip(out, out[1:]):
+        if t.type != "duration" or not _OFFSET_AFTER.match(text[t.end:t.end + 20]):
+            continue
+        if not re.fullmatch(r",\s*", text[prev.end:t.start]) or not prev.value or prev.precision != "day":
+            continue
+        t.value, t.type, t.precision, t.anchor = prev.value, "date", "day", "previous_time"
+        t.reason = f"an offset in apposition to the date before it: '{prev.text}' ({prev.value})"
+        t.relative = None if prev.anchor == "absolute" else prev.relative
 
 
 def _same_day_as_before(out: list[TimeExpr]) -> None:

@@ -4,7 +4,10 @@ numeric cross-checks (``link.numbers``), compiled once from ``data/en/units.yaml
 
 ``tables() -> UnitTable``; ``unit_info(unit) -> dict | None`` (the ``units.yaml`` entry of a
 canonical unit); ``dimension_of(unit) -> str | None`` ("km2" -> "area", "USD" ->
-"currency:USD"); ``to_base(value, unit) -> float | None`` (in the dimension's base unit).
+"currency:USD"); ``to_base(value, unit) -> float | None`` (in the dimension's base unit);
+``in_si(value, unit) -> float | None`` (in the unit's ``si`` unit: 5 mi -> 8.047 km, 54% -> 0.54
+fraction); ``share(value, unit) -> float | None`` (a share as a fraction of one: 54 "%" -> 0.54,
+0.6667 "fraction" -> 0.6667; None for anything that is not a share).
 """
 from __future__ import annotations
 
@@ -60,7 +63,7 @@ def tables() -> UnitTable:
     for code, words in u.get("currency_words", {}).items():
         for w in words:
             form_to_unit[w.lower()] = "cur:" + code
-    end = r"(?![A-Za-z0-9²³])"
+    end = r"(?![A-Za-z0-9²³])(?![-‐]\d)"  # not a model name ("Mi-8", "T-90")
     unit_re = re.compile(r"(?:\s?-\s?|\s)?(" + alternation(form_to_unit) + r")" + end, re.IGNORECASE)
     unit_cs_re = re.compile(r"(?:\s?-\s?|\s)?(" + alternation(cs_form_to_unit) + r")" + end) if cs_form_to_unit else None
     count_group = {}
@@ -110,3 +113,23 @@ def to_base(value: float, unit: str) -> Optional[float]:
     if not info:
         return None
     return value * float(info["factor"]) + float(info.get("offset", 0.0))
+
+
+def in_si(value: Optional[float], unit: Optional[str]) -> Optional[float]:
+    """``value`` in ``unit`` expressed in the unit's ``si`` unit (5 "mi" -> 8.04672 "km", 54 "%"
+    -> 0.54 "fraction"); None when either is missing or the unit has no ``si`` unit."""
+    info = unit_info(unit)
+    if value is None or not info or not info.get("si"):
+        return None
+    target = tables().units.get(info["si"])
+    if not target:
+        return None
+    return (to_base(value, unit) - float(target.get("offset", 0.0))) / float(target["factor"])
+
+
+def share(value: Optional[float], unit: Optional[str]) -> Optional[float]:
+    """A share as a fraction of one: 54 "%" -> 0.54, 0.6667 "fraction" -> 0.6667; None when
+    ``unit`` is not a share (a count, a measure, "percentage points")."""
+    if value is None or dimension_of(unit) != "fraction":
+        return None
+    return to_base(value, unit)

@@ -13,6 +13,7 @@ from collections import Counter
 from typing import Optional
 
 from ..data import load_yaml
+from ..lexicon.units import dimension_of
 from .relations.context import ClaimView
 from .relations.lexicon import lexicon, pole_names
 from .relations.slots import contested_event, slot_words
@@ -132,7 +133,8 @@ def question_and_type(g, hub_clusters: set) -> tuple[str, str, Optional[str]]:
                         rest = f"{qv.unit} {rest}"
                     if len(rest.split()) >= 2:
                         return tpl.get("number_rest", "How many {rest}?").format(rest=rest.rstrip(" .…")), "number", about
-        unit = next((q.si.unit for q in qs if q.si), "")
+        # a share reads in the unit the text gives ("%"), not in its si form ("fraction")
+        unit = next(((q.unit if dimension_of(q.unit) == "fraction" else q.si.unit) for q in qs if q.si), "")
         q = (tpl.get("number_measure") if measure else tpl.get("number_count", "How many {about}?")).format(about=about, unit=unit)
         return q, "number", about
     if kind == "date":

@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..data import load_yaml
-from ..lexicon.units import dimension_of, tables, to_base, unit_info
+from ..lexicon.units import dimension_of, share as share_of, tables, to_base, unit_info
 from ..models import Check, Quantity, QuantityRef
 
 _WORDS = load_yaml("numeric_words.yaml", "en")  # word lists and patterns of this module (data/en/numeric_words.yaml)
@@ -166,11 +166,12 @@ def _time_context(q: Quantity, claims: dict, times_by_art: dict, texts: dict) ->
 
 
 def _base_values(q: Quantity) -> tuple[Optional[float], Optional[float], Optional[float]]:
-    """(value, low, high) of ``q`` in base units (counts and shares as they are)."""
+    """(value, low, high) of ``q`` in base units (counts as they are, shares as a fraction of one:
+    54 "%" -> 0.54)."""
     def conv(v):
         if v is None:
             return None
-        if unit_info(q.unit) and dimension_of(q.unit) not in ("fraction", "ratio"):
+        if unit_info(q.unit) and dimension_of(q.unit) != "ratio":
             return to_base(v, q.unit)
         return v
     return conv(q.value), conv(q.low), conv(q.high)
@@ -238,12 +239,13 @@ def _item(q: Quantity, tol: dict, cluster: Optional[str]) -> Optional[Item]:
 def _derived(part: Quantity, share: Quantity, tol: dict) -> Optional[Item]:
     """The whole implied by a part and its share: 1,100 km2 at 86% -> ~1,279 km2."""
     cls = _cls(part)
-    if cls is None or cls in ("fraction", "time") or share.value is None or not (0 < share.value < 1):
+    f = share_of(share.value, share.unit)  # 86 "%" -> 0.86
+    if cls is None or cls in ("fraction", "time") or f is None or not (0 < f < 1):
         return None
     v, _, _ = _base_values(part)
     if v is None:
         return None
-    whole = v / share.value
+    whole = v / f
     t = tol.get("derived", 0.05) + (tol.get("approx", 0.12) if (part.approx or share.approx) else tol.get("exact", 0.02))
     nouns, verbs, mods, subj, preps = _keys(share)
     if cls.startswith("count:"):
@@ -269,9 +271,10 @@ def _ties(quantities: list[Quantity], texts: dict[str, str]) -> list[tuple[Quant
             gap = text[a.end:b.start] if text else ""
             if len(gap) > 40 or not _TIE.match(gap):
                 continue
-            if b.unit == "fraction" and a.unit != "fraction":
+            sa, sb = dimension_of(a.unit) == "fraction", dimension_of(b.unit) == "fraction"
+            if sb and not sa:
                 out.append((a, b))
-            elif a.unit == "fraction" and b.unit != "fraction":
+            elif sa and not sb:
                 # "86% of the area, or 1,100 km2": the share's 'of' phrase sits in the gap
                 out.append((b, a))
     return out

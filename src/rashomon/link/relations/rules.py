@@ -14,6 +14,7 @@ from itertools import combinations
 from typing import Optional
 
 from ...models import Span
+from ...lexicon.units import in_si
 from .context import ClaimView, far_apart, opposed_sides, same_sentence, topic_similarity, view_neighbours, view_pairs
 from .lexicon import count_terms, find_terms, is_total, lexicon, tokens
 from ...data import load_yaml
@@ -336,11 +337,15 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
 
 def quantity_interval(q) -> Optional[tuple[float, float]]:
     """The interval a ``Quantity`` allows: its value or range, open above for a lower bound ("at
-    least"), open below for an upper bound, widened by 10% when approximate; None without a number."""
+    least"), open below for an upper bound, widened by 10% when approximate; None without a number.
+    In the unit that ``_unit`` compares (the si unit when there is one: 54 "%" -> 0.54 fraction,
+    so "54%" and "two-thirds" compare; 5 mi -> 8.05 km)."""
     lo = q.low if q.low is not None else q.value
     hi = q.high if q.high is not None else q.value
     if lo is None or hi is None:
         return None
+    if q.si is not None and in_si(lo, q.unit) is not None:
+        lo, hi = in_si(lo, q.unit), in_si(hi, q.unit)
     if q.bound == "lower":
         hi = float("inf")
     elif q.bound == "upper":

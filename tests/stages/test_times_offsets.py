@@ -1,0 +1,42 @@
+"""The times stage on offsets from an event ("three days after the derailment"): a duration stays
+a duration, unless it stands in apposition to a date, which it then restates. Sentences written
+for these tests; spans must slice the text."""
+import pytest
+
+from rashomon.models import Article, ArticleAnnotations
+from rashomon.pipeline import ArticleState
+
+
+@pytest.fixture(scope="module")
+def times(nlp):
+    """``times(text, published) -> {text: TimeExpr}`` after the parse and times stages only."""
+    from rashomon.extract.parse import parse
+    from rashomon.extract.times import extract_times
+
+    def run(text, published="2024-06-01"):
+        art = Article(id="a", index=0, text=text, published=published)
+        st = ArticleState(article=art, ann=ArticleAnnotations(article="a"))
+        parse(st)
+        extract_times(st)
+        for t in st.ann.times:
+            assert text[t.start:t.end] == t.text
+        return {t.text: t for t in st.ann.times}
+
+    return run
+
+
+def test_offset_in_apposition_to_a_date_restates_the_date(times):
+    st = times("The spill was reported on March 9, 2024, four days after the collision at the pier.")
+    t = st["four days"]
+    assert (t.value, t.type, t.anchor) == ("2024-03-09", "date", "previous_time")
+
+
+def test_offset_without_a_date_beside_it_stays_a_duration(times):
+    st = times("The mayor visited the pier 20 days after the collision.")
+    t = st["20 days"]
+    assert (t.value, t.type) == ("P20D", "duration")
+
+
+def test_duration_after_a_date_without_an_offset_word_stays_a_duration(times):
+    st = times("The strike began on March 9, 2024, and lasted four days.")
+    assert st["four days"].value == "P4D"
