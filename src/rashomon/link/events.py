@@ -56,6 +56,7 @@ from .similarity import claim_embeddings, encode
 from ..settings import setting
 from .term_info import info
 from .event_linkage import _average_linkage, refine_groups, sparse_average_linkage  # noqa: F401  (re-exported)
+from .event_instances import another_instance, instance_nouns, lead_text, words
 
 FEATURES = ("tfidf", "centroid", "overlap", "strong", "lead", "entities", "core_entities", "headline", "date")
 
@@ -258,6 +259,9 @@ class ArticleFeatures:
             cents.append(m / (np.linalg.norm(m) or 1.0))
         self.centroids = np.vstack(cents).astype(np.float32) if cents else np.zeros((0, 384), np.float32)
         heads = [_headlines(a, state.annotations.get(a.id)) for a in d.articles]
+        # "another X" in the lead, and the words of the headline lines (event_instances.py)
+        self.again = {a.id: instance_nouns(lead_text(a, state.annotations.get(a.id))) for a in d.articles}
+        self.head_words = {a.id: words(" ".join(h)) for a, h in zip(d.articles, heads)}
         flat = encode([h for hs in heads for h in hs], state.encoder) if heads else None
         self.heads, pos = [], 0  # per article: its headline lines' embeddings (rows)
         for hs in heads:
@@ -265,6 +269,15 @@ class ArticleFeatures:
             pos += len(hs)
         self.scored: dict[tuple[int, int], np.ndarray] = {}  # pair -> feature row, kept by group_articles
         self.titles: Optional[tuple[dict, set[str]]] = None  # (articles by id, shared titles), built by _label
+        self.apart: dict[tuple[int, int], str] = {}  # pair -> the word of "another X" that keeps it apart
+
+    def another(self, i: int, j: int) -> Optional[str]:
+        """The word by which one article of the pair tells of another, later incident than the
+        other (``event_instances.another_instance``, either way round), or None."""
+        a, b = self.ids[i], self.ids[j]
+        da, db = (self.date[a] if self.dated[a] else None), (self.date[b] if self.dated[b] else None)
+        return (another_instance(self.again[a], self.again[b], self.head_words[b], da, db)
+                or another_instance(self.again[b], self.again[a], self.head_words[a], db, da))
 
     def pair(self, i: int, j: int) -> dict[str, float]:
         """The features of one article pair (indices into ``ids``, i < j); read from
@@ -456,9 +469,11 @@ def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[l
     x = af.pair_matrix(plist)
     veto = setting("events.date_veto")
     di = FEATURES.index("date")
-    probs = adapt_to_batch(same_event_probabilities(x), x[:, di] < veto) if plist else []
-    prob = {p: (0.0 if x[r, di] < veto else float(v)) for r, (p, v) in enumerate(zip(plist, probs))}
-    cannot = {p for r, p in enumerate(plist) if x[r, di] < veto}
+    af.apart = {p: w for p in plist if (w := af.another(*p))}  # "another X": a different incident
+    off = (x[:, di] < veto) | np.array([p in af.apart for p in plist], dtype=bool) if plist else []
+    probs = adapt_to_batch(same_event_probabilities(x), off) if plist else []
+    prob = {p: (0.0 if off[r] else float(v)) for r, (p, v) in enumerate(zip(plist, probs))}
+    cannot = {p for r, p in enumerate(plist) if off[r]}
     af.scored = dict(zip(plist, x))
     cut = setting("events.cut")
     groups = refine_groups(n, _average_linkage(n, prob, cut, cannot), prob, cut, cannot) if n else []
@@ -556,7 +571,13 @@ def _reason(g: list[int], af: ArticleFeatures, prob: dict, neighbours: dict, gro
         e = event_of[best]
         members = groups[e]
         avg = sum(v for o, v in neighbours.get(i, []) if event_of.get(o) == e) / len(members)
-        vetoed = [af.ids[o] for o, v in neighbours.get(i, []) if event_of.get(o) == e and v == 0.0]
+        again = {af.ids[o]: af.apart[(min(i, o), max(i, o))] for o, _ in neighbours.get(i, [])
+                 if event_of.get(o) == e and (min(i, o), max(i, o)) in af.apart}
+        vetoed = [af.ids[o] for o, v in neighbours.get(i, []) if event_of.get(o) == e and v == 0.0 and af.ids[o] not in again]
+        if again:  # one of the two tells of another incident of the kind ("another derailment")
+            w = next(iter(again.values()))
+            return (f"one of the pair reports another {w} than {', '.join(sorted(again))} ({events[e].id}): "
+                    f"a different incident of the same kind, kept apart")
         if avg >= cut and vetoed:  # similar enough, but the dates forbid it (a cannot-link)
             why = (f"average same-event probability with {events[e].id} ({len(members)} articles) is {avg:.2f}, "
                    f"but dates that clearly disagree keep it apart")

@@ -1,0 +1,57 @@
+"""The "another incident" cue of the event stage (link/event_instances.py), on phrases written
+for the test: which words a lead says there is one more of, and when that sets a pair apart."""
+from __future__ import annotations
+
+from rashomon.link.event_instances import another_instance, fold_word, instance_nouns, words
+from rashomon.models import Article, ArticleAnnotations, OffsetRun
+from rashomon.link.event_instances import lead_text
+
+
+def test_another_introduces_the_noun_phrase_up_to_a_function_word():
+    assert instance_nouns("Another tanker of the Ostra line ran aground near Kell.") == {"tanker"}
+    assert instance_nouns("Officials said it was a second Veltan weather balloon.") == {"weather", "balloon"}
+    assert instance_nouns("Another Tanker Runs Aground") == {"tanker", "run", "aground"}
+
+
+def test_a_lead_without_a_cue_names_no_further_incident():
+    assert instance_nouns("A tanker ran aground near Kell on Monday, the coast guard said.") == set()
+
+
+def test_plural_and_case_fold_to_one_word():
+    assert fold_word("Balloons") == "balloon" == fold_word("balloon")
+    assert fold_word("Casualties") == "casualty"
+    assert "tanker" in words("TANKERS collide")
+
+
+def test_a_later_report_of_another_tanker_is_apart_from_the_first_report():
+    first_head = words("Tanker runs aground near Kell, spilling oil")
+    assert another_instance({"tanker"}, set(), first_head, "2024-03-05", "2024-03-01") == "tanker"
+
+
+def test_the_first_report_is_not_the_later_one_when_dated_after_it():
+    # a report dated after the "another" article may be about that second incident
+    head = words("Tanker runs aground near Kell, spilling oil")
+    assert another_instance({"tanker"}, set(), head, "2024-03-05", "2024-03-06") is None
+
+
+def test_two_reports_that_both_say_another_tell_of_the_same_later_incident():
+    head = words("Another tanker aground off Kell")
+    assert another_instance({"tanker"}, {"tanker"}, head, "2024-03-05", "2024-03-05") is None
+
+
+def test_a_common_word_after_the_cue_does_not_set_articles_apart():
+    # "another one", "another way": no background weight, so no incident
+    assert another_instance({"way"}, set(), words("The way forward for Kell"), "2024-03-05", "2024-03-01") is None
+
+
+def test_undated_articles_are_never_set_apart_by_the_cue():
+    head = words("Tanker runs aground near Kell")
+    assert another_instance({"tanker"}, set(), head, None, "2024-03-01") is None
+
+
+def test_the_lead_is_the_title_and_the_first_sentences():
+    text = "First sentence here. Second one. Third one."
+    art = Article(id="a", index=0, title="Headline words", text=text, offsets=[OffsetRun(clean=0, raw=0, length=len(text))])
+    ann = ArticleAnnotations(article="a", sentences=[(0, 20), (21, 32), (33, 43)])
+    lead = lead_text(art, ann)
+    assert lead.startswith("Headline words") and "First sentence here." in lead
