@@ -1,6 +1,6 @@
 """Events over days (real parse and sentence encoder, articles written for the test): a
 follow-up two days later that names the same actors and the incident's key nouns joins the
-incident's event; a different incident of the same kind, told as "another" one at another place
+incident's event, and so does an inquiry report seven weeks later that names the incident's day; a different incident of the same kind, told as "another" one at another place
 and date, stays apart, as does a later, different incident of the same actors."""
 from __future__ import annotations
 
@@ -24,6 +24,11 @@ SPILL = [
      "had been contained, and Corven Rail said it would pay for the clean-up of the river at Midlow."),
 ]
 
+INQUIRY = ("r6", "Capital Post", "2024-05-21",
+           "The national rail safety board said on Tuesday that a cracked weld caused the April 1 accident at "
+           "Midlow. Board chair Irena Vos told lawmakers that inspectors had flagged the weld in 2022 and that "
+           "the operator never replaced it.")
+
 ANOTHER = ("r4", "State Wire", "2024-05-06",
            "Another Corven Rail freight train derailed on Sunday, this time near the port of Essby, 200 "
            "kilometres from Midlow. Eight empty grain wagons left the tracks in the Essby rail yard, and "
@@ -37,8 +42,12 @@ LATER = ("r5", "Business Daily", "2024-09-12",
 
 @pytest.fixture(scope="module")
 def events(run_article):
-    rows = SPILL + [ANOTHER, LATER]
-    st = corpus([{"id": i, "outlet": o, "published": p, "text": t} for i, o, p, t in rows], parse=run_article)
+    rows = SPILL + [INQUIRY, ANOTHER, LATER]
+    def parse_with_times(text, published=None, until=None, article_id="t1"):
+        return run_article(text, published=published, until="times", article_id=article_id)
+
+    st = corpus([{"id": i, "outlet": o, "published": p, "text": t} for i, o, p, t in rows], parse=parse_with_times)
+    st.dossier.times = [t for a in st.dossier.articles for t in st.annotations[a.id].times]  # the days each names
     link_actors(st)
     group_events(st)
     return {a.id: a.event for a in st.dossier.articles}, st.dossier.events
@@ -47,6 +56,11 @@ def events(run_article):
 def test_a_follow_up_two_days_later_joins_the_incident(events):
     ev, _ = events
     assert ev["r1"] == ev["r2"] == ev["r3"]
+
+
+def test_an_inquiry_weeks_later_that_names_the_incident_day_joins_the_incident(events):
+    ev, _ = events
+    assert ev["r6"] == ev["r1"]
 
 
 def test_another_incident_of_the_same_kind_elsewhere_stays_apart(events):

@@ -55,3 +55,28 @@ def test_the_lead_is_the_title_and_the_first_sentences():
     ann = ArticleAnnotations(article="a", sentences=[(0, 20), (21, 32), (33, 43)])
     lead = lead_text(art, ann)
     assert lead.startswith("Headline words") and "First sentence here." in lead
+
+
+# --------------------------------------------------------------------------- a day both name (link/event_days.py)
+
+from rashomon.link.event_days import anchor_agreement  # noqa: E402
+
+
+def test_a_follow_up_weeks_later_that_names_the_incident_day_keeps_strong_date_evidence():
+    # the first report (published 4 days after the incident) and a hearing report two months later
+    # both name the incident's day
+    v = anchor_agreement("2024-01-09", "2024-03-06", {"2024-01-05", "2024-01-09"}, {"2024-01-05", "2024-03-06"})
+    assert v > 0.8
+
+
+def test_a_later_report_naming_the_first_report_day_is_anchored_to_it():
+    assert anchor_agreement("2024-02-06", "2025-03-06", {"2024-02-06"}, {"2024-02-06"}) == 1.0
+
+
+def test_reports_weeks_apart_that_name_only_their_own_days_share_no_anchor():
+    assert anchor_agreement("2023-06-24", "2023-08-25", {"2023-06-24"}, {"2023-08-23", "2023-08-25"}) == 0.0
+
+
+def test_a_day_after_the_earlier_report_is_no_anchor():
+    # both name a day after the first publication: not the day the first one reported
+    assert anchor_agreement("2024-01-09", "2024-03-06", {"2024-01-10"}, {"2024-01-10"}) == 0.0

@@ -57,6 +57,7 @@ from ..settings import setting
 from .term_info import info
 from .event_linkage import _average_linkage, refine_groups, sparse_average_linkage  # noqa: F401  (re-exported)
 from .event_instances import another_instance, instance_nouns, lead_text, words
+from .event_days import anchor_agreement, mentioned_days
 
 FEATURES = ("tfidf", "centroid", "overlap", "strong", "lead", "entities", "core_entities", "headline", "date")
 
@@ -234,6 +235,7 @@ class ArticleFeatures:
         self.date = {a.id: _main_date(a, times_by[a.id]) for a in d.articles}
         self.months = {a.id: _months(a, times_by[a.id]) for a in d.articles}
         self.dated = {a.id: bool(a.published and len(a.published) >= 10) for a in d.articles}
+        self.days = {a.id: mentioned_days(times_by[a.id]) for a in d.articles}  # day dates it names
         docs = []
         for a in d.articles:
             ann = state.annotations.get(a.id)
@@ -299,7 +301,7 @@ class ArticleFeatures:
                 a, b = arr[s:s + 8192, 0], arr[s:s + 8192, 1]
                 out[s:s + 8192, 0] = np.asarray(self.tfidf[a].multiply(self.tfidf[b]).sum(axis=1)).ravel()
         out[:, 1] = np.einsum("ij,ij->i", self.centroids[arr[:, 0]], self.centroids[arr[:, 1]])
-        strong_cut = setting("events.strong_cosine")
+        strong_cut, veto = setting("events.strong_cosine"), setting("events.date_veto")
         for r, (i, j) in enumerate(pairs):
             a, b = self.ids[i], self.ids[j]
             ua, ub = self.units[a]["vectors"], self.units[b]["vectors"]
@@ -318,6 +320,8 @@ class ArticleFeatures:
             out[r, 6] = sum(v * cb[e] for e, v in ca.items() if e in cb)
             out[r, 8] = _date_agreement(self.date[a], self.date[b], self.months[a], self.months[b],
                                         self.dated[a], self.dated[b])
+            if self.dated[a] and self.dated[b] and out[r, 8] >= veto:  # a day both name (event_days.py)
+                out[r, 8] = max(out[r, 8], anchor_agreement(self.date[a], self.date[b], self.days[a], self.days[b]))
         return out
 
 
