@@ -34,7 +34,9 @@ to the group they fit best (``refine_groups``); an event of more than ``events.p
 its label and reason from a panel of its best-connected articles. A pair whose dates clearly
 disagree (date agreement below ``events.date_veto``: publication days months apart, or one
 article's event month never mentioned in the other) is a cannot-link: the two never share an
-event. Events whose average probability reaches ``events.related`` are named as related (same
+event; so is a pair where one article's lead tells of "another X" that the earlier one's headline
+names (``event_instances``). Two dated articles weeks apart that name the same earlier day keep
+the date evidence of that day (``event_days``: a follow-up names the day it follows up). Events whose average probability reaches ``events.related`` are named as related (same
 storyline, different event).
 """
 from __future__ import annotations
