@@ -113,6 +113,7 @@ class EventsSettings(_Group):
     date_veto: float = Field(description="a pair whose date agreement is below this cannot be one event")
     instance_sentences: int = Field(ge=0, description="sentences of the lead (after the title) read for an 'another X' cue")
     instance_min_info: float = Field(ge=0, description="background weight a word needs to set two articles apart as 'another X'")
+    stray_gap_days: int = Field(ge=0, description="publication gap (days) that starts a new run of an event's articles (late strays)")
     cut: float = Field(description="average-linkage cut on the same-event probability")
     related: float = Field(description="events whose average cross probability reaches this are named as related")
     max_block: int = Field(description="scale: connected blocks larger than this use the sparse average linkage")

@@ -34,6 +34,11 @@ ANOTHER = ("r4", "State Wire", "2024-05-06",
            "kilometres from Midlow. Eight empty grain wagons left the tracks in the Essby rail yard, and "
            "nobody was evacuated, Corven Rail said.")
 
+RESIGN = ("r7", "Valley Courier", "2024-05-17",
+          "Corven Rail's chief executive Paul Arne resigned on Thursday, May 16, after the company lost its "
+          "contract for the Lessa valley line, Corven Rail said. The board named finance chief Mira Tal as "
+          "interim chief executive of Corven Rail from Friday, May 17.")
+
 LATER = ("r5", "Business Daily", "2024-09-12",
          "Corven Rail agreed on Thursday to pay a fine of 3 million to the transport regulator over safety "
          "failures in its track inspections, the regulator said. The company's chief executive said Corven "
@@ -42,7 +47,7 @@ LATER = ("r5", "Business Daily", "2024-09-12",
 
 @pytest.fixture(scope="module")
 def events(run_article):
-    rows = SPILL + [INQUIRY, ANOTHER, LATER]
+    rows = SPILL + [INQUIRY, ANOTHER, RESIGN, LATER]
     def parse_with_times(text, published=None, until=None, article_id="t1"):
         return run_article(text, published=published, until="times", article_id=article_id)
 
@@ -71,6 +76,12 @@ def test_another_incident_of_the_same_kind_elsewhere_stays_apart(events):
 def test_a_later_different_incident_of_the_same_actors_stays_apart(events):
     ev, _ = events
     assert ev["r5"] != ev["r1"] and ev["r5"] != ev["r4"]
+
+
+def test_a_later_happening_weeks_later_naming_only_its_own_days_stays_apart(events):
+    ev, evs = events
+    assert ev["r7"] != ev["r1"]
+    assert "later happening" in next(e for e in evs if "r7" in e.articles).reason
 
 
 def test_the_reason_of_the_other_incident_says_another(events):

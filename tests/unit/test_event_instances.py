@@ -80,3 +80,34 @@ def test_reports_weeks_apart_that_name_only_their_own_days_share_no_anchor():
 def test_a_day_after_the_earlier_report_is_no_anchor():
     # both name a day after the first publication: not the day the first one reported
     assert anchor_agreement("2024-01-09", "2024-03-06", {"2024-01-10"}, {"2024-01-10"}) == 0.0
+
+
+# --------------------------------------------------------------------------- late strays (link/event_days.py)
+
+from rashomon.link.event_days import split_late_strays  # noqa: E402
+
+
+def test_a_report_weeks_later_naming_only_its_own_days_leaves_the_event():
+    pub = ["2023-06-23", "2023-06-24", "2023-08-25"]
+    named = [{"2023-06-23"}, {"2023-06-23", "2023-06-24"}, {"2023-08-23", "2023-08-25"}]
+    groups, left = split_late_strays([[0, 1, 2]], pub, named, gap_days=14)
+    assert sorted(groups) == [[0, 1], [2]] and left == {2: [0, 1]}
+
+
+def test_a_report_weeks_later_naming_the_incident_day_stays():
+    pub = ["2024-01-09", "2024-01-10", "2024-03-06", "2024-03-09"]
+    named = [{"2024-01-05"}, {"2024-01-05"}, {"2024-01-05", "2024-03-06"}, {"2024-03-06"}]
+    groups, left = split_late_strays([[0, 1, 2, 3]], pub, named, gap_days=14)
+    assert groups == [[0, 1, 2, 3]] and left == {}
+
+
+def test_a_later_report_that_names_no_day_stays_for_want_of_evidence():
+    groups, left = split_late_strays([[0, 1]], ["2024-01-09", "2024-03-06"], [{"2024-01-09"}, set()], gap_days=14)
+    assert groups == [[0, 1]] and left == {}
+
+
+def test_undated_members_stay_and_reports_days_apart_form_one_run():
+    pub = [None, "2024-01-09", "2024-01-15"]
+    named = [{"2020-01-01"}, {"2024-01-09"}, {"2024-01-14"}]
+    groups, left = split_late_strays([[0, 1, 2]], pub, named, gap_days=14)
+    assert groups == [[0, 1, 2]] and left == {}

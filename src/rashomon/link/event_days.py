@@ -47,3 +47,65 @@ def anchor_agreement(pub_a: Optional[str], pub_b: Optional[str], days_a: set[str
     except ValueError:
         return 0.0
     return math.exp(-gap / setting("events.date_scale_days"))
+
+
+def split_late_strays(groups: list[list[int]], pub: list[Optional[str]], named: list[set[str]],
+                      gap_days: Optional[int] = None) -> tuple[list[list[int]], dict[int, list[int]]]:
+    """Take out of each group the later reports that tell of something that happened later.
+
+    In: ``groups`` (article indices), per article its publication day ``pub[i]`` (ISO, None when
+    undated) and the day dates it names ``named[i]``; ``gap_days`` (default
+    ``events.stray_gap_days``). Out: the groups after the split, and {article: the members of the
+    group it left} for each article taken out.
+
+    The dated members of a group are cut into runs of publication days with no gap over
+    ``gap_days``. The first run stays, and so does every member that names no day (no evidence
+    either way) or is undated. A member of a later run stays when it names a day that a staying
+    member was published on or names, or is published on a day a staying member names (repeated
+    until nothing changes: a follow-up names the day it follows up, and a reaction the day of
+    that follow-up). The others leave, each later run's leavers forming one group: reports
+    published weeks after the others that never name the others' days tell of a later happening
+    (a plane crash two months after a mutiny)."""
+    gap = setting("events.stray_gap_days") if gap_days is None else gap_days
+    out: list[list[int]] = []
+    left: dict[int, list[int]] = {}
+    for g in groups:
+        dated = sorted((i for i in g if pub[i]), key=lambda i: (pub[i], i))
+        run_of: dict[int, int] = {}
+        for k, i in enumerate(dated):
+            run_of[i] = run_of[dated[k - 1]] + (_days_apart(pub[dated[k - 1]], pub[i]) > gap) if k else 0
+        doubt = [i for i in dated if run_of[i] > 0 and named[i]]
+        if not doubt:
+            out.append(g)
+            continue
+        stay = set(g) - set(doubt)
+        seen_days = {pub[i][:10] for i in stay if pub[i]} | set().union(*(named[i] for i in stay))
+        seen_named = set().union(*(named[i] for i in stay))
+        changed = True
+        while changed:
+            changed = False
+            for i in doubt:
+                if i not in stay and (named[i] & seen_days or pub[i][:10] in seen_named):
+                    stay.add(i)
+                    seen_days |= named[i] | {pub[i][:10]}
+                    seen_named |= named[i]
+                    changed = True
+        gone = [i for i in doubt if i not in stay]
+        if not gone:
+            out.append(g)
+            continue
+        kept = [i for i in g if i in stay]
+        out.append(kept)
+        runs: dict[int, list[int]] = {}
+        for i in gone:
+            runs.setdefault(run_of[i], []).append(i)
+            left[i] = kept
+        out.extend(sorted(r) for r in runs.values())
+    return out, left
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days)
+    except ValueError:
+        return 0

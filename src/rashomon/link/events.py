@@ -59,7 +59,8 @@ from ..settings import setting
 from .term_info import info
 from .event_linkage import _average_linkage, refine_groups, sparse_average_linkage  # noqa: F401  (re-exported)
 from .event_instances import another_instance, instance_nouns, lead_text, words
-from .event_days import anchor_agreement, mentioned_days
+from .event_days import anchor_agreement, mentioned_days, split_late_strays
+from .event_reasons import reason
 
 FEATURES = ("tfidf", "centroid", "overlap", "strong", "lead", "entities", "core_entities", "headline", "date")
 
@@ -274,6 +275,7 @@ class ArticleFeatures:
         self.scored: dict[tuple[int, int], np.ndarray] = {}  # pair -> feature row, kept by group_articles
         self.titles: Optional[tuple[dict, set[str]]] = None  # (articles by id, shared titles), built by _label
         self.apart: dict[tuple[int, int], str] = {}  # pair -> the word of "another X" that keeps it apart
+        self.late: dict[int, list[int]] = {}  # late stray -> the members of the event it left
 
     def another(self, i: int, j: int) -> Optional[str]:
         """The word by which one article of the pair tells of another, later incident than the
@@ -483,6 +485,8 @@ def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[l
     af.scored = dict(zip(plist, x))
     cut = setting("events.cut")
     groups = refine_groups(n, _average_linkage(n, prob, cut, cannot), prob, cut, cannot) if n else []
+    # later runs of publication days that name none of their event's days leave it (event_days.py)
+    groups, af.late = split_late_strays(groups, [af.date[a] if af.dated[a] else None for a in af.ids], [af.days[a] for a in af.ids])
     return groups, prob
 
 
@@ -530,7 +534,7 @@ def group_events(state: CorpusState) -> None:
         label = _label(g, af, state, neighbours)
         ev.label = f"{label} ({ev.date})" if ev.date else label
         ev.related.sort(key=lambda x: int(x[1:]))
-        ev.reason = _reason(g, af, prob, neighbours, groups, event_of, events)
+        ev.reason = reason(g, af, prob, neighbours, groups, event_of, events)
         if ev.date is None:
             ev.reason += "; date unknown: no article of this event is dated and no day is mentioned by two of them"
         elif not any(af.dated[af.ids[i]] for i in g):
@@ -538,60 +542,3 @@ def group_events(state: CorpusState) -> None:
     d.events = events
     by_article = {a: ev.id for ev in events for a in ev.articles}
     d.articles = [a.model_copy(update={"event": by_article.get(a.id)}) for a in d.articles]
-
-
-def _reason(g: list[int], af: ArticleFeatures, prob: dict, neighbours: dict, groups: list[list[int]] = (),
-            event_of: Optional[dict] = None, events: list[Event] = ()) -> str:
-    """What the grouping rests on, in words: for an event of several articles their mean
-    same-event probability, shared names and dates; for a lone article why it stands apart."""
-    cut = setting("events.cut")
-    ids = [af.ids[i] for i in g]
-    if len(g) > 1:
-        if len(g) <= setting("events.panel"):
-            mean = np.mean([prob.get((min(i, j), max(i, j)), 0.0) for x, i in enumerate(g) for j in g[x + 1:]])
-        else:  # from the compared pairs only (the others count 0): linear in the group's pairs
-            inside = set(g)
-            tot = sum(v for i in g for o, v in neighbours.get(i, []) if o > i and o in inside)
-            mean = tot / (len(g) * (len(g) - 1) / 2)
-        shared = set.intersection(*(af.ents[a] for a in ids)) if ids else set()
-        shared = sorted(shared, key=lambda e: (-af.eidf.get(e, 0), e))[:4]  # ties by name: stable across runs
-        dates = sorted({af.date[a] for a in ids if af.date[a]})
-        parts = [f"{len(ids)} articles with mean same-event probability {mean:.2f} (cut {cut:.2f})"]
-        if shared:
-            parts.append("shared names: " + ", ".join(e.replace("country:", "") for e in shared))
-        if dates:
-            parts.append("dates: " + ", ".join(dates))
-        return "; ".join(parts)
-    i = g[0]
-    best, bp, bc = None, -1.0, -2.0
-    for o, v in neighbours.get(i, []):
-        c = float(af.centroids[i] @ af.centroids[o])
-        if (v, c) > (bp, bc):
-            best, bp, bc = o, v, c
-    if best is None:
-        return "no other article is similar enough to report the same event"
-    f = af.pair(min(i, best), max(i, best))
-    da, db = af.date[af.ids[i]], af.date[af.ids[best]]
-    months = ", ".join(sorted(af.months[af.ids[i]])) or "none"
-    if event_of is not None and groups:
-        e = event_of[best]
-        members = groups[e]
-        avg = sum(v for o, v in neighbours.get(i, []) if event_of.get(o) == e) / len(members)
-        again = {af.ids[o]: af.apart[(min(i, o), max(i, o))] for o, _ in neighbours.get(i, [])
-                 if event_of.get(o) == e and (min(i, o), max(i, o)) in af.apart}
-        vetoed = [af.ids[o] for o, v in neighbours.get(i, []) if event_of.get(o) == e and v == 0.0 and af.ids[o] not in again]
-        if again:  # one of the two tells of another incident of the kind ("another derailment")
-            w = next(iter(again.values()))
-            return (f"one of the pair reports another {w} than {', '.join(sorted(again))} ({events[e].id}): "
-                    f"a different incident of the same kind, kept apart")
-        if avg >= cut and vetoed:  # similar enough, but the dates forbid it (a cannot-link)
-            why = (f"average same-event probability with {events[e].id} ({len(members)} articles) is {avg:.2f}, "
-                   f"but dates that clearly disagree keep it apart")
-        else:
-            why = f"average same-event probability with {events[e].id} ({len(members)} articles) is {avg:.2f} < {cut:.2f}"
-        if vetoed:
-            why += (f"; its dates disagree with {', '.join(vetoed)} (its day date {da or 'unknown'}, "
-                    f"months it mentions: {months}; theirs {af.date[vetoed[0]] or 'unknown'})")
-        return why + f"; closest article {af.ids[best]} (probability {bp:.2f}, proposition overlap {f['overlap']:.2f})"
-    return (f"closest article {af.ids[best]} has same-event probability {bp:.2f} < {cut:.2f} "
-            f"(proposition overlap {f['overlap']:.2f}, shared names {f['entities']:.2f}; dates {da or 'unknown'} vs {db or 'unknown'})")
