@@ -62,7 +62,7 @@ def split_late_strays(groups: list[list[int]], pub: list[Optional[str]], named: 
     ``gap_days``. The first run stays, and so does every member that names no day (no evidence
     either way) or is undated. A member of a later run stays when it names a day that a staying
     member was published on or names, or is published on a day a staying member names (repeated
-    until nothing changes: a follow-up names the day it follows up, and a reaction the day of
+    in date order until nothing changes, at most five passes: a follow-up names the day it follows up, and a reaction the day of
     that follow-up). The others leave, each later run's leavers forming one group: reports
     published weeks after the others that never name the others' days tell of a later happening
     (a plane crash two months after a mutiny)."""
@@ -81,9 +81,9 @@ def split_late_strays(groups: list[list[int]], pub: list[Optional[str]], named: 
         stay = set(g) - set(doubt)
         seen_days = {pub[i][:10] for i in stay if pub[i]} | set().union(*(named[i] for i in stay))
         seen_named = set().union(*(named[i] for i in stay))
-        changed = True
-        while changed:
-            changed = False
+        changed, passes = True, 0
+        while changed and passes < 5:  # in date order one pass mostly settles it; the cap bounds the cost
+            changed, passes = False, passes + 1
             for i in doubt:
                 if i not in stay and (named[i] & seen_days or pub[i][:10] in seen_named):
                     stay.add(i)
