@@ -2,7 +2,7 @@
 for the test: which words a lead says there is one more of, and when that sets a pair apart."""
 from __future__ import annotations
 
-from rashomon.link.event_instances import another_instance, fold_word, instance_nouns, words
+from rashomon.link.event_instances import another_instance, fold_word, instance_nouns, split_other_instances, words
 from rashomon.models import Article, ArticleAnnotations, OffsetRun
 from rashomon.link.event_instances import lead_text
 
@@ -32,6 +32,12 @@ def test_the_first_report_is_not_the_later_one_when_dated_after_it():
     # a report dated after the "another" article may be about that second incident
     head = words("Tanker runs aground near Kell, spilling oil")
     assert another_instance({"tanker"}, set(), head, "2024-03-05", "2024-03-06") is None
+
+
+def test_a_report_of_the_same_day_is_not_set_apart():
+    # "another shooting" may name the very incident of the day as the latest of a series
+    head = words("Gunman kills five at Kell market")
+    assert another_instance({"shooting", "gunman"}, set(), head, "2024-03-05", "2024-03-05") is None
 
 
 def test_two_reports_that_both_say_another_tell_of_the_same_later_incident():
@@ -111,3 +117,20 @@ def test_undated_members_stay_and_reports_days_apart_form_one_run():
     named = [{"2020-01-01"}, {"2024-01-09"}, {"2024-01-14"}]
     groups, left = split_late_strays([[0, 1, 2]], pub, named, gap_days=14)
     assert groups == [[0, 1, 2]] and left == {}
+
+
+# --------------------------------------------------------------------------- taking "another X" out of its event
+
+
+def test_the_article_telling_of_another_incident_leaves_and_the_earlier_reports_stay_together():
+    # article 3 calls its incident another of what article 0 reported; it resembles 2 most, which
+    # must not pull 2 away from 0 and 1
+    another = lambda i, j: "tanker" if (i, j) == (3, 0) else None  # noqa: E731
+    groups, left = split_other_instances([[0, 1, 2, 3], [4]], another)
+    assert sorted(groups) == [[0, 1, 2], [3], [4]] and left == {3: ("tanker", [0, 1, 2])}
+
+
+def test_only_cued_articles_are_checked():
+    another = lambda i, j: "tanker"  # noqa: E731
+    groups, left = split_other_instances([[0, 1]], another, cued=set())
+    assert groups == [[0, 1]] and left == {}

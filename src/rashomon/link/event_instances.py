@@ -1,16 +1,17 @@
 """Another incident of the same kind: an article whose lead says it tells of *another* X
 ("Another derailment involving ...", "it was a second Chinese balloon") reports a different
-incident than an earlier article whose headline lines are about X, however many names, words
-and days the two share. The event stage (``link/events.py``) makes such a pair a cannot-link.
+incident than an earlier article whose lead names X, however many names, words and days the two
+share. The event stage (``link/events.py``) takes such an article out of its event
+(``split_other_instances``).
 
-In: per article its lead text (headline lines and first sentences), the words of its headline
-lines and its publication day. Out: ``instance_nouns(lead)``, the folded words the lead says
+In: per article its lead text (title and first sentences), the words of its headline lines and
+lead, and its publication day. Out: ``instance_nouns(lead)``, the folded words the lead says
 there is one more of; ``another_instance(...)``, the word that sets a pair apart, or None.
 
 The cue phrases and the words that end a noun phrase are in ``data/en/event_words.yaml``. A word
 counts only when it is not a common function-like word (``info`` of at least
-``events.instance_min_info``) and the other article's headline lines name it; the other article
-must be dated no later (it told of the earlier incident) and its own lead must not say "another"
+``events.instance_min_info``) and the other article's headline lines or lead name it; the other article
+must be dated earlier (it told of the earlier incident) and its own lead must not say "another"
 of the same word (then both tell of the later one).
 """
 from __future__ import annotations
@@ -77,10 +78,11 @@ def another_instance(nouns_a: set[str], nouns_b: set[str], head_words_b: set[str
                      day_a: Optional[str], day_b: Optional[str]) -> Optional[str]:
     """The word by which article A ("another X" in its lead, ``nouns_a``) tells of a later
     incident than article B (headline words ``head_words_b``, its own cue nouns ``nouns_b``), or
-    None. Both must be dated (ISO days ``day_a``, ``day_b``) and B no later than A; the word must
-    be in B's headline lines, informative (``events.instance_min_info``) and not one B's lead
+    None. Both must be dated (ISO days ``day_a``, ``day_b``) and B earlier than A (a report of the
+    same day may call the very incident it tells "another" in a series); the word must
+    be in B's headline lines or lead, informative (``events.instance_min_info``) and not one B's lead
     also says "another" of."""
-    if not nouns_a or not day_a or not day_b or day_b[:10] > day_a[:10]:
+    if not nouns_a or not day_a or not day_b or day_b[:10] >= day_a[:10]:
         return None
     floor = setting("events.instance_min_info")
     hits = sorted((-info(w), w) for w in nouns_a & head_words_b if w not in nouns_b and info(w) >= floor)
@@ -93,3 +95,34 @@ def lead_text(article, ann) -> str:
     spans = (ann.sentences if ann is not None and ann.sentences else [(0, min(len(article.text), 600))])
     parts = [article.title or ""] + [article.text[s:e] for s, e in spans[:setting("events.instance_sentences")]]
     return "\n".join(p for p in parts if p)
+
+
+def split_other_instances(groups: list[list[int]], another, cued: Optional[set[int]] = None
+                          ) -> tuple[list[list[int]], dict[int, tuple[str, list[int]]]]:
+    """Take out of each group the articles that tell of another incident than an earlier member.
+
+    In: ``groups`` (article indices) and ``another(i, j)``: the word by which article i tells of
+    another incident than article j (``another_instance``), or None; ``cued``: the articles whose
+    lead has a cue at all (only they are checked; None: all). Out: the groups after the
+    split, and {article: (the word, the members of the group it left)} for each article taken
+    out; the articles leaving one group form one group (they may tell of the same later
+    incident). Done after the grouping, not as a cannot-link inside it, so that the earlier
+    incident's reports stay together whichever of them the other article resembled most."""
+    out: list[list[int]] = []
+    left: dict[int, tuple[str, list[int]]] = {}
+    for g in groups:
+        gone = {}
+        for i in g:
+            if cued is not None and i not in cued:
+                continue
+            for j in g:
+                if i != j and (w := another(i, j)):
+                    gone[i] = w
+                    break
+        if not gone or len(gone) == len(g):
+            out.append(g)
+            continue
+        stay = [i for i in g if i not in gone]
+        out += [stay, sorted(gone)]
+        left.update({i: (w, stay) for i, w in gone.items()})
+    return out, left

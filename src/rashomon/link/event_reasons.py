@@ -39,6 +39,10 @@ def reason(g: list[int], af,  prob: dict, neighbours: dict, groups: list[list[in
             parts.append("dates: " + ", ".join(dates))
         return "; ".join(parts)
     i = g[0]
+    if i in af.apart:  # its lead tells of another incident of the kind ("another derailment")
+        w, stay = af.apart[i]
+        return (f"its lead tells of another {w} than {', '.join(af.ids[j] for j in stay[:4])}{' ...' if len(stay) > 4 else ''}, "
+                f"published earlier: a different incident of the same kind")
     if i in af.late:  # a later run of publication days that names none of the event's days
         stay = af.late[i]
         return (f"published weeks after {', '.join(af.ids[j] for j in stay[:4])}{' ...' if len(stay) > 4 else ''}, "
@@ -57,13 +61,7 @@ def reason(g: list[int], af,  prob: dict, neighbours: dict, groups: list[list[in
         e = event_of[best]
         members = groups[e]
         avg = sum(v for o, v in neighbours.get(i, []) if event_of.get(o) == e) / len(members)
-        again = {af.ids[o]: af.apart[(min(i, o), max(i, o))] for o, _ in neighbours.get(i, [])
-                 if event_of.get(o) == e and (min(i, o), max(i, o)) in af.apart}
-        vetoed = [af.ids[o] for o, v in neighbours.get(i, []) if event_of.get(o) == e and v == 0.0 and af.ids[o] not in again]
-        if again:  # one of the two tells of another incident of the kind ("another derailment")
-            w = next(iter(again.values()))
-            return (f"one of the pair reports another {w} than {', '.join(sorted(again))} ({events[e].id}): "
-                    f"a different incident of the same kind, kept apart")
+        vetoed = [af.ids[o] for o, v in neighbours.get(i, []) if event_of.get(o) == e and v == 0.0]
         if avg >= cut and vetoed:  # similar enough, but the dates forbid it (a cannot-link)
             why = (f"average same-event probability with {events[e].id} ({len(members)} articles) is {avg:.2f}, "
                    f"but dates that clearly disagree keep it apart")

@@ -58,7 +58,7 @@ from .similarity import claim_embeddings, encode
 from ..settings import setting
 from .term_info import info
 from .event_linkage import _average_linkage, refine_groups, sparse_average_linkage  # noqa: F401  (re-exported)
-from .event_instances import another_instance, instance_nouns, lead_text, words
+from .event_instances import another_instance, instance_nouns, lead_text, split_other_instances, words
 from .event_days import anchor_agreement, mentioned_days, split_late_strays
 from .event_reasons import reason
 
@@ -265,8 +265,9 @@ class ArticleFeatures:
         self.centroids = np.vstack(cents).astype(np.float32) if cents else np.zeros((0, 384), np.float32)
         heads = [_headlines(a, state.annotations.get(a.id)) for a in d.articles]
         # "another X" in the lead, and the words of the headline lines (event_instances.py)
-        self.again = {a.id: instance_nouns(lead_text(a, state.annotations.get(a.id))) for a in d.articles}
-        self.head_words = {a.id: words(" ".join(h)) for a, h in zip(d.articles, heads)}
+        leads = {a.id: lead_text(a, state.annotations.get(a.id)) for a in d.articles}
+        self.again = {a: instance_nouns(t) for a, t in leads.items()}
+        self.head_words = {a.id: words(" ".join(h) + " " + leads[a.id]) for a, h in zip(d.articles, heads)}
         flat = encode([h for hs in heads for h in hs], state.encoder) if heads else None
         self.heads, pos = [], 0  # per article: its headline lines' embeddings (rows)
         for hs in heads:
@@ -274,16 +275,15 @@ class ArticleFeatures:
             pos += len(hs)
         self.scored: dict[tuple[int, int], np.ndarray] = {}  # pair -> feature row, kept by group_articles
         self.titles: Optional[tuple[dict, set[str]]] = None  # (articles by id, shared titles), built by _label
-        self.apart: dict[tuple[int, int], str] = {}  # pair -> the word of "another X" that keeps it apart
+        self.apart: dict[int, tuple[str, list[int]]] = {}  # "another X" -> (X, the members it left)
         self.late: dict[int, list[int]] = {}  # late stray -> the members of the event it left
 
     def another(self, i: int, j: int) -> Optional[str]:
-        """The word by which one article of the pair tells of another, later incident than the
-        other (``event_instances.another_instance``, either way round), or None."""
+        """The word by which article ``i`` tells of another, later incident than article ``j``
+        (``event_instances.another_instance``), or None."""
         a, b = self.ids[i], self.ids[j]
         da, db = (self.date[a] if self.dated[a] else None), (self.date[b] if self.dated[b] else None)
-        return (another_instance(self.again[a], self.again[b], self.head_words[b], da, db)
-                or another_instance(self.again[b], self.again[a], self.head_words[a], db, da))
+        return another_instance(self.again[a], self.again[b], self.head_words[b], da, db)
 
     def pair(self, i: int, j: int) -> dict[str, float]:
         """The features of one article pair (indices into ``ids``, i < j); read from
@@ -477,15 +477,16 @@ def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[l
     x = af.pair_matrix(plist)
     veto = setting("events.date_veto")
     di = FEATURES.index("date")
-    af.apart = {p: w for p in plist if (w := af.another(*p))}  # "another X": a different incident
-    off = (x[:, di] < veto) | np.array([p in af.apart for p in plist], dtype=bool) if plist else []
+    off = x[:, di] < veto if plist else []
     probs = adapt_to_batch(same_event_probabilities(x), off) if plist else []
     prob = {p: (0.0 if off[r] else float(v)) for r, (p, v) in enumerate(zip(plist, probs))}
     cannot = {p for r, p in enumerate(plist) if off[r]}
     af.scored = dict(zip(plist, x))
     cut = setting("events.cut")
     groups = refine_groups(n, _average_linkage(n, prob, cut, cannot), prob, cut, cannot) if n else []
-    # later runs of publication days that name none of their event's days leave it (event_days.py)
+    # "another X" than an earlier member, and later runs of publication days that name none of
+    # the event's days, leave their event (event_instances.py, event_days.py)
+    groups, af.apart = split_other_instances(groups, af.another, {k for k, a in enumerate(af.ids) if af.again[a]})
     groups, af.late = split_late_strays(groups, [af.date[a] if af.dated[a] else None for a in af.ids], [af.days[a] for a in af.ids])
     return groups, prob
 
