@@ -34,7 +34,9 @@ to the group they fit best (``refine_groups``); an event of more than ``events.p
 its label and reason from a panel of its best-connected articles. A pair whose dates clearly
 disagree (date agreement below ``events.date_veto``: publication days months apart, or one
 article's event month never mentioned in the other) is a cannot-link: the two never share an
-event. Events whose average probability reaches ``events.related`` are named as related (same
+event; so is a pair where one article's lead tells of "another X" that the earlier one's headline
+names (``event_instances``). Two dated articles weeks apart that name the same earlier day keep
+the date evidence of that day (``event_days``: a follow-up names the day it follows up). Events whose average probability reaches ``events.related`` are named as related (same
 storyline, different event).
 """
 from __future__ import annotations
@@ -56,6 +58,9 @@ from .similarity import claim_embeddings, encode
 from ..settings import setting
 from .term_info import info
 from .event_linkage import _average_linkage, refine_groups, sparse_average_linkage  # noqa: F401  (re-exported)
+from .event_instances import another_instance, instance_nouns, lead_text, split_other_instances, words
+from .event_days import anchor_agreement, mentioned_days, split_late_strays
+from .event_reasons import reason
 
 FEATURES = ("tfidf", "centroid", "overlap", "strong", "lead", "entities", "core_entities", "headline", "date")
 
@@ -233,6 +238,7 @@ class ArticleFeatures:
         self.date = {a.id: _main_date(a, times_by[a.id]) for a in d.articles}
         self.months = {a.id: _months(a, times_by[a.id]) for a in d.articles}
         self.dated = {a.id: bool(a.published and len(a.published) >= 10) for a in d.articles}
+        self.days = {a.id: mentioned_days(times_by[a.id]) for a in d.articles}  # day dates it names
         docs = []
         for a in d.articles:
             ann = state.annotations.get(a.id)
@@ -258,6 +264,10 @@ class ArticleFeatures:
             cents.append(m / (np.linalg.norm(m) or 1.0))
         self.centroids = np.vstack(cents).astype(np.float32) if cents else np.zeros((0, 384), np.float32)
         heads = [_headlines(a, state.annotations.get(a.id)) for a in d.articles]
+        # "another X" in the lead, and the words of the headline lines (event_instances.py)
+        leads = {a.id: lead_text(a, state.annotations.get(a.id)) for a in d.articles}
+        self.again = {a: instance_nouns(t) for a, t in leads.items()}
+        self.head_words = {a.id: words(" ".join(h) + " " + leads[a.id]) for a, h in zip(d.articles, heads)}
         flat = encode([h for hs in heads for h in hs], state.encoder) if heads else None
         self.heads, pos = [], 0  # per article: its headline lines' embeddings (rows)
         for hs in heads:
@@ -265,6 +275,15 @@ class ArticleFeatures:
             pos += len(hs)
         self.scored: dict[tuple[int, int], np.ndarray] = {}  # pair -> feature row, kept by group_articles
         self.titles: Optional[tuple[dict, set[str]]] = None  # (articles by id, shared titles), built by _label
+        self.apart: dict[int, tuple[str, list[int]]] = {}  # "another X" -> (X, the members it left)
+        self.late: dict[int, list[int]] = {}  # late stray -> the members of the event it left
+
+    def another(self, i: int, j: int) -> Optional[str]:
+        """The word by which article ``i`` tells of another, later incident than article ``j``
+        (``event_instances.another_instance``), or None."""
+        a, b = self.ids[i], self.ids[j]
+        da, db = (self.date[a] if self.dated[a] else None), (self.date[b] if self.dated[b] else None)
+        return another_instance(self.again[a], self.again[b], self.head_words[b], da, db)
 
     def pair(self, i: int, j: int) -> dict[str, float]:
         """The features of one article pair (indices into ``ids``, i < j); read from
@@ -286,7 +305,7 @@ class ArticleFeatures:
                 a, b = arr[s:s + 8192, 0], arr[s:s + 8192, 1]
                 out[s:s + 8192, 0] = np.asarray(self.tfidf[a].multiply(self.tfidf[b]).sum(axis=1)).ravel()
         out[:, 1] = np.einsum("ij,ij->i", self.centroids[arr[:, 0]], self.centroids[arr[:, 1]])
-        strong_cut = setting("events.strong_cosine")
+        strong_cut, veto = setting("events.strong_cosine"), setting("events.date_veto")
         for r, (i, j) in enumerate(pairs):
             a, b = self.ids[i], self.ids[j]
             ua, ub = self.units[a]["vectors"], self.units[b]["vectors"]
@@ -305,6 +324,8 @@ class ArticleFeatures:
             out[r, 6] = sum(v * cb[e] for e, v in ca.items() if e in cb)
             out[r, 8] = _date_agreement(self.date[a], self.date[b], self.months[a], self.months[b],
                                         self.dated[a], self.dated[b])
+            if self.dated[a] and self.dated[b] and out[r, 8] >= veto:  # a day both name (event_days.py)
+                out[r, 8] = max(out[r, 8], anchor_agreement(self.date[a], self.date[b], self.days[a], self.days[b]))
         return out
 
 
@@ -456,12 +477,17 @@ def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[l
     x = af.pair_matrix(plist)
     veto = setting("events.date_veto")
     di = FEATURES.index("date")
-    probs = adapt_to_batch(same_event_probabilities(x), x[:, di] < veto) if plist else []
-    prob = {p: (0.0 if x[r, di] < veto else float(v)) for r, (p, v) in enumerate(zip(plist, probs))}
-    cannot = {p for r, p in enumerate(plist) if x[r, di] < veto}
+    off = x[:, di] < veto if plist else []
+    probs = adapt_to_batch(same_event_probabilities(x), off) if plist else []
+    prob = {p: (0.0 if off[r] else float(v)) for r, (p, v) in enumerate(zip(plist, probs))}
+    cannot = {p for r, p in enumerate(plist) if off[r]}
     af.scored = dict(zip(plist, x))
     cut = setting("events.cut")
     groups = refine_groups(n, _average_linkage(n, prob, cut, cannot), prob, cut, cannot) if n else []
+    # "another X" than an earlier member, and later runs of publication days that name none of
+    # the event's days, leave their event (event_instances.py, event_days.py)
+    groups, af.apart = split_other_instances(groups, af.another, {k for k, a in enumerate(af.ids) if af.again[a]})
+    groups, af.late = split_late_strays(groups, [af.date[a] if af.dated[a] else None for a in af.ids], [af.days[a] for a in af.ids])
     return groups, prob
 
 
@@ -509,7 +535,7 @@ def group_events(state: CorpusState) -> None:
         label = _label(g, af, state, neighbours)
         ev.label = f"{label} ({ev.date})" if ev.date else label
         ev.related.sort(key=lambda x: int(x[1:]))
-        ev.reason = _reason(g, af, prob, neighbours, groups, event_of, events)
+        ev.reason = reason(g, af, prob, neighbours, groups, event_of, events)
         if ev.date is None:
             ev.reason += "; date unknown: no article of this event is dated and no day is mentioned by two of them"
         elif not any(af.dated[af.ids[i]] for i in g):
@@ -517,54 +543,3 @@ def group_events(state: CorpusState) -> None:
     d.events = events
     by_article = {a: ev.id for ev in events for a in ev.articles}
     d.articles = [a.model_copy(update={"event": by_article.get(a.id)}) for a in d.articles]
-
-
-def _reason(g: list[int], af: ArticleFeatures, prob: dict, neighbours: dict, groups: list[list[int]] = (),
-            event_of: Optional[dict] = None, events: list[Event] = ()) -> str:
-    """What the grouping rests on, in words: for an event of several articles their mean
-    same-event probability, shared names and dates; for a lone article why it stands apart."""
-    cut = setting("events.cut")
-    ids = [af.ids[i] for i in g]
-    if len(g) > 1:
-        if len(g) <= setting("events.panel"):
-            mean = np.mean([prob.get((min(i, j), max(i, j)), 0.0) for x, i in enumerate(g) for j in g[x + 1:]])
-        else:  # from the compared pairs only (the others count 0): linear in the group's pairs
-            inside = set(g)
-            tot = sum(v for i in g for o, v in neighbours.get(i, []) if o > i and o in inside)
-            mean = tot / (len(g) * (len(g) - 1) / 2)
-        shared = set.intersection(*(af.ents[a] for a in ids)) if ids else set()
-        shared = sorted(shared, key=lambda e: (-af.eidf.get(e, 0), e))[:4]  # ties by name: stable across runs
-        dates = sorted({af.date[a] for a in ids if af.date[a]})
-        parts = [f"{len(ids)} articles with mean same-event probability {mean:.2f} (cut {cut:.2f})"]
-        if shared:
-            parts.append("shared names: " + ", ".join(e.replace("country:", "") for e in shared))
-        if dates:
-            parts.append("dates: " + ", ".join(dates))
-        return "; ".join(parts)
-    i = g[0]
-    best, bp, bc = None, -1.0, -2.0
-    for o, v in neighbours.get(i, []):
-        c = float(af.centroids[i] @ af.centroids[o])
-        if (v, c) > (bp, bc):
-            best, bp, bc = o, v, c
-    if best is None:
-        return "no other article is similar enough to report the same event"
-    f = af.pair(min(i, best), max(i, best))
-    da, db = af.date[af.ids[i]], af.date[af.ids[best]]
-    months = ", ".join(sorted(af.months[af.ids[i]])) or "none"
-    if event_of is not None and groups:
-        e = event_of[best]
-        members = groups[e]
-        avg = sum(v for o, v in neighbours.get(i, []) if event_of.get(o) == e) / len(members)
-        vetoed = [af.ids[o] for o, v in neighbours.get(i, []) if event_of.get(o) == e and v == 0.0]
-        if avg >= cut and vetoed:  # similar enough, but the dates forbid it (a cannot-link)
-            why = (f"average same-event probability with {events[e].id} ({len(members)} articles) is {avg:.2f}, "
-                   f"but dates that clearly disagree keep it apart")
-        else:
-            why = f"average same-event probability with {events[e].id} ({len(members)} articles) is {avg:.2f} < {cut:.2f}"
-        if vetoed:
-            why += (f"; its dates disagree with {', '.join(vetoed)} (its day date {da or 'unknown'}, "
-                    f"months it mentions: {months}; theirs {af.date[vetoed[0]] or 'unknown'})")
-        return why + f"; closest article {af.ids[best]} (probability {bp:.2f}, proposition overlap {f['overlap']:.2f})"
-    return (f"closest article {af.ids[best]} has same-event probability {bp:.2f} < {cut:.2f} "
-            f"(proposition overlap {f['overlap']:.2f}, shared names {f['entities']:.2f}; dates {da or 'unknown'} vs {db or 'unknown'})")
