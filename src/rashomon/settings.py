@@ -206,6 +206,14 @@ class BlockingSettings(_Group):
     event_claims_min: int = Field(ge=0, description="scale: from this many claims on, claims are paired only within their event (0: always)")
 
 
+class StreamingSettings(_Group):
+    """The cross-article half of a corpus too large to hold (engine/streaming.py); memory knobs."""
+
+    window_articles: int = Field(ge=1, description="scale: articles per window of publication days whose events are found together")
+    carry_max: int = Field(ge=0, description="scale: most articles of open events carried into the next window")
+    chunk_articles: int = Field(ge=1, description="scale: articles per chunk of whole events linked together")
+
+
 class EngineSettings(_Group):
     """How the pipeline runs (engine/, nlp.py); none of these change the results."""
 
@@ -270,6 +278,7 @@ class Settings(_Group):
     relations: RelationsSettings = Field(description="relations between clusters")
     framing: FramingSettings = Field(description="each outlet's word choice")
     blocking: BlockingSettings = Field(description="candidate generation of the linking stages at scale")
+    streaming: StreamingSettings = Field(description="the cross-article half of a corpus too large to hold")
     engine: EngineSettings = Field(description="how the pipeline runs")
     output: OutputSettings = Field(description="what the command line writes and prints")
     store: StoreSettings = Field(description="the workspace database of rashomon add / export")
