@@ -204,14 +204,9 @@ class BlockingSettings(_Group):
     article_neighbours: int = Field(ge=1, description="scale: nearest articles (claim centroids) each article is compared with, within its date window")
     name_max_df: int = Field(ge=2, description="scale: a rare name shared by at most this many articles of a date window pairs them")
     event_claims_min: int = Field(ge=0, description="scale: from this many claims on, claims are paired only within their event (0: always)")
-
-
-class StreamingSettings(_Group):
-    """The cross-article half of a corpus too large to hold (engine/streaming.py); memory knobs."""
-
-    window_articles: int = Field(ge=1, description="scale: articles per window of publication days whose events are found together")
-    carry_max: int = Field(ge=0, description="scale: most articles of open events carried into the next window")
-    chunk_articles: int = Field(ge=1, description="scale: articles per chunk of whole events linked together")
+    stream_window: int = Field(ge=1, description="scale, streamed linking: articles per window of publication days whose events are found together")
+    stream_carry_max: int = Field(ge=0, description="scale, streamed linking: most articles of open events carried into the next window")
+    stream_chunk: int = Field(ge=1, description="scale, streamed linking: articles per chunk of whole events linked together")
 
 
 class EngineSettings(_Group):
@@ -278,7 +273,6 @@ class Settings(_Group):
     relations: RelationsSettings = Field(description="relations between clusters")
     framing: FramingSettings = Field(description="each outlet's word choice")
     blocking: BlockingSettings = Field(description="candidate generation of the linking stages at scale")
-    streaming: StreamingSettings = Field(description="the cross-article half of a corpus too large to hold")
     engine: EngineSettings = Field(description="how the pipeline runs")
     output: OutputSettings = Field(description="what the command line writes and prints")
     store: StoreSettings = Field(description="the workspace database of rashomon add / export")

@@ -4,21 +4,21 @@ linked a chunk of whole events at a time, each chunk's dossier written out and d
 ``link_articles`` (``rashomon.api``) holds every article's records and runs every corpus stage on
 all of them at once: right for one analysis of a few thousand articles, but its memory grows with
 the corpus (about 0.35 MB of records an article, more in the stages). This module links a corpus
-of any size with memory bounded by ``streaming.window_articles`` and ``streaming.chunk_articles``:
+of any size with memory bounded by ``blocking.stream_window`` and ``blocking.stream_chunk``:
 
 1. **Events first** (``find_events``). Dated articles are taken in order of publication day, in
-   windows of about ``streaming.window_articles`` articles cut at day boundaries; undated ones
+   windows of about ``blocking.stream_window`` articles cut at day boundaries; undated ones
    (no publication day) follow in windows of their own, in id order. Each window's records are
    loaded from the ``RecordSource``, and the stages up to and including ``events``
    (``link_actors``, ``events``) run on them. An event whose last publication day lies within
    ``blocking.veto_days()`` (90 days: the event stage's date veto) of the next window's first day
    may still gain articles from it, so it stays **open**: its articles are carried into the next
-   window and grouped again with it (at most ``streaming.carry_max`` articles are carried; the
+   window and grouped again with it (at most ``blocking.stream_carry_max`` articles are carried; the
    oldest open events beyond that are closed). Every other event is **closed**: it gets its
    global id (``E1``, ``E2``, ... in the order events close) and only its ``Event`` record (ids,
    label, date, reason) is kept. The window's records are then dropped.
 2. **Each chunk of events on its own** (``link_chunks``). Closed events are packed in order into
-   chunks of at most ``streaming.chunk_articles`` articles (an event is never split; a larger
+   chunks of at most ``blocking.stream_chunk`` articles (an event is never split; a larger
    event is a chunk of its own). For each chunk the records of its articles are loaded, every
    corpus stage runs on them with the ``events`` stage replaced by the events of step 1
    (``apply_events``), and the chunk's ``Dossier`` goes to ``on_chunk`` (e.g. written to a file by
@@ -228,7 +228,7 @@ def find_events(source: RecordSource, *, settings=None, report: Optional[StreamR
     report = report if report is not None else StreamReport()
     t0 = time.perf_counter()
     with use(settings):
-        size, carry_max, gap = setting("streaming.window_articles"), setting("streaming.carry_max"), veto_days()
+        size, carry_max, gap = setting("blocking.stream_window"), setting("blocking.stream_carry_max"), veto_days()
     metas = list(source.articles())
     day_of = {a.id: _day(a.published) for a in metas}
     windows = plan_windows(metas, size)
@@ -281,7 +281,7 @@ def link_chunks(source: RecordSource, events: Sequence[Event], on_chunk: Callabl
     report = report if report is not None else StreamReport()
     t0 = time.perf_counter()
     with use(settings):
-        size = setting("streaming.chunk_articles")
+        size = setting("blocking.stream_chunk")
     chunks = pack_chunks(events, size)
     report.chunks = len(chunks)
     for k, chunk in enumerate(chunks, 1):
