@@ -258,6 +258,12 @@ def main() -> None:
                    progress_dir=args.progress_dir)
     print()
     print(table(rows))
+    finish(args, metrics_of(rows), sum(r["articles"] for r in rows), title="cross-article half: time and memory vs corpus size")
+
+
+def metrics_of(rows: list[dict]) -> dict:
+    """The rows flattened (``n<articles>_<key>``) with the growth exponents of each stage, the
+    total time, the peak memory and the pairs compared."""
     metrics = {}
     for r in rows:
         for k, v in r.items():
@@ -272,7 +278,7 @@ def main() -> None:
         for what in [w for w in ("claim", "article") if f"{w}_pairs_compared" in rows[0]]:
             metrics[f"{what}_pairs_growth_exponent"] = round(
                 fit_exponent(ns, [max(1, r[f"{what}_pairs_compared"]) for r in rows]), 3)
-    finish(args, metrics, sum(r["articles"] for r in rows), title="cross-article half: time and memory vs corpus size")
+    return metrics
 
 
 def argparse_suppress():
