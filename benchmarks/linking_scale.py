@@ -147,6 +147,7 @@ def run_one_stream(n: int, limit_bench: int = 150, out: str | None = None, progr
     row.update(_report_row(rep))
     row.update(stats)
     row["total_s"] = round(rep.events_s + rep.chunks_s, 2)
+    row["total_cpu_s"] = round(rep.events_cpu_s + rep.chunks_cpu_s, 1)  # one thread: CPU time is the cost a loaded machine does not inflate
     row["peak_mb"] = _peak_mb()
     row["largest_event"] = max((len(e.articles) for e in events), default=0)
     return row
@@ -159,7 +160,8 @@ def _peak_mb() -> int:
 def _report_row(rep) -> dict:
     out = {"windows": rep.windows, "events": rep.events, "chunks": rep.chunks, "carried_max": rep.carried_max,
            "window_max": rep.window_max, "chunk_max": rep.chunk_max, "find_events_s": round(rep.events_s, 2),
-           "link_chunks_s": round(rep.chunks_s, 2)}
+           "link_chunks_s": round(rep.chunks_s, 2), "find_events_cpu_s": round(rep.events_cpu_s, 1),
+           "link_chunks_cpu_s": round(rep.chunks_cpu_s, 1)}
     out.update({f"{k}_s": round(v, 2) for k, v in rep.stage_s.items()})
     return out
 
