@@ -52,7 +52,7 @@ from ..settings import current, setting, use
 from ..state import CorpusState
 from .threads import one_thread
 
-__all__ = ["RecordSource", "MemorySource", "StreamReport", "plan_windows", "split_open", "pack_chunks",
+__all__ = ["RecordSource", "MemorySource", "StreamReport", "plan_windows", "windows_of", "split_open", "pack_chunks",
            "find_events", "apply_events", "link_chunks", "link_stream", "write_chunks"]
 
 EVENTS_STAGE = "events"
@@ -114,10 +114,14 @@ def plan_windows(articles: Iterable[Article], size: int) -> list[list[str]]:
     """Article ids in windows of about ``size``: dated articles by (publication day, id), a window
     closed at the first day boundary once it holds ``size`` articles (one day is never split);
     then the undated ones by id, ``size`` at a time."""
+    return windows_of({a.id: _day(a.published) for a in articles}, size)
+
+
+def windows_of(day_of: dict[str, Optional[int]], size: int) -> list[list[str]]:
+    """``plan_windows`` from each article id's publication day (an ordinal, None when undated)."""
     dated, undated = [], []
-    for a in articles:
-        d = _day(a.published)
-        (undated if d is None else dated).append((d, a.id))
+    for aid, d in day_of.items():
+        (undated if d is None else dated).append((d, aid))
     dated.sort()
     undated.sort(key=lambda x: x[1])
     out: list[list[str]] = []
@@ -231,10 +235,8 @@ def find_events(source: RecordSource, *, settings=None, report: Optional[StreamR
     t0, c0 = time.perf_counter(), time.process_time()
     with use(settings):
         size, carry_max, gap = setting("blocking.stream_window"), setting("blocking.stream_carry_max"), veto_days()
-    metas = list(source.articles())
-    day_of = {a.id: _day(a.published) for a in metas}
-    windows = plan_windows(metas, size)
-    del metas
+    day_of = {a.id: _day(a.published) for a in source.articles()}  # one article record at a time
+    windows = windows_of(day_of, size)
     report.articles, report.windows = len(day_of), len(windows)
     head = [s for s in CORPUS_STAGES[:[s.name for s in CORPUS_STAGES].index(EVENTS_STAGE) + 1]]
     events: list[Event] = []
