@@ -153,6 +153,27 @@ def run_one_stream(n: int, limit_bench: int = 150, out: str | None = None, progr
     return row
 
 
+def plan_memory(n: int, limit_bench: int = 150) -> dict:
+    """What the streamed half holds for the whole corpus of ``n`` replicated articles, apart from
+    one window or chunk: the source's plan, each article's publication day and the windows
+    (``rashomon.engine.streaming.windows_of``); RSS and seconds of building them."""
+    sys.path.insert(0, str(HERE))
+    from _linking_records import real_records
+    from _linking_replicate import ReplicaSource
+    from rashomon.engine.streaming import _day, windows_of
+    from rashomon.settings import setting
+
+    arts, anns = real_records(limit_bench, verbose=False)
+    base = _rss_mb()
+    t0, c0 = time.perf_counter(), time.process_time()
+    source = ReplicaSource(arts, anns, n)
+    day_of = {a.id: _day(a.published) for a in source.articles()}
+    windows = windows_of(day_of, setting("blocking.stream_window"))
+    return {"articles": n, "windows": len(windows), "undated": sum(1 for d in day_of.values() if d is None),
+            "plan_mb": round(_rss_mb() - base), "plan_s": round(time.perf_counter() - t0, 1),
+            "plan_cpu_s": round(time.process_time() - c0, 1), "peak_mb": _peak_mb()}
+
+
 def _peak_mb() -> int:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
@@ -227,6 +248,9 @@ def table(rows: list[dict]) -> str:
 
 
 def main() -> None:
+    if "--plan" in sys.argv:  # the corpus-sized part of the streamed half only: python linking_scale.py --plan 100000
+        print(json.dumps(plan_memory(int(sys.argv[sys.argv.index("--plan") + 1]))))
+        return
     if "--one" in sys.argv:  # a child of measure(): one size, the row as JSON on the last line
         import argparse
 
