@@ -25,7 +25,9 @@ of any size with memory bounded by ``blocking.stream_window`` and ``blocking.str
    ``write_chunks``), then is dropped.
 
 What differs from one batch (these are the price of bounded memory, and why the small path is
-left as it is): one actor across articles (``link_actors``) is linked within a window and within a
+left as it is): events are grouped with each window's own statistics (the batch prior of
+``events.adapt_to_batch``, in-batch name weights), and undated articles only among themselves, so
+near-identical undated articles can form larger events than in one batch (docs/SCALE.md); one actor across articles (``link_actors``) is linked within a window and within a
 chunk, not across the whole corpus; claim clusters, relations and disputes never span chunks (above
 ``blocking.event_claims_min`` claims they never span events anyway); framing, timeline and summary
 are per chunk; ``related`` names only events closed in the same window; near copies are those the
