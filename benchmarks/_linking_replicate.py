@@ -189,3 +189,62 @@ def replicate(articles, anns, n: int, seed: int = 11):
                 out_anns[a2.id] = ann2
         k += 1
     return CorpusState(dossier=d, annotations=out_anns), len(used)
+
+
+def plan(articles, n: int) -> list[tuple[int, int, int]]:
+    """The replicas ``replicate`` makes for ``n`` articles, in its order: ``(real article i,
+    replica k, story number g)``."""
+    groups = stories(articles)
+    out: list[tuple[int, int, int]] = []
+    k = 0
+    while len(out) < n:
+        for g, members in enumerate(groups):
+            for i in members:
+                if len(out) >= n:
+                    return out
+                out.append((i, k, g))
+        k += 1
+    return out
+
+
+class ReplicaSource:
+    """A ``rashomon.engine.streaming.RecordSource`` over the ``n`` replicated articles of
+    ``replicate``, made on demand: ``load(ids)`` builds those replicas (the same records as
+    ``replicate`` builds, at most the asked ones resident), ``articles()`` their ``Article`` records.
+    ``distinct``: how many real articles are used."""
+
+    def __init__(self, articles, anns, n: int, seed: int = 11):
+        self.rep = Replicator(articles, anns, seed)
+        self.groups = stories(articles)
+        self.seed = seed
+        self.plan = plan(articles, n)
+        self.where = {(articles[i].id if k == 0 else f"{articles[i].id}-r{k}"): (i, k, g) for i, k, g in self.plan}
+        self.distinct = len({i for i, _, _ in self.plan})
+
+    def _story(self, g: int, k: int):
+        names = self.rep.name_map(self.groups[g], k) if k else {}
+        rng = np.random.default_rng(self.seed * 31 + k * 1009 + self.groups[g][0])
+        direction = rng.standard_normal(self.rep.dim).astype(np.float32)
+        direction *= 0.35 / np.linalg.norm(direction)
+        return names, direction
+
+    def articles(self):
+        for i, k, _ in self.plan:
+            a = self.rep.articles[i]
+            if k:
+                a = a.model_copy(update={"id": f"{a.id}-r{k}", "published": shift_iso(a.published, k * SHIFT_DAYS),
+                                         "copy_of": None, "event": None})
+            yield a
+
+    def load(self, ids):
+        stories_made: dict[tuple[int, int], tuple] = {}
+        arts, anns = [], {}
+        for aid in ids:
+            i, k, g = self.where[aid]
+            if (g, k) not in stories_made:
+                stories_made[(g, k)] = self._story(g, k)
+            names, direction = stories_made[(g, k)]
+            a2, ann2 = self.rep.replica(i, k, names, direction)
+            arts.append(a2.model_copy())
+            anns[a2.id] = ann2
+        return arts, anns

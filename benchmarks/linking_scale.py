@@ -97,15 +97,111 @@ def run_one(n: int, limit_bench: int = 150, stages: tuple[str, ...] = (), profil
     return row
 
 
+def run_one_stream(n: int, limit_bench: int = 150, out: str | None = None, progress_file: str | None = None) -> dict:
+    """The streamed cross-article half (``rashomon.engine.streaming``) on ``n`` replicated articles
+    made on demand (``_linking_replicate.ReplicaSource``: only a window's or a chunk's records are
+    ever built); each chunk's dossier is written under ``out`` (a temporary folder when None, removed
+    after) and dropped. Returns the row: seconds per step and per stage (summed over windows and
+    chunks), peak RSS, counts; ``progress_file`` gets the row so far after every window and chunk."""
+    import shutil
+    import tempfile
+
+    sys.path.insert(0, str(HERE))
+    from _linking_records import real_records
+    from _linking_replicate import ReplicaSource
+    from rashomon.engine.streaming import StreamReport, find_events, link_chunks
+    from rashomon.settings import current
+
+    arts, anns = real_records(limit_bench, verbose=False)
+    source = ReplicaSource(arts, anns, n)
+    del arts, anns
+    row = {"articles": n, "distinct": source.distinct, "mode": "stream", "records_mb": round(_rss_mb())}
+    folder = Path(out) if out else Path(tempfile.mkdtemp(prefix="linkstream-"))
+    rep = StreamReport()
+    stats = {"claims": 0, "bytes": 0, "clusters": 0, "largest_chunk_mb": 0}
+    t_start = time.perf_counter()
+
+    def note(msg: str) -> None:
+        print(f"  n={n} {msg} rss {_rss_mb():.0f} MB t {time.perf_counter() - t_start:.0f}s", file=sys.stderr, flush=True)
+        if progress_file:
+            Path(progress_file).write_text(json.dumps(dict(row, **_report_row(rep), **stats, at_s=round(time.perf_counter() - t_start, 1),
+                                                           last=msg, peak_mb=_peak_mb())))
+
+    def on_chunk(k: int, dossier) -> None:
+        path = folder / f"chunk-{k:05d}.json"
+        path.write_text(dossier.model_dump_json(), encoding="utf-8")
+        size = path.stat().st_size
+        stats["bytes"] += size
+        stats["claims"] += len(dossier.claims)
+        stats["clusters"] += len(dossier.clusters)
+        stats["largest_chunk_mb"] = max(stats["largest_chunk_mb"], round(size / 2 ** 20))
+        if not out:
+            path.unlink()
+
+    settings = current()
+    events = find_events(source, settings=settings, report=rep, progress=note)
+    row["events_mb"] = round(_rss_mb())
+    link_chunks(source, events, on_chunk, settings=settings, report=rep, progress=note)
+    if not out:
+        shutil.rmtree(folder, ignore_errors=True)
+    row.update(_report_row(rep))
+    row.update(stats)
+    row["total_s"] = round(rep.events_s + rep.chunks_s, 2)
+    row["total_cpu_s"] = round(rep.events_cpu_s + rep.chunks_cpu_s, 1)  # one thread: CPU time is the cost a loaded machine does not inflate
+    row["peak_mb"] = _peak_mb()
+    row["largest_event"] = max((len(e.articles) for e in events), default=0)
+    return row
+
+
+def plan_memory(n: int, limit_bench: int = 150) -> dict:
+    """What the streamed half holds for the whole corpus of ``n`` replicated articles, apart from
+    one window or chunk: the source's plan, each article's publication day and the windows
+    (``rashomon.engine.streaming.windows_of``); RSS and seconds of building them."""
+    sys.path.insert(0, str(HERE))
+    from _linking_records import real_records
+    from _linking_replicate import ReplicaSource
+    from rashomon.engine.streaming import _day, windows_of
+    from rashomon.settings import setting
+
+    arts, anns = real_records(limit_bench, verbose=False)
+    base = _rss_mb()
+    t0, c0 = time.perf_counter(), time.process_time()
+    source = ReplicaSource(arts, anns, n)
+    day_of = {a.id: _day(a.published) for a in source.articles()}
+    windows = windows_of(day_of, setting("blocking.stream_window"))
+    return {"articles": n, "windows": len(windows), "undated": sum(1 for d in day_of.values() if d is None),
+            "plan_mb": round(_rss_mb() - base), "plan_s": round(time.perf_counter() - t0, 1),
+            "plan_cpu_s": round(time.process_time() - c0, 1), "peak_mb": _peak_mb()}
+
+
+def _peak_mb() -> int:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def _report_row(rep) -> dict:
+    out = {"windows": rep.windows, "events": rep.events, "chunks": rep.chunks, "carried_max": rep.carried_max,
+           "window_max": rep.window_max, "chunk_max": rep.chunk_max, "find_events_s": round(rep.events_s, 2),
+           "link_chunks_s": round(rep.chunks_s, 2), "find_events_cpu_s": round(rep.events_cpu_s, 1),
+           "link_chunks_cpu_s": round(rep.chunks_cpu_s, 1)}
+    out.update({f"{k}_s": round(v, 2) for k, v in rep.stage_s.items()})
+    return out
+
+
 def measure(sizes=(1000, 3000, 10000, 30000, 100000), limit_bench: int = 150, stages: tuple[str, ...] = (),
-            verbose: bool = True) -> list[dict]:
+            verbose: bool = True, stream: bool = False, progress_dir: str | None = None) -> list[dict]:
     """One row per size (see module doc), each measured in a fresh Python process so that its
-    peak memory is its own. ``stages`` = names of corpus stages to time (empty: all)."""
+    peak memory is its own. ``stages`` = names of corpus stages to time (empty: all; one batch
+    only). ``stream``: the streamed cross-article half (``run_one_stream``) instead of one batch;
+    ``progress_dir`` then gets ``progress-<n>.json``, the row so far, after every window and chunk."""
     rows = []
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
     for n in sizes:
         cmd = [sys.executable, str(HERE / "linking_scale.py"), "--one", str(n), "--limit-bench", str(limit_bench),
                "--stages", ",".join(stages)]
+        if stream:
+            cmd.append("--stream")
+            if progress_dir:
+                cmd += ["--progress", str(Path(progress_dir) / f"progress-{n}.json")]
         res = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=None if verbose else subprocess.DEVNULL, text=True)
         if res.returncode:
             raise RuntimeError(f"linking_scale --one {n} failed with exit status {res.returncode}")
@@ -141,7 +237,8 @@ def table(rows: list[dict]) -> str:
     if len(rows) >= 2:
         sizes = [r["articles"] for r in rows]
         out.append("\ngrowth exponent vs articles (least squares over all sizes; then between consecutive sizes):")
-        keys = [(s, f"{s}_s") for s in stages + ["total"]] + [(k, k) for k in ("peak_mb", "claim_pairs_compared", "article_pairs_compared")]
+        keys = [(s, f"{s}_s") for s in stages + ["total"]] + [(k, k) for k in ("peak_mb", "claim_pairs_compared", "article_pairs_compared")
+                                                                if k in rows[0]]
         for name, key in keys:  # (a stage's seconds, not the count of events or clusters of the same name)
             vals = [max(r[key], 1e-9) for r in rows]
             steps = ", ".join(f"{sizes[i]}->{sizes[i + 1]}: {fit_exponent(sizes[i:i + 2], vals[i:i + 2]):.2f}"
@@ -151,6 +248,9 @@ def table(rows: list[dict]) -> str:
 
 
 def main() -> None:
+    if "--plan" in sys.argv:  # the corpus-sized part of the streamed half only: python linking_scale.py --plan 100000
+        print(json.dumps(plan_memory(int(sys.argv[sys.argv.index("--plan") + 1]))))
+        return
     if "--one" in sys.argv:  # a child of measure(): one size, the row as JSON on the last line
         import argparse
 
@@ -159,8 +259,13 @@ def main() -> None:
         p.add_argument("--limit-bench", type=int, default=150)
         p.add_argument("--stages", default="")
         p.add_argument("--profile", default=None)
+        p.add_argument("--stream", action="store_true")
+        p.add_argument("--progress", default=None)
         a = p.parse_args()
-        row = run_one(a.one, a.limit_bench, tuple(x for x in a.stages.split(",") if x), a.profile)
+        if a.stream:
+            row = run_one_stream(a.one, a.limit_bench, progress_file=a.progress)
+        else:
+            row = run_one(a.one, a.limit_bench, tuple(x for x in a.stages.split(",") if x), a.profile)
         print(json.dumps(row))
         return
 
@@ -169,13 +274,22 @@ def main() -> None:
         p.add_argument("--limit-bench", type=int, default=150, help="PolNeAR texts among the real records")
         p.add_argument("--stages", default="", help="corpus stages to time, comma-separated (default all)")
         p.add_argument("--fnc", default=None, help=argparse_suppress())
+        p.add_argument("--stream", action="store_true", help="the streamed cross-article half (engine/streaming.py)")
+        p.add_argument("--progress-dir", default=None, help="with --stream: progress-<n>.json there after every window and chunk")
 
     args = bench_args("linking_scale", "polnear", default_split="records", extra=extra,
                       description="growth of the cross-article half's time and memory with corpus size")
     sizes = [int(x) for x in args.sizes.split(",") if x]
-    rows = measure(sizes, args.limit_bench, tuple(x for x in args.stages.split(",") if x))
+    rows = measure(sizes, args.limit_bench, tuple(x for x in args.stages.split(",") if x), stream=args.stream,
+                   progress_dir=args.progress_dir)
     print()
     print(table(rows))
+    finish(args, metrics_of(rows), sum(r["articles"] for r in rows), title="cross-article half: time and memory vs corpus size")
+
+
+def metrics_of(rows: list[dict]) -> dict:
+    """The rows flattened (``n<articles>_<key>``) with the growth exponents of each stage, the
+    total time, the peak memory and the pairs compared."""
     metrics = {}
     for r in rows:
         for k, v in r.items():
@@ -187,10 +301,10 @@ def main() -> None:
             metrics[f"{name}_growth_exponent"] = round(fit_exponent(ns, [r[f"{name}_s"] for r in rows]), 3)
         metrics["time_growth_exponent"] = metrics["total_growth_exponent"]
         metrics["memory_growth_exponent"] = round(fit_exponent(ns, [r["peak_mb"] for r in rows]), 3)
-        for what in ("claim", "article"):
+        for what in [w for w in ("claim", "article") if f"{w}_pairs_compared" in rows[0]]:
             metrics[f"{what}_pairs_growth_exponent"] = round(
                 fit_exponent(ns, [max(1, r[f"{what}_pairs_compared"]) for r in rows]), 3)
-    finish(args, metrics, sum(r["articles"] for r in rows), title="cross-article half: time and memory vs corpus size")
+    return metrics
 
 
 def argparse_suppress():

@@ -145,16 +145,13 @@ def run_one(kind: str, articles_path: Path, out_path: Path, jobs: int, batch: in
 
 def _linking(args) -> dict:
     """The cross-article half at scale, measured by ``benchmarks/linking_scale.py`` (written apart)."""
-    # ---- Linking: wired by the lead when linking_scale.measure exists -------------------------
-    try:
-        import linking_scale
-    except ImportError:
-        linking_scale = None
-    measure = getattr(linking_scale, "measure", None)
-    if measure is None:
-        print("linking: run benchmarks/linking_scale.py (the cross-article half at 1,000 -> 100,000 articles)")
-        return {}
-    return measure(args)
+    # streamed (engine/streaming.py), each size in its own process; the table as linking_scale.py prints it
+    import linking_scale
+
+    sizes = [int(x) for x in args.linking_sizes.split(",") if x]
+    rows = linking_scale.measure(sizes, stream=True)
+    print(linking_scale.table(rows), flush=True)
+    return linking_scale.metrics_of(rows)
 
 
 def main() -> None:
@@ -164,6 +161,8 @@ def main() -> None:
         p.add_argument("--jobs", type=int, default=2, help="worker processes of the pool (default 2)")
         p.add_argument("--batch", type=int, default=None, help="articles per Dask task (default: setting engine.dask_batch)")
         p.add_argument("--skip-linking", action="store_true", help="do not run the linking section")
+        p.add_argument("--linking-sizes", default="1000,3000,10000,30000,100000",
+                       help="articles of replicated records for the streamed linking section")
         p.add_argument("--run-one", default=None, help=argparse_hidden())
         p.add_argument("--articles", type=Path, default=None, help=argparse_hidden())
         p.add_argument("--out", type=Path, default=None, help=argparse_hidden())

@@ -220,6 +220,9 @@ class BlockingSettings(_Group):
     article_neighbours: int = Field(ge=1, description="scale: nearest articles (claim centroids) each article is compared with, within its date window")
     name_max_df: int = Field(ge=2, description="scale: a rare name shared by at most this many articles of a date window pairs them")
     event_claims_min: int = Field(ge=0, description="scale: from this many claims on, claims are paired only within their event (0: always)")
+    stream_window: int = Field(ge=1, description="scale, streamed linking: articles per window of publication days whose events are found together")
+    stream_carry_max: int = Field(ge=0, description="scale, streamed linking: most articles of open events carried into the next window")
+    stream_chunk: int = Field(ge=1, description="scale, streamed linking: articles per chunk of whole events linked together")
 
 
 class EngineSettings(_Group):
