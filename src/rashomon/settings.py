@@ -136,6 +136,7 @@ class ClustersSettings(_Group):
     polarity_penalty: float = Field(description="penalty for opposite polarity of one predicate (or when a proposition is missing)")
     polarity_other_predicate_penalty: float = Field(description="penalty for opposite polarity when the propositions' predicates differ")
     number_share_bonus: float = Field(description="bonus when both claims state the same figure")
+    number_share_min: float = Field(description="whole numbers below this earn number_share_bonus only under one predicate (any two claims may state them)")
     date_penalty: float = Field(description="penalty for different dates")
     side_penalty: float = Field(description="penalty for speakers of opposite sides")
     event_mismatch_penalty: float = Field(description="penalty for different event classes of the verbs/nouns")

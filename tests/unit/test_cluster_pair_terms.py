@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rashomon.link.clusters import PairScorer, _params, same_figure
+from rashomon.link.clusters import PairScorer, _params, _telling, same_figure
 from rashomon.link.features import ClaimFeatures
 
 
@@ -38,3 +38,16 @@ def test_the_claims_as_told_lift_the_cosine_less_the_margin():
 def test_a_margin_of_one_turns_the_told_cosine_off():
     told = _unit([1.0, 0.0], [0.8, 0.6])
     assert abs(_scorer(told, 1.0).score(0, 1) - _scorer(None, 1.0).score(0, 1)) < 1e-6
+
+
+def _number_pair(a: set[float], b: set[float]) -> float:
+    vecs = _unit([1.0, 0.0], [0.0, 1.0])
+    feats = [ClaimFeatures(words=["x"], numbers=a), ClaimFeatures(words=["y"], numbers=b)]
+    return PairScorer(vecs, feats, ["a1", "a2"], dict(_params(), number_share_bonus=0.1, number_share_min=10)).score(0, 1)
+
+
+def test_a_shared_telling_figure_earns_the_bonus_a_shared_small_count_does_not():
+    # two unrelated claims both saying "three" (people, days, ships) are no sign of one claim; 11,300 is
+    assert _number_pair({11_300.0}, {11_300.0}) > _number_pair({3.0}, {3.0}) + 0.09
+    assert _telling({13.0, 2.0, 54.24, 11_300.0, 0.5}, 10) == {13.0, 54.24, 11_300.0, 0.5}
+    assert _telling({3.0, 9.0}, 10) == set()

@@ -81,6 +81,7 @@ def _params() -> dict:
         "polarity_penalty": setting("clusters.polarity_penalty"),
         "polarity_other_predicate_penalty": setting("clusters.polarity_other_predicate_penalty"),
         "number_share_bonus": setting("clusters.number_share_bonus"),
+        "number_share_min": setting("clusters.number_share_min"),
         "date_penalty": setting("clusters.date_penalty"),
         "side_penalty": setting("clusters.side_penalty"),
         "event_mismatch_penalty": setting("clusters.event_mismatch_penalty"),
@@ -178,8 +179,9 @@ class PairScorer:
             s += p["same_source_bonus"]  # one original speaker, reported by two outlets
         if fi.numbers and fj.numbers and not (fi.numbers & fj.numbers) and not _numbers_close(fi.numbers, fj.numbers):
             s -= p["number_mismatch_penalty"]
-        elif fi.numbers and fj.numbers:
-            s += p["number_share_bonus"]  # both state one figure (a count, a share, a sum)
+        elif fi.numbers and fj.numbers and ((pf is not None and pf["predicate_match"]) or _numbers_close(
+                _telling(fi.numbers, p["number_share_min"]), _telling(fj.numbers, p["number_share_min"]))):
+            s += p["number_share_bonus"]  # one telling figure (a toll, a share), or any one figure of one predicate
         elif bool(fi.numbers) != bool(fj.numbers):
             s -= p["number_presence_penalty"]  # a count on one side only: rarely the same proposition
         if fi.polarity != fj.polarity:
@@ -264,6 +266,12 @@ def _proposition_pair(fi: ClaimFeatures, fj: ClaimFeatures) -> Optional[dict]:
 # slots whose conflict, under one predicate, makes a near miss (link/proposition_match.py keys)
 _CONFLICT_SLOTS = ("roles_swapped", "agent_conflict", "patient_conflict", "place_conflict", "time_conflict", "quantity_conflict",
                    "polarity_conflict")
+
+
+def _telling(numbers: set[float], least: float) -> set[float]:
+    """The figures of ``numbers`` that can tell one claim from another: all but small whole numbers
+    (under ``least``: "two", "13 or 14"), which any two claims may state by chance."""
+    return {x for x in numbers if not (float(x).is_integer() and abs(x) < least)}
 
 
 def _numbers_close(a: set[float], b: set[float]) -> bool:
