@@ -10,6 +10,7 @@ from . import __version__
 from .engine import pick_engine
 from .engine.threads import one_thread
 from .errors import drain_warnings
+from .event_parts import gather_records, link_by_event
 from .ingest import read_inputs
 from .ingest.copies import mark_copies
 from .ingest.readers import input_label
@@ -144,7 +145,6 @@ def link_articles(articles: Sequence[Article], annotations: Mapping[str, Article
     settings = settings if settings is not None else current_settings()
     ordered = canonical_order(articles)
     if settings.events.partition:
-        from .event_parts import link_by_event
 
         with single_thread_blas(), use(settings):
             dossier, timings = link_by_event(ordered, annotations, settings, on_stage=on_stage, reuse=reuse,
@@ -154,13 +154,7 @@ def link_articles(articles: Sequence[Article], annotations: Mapping[str, Article
         dossier.run.notes += [w for w in drain_warnings() if w not in dossier.run.notes]
         return dossier
     anns = {a.id: annotations[a.id] for a in ordered}
-    dossier = Dossier(articles=ordered)
-    for a in ordered:
-        ann = anns[a.id]
-        dossier.attributions += ann.attributions
-        dossier.claims += ann.claims
-        dossier.quantities += ann.quantities
-        dossier.times += ann.times
+    dossier = gather_records(ordered, anns)
     dossier.run = run or RunReport(version=__version__, models=model_versions())
     state = CorpusState(dossier=dossier, annotations=anns, settings=settings)
     with single_thread_blas(), use(settings):

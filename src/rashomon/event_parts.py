@@ -67,7 +67,9 @@ _RUN_GROUPS = ("engine", "output", "store", "web")
 Reuse = Callable[[str], Optional[Dossier]]
 
 
-def _records(arts: Sequence[Article], anns: Mapping[str, ArticleAnnotations]) -> Dossier:
+def gather_records(arts: Sequence[Article], anns: Mapping[str, ArticleAnnotations]) -> Dossier:
+    """A ``Dossier`` of ``arts`` (in that order) holding their per-article records from ``anns``:
+    attributions, claims, quantities and times, article by article; nothing linked yet."""
     d = Dossier(articles=list(arts))
     for a in arts:
         ann = anns[a.id]
@@ -82,7 +84,7 @@ def link_whole(ordered: Sequence[Article], anns: Mapping[str, ArticleAnnotations
                on_stage: Optional[Callable[[str], None]] = None) -> tuple[list[Event], list[Article], list[StageTiming]]:
     """Step 1 on the whole batch (``ordered``: canonical order): ``(events, articles with their
     event set, timings)``. Annotations are read, never changed."""
-    state = CorpusState(dossier=_records(ordered, anns), annotations=dict(anns), settings=settings)
+    state = CorpusState(dossier=gather_records(ordered, anns), annotations=dict(anns), settings=settings)
     timings = run_corpus_stages(state, GLOBAL_STAGES, progress=on_stage)
     return state.dossier.events, state.dossier.articles, timings
 
@@ -142,7 +144,7 @@ def link_event(events: list[Event], arts: list[Article], anns: Mapping[str, Arti
                timings: Optional[dict[str, float]] = None) -> Dossier:
     """Step 2 for one storyline (``events``/``arts`` as ``part_inputs`` gives them): its part, a
     ``Dossier`` in its own ids. ``timings`` (optional) adds up seconds per stage."""
-    d = _records(arts, anns)
+    d = gather_records(arts, anns)
     d.events = list(events)
     state = CorpusState(dossier=d, annotations={a.id: anns[a.id] for a in arts}, settings=settings)
     for t in run_corpus_stages(state, EVENT_STAGES):
