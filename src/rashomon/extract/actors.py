@@ -37,8 +37,8 @@ from .actor_mentions import _Builder, _body_type, _is_cue_subject
 
 
 def _before_possessive(ent):
-    """A person's name without what the tagger ran on past its possessive mark: "Yevgeny
-    Prigozhin’s Telegram" -> "Yevgeny Prigozhin" (the channel is his, not a part of his name)."""
+    """A person's name without what the tagger ran on past its possessive mark: "Maria
+    Lindqvist’s Telegram" -> "Maria Lindqvist" (the channel is his, not a part of his name)."""
     for t in ent[1:-1]:
         if t.tag_ == "POS":
             return ent.doc[ent.start:t.i]

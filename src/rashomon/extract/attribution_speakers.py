@@ -342,7 +342,7 @@ def _speaker(state, head, found: _Found) -> Optional[Speaker]:
 
 
 def _unnamed_with_affiliation(text: str, head, actor_name: str) -> str:
-    """An unnamed source keeps the words of its mention ("some Libyan sources said": not the
+    """An unnamed source keeps the words of its mention ("some Turkish sources said": not the
     actor's shorter "some sources"): the mention when the actor has no proper name and the mention
     says more, ending in the same noun; else the actor's name."""
     if actor_name[:1].isupper() or head.pos_ != "NOUN":

@@ -164,7 +164,7 @@ class PairScorer:
             return s
         if self.told is not None:
             # the claims as told, less a margin, when closer than what they assert: a proposition
-            # cut down to "that it is a civilian balloon" has lost what "it" is
+            # cut down to "that it is a civilian vessel" has lost what "it" is
             cos = max(cos, float(self.told[i] @ self.told[j]) - p["told_cosine_margin"])
         s = p["w_cos"] * cos + (1 - p["w_cos"]) * self.lexical(i, j)
         fi, fj = self.f[i], self.f[j]

@@ -1,5 +1,5 @@
 """Another incident of the same kind: an article whose lead says it tells of *another* X
-("Another derailment involving ...", "it was a second Chinese balloon") reports a different
+("Another collapse involving ...", "it was a second Dutch drone") reports a different
 incident than an earlier article whose lead names X, however many names, words and days the two
 share. The event stage (``link/events.py``) takes such an article out of its event
 (``split_other_instances``).
@@ -55,7 +55,7 @@ def words(text: str) -> set[str]:
 
 def instance_nouns(lead: str) -> set[str]:
     """Folded words of the noun phrases that ``lead`` introduces with a cue of one more incident
-    ("another Chinese surveillance balloon" -> surveillance, balloon), each phrase cut at the first
+    ("another Dutch surveillance drone" -> surveillance, drone), each phrase cut at the first
     function word ("another train of the operator" -> train); capitalised words (names) count only
     when the whole phrase is capitalised, as in a title-case headline."""
     rx, stop = _cue_regex()
@@ -67,7 +67,7 @@ def instance_nouns(lead: str) -> set[str]:
                 break
             phrase.append(w)
         # in running text a capitalised word is a name or its adjective ("another Corven Rail
-        # train", "another Chinese balloon"): what there is one more of is the common noun; a
+        # train", "another Dutch drone"): what there is one more of is the common noun; a
         # headline in title case capitalises everything, so there every word counts
         common = [w for w in phrase if not w[0].isupper()]
         out |= {fold_word(w) for w in (common or phrase)}
@@ -86,7 +86,7 @@ def another_instance(nouns_a: set[str], nouns_b: set[str], head_words_b: set[str
         return None
     floor = setting("events.instance_min_info")
     hits = sorted((-info(w), w) for w in nouns_a & head_words_b if w not in nouns_b and info(w) >= floor)
-    return hits[0][1] if hits else None  # the rarest word: "balloon" rather than "chinese"
+    return hits[0][1] if hits else None  # the rarest word: "drone" rather than "dutch"
 
 
 def lead_text(article, ann) -> str:

@@ -39,7 +39,7 @@ def reason(g: list[int], af,  prob: dict, neighbours: dict, groups: list[list[in
             parts.append("dates: " + ", ".join(dates))
         return "; ".join(parts)
     i = g[0]
-    if i in af.apart:  # its lead tells of another incident of the kind ("another derailment")
+    if i in af.apart:  # its lead tells of another incident of the kind ("another collapse")
         w, stay = af.apart[i]
         return (f"its lead tells of another {w} than {', '.join(af.ids[j] for j in stay[:4])}{' ...' if len(stay) > 4 else ''}, "
                 f"published earlier: a different incident of the same kind")
