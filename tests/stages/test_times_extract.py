@@ -2,24 +2,14 @@
 unknown publication dates kept null with a reason and a machine form, document years."""
 import pytest
 
-from rashomon.models import Article, ArticleAnnotations
-from rashomon.pipeline import ArticleState
+from timeskit import times_of
 
 
 @pytest.fixture(scope="module")
 def times(nlp):
     """``times(text, published=None) -> {text: TimeExpr}`` after parse + times stages only."""
-    from rashomon.extract.parse import parse
-    from rashomon.extract.times import extract_times
-
     def run(text, published=None, index=3):
-        art = Article(id="a", index=index, text=text, published=published)
-        st = ArticleState(article=art, ann=ArticleAnnotations(article="a"))
-        parse(st)
-        extract_times(st)
-        for t in st.ann.times:
-            assert text[t.start:t.end] == t.text
-        return {t.text: t for t in st.ann.times}
+        return {t.text: t for t in times_of(text, published, index)}
 
     return run
 

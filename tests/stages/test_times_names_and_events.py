@@ -2,24 +2,14 @@
 that name well-known past events take the event's year, other event names keep a null value."""
 import pytest
 
-from rashomon.models import Article, ArticleAnnotations
-from rashomon.pipeline import ArticleState
+from timeskit import times_of
 
 
 @pytest.fixture(scope="module")
 def times(nlp):
     """``times(text, published=None) -> [TimeExpr]`` after parse + times stages only."""
-    from rashomon.extract.parse import parse
-    from rashomon.extract.times import extract_times
-
     def run(text, published=None):
-        art = Article(id="a", index=0, text=text, published=published)
-        st = ArticleState(article=art, ann=ArticleAnnotations(article="a"))
-        parse(st)
-        extract_times(st)
-        for t in st.ann.times:
-            assert text[t.start:t.end] == t.text
-        return st.ann.times
+        return times_of(text, published)
 
     return run
 

@@ -3,24 +3,14 @@ a duration, unless it stands in apposition to a date, which it then restates. Se
 for these tests; spans must slice the text."""
 import pytest
 
-from rashomon.models import Article, ArticleAnnotations
-from rashomon.pipeline import ArticleState
+from timeskit import times_of
 
 
 @pytest.fixture(scope="module")
 def times(nlp):
     """``times(text, published) -> {text: TimeExpr}`` after the parse and times stages only."""
-    from rashomon.extract.parse import parse
-    from rashomon.extract.times import extract_times
-
     def run(text, published="2024-06-01"):
-        art = Article(id="a", index=0, text=text, published=published)
-        st = ArticleState(article=art, ann=ArticleAnnotations(article="a"))
-        parse(st)
-        extract_times(st)
-        for t in st.ann.times:
-            assert text[t.start:t.end] == t.text
-        return {t.text: t for t in st.ann.times}
+        return {t.text: t for t in times_of(text, published)}
 
     return run
 

@@ -1,0 +1,25 @@
+"""What the times-stage tests share: one text through the parse and times stages only.
+
+Use in a test module::
+
+    from timeskit import times_of
+"""
+from __future__ import annotations
+
+from rashomon.models import Article, ArticleAnnotations
+from rashomon.pipeline import ArticleState
+
+
+def times_of(text: str, published=None, index: int = 0) -> list:
+    """The ``TimeExpr`` records of ``text`` (article ``a`` at ``index``, published ``published``)
+    after the parse and times stages only; each record's span is checked to slice ``text``."""
+    from rashomon.extract.parse import parse
+    from rashomon.extract.times import extract_times
+
+    art = Article(id="a", index=index, text=text, published=published)
+    st = ArticleState(article=art, ann=ArticleAnnotations(article="a"))
+    parse(st)
+    extract_times(st)
+    for t in st.ann.times:
+        assert text[t.start:t.end] == t.text
+    return st.ann.times
