@@ -287,6 +287,7 @@ class ArticleAnnotations(Record):
     entity_labels: list[str] = Field(default_factory=list)
     lemmas: list[str] = Field(default_factory=list, description="content-word lemmas, for framing and similarity")
     verbs: list[int] = Field(default_factory=list, description="start offsets of the tokens the parser tags VERB or AUX (the summary quotes passages with a verb)")
+    noun_phrases: list[tuple[int, int, str]] = Field(default_factory=list, description="noun phrases of the parse (spaCy noun chunks without leading determiners or possessives; pronouns left out): (start, end, head lemma), the lemma lower-cased and empty when the head is a proper noun; for the naming concepts of framing")
     claim_vectors: dict[str, list[float]] = Field(default_factory=dict, description="claim id -> unit sentence embedding of its text (the encode stage)")
     proposition_vectors: dict[str, list[float]] = Field(default_factory=dict, description="claim id -> unit embedding of its proposition text, for claims whose proposition text differs from the text")
 
@@ -413,7 +414,7 @@ class Check(Record):
 class Framing(Record):
     concept: str
     terms: dict[str, list[str]] = Field(description="article id -> the terms it uses for the concept")
-    method: str = Field("variant_set", description="variant_set | log_odds")
+    method: str = Field("variant_set", description="how the terms were found: variant_set (known variant sets), cues (reporting verbs, distancing, hedges), thing_names (phrases of the salient things), actor_names (names of an actor)")
     evidence: list[Span] = Field(default_factory=list)
 
 

@@ -29,8 +29,8 @@ __all__ = ["ArticleState", "CorpusState", "Stage", "STAGES", "ARTICLE_STAGES", "
 S = Stage
 STAGES: tuple[Stage, ...] = (
     S("parse", "article", "rashomon.extract.parse:parse", ("article.text",),
-      ("doc", "ann.sentences", "ann.entities", "ann.entity_labels", "ann.lemmas"),
-      "spaCy parse: sentences, entities (with the entity ruler), content lemmas"),
+      ("doc", "ann.sentences", "ann.entities", "ann.entity_labels", "ann.lemmas", "ann.noun_phrases"),
+      "spaCy parse: sentences, entities (with the entity ruler), content lemmas, noun phrases"),
     S("actors", "article", "rashomon.extract.actors:extract_actors", ("doc", "ann.entities"), ("ann.actors", "actor_resolutions"),
       "people and bodies mentioned, grouped per article, typed, with affiliation"),
     S("attributions", "article", "rashomon.extract.attribution:extract_attributions", ("doc", "ann.actors", "actor_resolutions"),

@@ -84,6 +84,10 @@ class FramingSettings(_Group):
 
     top_words: int = Field(ge=0, description="distinctive words kept per article (log-odds with a Dirichlet prior)")
     max_evidence: int = Field(ge=0, description="evidence spans kept per concept and article")
+    salient_things: int = Field(ge=0, description="salient things whose phrasing is compared across articles (analyse/framing_names.py)")
+    thing_min_articles: int = Field(ge=1, description="fewest articles that must use a head noun for it to be a salient thing")
+    max_actor_concepts: int = Field(ge=0, description="actors whose naming is compared across articles (those named in most articles)")
+    max_phrase_words: int = Field(ge=1, description="longest phrase, in words, reported by a naming concept")
 
 
 class EventWeights(_Group):

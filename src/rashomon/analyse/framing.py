@@ -37,6 +37,7 @@ from ..lexicon.wordforms import load_variants, noun_forms, verb_forms  # noqa: F
 from ..models import DistinctiveWord, Dossier, Framing, Span
 from ..errors import DataFileError
 from ..settings import setting
+from .framing_names import naming_framings
 
 _STOPWORDS = load_yaml("stopwords.yaml", "en")  # word lists and patterns of this module (data/en/stopwords.yaml)
 _WORDS = load_yaml("framing_words.yaml", "en")  # word lists and patterns of this module (data/en/framing_words.yaml)
@@ -530,7 +531,7 @@ def _order(framings: Iterable[Framing]) -> list[Framing]:
 def frame_dossier(dossier: Dossier, annotations: Optional[dict] = None) -> None:
     """Fill ``dossier.framing`` and ``dossier.distinctive_words`` (pure function of the dossier and
     the optional per-article annotations)."""
-    vf = _order(variant_framings(dossier))
+    vf = _order(variant_framings(dossier) + naming_framings(dossier, annotations))
     dossier.framing = vf + cue_framings(dossier)
     dossier.distinctive_words = distinctive_words(dossier, annotations)
 

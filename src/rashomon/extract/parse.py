@@ -3,7 +3,9 @@
 In: ``state.article.text``. Out: ``state.doc`` (a spaCy ``Doc`` whose character offsets are the
 cleaned-text offsets), ``ann.sentences``, ``ann.entities``/``ann.entity_labels`` and
 ``ann.lemmas`` (lower-cased lemmas of content words, for framing and similarity), ``ann.verbs``
-(start offsets of VERB/AUX tokens, so later stages never re-parse to find a verb).
+(start offsets of VERB/AUX tokens, so later stages never re-parse to find a verb) and
+``ann.noun_phrases`` (``noun_phrases``: the parser's noun chunks without leading determiners and
+possessives, for the naming concepts of framing).
 
 A text longer than setting ``parse.chunk_chars`` (data/settings.yaml, never above spaCy's
 ``nlp.max_length``) is parsed in pieces cut at a paragraph break, else after a sentence end, else
@@ -78,3 +80,29 @@ def parse(state: ArticleState) -> None:
     ann.entity_labels = [e.label_ for e in doc.ents]
     ann.lemmas = [t.lemma_.lower() for t in doc if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha]
     ann.verbs = [t.idx for t in doc if t.pos_ in ("VERB", "AUX")]
+    ann.noun_phrases = noun_phrases(doc)
+
+
+_LEADING = {"DET", "PRON"}
+
+
+def noun_phrases(doc) -> list[tuple[int, int, str]]:
+    """``(start, end, head lemma)`` of each noun chunk of ``doc`` whose head is a noun or proper
+    noun, leading determiners, pronouns ("its", "their") and possessive endings cut off ("the
+    Chinese surveillance balloon" -> "Chinese surveillance balloon"); the lemma is lower-cased for a
+    common-noun head and empty for a proper-noun head. Chunks left with no word are skipped."""
+    out = []
+    try:
+        chunks = list(doc.noun_chunks)
+    except ValueError:  # no dependency parse (a pipeline without a parser)
+        return out
+    for ch in chunks:
+        head = ch.root
+        if head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        i = ch.start
+        while i < ch.end - 1 and (doc[i].pos_ in _LEADING or doc[i].tag_ == "POS" or doc[i].is_punct):
+            i += 1
+        start, end = doc[i].idx, doc[ch.end - 1].idx + len(doc[ch.end - 1].text)
+        out.append((start, end, head.lemma_.lower() if head.pos_ == "NOUN" else ""))
+    return out
