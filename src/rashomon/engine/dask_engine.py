@@ -107,12 +107,12 @@ class DaskEngine:
         return Client(cluster), cluster
 
     def annotate(self, articles: Iterable[Article], on_result: OnResult = None,
-                 failed: Optional[dict[str, str]] = None) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
+                 failed: Optional[dict[str, str]] = None, keep: bool = True) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
         from ..pipeline import ARTICLE_STAGES
 
         failed = failed if failed is not None else {}
         self.tries = {}
-        done = Collector(on_result)
+        done = Collector(on_result, keep)
         client, cluster = self._connect()
         try:
             client.register_plugin(WarmModels(self.settings))
@@ -144,7 +144,7 @@ class DaskEngine:
                 submit(batch)
 
         def failure(a: Article, error: str) -> None:
-            if a.id in done.out or a.id in failed:
+            if a.id in done.seen or a.id in failed:
                 return
             self.tries[a.id] = self.tries.get(a.id, 0) + 1
             if self.tries[a.id] >= 2:
@@ -168,7 +168,7 @@ class DaskEngine:
             for aid, ann, ts, error in outcomes:
                 if ann is None:
                     failure(by_id[aid], error or "unknown error")
-                elif aid not in done.out:  # the first result wins: each article once
+                elif aid not in done.seen:  # the first result wins: each article once
                     failed.pop(aid, None)
                     done.add([(ann, ts)])
             refill()
