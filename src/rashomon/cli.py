@@ -172,7 +172,7 @@ def _finish_streamed(outcome, inputs: List[str], con: Console) -> None:
     con.print(f"{plural(index.articles, 'article')} in {plural(len(index.events), 'event')} and {plural(len(index.chunks), 'chunk')}: "
               f"{plural(sum(c.claims for c in index.chunks), 'claim')}, {plural(sum(c.clusters for c in index.chunks), 'cluster')}, "
               f"{plural(sum(c.contradictions for c in index.chunks), 'contradiction')}", highlight=False)
-    con.print(f"wrote {len(outcome.written) - 1} files under {outcome.written[-1].parent / 'chunks'} and {outcome.written[-1]}", highlight=False)
+    con.print(f"wrote {plural(len(outcome.written) - 1, 'file')} under {outcome.written[-1].parent / 'chunks'} and {outcome.written[-1]}", highlight=False)
     for e in index.errors:
         where = f"{e.path}:{e.line}" if e.line else e.path
         typer.echo(f"error: {where}: {e.message} [{input_code(e.code)} {e.code}]", err=True)
