@@ -263,6 +263,7 @@ def add(
             task = bar.add_task("adding articles", total=None)
             result = store.add(inputs, settings=settings, jobs=settings.engine.jobs, stdin=sys.stdin.buffer if "-" in inputs else None,
                                on_progress=lambda done, total: bar.update(task, completed=done, total=total), full=full)
+        held = len(store.article_ids())
     except Exception as e:  # noqa: BLE001 - the exit code must say "internal error"
         Console(stderr=True).print_exception()
         typer.echo(f"error: [R901] internal error: {type(e).__name__}: {e}", err=True)
@@ -277,6 +278,10 @@ def add(
     for e in result.errors:
         where = f"{e.path}:{e.line}" if e.line else e.path
         typer.echo(f"error: {where}: {e.message} [{input_code(e.code)} {e.code}]", err=True)
+    if held > settings.blocking.stream_min_articles and not settings.output.quiet:
+        typer.echo(f"note: the workspace holds {plural(held, 'article')}, more than blocking.stream_min_articles "
+                   f"({settings.blocking.stream_min_articles}); 'add' links them all in one batch, in memory "
+                   "(docs/SCALE.md); 'rashomon analyze --stream' links a corpus this size in bounded memory", err=True)
     if result.errors:
         raise typer.Exit(EXIT_NOTHING if not (result.added or result.skipped) else EXIT_PARTIAL)
 

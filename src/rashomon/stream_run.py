@@ -156,6 +156,7 @@ def _streamed(reader: _Reader, inputs, out: Path, jobs, progress: Progress, sett
         report = link_stream(spill.source(), on_chunk, settings=settings, progress=progress.on_stage)
     finally:
         spill.close()
+    spill_bytes = sum(p.stat().st_size for p in _spill_files(spill_path) if p.exists())
     for p in _spill_files(spill_path):
         p.unlink(missing_ok=True)
     index.notes += [w for w in drain_warnings() if w not in index.notes]
@@ -163,7 +164,8 @@ def _streamed(reader: _Reader, inputs, out: Path, jobs, progress: Progress, sett
                     + corpus.out(s.name for s in CORPUS_STAGES))
     index.stream = {"windows": report.windows, "chunks": report.chunks, "window_max": report.window_max,
                     "chunk_max": report.chunk_max, "carried_max": report.carried_max,
-                    "events_s": round(report.events_s, 3), "chunks_s": round(report.chunks_s, 3)}
+                    "events_s": round(report.events_s, 3), "chunks_s": round(report.chunks_s, 3),
+                    "spill_mb": round(spill_bytes / 2 ** 20, 2)}
     path = out / INDEX_NAME
     path.write_text(index.model_dump_json(indent=1), encoding="utf-8")
     written.append(path)
