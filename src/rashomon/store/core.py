@@ -203,7 +203,6 @@ class Store:
         engine = DaskEngine(default_jobs() if jobs is None else jobs, settings, task=annotate_and_store,
                             plugins=[StoreConnection(self._e.url)])
         engine.annotate(new, on_result=lambda w: count(w.article, w.status), failed=failed, keep=False)
-        self._cached = (None, None)
 
     def _store_article(self, a: Article, h: str, record: str, raw: Optional[str], ann: ArticleAnnotations) -> str:
         """Store one article with its annotations and search rows in one transaction; return
