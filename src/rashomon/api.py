@@ -83,19 +83,31 @@ def _items(inputs, texts) -> list:
     return items
 
 
-def _analyze(inputs, *, texts, jobs, stdin, progress, settings: Settings) -> Dossier:
+def analyze_ingested(ingested, inputs: Sequence[InputItem], *, jobs: Optional[int] = 1, progress: Optional[Progress] = None,
+                     settings: Union[Settings, dict, None] = None, ingest_s: float = 0.0) -> Dossier:
+    """``analyze`` on inputs already read: ``ingested`` (an ``IngestResult`` whose near copies are
+    marked, as ``read_inputs`` leaves it) of ``inputs`` (for ``run.inputs``); ``ingest_s``: the
+    seconds the reading took (the ``ingest`` timing). Used by the streamed run
+    (``rashomon.stream_run``) when a batch turns out small enough to link at once."""
+    settings = validate(settings, "analyze_ingested(settings=...)")
+    with single_thread_blas(), use(settings):
+        return _analyze(_items(inputs, None), texts=None, jobs=jobs, stdin=None, progress=progress, settings=settings,
+                        ingested=ingested, ingest_s=ingest_s)
+
+
+def _analyze(inputs, *, texts, jobs, stdin, progress, settings: Settings, ingested=None, ingest_s: float = 0.0) -> Dossier:
     inputs = _items(inputs, texts)
     progress = progress or Progress()
     drain_warnings()  # warnings of an earlier run in this process are not this run's
     failed: dict[str, str] = {}
     on_result = (lambda ann: progress.on_article_done(ann.article)) if progress.on_article_done else None
-    if settings.engine.kind == "dask":
+    if settings.engine.kind == "dask" and ingested is None:
         # a cluster: the inputs are read as a stream while the workers annotate the first batches
         ingested, annotations, timings = _streamed(inputs, stdin, jobs, settings, progress, on_result, failed)
     else:
         t0 = time.perf_counter()
-        ingested = read_inputs(inputs, stdin=stdin)
-        timings = [StageTiming(name="ingest", seconds=round(time.perf_counter() - t0, 4))]
+        ingested = read_inputs(inputs, stdin=stdin) if ingested is None else ingested
+        timings = [StageTiming(name="ingest", seconds=round(time.perf_counter() - t0 + ingest_s, 4))]
         if progress.on_articles:
             progress.on_articles(len(ingested.articles))
         # the per-article half runs through an engine; with one process, each article's claims are
@@ -104,7 +116,7 @@ def _analyze(inputs, *, texts, jobs, stdin, progress, settings: Settings) -> Dos
         annotations, art_timings = engine.annotate(ingested.articles, on_result=on_result, failed=failed)
         timings += art_timings
     articles = [a for a in ingested.articles if a.id in annotations]
-    errors = list(ingested.errors) + [_failure(a, failed[a.id]) for a in ingested.articles if a.id in failed]
+    errors = list(ingested.errors) + [analysis_error(a, failed[a.id]) for a in ingested.articles if a.id in failed]
     run = RunReport(version=__version__, inputs=[input_label(p, k) for k, p in enumerate(inputs)], errors=errors,
                     duplicates=ingested.duplicates, models=model_versions(), notes=list(ingested.notes))
     dossier = link_articles(articles, annotations, run=run, settings=settings, on_stage=progress.on_stage)
@@ -195,7 +207,7 @@ def _streamed(inputs, stdin, jobs, settings: Settings, progress: Progress, on_re
     return ingested, annotations, [StageTiming(name="ingest", seconds=round(spent[0], 4))] + art_timings
 
 
-def _failure(a: Article, message: str) -> InputError:
+def analysis_error(a: Article, message: str) -> InputError:
     """The ``run.errors`` entry of an article whose per-article analysis raised."""
     src = a.source
     where = src.path if src and src.path else a.id

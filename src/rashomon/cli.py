@@ -84,9 +84,14 @@ def analyze(
                                                                             "overrides the defaults and the RASHOMON_<GROUP>__<NAME> environment variables."),
     assignments: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE", help="Set one setting, e.g. --set clusters.link=0.45 (repeatable; over --settings). "
                                                                                            "'rashomon settings' lists them all."),
+    stream: Optional[bool] = typer.Option(None, "--stream/--no-stream",
+                                          help="Stream a large corpus: records spilled to a file under OUT, events linked window by window and a chunk of events "
+                                               "at a time, one dossier per chunk in OUT/chunks/NNNN/ and OUT/index.json. Default: streamed above "
+                                               "blocking.stream_min_articles articles (2,000); --no-stream links any batch at once."),
 ):
-    """Analyse INPUTS and write OUT/dossier.json (and the reports)."""
-    from .api import Progress as ApiProgress, analyze as run, write_dossier
+    """Analyse INPUTS and write OUT/dossier.json (and the reports); a large corpus: OUT/chunks/NNNN/ and OUT/index.json (see --stream)."""
+    from .api import Progress as ApiProgress, write_dossier
+    from .stream_run import analyze_to
     from .errors import SettingsError, input_code
     from .settings import load_settings
 
@@ -120,20 +125,25 @@ def analyze(
                 bar.update(task, description=f"linking: {name}")
 
             stdin = sys.stdin.buffer if "-" in inputs else None
-            dossier = run(inputs, jobs=jobs, stdin=stdin, settings=settings,
-                          progress=ApiProgress(on_articles=on_articles, on_article_done=on_article_done, on_stage=on_stage))
-        out.mkdir(parents=True, exist_ok=True)
-        written = [write_dossier(dossier, out / "dossier.json")]
-        extra = formats - {"json"}
-        if extra:
-            from .report import write_reports
+            outcome = analyze_to(inputs, out, stream=stream, jobs=jobs, stdin=stdin, settings=settings, formats=frozenset(formats),
+                                 progress=ApiProgress(on_articles=on_articles, on_article_done=on_article_done, on_stage=on_stage))
+        dossier = outcome.dossier
+        if dossier is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            written = [write_dossier(dossier, out / "dossier.json")]
+            extra = formats - {"json"}
+            if extra:
+                from .report import write_reports
 
-            written += write_reports(dossier, out, extra)
+                written += write_reports(dossier, out, extra)
     except Exception as e:  # noqa: BLE001 - the exit code must say "internal error", with the traceback
         err.print_exception()
         typer.echo(f"error: [R901] internal error: {type(e).__name__}: {e}", err=True)
         raise typer.Exit(EXIT_INTERNAL)
 
+    if dossier is None:
+        _finish_streamed(outcome, inputs, con)
+        return
     from .report.leftout import plural
 
     errors = dossier.run.errors if dossier.run else []
@@ -149,6 +159,29 @@ def analyze(
                    f"({'see the reasons above' if errors else 'no file found'}); the outputs are empty", err=True)
         raise typer.Exit(EXIT_NOTHING)
     if errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _finish_streamed(outcome, inputs: List[str], con: Console) -> None:
+    """The end of a streamed ``analyze``: counts, the index path, every left-out input (stderr),
+    and the exit code as for one dossier."""
+    from .errors import input_code
+    from .report.leftout import plural
+
+    index = outcome.index
+    con.print(f"{plural(index.articles, 'article')} in {plural(len(index.events), 'event')} and {plural(len(index.chunks), 'chunk')}: "
+              f"{plural(sum(c.claims for c in index.chunks), 'claim')}, {plural(sum(c.clusters for c in index.chunks), 'cluster')}, "
+              f"{plural(sum(c.contradictions for c in index.chunks), 'contradiction')}", highlight=False)
+    con.print(f"wrote {plural(len(outcome.written) - 1, 'file')} under {outcome.written[-1].parent / 'chunks'} and {outcome.written[-1]}", highlight=False)
+    for e in index.errors:
+        where = f"{e.path}:{e.line}" if e.line else e.path
+        typer.echo(f"error: {where}: {e.message} [{input_code(e.code)} {e.code}]", err=True)
+    for d in index.duplicates:
+        typer.echo(f"duplicate: {d.dropped} is the same text as {d.kept}; analysed once", err=True)
+    if not index.articles:
+        typer.echo(f"error: nothing to analyse: none of the {plural(len(index.inputs), 'input')} ({', '.join(inputs)}) gave an article", err=True)
+        raise typer.Exit(EXIT_NOTHING)
+    if index.errors:
         raise typer.Exit(EXIT_PARTIAL)
 
 
@@ -230,6 +263,7 @@ def add(
             task = bar.add_task("adding articles", total=None)
             result = store.add(inputs, settings=settings, jobs=settings.engine.jobs, stdin=sys.stdin.buffer if "-" in inputs else None,
                                on_progress=lambda done, total: bar.update(task, completed=done, total=total), full=full)
+        held = len(store.article_ids())
     except Exception as e:  # noqa: BLE001 - the exit code must say "internal error"
         Console(stderr=True).print_exception()
         typer.echo(f"error: [R901] internal error: {type(e).__name__}: {e}", err=True)
@@ -244,6 +278,10 @@ def add(
     for e in result.errors:
         where = f"{e.path}:{e.line}" if e.line else e.path
         typer.echo(f"error: {where}: {e.message} [{input_code(e.code)} {e.code}]", err=True)
+    if held > settings.blocking.stream_min_articles and not settings.output.quiet:
+        typer.echo(f"note: the workspace holds {plural(held, 'article')}, more than blocking.stream_min_articles "
+                   f"({settings.blocking.stream_min_articles}); 'add' links them all in one batch, in memory "
+                   "(docs/SCALE.md); 'rashomon analyze --stream' links a corpus this size in bounded memory", err=True)
     if result.errors:
         raise typer.Exit(EXIT_NOTHING if not (result.added or result.skipped) else EXIT_PARTIAL)
 

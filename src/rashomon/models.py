@@ -523,3 +523,46 @@ def dossier_schema() -> dict:
     schema["$id"] = "https://rashomon.invalid/schema/" + FORMAT
     schema["title"] = FORMAT
     return schema
+
+
+# --------------------------------------------------------------------------- streamed runs
+
+INDEX_FORMAT = "rashomon.index/1"
+
+
+class ChunkEntry(Record):
+    """One chunk of a streamed run: its folder (``chunks/0001``, relative to the index) and counts."""
+
+    folder: str
+    articles: int
+    events: list[str]
+    claims: int
+    clusters: int
+    contradictions: int
+
+
+class IndexEvent(Record):
+    """One event of a streamed run and the chunk folder whose dossier holds it."""
+
+    id: str
+    label: str
+    chunk: str
+    date: Optional[str] = None
+    articles: list[str]
+
+
+class StreamIndex(Record):
+    """``index.json`` of ``rashomon analyze --stream``: the chunks and events, what was left out
+    and why (``errors``: unreadable inputs and failed analyses; ``duplicates``), the run's notes."""
+
+    format: str = INDEX_FORMAT
+    version: str
+    inputs: list[str] = Field(default_factory=list)
+    articles: int = 0
+    chunks: list[ChunkEntry] = Field(default_factory=list)
+    events: list[IndexEvent] = Field(default_factory=list)
+    errors: list[InputError] = Field(default_factory=list)
+    duplicates: list[Duplicate] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    stages: list[StageTiming] = Field(default_factory=list, description="per-article stages summed over articles, corpus stages summed over windows and chunks")
+    stream: dict[str, float] = Field(default_factory=dict, description="windows, chunks, the most articles linked at once, seconds per step")

@@ -228,6 +228,7 @@ class BlockingSettings(_Group):
     stream_window: int = Field(ge=1, description="scale, streamed linking: articles per window of publication days whose events are found together")
     stream_carry_max: int = Field(ge=0, description="scale, streamed linking: most articles of open events carried into the next window")
     stream_chunk: int = Field(ge=1, description="scale, streamed linking: articles per chunk of whole events linked together")
+    stream_min_articles: int = Field(ge=0, description="scale: `rashomon analyze` links a batch of more articles than this streamed (records spilled to disk, one dossier per chunk and index.json); 0: always")
 
 
 class EngineSettings(_Group):

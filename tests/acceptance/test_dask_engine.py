@@ -172,3 +172,65 @@ def test_two_workers_give_the_inline_dossier_of_the_dev_clusters_in_one_batch(cl
     dask = rashomon.analyze(inputs, settings=_dask(address, 4))
     assert not dask.run.errors and len(dask.articles) == len(inline.articles) >= 28
     assert _comparable(dask) == _comparable(inline)
+
+
+def test_workers_write_the_seed_articles_to_postgresql_and_the_client_links_the_inline_dossier(cluster, pg_server, kursk_dossier):
+    """``add --engine dask`` on a PostgreSQL store: each worker writes its articles through its own
+    connection (the store plugin is on every worker), the client gets ids and statuses only, links
+    from the store, and the dossier is the inline one."""
+    from rashomon.store import open_store
+    from rashomon.store.workers import PLUGIN
+
+    address, client = cluster
+    client.wait_for_workers(2)
+    files = sorted(p for p in KURSK.iterdir() if p.is_file())
+    with open_store(pg_server.database()) as store:
+        result = store.add(files, settings=_dask(address, 2))
+        assert all(client.run(lambda dask_worker: PLUGIN in dask_worker.plugins).values())
+        assert sorted(result.added) == sorted(a.id for a in kursk_dossier.articles) and not result.errors
+        assert result.linked and not store.needs_linking()
+        assert store.dossier().model_dump(mode="json", exclude={"run"}) == kursk_dossier.model_dump(mode="json", exclude={"run"})
+        again = store.add(files, settings=_dask(address, 2))
+        assert again.added == [] and sorted(again.skipped) == sorted(result.added)
+
+
+def test_an_article_that_fails_on_a_store_writing_worker_is_retried_once_then_named(cluster, pg_server, tmp_path):
+    address, client = cluster
+    client.wait_for_workers(2)
+    marker = tmp_path / "flaky-failed-once"
+
+    def patch():  # in each worker: "boom" always fails, "flaky" fails on its first try only
+        import rashomon.extract.quantities as q
+
+        real = getattr(q, "_real_extract", q.extract_quantities)
+        q._real_extract = real
+
+        def extract(state):
+            if state.article.id == "boom":
+                raise RuntimeError("stage broke on this text")
+            if state.article.id == "flaky" and not marker.exists():
+                marker.touch()
+                raise RuntimeError("first try broke")
+            return real(state)
+
+        q.extract_quantities = extract
+
+    def unpatch():
+        import rashomon.extract.quantities as q
+
+        q.extract_quantities = q._real_extract
+
+    from rashomon.store import open_store
+
+    client.run(patch)
+    try:
+        with open_store(pg_server.database()) as store:
+            result = store.add([{"id": "boom", "text": TEXT}, {"id": "flaky", "text": TEXT.replace("Tuesday", "Monday")},
+                                {"id": "fine", "text": TEXT.replace("three", "four")}], settings=_dask(address, 3))
+            stored = store.article_ids()
+    finally:
+        client.run(unpatch)
+    assert marker.exists()
+    assert sorted(result.added) == sorted(stored) == ["fine", "flaky"]
+    (err,) = result.errors
+    assert err.code == "analysis_failed" and "'boom'" in err.message and "stage broke" in err.message

@@ -24,6 +24,7 @@ LAYERS = {
     "rashomon.engine": 8,
     "rashomon.event_parts": 8.5,  # the corpus half event by event (api.link_articles runs it)
     "rashomon.api": 9,
+    "rashomon.stream_run": 9.2,  # analyze of any size: the API's batch, or the streamed run over a spill file
     "rashomon.store": 9.5,  # the workspace database: stores what the API's halves return
     "rashomon.web": 9.8,  # rashomon serve: the web app over the workspace store (below the CLI, above the store)
     "rashomon.cli": 10,

@@ -30,6 +30,13 @@ def test_undated_articles_come_last_in_windows_of_their_own():
     assert plan_windows(arts, 2) == [["x"], ["w", "y"], ["z"]]
 
 
+def test_a_corpus_that_fits_one_window_keeps_its_undated_articles_in_it():
+    arts = [_art("z", None), _art("x", "2024-01-01"), _art("w", None)]
+    assert plan_windows(arts, 3) == [["x", "w", "z"]]
+    assert plan_windows(arts, 2) == [["x"], ["w", "z"]]
+    assert plan_windows([], 2) == []
+
+
 def test_an_event_within_the_date_veto_of_the_next_window_stays_open():
     day = date(2024, 1, 1).toordinal()
     day_of = {"a": day, "b": day + 5, "c": day + 50, "d": day - 200}

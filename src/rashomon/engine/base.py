@@ -5,6 +5,9 @@ over articles)``. An engine runs ``rashomon.pipeline.ARTICLE_STAGES`` on each ar
 returns are plain records (``ArticleAnnotations``, picklable, no spaCy objects), so an engine may
 run articles anywhere (this process, a process pool, later a cluster). ``on_result(ann)`` is
 called once per article as soon as its annotations are final (e.g. for a progress bar).
+``keep=False``: the returned dict stays empty and ``on_result`` is the only way out of the
+engine, so a caller that writes each result away (the streamed run, ``rashomon.stream_run``)
+holds no annotations; the engines also draw ``articles`` lazily, so neither grows with the corpus.
 ``failed`` (a dict, when given) receives ``article id -> error in words`` for each article whose
 stages raised: that article gets no annotations, the rest of the batch goes on, and the caller
 reports it by name (``run.errors``, code ``analysis_failed``).
@@ -28,7 +31,7 @@ class Engine(Protocol):
     """Runs the per-article half (see module doc)."""
 
     def annotate(self, articles: Iterable[Article], on_result: OnResult = None,
-                 failed: Optional[dict[str, str]] = None) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
+                 failed: Optional[dict[str, str]] = None, keep: bool = True) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
         ...
 
 
@@ -57,18 +60,22 @@ class Timings:
 
 
 class Collector:
-    """Gathers finished articles: ``out`` (annotations by article id), summed ``timings``, and
-    ``on_result(ann)`` called once per article. ``add(items)`` takes ``(ann, timings)`` pairs as
-    ``Background.ready``/``drain`` yield them."""
+    """Gathers finished articles: ``out`` (annotations by article id; left empty when ``keep`` is
+    False), ``seen`` (their ids), summed ``timings``, and ``on_result(ann)`` called once per
+    article. ``add(items)`` takes ``(ann, timings)`` pairs as ``Background.ready``/``drain`` yield them."""
 
-    def __init__(self, on_result: OnResult = None) -> None:
+    def __init__(self, on_result: OnResult = None, keep: bool = True) -> None:
         self.out: dict[str, ArticleAnnotations] = {}
+        self.seen: set[str] = set()
+        self.keep = keep
         self.timings = Timings()
         self.on_result = on_result
 
     def add(self, items) -> None:
         for ann, ts in items:
-            self.out[ann.article] = ann
+            self.seen.add(ann.article)
+            if self.keep:
+                self.out[ann.article] = ann
             self.timings.add(ts)
             if self.on_result:
                 self.on_result(ann)
@@ -138,13 +145,13 @@ class InlineEngine:
         self.overlap = overlap
 
     def annotate(self, articles: Iterable[Article], on_result: OnResult = None,
-                 failed: Optional[dict[str, str]] = None) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
+                 failed: Optional[dict[str, str]] = None, keep: bool = True) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
         from ..pipeline import ARTICLE_STAGES, run_article_stages, split_background
 
         failed = failed if failed is not None else {}
         head, tail = split_background(ARTICLE_STAGES)
         bg = Background(tail, self.settings, threaded=self.overlap, failed=failed)
-        done = Collector(on_result)
+        done = Collector(on_result, keep)
 
         try:
             for a in articles:

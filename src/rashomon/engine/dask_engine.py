@@ -18,6 +18,11 @@
   caller (``run.errors``, code ``analysis_failed``). A task that fails as a whole (it could not be
   sent, or its workers kept dying: dask's ``KilledWorker``) is treated as one failure of each of
   its articles, so a batch is never lost.
+- ``task`` (default ``annotate_batch``) and ``plugins`` (worker plugins registered after
+  ``WarmModels``) let a caller run something else per batch with the same batching, retries and
+  accounting: the workspace store's workers write each article's records to PostgreSQL themselves
+  and return ``Written`` (id and status) instead of the records (``store.workers``); ``on_result``
+  then gets the ``Written``.
 - A worker that dies mid-task: the scheduler re-runs its tasks on the other workers (dask does
   this). Results are keyed by article id and the first one wins, so every article is in the
   output exactly once and ``on_result`` is called once per article.
@@ -27,7 +32,7 @@ from __future__ import annotations
 import itertools
 import logging
 import os
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Sequence
 
 from ..models import Article, ArticleAnnotations, StageTiming
 from ..settings import Settings, current, set_process_settings
@@ -38,8 +43,18 @@ try:  # the plugin base class, when distributed is installed (it is a dependency
 except ImportError:  # pragma: no cover - distributed missing: DaskEngine says so when used
     WorkerPlugin = object  # type: ignore[assignment,misc]
 
-# (article id, annotations or None, stage timings, error in words or None)
-Outcome = tuple[str, Optional[ArticleAnnotations], list[StageTiming], Optional[str]]
+
+
+class Written(NamedTuple):
+    """What a task returns for an article it wrote away itself (``task`` of ``DaskEngine``, e.g. into
+    the workspace store: ``store.workers``) instead of its records: its id and the writer's status."""
+
+    article: str
+    status: str
+
+
+# (article id, annotations, or ``Written`` when the task wrote them away, or None; stage timings; error in words or None)
+Outcome = tuple[str, Optional[ArticleAnnotations | Written], list[StageTiming], Optional[str]]
 
 
 class WarmModels(WorkerPlugin):
@@ -88,8 +103,11 @@ class DaskEngine:
     the ``LocalCluster`` started when ``scheduler`` is None (ignored with a scheduler)."""
 
     def __init__(self, jobs: int = 1, settings: Optional[Settings] = None, scheduler: Optional[str] = None,
-                 batch: Optional[int] = None, queue: Optional[int] = None):
+                 batch: Optional[int] = None, queue: Optional[int] = None, task: Optional[Callable] = None,
+                 plugins: Sequence = ()):
         self.settings = settings or current()
+        self.task = task or annotate_batch
+        self.plugins = list(plugins)
         self.jobs = max(1, jobs)
         self.scheduler = scheduler if scheduler is not None else self.settings.engine.scheduler
         self.batch = batch or self.settings.engine.dask_batch
@@ -107,15 +125,17 @@ class DaskEngine:
         return Client(cluster), cluster
 
     def annotate(self, articles: Iterable[Article], on_result: OnResult = None,
-                 failed: Optional[dict[str, str]] = None) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
+                 failed: Optional[dict[str, str]] = None, keep: bool = True) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
         from ..pipeline import ARTICLE_STAGES
 
         failed = failed if failed is not None else {}
         self.tries = {}
-        done = Collector(on_result)
+        done = Collector(on_result, keep)
         client, cluster = self._connect()
         try:
             client.register_plugin(WarmModels(self.settings))
+            for plugin in self.plugins:
+                client.register_plugin(plugin)
             self._run(client, articles, done, failed)
         finally:
             client.close()
@@ -131,7 +151,7 @@ class DaskEngine:
         source = _batches(articles, self.batch)
 
         def submit(batch: list[Article]) -> None:
-            fut = client.submit(annotate_batch, batch, self.settings, pure=False)
+            fut = client.submit(self.task, batch, self.settings, pure=False)
             sent[fut.key] = batch
             pending.add(fut)
 
@@ -144,7 +164,7 @@ class DaskEngine:
                 submit(batch)
 
         def failure(a: Article, error: str) -> None:
-            if a.id in done.out or a.id in failed:
+            if a.id in done.seen or a.id in failed:
                 return
             self.tries[a.id] = self.tries.get(a.id, 0) + 1
             if self.tries[a.id] >= 2:
@@ -168,7 +188,7 @@ class DaskEngine:
             for aid, ann, ts, error in outcomes:
                 if ann is None:
                     failure(by_id[aid], error or "unknown error")
-                elif aid not in done.out:  # the first result wins: each article once
+                elif aid not in done.seen:  # the first result wins: each article once
                     failed.pop(aid, None)
                     done.add([(ann, ts)])
             refill()

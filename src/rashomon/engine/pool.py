@@ -3,7 +3,8 @@
 Each worker loads the spaCy pipeline once (in its initializer) and then runs the stages before
 the ``background`` ones (parse ... claims) on one article after another; the background stages
 (claim encoding) run in one thread of this process as the results come in, so the workers never
-load the sentence encoder. Workers are started with ``spawn`` so a parent that already holds
+load the sentence encoder. Articles are drawn from the input lazily, at most
+``IN_FLIGHT_PER_WORKER`` per worker ahead of the results, in their order. Workers are started with ``spawn`` so a parent that already holds
 threads (torch, BLAS) is never forked. Small batches run in-process (``InlineEngine``): starting a
 worker costs more than parsing a handful of articles.
 
@@ -13,12 +14,17 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Optional
 
 from ..models import Article, ArticleAnnotations, StageTiming
 from ..settings import Settings, current, set_process_settings
 from .base import Background, Collector, InlineEngine, OnResult, describe_failure
+
+# articles sent ahead per worker process: enough that a worker never waits for the next article,
+# few enough that a stream of any length holds only these (a parse takes ~0.2-0.5 s, a send ~1 ms)
+IN_FLIGHT_PER_WORKER = 4
 
 
 def _init_worker(settings: Optional[Settings] = None) -> None:
@@ -58,24 +64,31 @@ class ProcessPoolEngine:
         self.settings = settings or current()
 
     def annotate(self, articles: Iterable[Article], on_result: OnResult = None,
-                 failed: Optional[dict[str, str]] = None) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
+                 failed: Optional[dict[str, str]] = None, keep: bool = True) -> tuple[dict[str, ArticleAnnotations], list[StageTiming]]:
         from ..pipeline import ARTICLE_STAGES, split_background
 
-        articles = list(articles)
-        by_id = {a.id: a for a in articles}
         failed = failed if failed is not None else {}
         bg = Background(split_background(ARTICLE_STAGES)[1], self.settings, failed=failed)
-        done = Collector(on_result)
+        done = Collector(on_result, keep)
+        source = iter(articles)
+        room = self.jobs * IN_FLIGHT_PER_WORKER  # articles drawn ahead of the results: bounded, whatever the corpus
 
         ctx = mp.get_context("spawn")
         try:
             with ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_init_worker,
                                      initargs=(self.settings,)) as pool:
-                for aid, ann, ts, error in pool.map(_annotate_head, articles, [self.settings] * len(articles), chunksize=1):
+                pending: deque = deque()  # (article, future) in submission order
+                while True:
+                    while len(pending) < room and (a := next(source, None)) is not None:
+                        pending.append((a, pool.submit(_annotate_head, a, self.settings)))
+                    if not pending:
+                        break
+                    a, fut = pending.popleft()
+                    aid, ann, ts, error = fut.result()
                     if ann is None:
                         failed[aid] = error or "unknown error"
                         continue
-                    bg.submit(by_id[aid], ann, ts)
+                    bg.submit(a, ann, ts)
                     done.add(bg.ready())
             done.add(bg.drain())
         finally:

@@ -115,7 +115,8 @@ def _day(published: Optional[str]) -> Optional[int]:
 def plan_windows(articles: Iterable[Article], size: int) -> list[list[str]]:
     """Article ids in windows of about ``size``: dated articles by (publication day, id), a window
     closed at the first day boundary once it holds ``size`` articles (one day is never split);
-    then the undated ones by id, ``size`` at a time."""
+    then the undated ones by id, ``size`` at a time. A corpus of at most ``size`` articles is one
+    window, the undated after the dated."""
     return windows_of({a.id: _day(a.published) for a in articles}, size)
 
 
@@ -126,6 +127,8 @@ def windows_of(day_of: dict[str, Optional[int]], size: int) -> list[list[str]]:
         (undated if d is None else dated).append((d, aid))
     dated.sort()
     undated.sort(key=lambda x: x[1])
+    if 0 < len(day_of) <= size:  # the whole corpus fits one window: undated with dated, as one batch groups them
+        return [[aid for _, aid in dated] + [aid for _, aid in undated]]
     out: list[list[str]] = []
     cur: list[str] = []
     last = None

@@ -25,6 +25,13 @@ settings (``analyze`` computes every part the same way).
 Claim clusters get lasting ids (``cl-<hex>``, ``store.parts``): ``cluster()`` takes one, an
 alias of a merged cluster, or the dossier's id (``k12``, which may change at the next linking).
 
+Who writes: the client, one transaction per article as the engine returns its annotations; with
+``engine.kind`` dask on PostgreSQL, the Dask workers themselves, each through its own connection
+(``store.workers``), and the client only counts their statuses. Either way the rows are those of
+``store.writes.write_article``. Linking reads every stored article's records into memory (one
+batch: ~2 GB at 1,000 articles, docs/SCALE.md); the workspace has no streamed linking (``rashomon
+analyze --stream`` has).
+
 Nothing lost: a kill during ``add`` leaves whole articles only (each is one transaction) and the
 workspace marked "needs linking"; the next ``add`` (of the same inputs, or any) skips what is
 stored, analyses the rest and links. Until then ``dossier()`` returns the last linking.
@@ -39,7 +46,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Optional, Sequence, Union
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from ..api import InputItem, link_articles, single_thread_blas
@@ -54,8 +61,9 @@ from .events import assign_ids, digest, part_digest, slice_dossier, summary_row
 from .history import cluster_histories, cluster_view
 from .parts import part_reader, resolve_cluster, save_cluster_ids, save_parts, stored_keys
 from .records import AddResult, ClusterView, EventSummary, SearchHit
-from .schema import articles, event_aliases, events, migrate, workspace
-from .search import index_article, index_claims, search as run_search, set_claim_clusters
+from .schema import articles, event_aliases, events, migrate
+from .search import search as run_search, set_claim_clusters
+from .writes import ensure_keys, get_value, put_value, write_article
 
 OnProgress = Optional[Callable[[int, int], None]]
 
@@ -114,17 +122,8 @@ class Store:
         self.close()
 
     # ------------------------------------------------------------------ workspace key/values
-    @staticmethod
-    def _get(conn: Connection, key: str) -> Optional[str]:
-        r = conn.execute(select(workspace.c.value).where(workspace.c.key == key)).first()
-        return r[0] if r else None
-
-    @staticmethod
-    def _put(conn: Connection, key: str, value: str) -> None:
-        if conn.execute(select(workspace.c.key).where(workspace.c.key == key)).first():
-            conn.execute(workspace.update().where(workspace.c.key == key).values(value=value))
-        else:
-            conn.execute(workspace.insert().values(key=key, value=value))
+    _get = staticmethod(get_value)
+    _put = staticmethod(put_value)
 
     # ------------------------------------------------------------------ add
     def add(self, inputs: Sequence[InputItem] | InputItem, *, settings: Union[Settings, dict, None] = None,
@@ -160,23 +159,27 @@ class Store:
         by_id = {a.id: a for a in new}
         total, done = len(new), [0]
 
-        def keep(ann: ArticleAnnotations) -> None:
-            status = self._store_article(by_id[ann.article], hashes[ann.article], *records[ann.article], ann)
+        def count(aid: str, status: str) -> None:
             if status == "stored":
-                result.added.append(ann.article)
+                result.added.append(aid)
             elif status == "duplicate":  # another writer stored the same text meanwhile
-                result.skipped.append(ann.article)
+                result.skipped.append(aid)
             else:
-                a = by_id[ann.article]
+                a = by_id[aid]
                 result.errors.append(InputError(path=(a.source.path if a.source and a.source.path else a.id), code="id_taken",
                                                 message=CODES["R403"].format(article=a.id)))
             done[0] += 1
             if on_progress:
                 on_progress(done[0], total)
 
+        def keep(ann: ArticleAnnotations) -> None:
+            count(ann.article, self._store_article(by_id[ann.article], hashes[ann.article], *records[ann.article], ann))
+
         failed: dict[str, str] = {}
         drain_warnings()
-        if new:
+        if new and settings.engine.kind == "dask" and self.dialect == "postgresql":
+            self._add_on_workers(new, jobs, settings, count, failed)
+        elif new:
             pick_engine(len(new), jobs, settings=settings, overlap=settings.engine.prefetch).annotate(new, on_result=keep, failed=failed)
         result.errors += [InputError(path=(a.source.path if a.source and a.source.path else a.id), line=a.source.line if a.source else None,
                                      code="analysis_failed", message=f"article {a.id!r} could not be analysed and is left out ({failed[a.id]})")
@@ -188,24 +191,26 @@ class Store:
             result.linked = True
         return result
 
+    def _add_on_workers(self, new: list[Article], jobs: Optional[int], settings: Settings, count, failed: dict[str, str]) -> None:
+        """The per-article half on Dask workers that write each article to this PostgreSQL store
+        themselves (``store.workers``); ``count(id, status)`` per article as their statuses return."""
+        from ..engine.dask_engine import DaskEngine
+        from ..engine.pool import default_jobs
+        from .workers import StoreConnection, annotate_and_store
+
+        with self._write() as conn:
+            ensure_keys(conn)
+        engine = DaskEngine(default_jobs() if jobs is None else jobs, settings, task=annotate_and_store,
+                            plugins=[StoreConnection(self._e.url)])
+        engine.annotate(new, on_result=lambda w: count(w.article, w.status), failed=failed, keep=False)
+
     def _store_article(self, a: Article, h: str, record: str, raw: Optional[str], ann: ArticleAnnotations) -> str:
         """Store one article with its annotations and search rows in one transaction; return
         "stored", or "duplicate" / "id_taken" when another writer stored the same text or id since
-        this call looked (then nothing is written)."""
+        this call looked (then nothing is written; ``store.writes``)."""
         ann_json = ann.model_dump_json()
         with self._write() as conn:
-            if conn.execute(select(articles.c.id).where(articles.c.content_hash == h)).first():
-                return "duplicate"
-            if conn.execute(select(articles.c.id).where(articles.c.id == a.id)).first():
-                return "id_taken"
-            seq = (conn.execute(select(func.max(articles.c.seq))).scalar() or 0) + 1
-            conn.execute(articles.insert().values(id=a.id, content_hash=h, seq=seq, added_at=jobs_mod.now(), title=a.title, outlet=a.outlet,
-                                                  url=a.url, published=a.published, text=a.text, raw=raw, record=record, annotations=ann_json))
-            index_article(conn, a.id, a.title, a.text)
-            index_claims(conn, ann_json)
-            self._put(conn, "dirty", "1")
-            self._put(conn, "articles_version", str(seq))
-        return "stored"
+            return write_article(conn, a, h, record, raw, ann_json)
 
     # ------------------------------------------------------------------ linking
     def relink(self, settings: Union[Settings, dict, None] = None, full: bool = False) -> list[str]:
