@@ -61,6 +61,7 @@ from .blocking import claim_pairs_by_event
 from .candidates import candidate_pairs
 from .features import ClaimFeatures, claim_features, names_meet
 from .matcher import load_matcher
+from .minimal_pair import counted_clashes
 from .pair_features import pair_features
 from .proposition_match import predicates_match, proposition_features
 from .similarity import proposition_vectors, vectors_for
@@ -100,6 +101,7 @@ def _params() -> dict:
         "proposition_predicate_bonus": setting("clusters.proposition_predicate_bonus"),
         "proposition_conflict_penalty": setting("clusters.proposition_conflict_penalty"),
         "told_cosine_margin": setting("clusters.told_cosine_margin"),
+        "minimal_pair_overlap": setting("clusters.minimal_pair_overlap"),
     }
 
 
@@ -235,7 +237,8 @@ class PairScorer:
             pf = _proposition_pair(fi, fj)
         if not pf["predicate_match"]:
             return 0.0
-        clashes = sum(pf[k] > 0 for k in _CONFLICT_SLOTS) + self._specifics_differ(i, j)
+        # a common noun swapped, or other extra names, counts only in a minimal pair (link/minimal_pair.py)
+        clashes = counted_clashes(fi, fj, pf, self._specifics_differ(i, j), p["minimal_pair_overlap"])
         if clashes:
             return -p["proposition_conflict_penalty"] * min(2, clashes)  # roles swapped: agent and patient both clash
         if pf["conflicts"]:
