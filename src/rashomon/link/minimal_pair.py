@@ -7,9 +7,9 @@ stage's ``PairScorer._specifics_differ``) and the least word overlap of a minima
 Out: ``counted_clashes(...) -> int``, the clashes the pair score should pay for.
 
 Why: two tellings of one proposition in other words often fill a slot with another common noun
-("identified a boat" / "identified a yacht", "the citizenship of the saboteurs" / "the nationality
-of the perpetrators", "a powerful storm hit" / "torrential rains hit") and name different extra
-context (one names the storm, the other three countries it passed). Such a difference is a near
+("identified a truck" / "identified a lorry", "the origin of the smugglers" / "the nationality of
+the gang", "a heatwave scorched" / "record temperatures scorched") and name different extra
+context (one names the heatwave, the other the provinces it crossed). Such a difference is a near
 miss only when everything else the two claims say is alike (a *minimal pair*: "Rebels shot down
 the jet" / "Government troops shot down the jet"). So clashes come in two kinds:
 
@@ -51,8 +51,8 @@ def slot_is_name(slot: Optional[PropSlot]) -> bool:
 
 
 def state_and_its_body(x: PropSlot, y: PropSlot) -> bool:
-    """One slot is a country ("China", "Kyiv") and the other names a body of that same country
-    ("the Chinese Foreign Ministry", "Ukrainian officials"): news tells a state's statement by
+    """One slot is a country ("Norway", "Oslo") and the other names a body of that same country
+    ("the Norwegian Foreign Ministry", "Norwegian officials"): news tells a state's statement by
     either, so the two are not two different names."""
     for a, b in ((x, y), (y, x)):
         c = lx.canonical_country(a.text)
@@ -88,8 +88,9 @@ def counted_clashes(fa: ClaimFeatures, fb: ClaimFeatures, pf: dict, specifics_di
         if not pf.get(f"{s}_conflict", 0.0):
             continue
         x, y = getattr(pa, s), getattr(pb, s)
-        if x is not None and y is not None and ((slot_is_name(x) and slot_is_name(y) and not state_and_its_body(x, y))
-                                                or _part_and_whole(x, y)):
+        if x is not None and y is not None and state_and_its_body(x, y):
+            continue  # one voice: no clash at all
+        if x is not None and y is not None and ((slot_is_name(x) and slot_is_name(y)) or _part_and_whole(x, y)):
             firm += 1
         else:
             soft_slots.append(s)

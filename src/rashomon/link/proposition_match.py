@@ -136,7 +136,7 @@ def _quantity_compare(x: Optional[PropSlot], y: Optional[PropSlot]) -> tuple[flo
     if vx is None or vy is None:
         return 0.0, 0.0
     if bool(x.head) != bool(y.head) or (x.head and y.head and x.head.lower().rstrip("s")[:5] != y.head.lower().rstrip("s")[:5]):
-        return 0.0, 0.0  # different things counted, or what one counts is unknown ("a two-mile radius" / "a town of about 5,000"): no verdict
+        return 0.0, 0.0  # different things counted, or what one counts is unknown ("a three-mile zone" / "a village of about 800"): no verdict
     same = abs(vx - vy) <= QUANTITY_TOLERANCE * max(abs(vx), abs(vy), 1e-9)
     return (1.0, 0.0) if same else (0.0, 1.0)
 
