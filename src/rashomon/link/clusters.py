@@ -22,8 +22,9 @@ How:
    pairs (``scripts/train_claim_matcher.py``, ``docs/models/claim_matcher.md``); two claims of one
    article pay ``learned_same_article_penalty``; who said the claims plays no part (one speaker
    says different things). Claims of articles the events stage put in different events pay
-   ``learned_cross_event_penalty``: only a near-certain match joins them. Cut with
-   ``learned_link`` / ``learned_cluster``.
+   ``learned_cross_event_penalty``: only a near-certain match joins them. The propositions'
+   clashes (``PairScorer.proposition_term``, as in the hand score) are added too: the public pairs
+   carry no parse. Cut with ``learned_link`` / ``learned_cluster``.
    With ``clusters.scorer: hand`` (the default; see the settings comment for why):
    ``w_cos * cosine + (1 - w_cos) * weighted Jaccard`` of the claims' entities,
    numbers and content words (IDF weights), minus penalties for incompatible specifics: different
@@ -163,7 +164,9 @@ class PairScorer:
                 s += p["learned_same_source_bonus"]  # one original speaker relayed by two outlets: structural too
             if self.events is not None and self.events[i] and self.events[j] and self.events[i] != self.events[j]:
                 s -= p["learned_cross_event_penalty"]  # another event: only a near-certain match states the same proposition
-            return s
+            # the propositions' clashes under one predicate (another place, agent, figure; roles
+            # swapped): the public pairs carry no parse, so this is a structural term as well
+            return s + self.proposition_term(i, j)
         if self.told is not None:
             # the claims as told, less a margin, when closer than what they assert: a proposition
             # cut down to "that it is a civilian vessel" has lost what "it" is
@@ -228,6 +231,8 @@ class PairScorer:
         clashes: roles swapped, opposite polarity of another agent...). The claims' own specifics
         count as slots too: with one predicate, rare names on both sides that never meet ("the
         Velka river" / "the Morava river") or numbers that are not one figure are a conflict.
+        Which clashes count (``minimal_pair.counted_clashes``): a common noun swapped in a slot,
+        or those specifics, only when the rest of the two claims is alike (``minimal_pair_overlap``).
         0 when either has no proposition. ``pf``: their ``proposition_features`` when already read."""
         p = self.p
         fi, fj = self.f[i], self.f[j]
