@@ -16,6 +16,8 @@ the jet" / "Government troops shot down the jet"). So clashes come in two kinds:
 - **firm**, always counted: roles swapped, another place, day, figure of the same counted thing,
   opposite polarity, and an agent, patient or attribute clash between two *names* (both slots
   name a dossier actor or have a capitalised head: "Russia" / "Ukraine"), or a part and its whole;
+- **none**: a country and a body of it in one slot ("Norway" / "the Norwegian Foreign Ministry"):
+  one voice;
 - **soft**, counted only in a minimal pair: an argument clash where a slot is a common noun
   ("the jet" / "the helicopter", "rebels" / "troops"), and specifics that differ outside the
   slots. A minimal pair: the content words of the two claims outside the clashing slots overlap
@@ -23,31 +25,24 @@ the jet" / "Government troops shot down the jet"). So clashes come in two kinds:
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from ..data import load_yaml
 from ..models import PropSlot
 from . import lexicon as lx
 from .features import ClaimFeatures, content_words
+from .proposition_match import _dossier_actor, _is_name
 
 _ARGS = ("agent", "patient", "attribute")
 # clashes that are counted whatever the rest of the claims says (keys of proposition_features)
 _FIRM = ("roles_swapped", "place_conflict", "time_conflict", "quantity_conflict", "polarity_conflict")
-
-
 _PARTS = {str(w).lower() for w in load_yaml("proposition_words.yaml", "en").get("partitives") or []}
 
 
 def slot_is_name(slot: Optional[PropSlot]) -> bool:
     """The slot names something: a dossier actor (id without the per-article ``a:``) or a head
     written with a capital ("Varga", "the Tarn bloc")."""
-    if slot is None:
-        return False
-    if slot.actor and not slot.actor.startswith("a:"):
-        return True
-    head = (slot.head or "").lower()
-    return bool(head) and any(w.lower() == head and w[:1].isupper() for w in re.findall(r"[\w'’-]+", slot.text))
+    return slot is not None and (_dossier_actor(slot.actor) or _is_name(slot))
 
 
 def state_and_its_body(x: PropSlot, y: PropSlot) -> bool:
@@ -55,8 +50,8 @@ def state_and_its_body(x: PropSlot, y: PropSlot) -> bool:
     ("the Norwegian Foreign Ministry", "Norwegian officials"): news tells a state's statement by
     either, so the two are not two different names."""
     for a, b in ((x, y), (y, x)):
-        c = lx.canonical_country(a.text)
-        if c and lx.country_in(b.text) is not None and lx.country_in(b.text)[0] == c:
+        country, named = lx.canonical_country(a.text), lx.country_in(b.text)
+        if country and named is not None and named[0] == country:
             return True
     return False
 
