@@ -271,11 +271,6 @@ def _proposition_pair(fi: ClaimFeatures, fj: ClaimFeatures) -> Optional[dict]:
     return proposition_features(a, b)
 
 
-# slots whose conflict, under one predicate, makes a near miss (link/proposition_match.py keys)
-_CONFLICT_SLOTS = ("roles_swapped", "agent_conflict", "patient_conflict", "place_conflict", "time_conflict", "quantity_conflict",
-                   "polarity_conflict")
-
-
 def _telling(numbers: set[float], least: float) -> set[float]:
     """The figures of ``numbers`` that can tell one claim from another: all but small whole numbers
     (under ``least``: "two", "13 or 14"), which any two claims may state by chance."""
