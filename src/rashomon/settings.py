@@ -155,6 +155,8 @@ class ClustersSettings(_Group):
     told_cosine_margin: float = Field(description="the hand score's cosine: the larger of the propositions' and of the claims as told less this")
     proposition_conflict_penalty: float = Field(description="penalty when the propositions share the predicate but roles are swapped "
                                                             "or the agent, patient, place or figure differs")
+    minimal_pair_overlap: float = Field(description="a common noun swapped in one slot, or other extra names or numbers, count as a "
+                                                    "proposition conflict only when the rest of the two claims' words overlap this much (Jaccard)")
     max_block: int = Field(description="scale: largest block clustered as one")
     fill_block_max: int = Field(description="blocks up to this size get every pair scored for the linkage")
     scorer: Literal["learned", "hand"] = Field(description="pair score: learned (the claim matcher, link/matcher.py) or hand "

@@ -1,10 +1,11 @@
 """The learned claim matcher (link/matcher.py over link/pair_features.py) on sentences written for
 these tests: paraphrases with other verbs, names and voice score at or above the shipped cut
-(``clusters.learned_cluster``); near misses (another day, number, polarity) score below it; those
-it does not separate yet (another place or agent, agent and patient swapped, a town and its
-province) are strict xfails. Each pair is scored the way the clustering stage
-scores two narrated claims of different articles, with the shipped encoder and spaCy entities;
-the batch of all test sentences gives the IDF weights, as one dossier does."""
+(``clusters.learned_cluster``); near misses (another day, number, polarity, agent; agent and
+patient swapped) score below it; those not separated yet (another place, a town and its province)
+are strict xfails. Each pair is scored the way the clustering stage scores two narrated claims of
+different articles: the shipped encoder, spaCy entities and each sentence's proposition (the
+per-article stages up to ``claims``); the batch of all test sentences gives the IDF weights, as
+one dossier does."""
 from __future__ import annotations
 
 import pytest
@@ -35,35 +36,37 @@ NEAR_MISSES = {
                        "The ministry said 7 people were killed in the blast at the Kelm chemical plant."),
     "opposite polarity": ("The dam at Velka collapsed after the storm.",
                           "The dam at Velka did not collapse after the storm."),
-}
-
-# Near misses the matcher does not separate yet (it scores them above the cut): nothing in its
-# features sees who does what to whom, and the public pairs teach it little about a swapped name
-# (paraphrase pairs often name different extra people and places). The proposition slots of
-# issue 10 part 1 (agent, patient, place) are the features meant to fix these; the tests are
-# strict xfails so they report when a retrained matcher separates them.
-NOT_YET_SEPARATED = {
-    "another place": ("Floodwater destroyed the old bridge over the Velka river on Tuesday.",
-                      "Floodwater destroyed the old bridge over the Morava river on Tuesday."),
+    # separated by the propositions' clashes, which the clustering stage adds to the matcher's
+    # probability as a structural term (link/minimal_pair.py: a minimal pair)
     "another agent": ("Rebels shot down a military helicopter near Dorsk.",
                       "The army shot down a rebel helicopter near Dorsk."),
     "agent and patient swapped": ("Varga's party accused the Tarn bloc of fraud in the Dorsk vote.",
                                   "The Tarn bloc accused Varga's party of fraud in the Dorsk vote."),
+}
+
+# Near misses not separated yet (scored above the cut): the parse gives a place slot to neither
+# river nor to "in Dorsk" (not tagged as places, so no place clash), and "Velka" is named by four
+# of the batch's sentences, so it is not a rare name whose swap would count; the tests are strict
+# xfails so they report when places are read.
+NOT_YET_SEPARATED = {
+    "another place": ("Floodwater destroyed the old bridge over the Velka river on Tuesday.",
+                      "Floodwater destroyed the old bridge over the Morava river on Tuesday."),
     "a town and its province": ("Two people died in the landslide in Dorsk on Tuesday.",
                                 "Two people died in landslides across Marel province on Tuesday."),
 }
 
 
 @pytest.fixture(scope="module")
-def score():
-    from rashomon.nlp import get_nlp
-
+def score(run_article):
     texts = list(dict.fromkeys([t for p in PARAPHRASES for t in p] + [t for p in NEAR_MISSES.values() for t in p]
                                + [t for p in NOT_YET_SEPARATED.values() for t in p]))
-    nlp = get_nlp("en")
-    ents = [[(e.text, e.label_) for e in doc.ents] for doc in nlp.pipe(texts)]
     vec = encode(texts)
-    feats = [sentence_features(t, e) for t, e in zip(texts, ents)]
+    feats = []
+    for n, t in enumerate(texts):  # each sentence one narrated claim of its own article, with its proposition
+        st = run_article(t, until="claims", article_id=f"a{n}", published="2024-03-06")
+        f = sentence_features(t, [(e.text, lab) for e, lab in zip(st.ann.entities, st.ann.entity_labels)])
+        f.proposition = max(st.ann.claims, key=lambda c: c.end - c.start).proposition if st.ann.claims else None
+        feats.append(f)
     with use(validate({"clusters": {"scorer": "learned"}}, "test")):
         params = _params()
     scorer = PairScorer(vec, feats, [f"a{i}" for i in range(len(texts))], params)
@@ -88,9 +91,9 @@ def test_near_misses_do_not_match(score, cut, what):
     assert score(a, b) < cut, what
 
 
-@pytest.mark.xfail(strict=True, reason="no feature of the matcher sees places swapped, agents or roles yet (see NOT_YET_SEPARATED)")
+@pytest.mark.xfail(strict=True, reason="a place is not read as a place slot on one side or both (see NOT_YET_SEPARATED)")
 @pytest.mark.parametrize("what", sorted(NOT_YET_SEPARATED))
-def test_near_misses_of_place_agent_and_part_not_yet_separated(score, cut, what):
+def test_near_misses_of_place_and_part_not_yet_separated(score, cut, what):
     a, b = NOT_YET_SEPARATED[what]
     assert score(a, b) < cut, what
 

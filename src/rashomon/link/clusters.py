@@ -22,8 +22,9 @@ How:
    pairs (``scripts/train_claim_matcher.py``, ``docs/models/claim_matcher.md``); two claims of one
    article pay ``learned_same_article_penalty``; who said the claims plays no part (one speaker
    says different things). Claims of articles the events stage put in different events pay
-   ``learned_cross_event_penalty``: only a near-certain match joins them. Cut with
-   ``learned_link`` / ``learned_cluster``.
+   ``learned_cross_event_penalty``: only a near-certain match joins them. The propositions'
+   clashes (``PairScorer.proposition_term``, as in the hand score) are added too: the public pairs
+   carry no parse. Cut with ``learned_link`` / ``learned_cluster``.
    With ``clusters.scorer: hand`` (the default; see the settings comment for why):
    ``w_cos * cosine + (1 - w_cos) * weighted Jaccard`` of the claims' entities,
    numbers and content words (IDF weights), minus penalties for incompatible specifics: different
@@ -61,6 +62,7 @@ from .blocking import claim_pairs_by_event
 from .candidates import candidate_pairs
 from .features import ClaimFeatures, claim_features, names_meet
 from .matcher import load_matcher
+from .minimal_pair import counted_clashes
 from .pair_features import pair_features
 from .proposition_match import predicates_match, proposition_features
 from .similarity import proposition_vectors, vectors_for
@@ -100,6 +102,7 @@ def _params() -> dict:
         "proposition_predicate_bonus": setting("clusters.proposition_predicate_bonus"),
         "proposition_conflict_penalty": setting("clusters.proposition_conflict_penalty"),
         "told_cosine_margin": setting("clusters.told_cosine_margin"),
+        "minimal_pair_overlap": setting("clusters.minimal_pair_overlap"),
     }
 
 
@@ -161,7 +164,9 @@ class PairScorer:
                 s += p["learned_same_source_bonus"]  # one original speaker relayed by two outlets: structural too
             if self.events is not None and self.events[i] and self.events[j] and self.events[i] != self.events[j]:
                 s -= p["learned_cross_event_penalty"]  # another event: only a near-certain match states the same proposition
-            return s
+            # the propositions' clashes under one predicate (another place, agent, figure; roles
+            # swapped): the public pairs carry no parse, so this is a structural term as well
+            return s + self.proposition_term(i, j)
         if self.told is not None:
             # the claims as told, less a margin, when closer than what they assert: a proposition
             # cut down to "that it is a civilian vessel" has lost what "it" is
@@ -226,6 +231,8 @@ class PairScorer:
         clashes: roles swapped, opposite polarity of another agent...). The claims' own specifics
         count as slots too: with one predicate, rare names on both sides that never meet ("the
         Velka river" / "the Morava river") or numbers that are not one figure are a conflict.
+        Which clashes count (``minimal_pair.counted_clashes``): a common noun swapped in a slot,
+        or those specifics, only when the rest of the two claims is alike (``minimal_pair_overlap``).
         0 when either has no proposition. ``pf``: their ``proposition_features`` when already read."""
         p = self.p
         fi, fj = self.f[i], self.f[j]
@@ -235,7 +242,8 @@ class PairScorer:
             pf = _proposition_pair(fi, fj)
         if not pf["predicate_match"]:
             return 0.0
-        clashes = sum(pf[k] > 0 for k in _CONFLICT_SLOTS) + self._specifics_differ(i, j)
+        # a common noun swapped, or other extra names, counts only in a minimal pair (link/minimal_pair.py)
+        clashes = counted_clashes(fi, fj, pf, self._specifics_differ(i, j), p["minimal_pair_overlap"])
         if clashes:
             return -p["proposition_conflict_penalty"] * min(2, clashes)  # roles swapped: agent and patient both clash
         if pf["conflicts"]:
@@ -261,11 +269,6 @@ def _proposition_pair(fi: ClaimFeatures, fj: ClaimFeatures) -> Optional[dict]:
     if not predicates_match(a.predicate.head, b.predicate.head):
         return {"predicate_match": 0.0}
     return proposition_features(a, b)
-
-
-# slots whose conflict, under one predicate, makes a near miss (link/proposition_match.py keys)
-_CONFLICT_SLOTS = ("roles_swapped", "agent_conflict", "patient_conflict", "place_conflict", "time_conflict", "quantity_conflict",
-                   "polarity_conflict")
 
 
 def _telling(numbers: set[float], least: float) -> set[float]:

@@ -17,7 +17,8 @@ plain reading of those features (the predicates match and no slot conflicts).
   ``roles_swapped``: the agent of one is the patient of the other and the other way round.
 - Place (same place entity, or one name inside the other: "Kursk" / "the Kursk region"), time (ISO
   values agree at the coarser precision), quantity (values within ``QUANTITY_TOLERANCE``, a
-  relative difference): ``<slot>_match`` / ``<slot>_conflict``.
+  relative difference; only when both count the same thing, or neither says what it counts):
+  ``<slot>_match`` / ``<slot>_conflict``.
 - ``polarity_conflict``: one asserted, the other denied; ``modality_differs``: a modal on one side
   only or of another class; ``hedge_differs``: a hedge on one side only.
 """
@@ -134,8 +135,8 @@ def _quantity_compare(x: Optional[PropSlot], y: Optional[PropSlot]) -> tuple[flo
     vx, vy = _number(x), _number(y)
     if vx is None or vy is None:
         return 0.0, 0.0
-    if x.head and y.head and x.head.lower().rstrip("s")[:5] != y.head.lower().rstrip("s")[:5]:
-        return 0.0, 0.0  # different things counted: no verdict
+    if bool(x.head) != bool(y.head) or (x.head and y.head and x.head.lower().rstrip("s")[:5] != y.head.lower().rstrip("s")[:5]):
+        return 0.0, 0.0  # different things counted, or what one counts is unknown ("a three-mile zone" / "a village of about 800"): no verdict
     same = abs(vx - vy) <= QUANTITY_TOLERANCE * max(abs(vx), abs(vy), 1e-9)
     return (1.0, 0.0) if same else (0.0, 1.0)
 
