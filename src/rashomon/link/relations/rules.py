@@ -17,7 +17,7 @@ from ...models import Span
 from ...lexicon.units import in_si
 from .context import ClaimView, far_apart, opposed_sides, same_sentence, topic_similarity, view_neighbours, view_pairs
 from .lexicon import count_terms, find_terms, is_total, lexicon, tokens
-from .targets import debunks, negation_aims_at, points_back, roles_hold, said_denials
+from .targets import debunks, negation_aims_at, object_points_back, roles_hold, said_denials
 from ...data import load_yaml
 
 _WORDS = load_yaml("relation_words.yaml", "en")  # word lists and patterns of this module (data/en/relation_words.yaml)
@@ -195,7 +195,7 @@ def _anaphoric_target(x: ClaimView, verbs: list, same_article: list[ClaimView]) 
         k = 1 if after[0] in ("them", "it", "this") else 2
         return len(after) <= k or after[k] not in den.get("object_links", [])
 
-    if not any(points_back(e) for _s, e, _ in hits):
+    if not any(points_back(e) for _s, e, _ in hits) and not object_points_back(x, hits):
         return None
     reach = setting("relations.anaphor_max_chars")
     prev = [v for v in same_article if v.claim.end <= x.claim.start and x.claim.start - v.claim.end <= reach
@@ -295,7 +295,8 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
         denied = x.claim.polarity == "denied" or cue_denial
         if not (denied or verbs or sents):
             continue
-        bare = bool(sents) and len(x.words) <= 8 and not denied
+        # a short stand-alone rebuttal sentence ("This is not true."), not a denial that something was said
+        bare = any(h not in said_denials(x.text) for h in sents) and len(x.words) <= 8 and not denied
         if bare:  # "This is not true.": points at the claim just before it in the same article
             prev = [v for v in by_article[x.claim.article] if v.claim.end <= x.claim.start and v.cluster != x.cluster
                     and (v.speaker != x.speaker or v.speaker is None)]
@@ -318,7 +319,7 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
                 # a negation (or "X denied that P") rejects only a claim asserting its predicate
                 # ("did not burrow" / "burrowed"), or, about a report itself, that report's topic
                 others = [v for v in others if negation_aims_at(x, v)]
-            elif points_back(x, verbs + sents):
+            elif object_points_back(x, verbs + sents):
                 # "debunked that rumour": only what the article reported before, or the named source's claims
                 others = [v for v in others if _reported_before(v, x) or names_source(x, v)]
             if not others and not (verbs or cue_denial):
@@ -331,7 +332,7 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
             if not targets:
                 # "X denied the allegations": no claim of another side says what it rejects in its
                 # words; the claim the article reported just before is its target
-                prev = _anaphoric_target(x, verbs, by_article[x.claim.article]) if (verbs or cue_denial) else None
+                prev = _anaphoric_target(x, verbs + sents, by_article[x.claim.article]) if (verbs or sents or cue_denial) else None
                 if prev is None:
                     continue
                 targets = [(topic_similarity(x, prev), prev)]

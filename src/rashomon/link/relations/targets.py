@@ -143,7 +143,7 @@ def said_denials(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def points_back(x: ClaimView, verbs: list) -> bool:
+def object_points_back(x: ClaimView, verbs: list) -> bool:
     """The rebuttal's object is only a pointer to something said before ("debunked that rumour",
     "rejected them", "raises doubts about that scenario"): a demonstrative or pronoun, or a
     demonstrative with a claim noun, right after one of its rebuttal ``verbs`` (or inside the
@@ -154,11 +154,11 @@ def points_back(x: ClaimView, verbs: list) -> bool:
     nouns = _WORDS.get("claim_nouns") or []
     for _s, e, _ in verbs:
         after = tokens(x.text[e:])[:5]
-        if after[:1] and after[0] in ("about", "over", "on", "of"):
+        if after[:1] and after[0] in (_WORDS.get("object_prepositions") or []):
             after = after[1:]  # "raises doubts about that scenario"
         if not after:
             continue
-        if after[0] in ("them", "it", "this", "these", "those") and (len(after) == 1 or not find_terms(after[1], nouns)):
+        if after[0] in (_WORDS.get("pointer_pronouns") or []) and (len(after) == 1 or not find_terms(after[1], nouns)):
             return True
         if find_terms(after[0], demonstratives) and len(after) > 1 and find_terms(after[1], nouns):
             return len(after) <= 2 or after[2] not in den.get("object_links", [])
