@@ -170,7 +170,7 @@ def claim_views(state) -> list[ClaimView]:
         span = claim_span(c, texts)
         out.append(ClaimView(claim=c, text=span.text, span=span, cluster=c.cluster, side=side,
                              speaker=actor or (name.lower() if name else None), speaker_name=name, date=date,
-                             date_source=how, vec=vecs[c.id], poles=state_poles(span.text),
+                             date_source=how, vec=vecs[c.id], poles=state_poles(span.text, strict=True),
                              quantities=[quants[q] for q in c.quantities if q in quants],
                              words=content_words(span.text), names=frozenset(_PROPER.findall(span.text)),
                              when=_claim_when(c, times), prop=props.get(c.id, span.text),

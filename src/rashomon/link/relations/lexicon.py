@@ -71,10 +71,12 @@ def _contrast_cut(text: str) -> int:
     return cut
 
 
-def state_poles(text: str) -> dict[str, tuple[str, list[tuple[int, int, str]]]]:
+def state_poles(text: str, strict: bool = False) -> dict[str, tuple[str, list[tuple[int, int, str]]]]:
     """For each state dimension the text speaks to: ``dim -> (pole, matches)``. When a text holds
     both poles of a dimension, the pole found after the last contrast word counts; when that does
-    not decide, the dimension is left out (the text is mixed)."""
+    not decide, the dimension is left out (the text is mixed). ``strict`` (the relation rules):
+    a pole word right after a negation ("had not survived") or after an open question ("whether
+    he survived") is not asserted either (the stance and pair features keep the plain reading)."""
     out = {}
     cut = _contrast_cut(text)
     states = lexicon().get("states") or {}
@@ -84,10 +86,12 @@ def state_poles(text: str) -> dict[str, tuple[str, list[tuple[int, int, str]]]]:
     def inside_longer(s, e, dim):  # "fell" inside "fell short" belongs to the longer phrase
         return any(d != dim and s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, d in spans)
 
-    irrealis = [s for s, _, _ in find_terms(text, lexicon().get("irrealis", []))]
+    irrealis = [s for s, _, _ in find_terms(text, lexicon().get("irrealis", []) + (lexicon().get("open_questions", []) if strict else []))]
 
-    def asserted(s):  # not after a wanted / planned / conditional word
-        return not any(i < s for i in irrealis)
+    negation = lexicon().get("negation", []) if strict else []
+
+    def asserted(s):  # not after a wanted / planned / conditional word (strict: nor right after a negation, "had not survived")
+        return not any(i < s for i in irrealis) and not (negation and find_terms(" ".join(text[:s].split()[-2:]), negation))
 
     for dim, spec in states.items():
         poles = {k: v for k, v in spec.items() if k not in ("about",)}

@@ -17,6 +17,7 @@ from ...models import Span
 from ...lexicon.units import in_si
 from .context import ClaimView, far_apart, opposed_sides, same_sentence, topic_similarity, view_neighbours, view_pairs
 from .lexicon import count_terms, find_terms, is_total, lexicon, tokens
+from .targets import debunks, negation_aims_at, object_points_back, roles_hold, said_denials
 from ...data import load_yaml
 
 _WORDS = load_yaml("relation_words.yaml", "en")  # word lists and patterns of this module (data/en/relation_words.yaml)
@@ -178,7 +179,7 @@ def _rebuttal_hits(text: str) -> tuple[list, list]:
         own = tokens(hit[2])[-1:]  # "questioned whether", "will not accept that": the cue ends in its object word
         if not words or find_terms(" ".join(own + words), den.get("objects", [])):
             verbs.append(hit)
-    return verbs, find_terms(text, den.get("sentences", []))
+    return verbs, find_terms(text, den.get("sentences", [])) + said_denials(text)
 
 
 def _anaphoric_target(x: ClaimView, verbs: list, same_article: list[ClaimView]) -> Optional[ClaimView]:
@@ -194,7 +195,7 @@ def _anaphoric_target(x: ClaimView, verbs: list, same_article: list[ClaimView]) 
         k = 1 if after[0] in ("them", "it", "this") else 2
         return len(after) <= k or after[k] not in den.get("object_links", [])
 
-    if not any(points_back(e) for _s, e, _ in hits):
+    if not any(points_back(e) for _s, e, _ in hits) and not object_points_back(x, hits):
         return None
     reach = setting("relations.anaphor_max_chars")
     prev = [v for v in same_article if v.claim.end <= x.claim.start and x.claim.start - v.claim.end <= reach
@@ -281,7 +282,11 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
     by_article: dict[str, list[ClaimView]] = {}
     for v in views:
         by_article.setdefault(v.claim.article, []).append(v)
-    rebuttal = {id(v): _is_rebuttal(v) for v in views}
+    rebuttal = {id(v): _is_rebuttal(v) or debunks(v) for v in views}
+    rejects = {id(v): rebuttal[id(v)] or v.claim.polarity == "denied" for v in views}
+    members: dict[str, list[ClaimView]] = {}
+    for v in views:
+        members.setdefault(v.cluster, []).append(v)
     near: Optional[list] = None  # per claim, its blocked candidates (only computed for large corpora, when needed)
     for k, x in enumerate(views):
         verbs, sents = _rebuttal_hits(x.text)
@@ -290,7 +295,8 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
         denied = x.claim.polarity == "denied" or cue_denial
         if not (denied or verbs or sents):
             continue
-        bare = bool(sents) and len(x.words) <= 8 and not denied
+        # a short stand-alone rebuttal sentence ("This is not true."), not a denial that something was said
+        bare = any(h not in said_denials(x.text) for h in sents) and len(x.words) <= 8 and not denied
         if bare:  # "This is not true.": points at the claim just before it in the same article
             prev = [v for v in by_article[x.claim.article] if v.claim.end <= x.claim.start and v.cluster != x.cluster
                     and (v.speaker != x.speaker or v.speaker is None)]
@@ -309,20 +315,33 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
                 # "operations were not interrupted": a negated sentence denies only a near-paraphrase
                 # that asserts the positive, not any negative statement on the same topic
                 others = [v for v in others if not count_terms(v.text, "negation")]
-                if not others:
-                    continue
+            if denied and not verbs and not sents:
+                # a negation (or "X denied that P") rejects only a claim asserting its predicate
+                # ("did not burrow" / "burrowed"), or, about a report itself, that report's topic
+                others = [v for v in others if negation_aims_at(x, v)]
+            elif object_points_back(x, verbs + sents):
+                # "debunked that rumour": only what the article reported before, or the named source's claims
+                others = [v for v in others if _reported_before(v, x) or names_source(x, v)]
+            if not others and not (verbs or cue_denial):
+                continue
             need = (setting("relations.negation_min_sim") if plain_negation else setting("relations.denial_min_sim")) if denied else setting("relations.rebuttal_min_sim") + 0.1
-            targets = _denial_targets(x, others, need)
+            targets = _denial_targets(x, others, need) if others else []
             # a bare negation points at its one paraphrase; past the best target, a negated claim
             # more likely agrees with the rebuttal ("did not recall him saying that")
             targets = targets[:1] + ([] if plain_negation else [t for t in targets[1:] if not count_terms(t[1].text, "negation")])
             if not targets:
                 # "X denied the allegations": no claim of another side says what it rejects in its
                 # words; the claim the article reported just before is its target
-                prev = _anaphoric_target(x, verbs, by_article[x.claim.article]) if (verbs or cue_denial) else None
+                prev = _anaphoric_target(x, verbs + sents, by_article[x.claim.article]) if (verbs or sents or cue_denial) else None
                 if prev is None:
                     continue
                 targets = [(topic_similarity(x, prev), prev)]
+        # the contradiction is lifted to the two clusters: each must hold its role (most of the
+        # rebuttal's cluster rejects, most of the target's asserts), or it would join the articles
+        # of one position with each other
+        targets = [(s, y) for s, y in targets if roles_hold(members[x.cluster], members[y.cluster], rejects)]
+        if not targets:
+            continue
         cue_words = [h[2] for h in verbs + sents] or ([x.claim.cue] if x.claim.cue else ["denied"])
         for sim, y in targets:
             expl = (f"Denial: {who(x)} rejects ({', '.join(dict.fromkeys(cue_words))}) {_q(x.text)}, which negates what "

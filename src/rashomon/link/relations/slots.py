@@ -187,7 +187,7 @@ def agent_mentions(text: str) -> list[AgentMention]:
     negative = {t.lower() for t in a.get("negative", [])}
     taken: list[tuple[int, int]] = []
     for s, e, _m in find_terms(text, a["passive"]) + find_terms(text, a["blame_on"]):
-        tail = re.split(r"[,;:.()“”\"]|\s(?:" + "|".join(re.escape(w) for w in a["tail_ends"]) + r")\s",
+        tail = re.split(r"[,;:()“”\"]|(?<!\b[A-Z])\.(?=\s|$)|\s(?:" + "|".join(re.escape(w) for w in a["tail_ends"]) + r")\s",
                         text[e:], maxsplit=1)[0]
         keys = _agent_keys(" ".join(tail.split()[:6]))
         if keys:

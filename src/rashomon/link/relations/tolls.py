@@ -89,7 +89,7 @@ def count_findings(views: list[ClaimView]) -> list[Finding]:
                 kinds.setdefault(v.claim.id, []).append((k, q, iv))
     cands, updates = [], []
     for x, y in view_pairs([v for v in views if v.claim.id in kinds]):
-        if x.cluster == y.cluster or (x.claim.article == y.claim.article and x.speaker and x.speaker == y.speaker):
+        if x.cluster == y.cluster or (x.claim.article == y.claim.article and x.speaker == y.speaker):
             continue
         px, py = places(x.text), places(y.text)
         if px and py and not (px & py):
