@@ -66,7 +66,8 @@ def _extend(mt: Match, text: str) -> None:
             mt.mod = table.get(key) or table.get(key.replace("the ", ""))
             mt.start -= len(before) - m.start()
             return
-    if mt.kind in ("duration", "ago"):
+    if mt.kind in ("duration", "ago") and not re.match(r"(?i)the\s", text[mt.start:mt.end]):
+        # "about two weeks", but not the preposition of "over the past two weeks"
         m = _APX_BEFORE.search(before)
         if m:
             mt.mod = _APX_MOD.get(re.sub(r"\s+", " ", m.group(1).lower()))
@@ -294,6 +295,13 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         part = lx["day_parts"].get((g.get("part") or "").lower())
         return Match(s, e, "weekday", type="time" if part else "date",
                      f={"wd": wd, "det": det.lower() if det else None, "part": part})
+    if name == "weekday_set":
+        if not g["wd"][0].isupper() or not (g.get("every") or g.get("pl") or g.get("pl2")):
+            return None
+        wd = lx["weekdays"][g["wd"].lower()]
+        part = lx["day_parts"].get((g.get("part") or "").lower())
+        val = f"XXXX-WXX-{WEEKDAY_INDEX[wd] + 1}" + (f"T{part}" if part else "")
+        return Match(s, e, "set", type="set", f={"val": val, "wd": wd})
     if name == "dayword":
         w = g["w"].lower()
         part = lx["day_parts"].get((g.get("part") or "").lower())
@@ -366,10 +374,6 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         rel = (g.get("rel") or "").lower()
         if not rel and re.match(r"the\s+\S+-", m.group(0), re.I):
             s = s + len(re.match(r"the\s+", m.group(0), re.I).group(0))
-        if n == "X" and rel in ("past", "last", "previous"):
-            return Match(s, e, "ref", f={"val": "PAST_REF"})
-        if n == "X" and rel in ("next", "coming", "following"):
-            return Match(s, e, "ref", f={"val": "FUTURE_REF"})
         if unit == "second" and g["num"].lower() in ("a", "an", "one") and re.match(
                 _WORDS["not_after_ordinal_second"], text[e:e + 12]):
             return None  # "a second device": an ordinal
@@ -386,10 +390,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         s2 = m.start("unit") if pre in ("for", "over", "in", "within") else s
         if pre.startswith("the "):
             s2 = s
-        if pre in ("recent", "past", "the past", "the last"):
-            return Match(s, e, "ref", f={"val": "PAST_REF"})
-        if pre in ("coming", "the coming", "the next"):
-            return Match(s, e, "ref", f={"val": "FUTURE_REF"})
+        # "recent years", "the past few weeks", "coming months": a stretch of unknown length
+        # (TimeML: a DURATION with value PXY, PXW...), not the bare past or future
         iso = _dur_iso("X", unit)
         return Match(s2, e, "duration", type="duration", f={"iso": iso}) if iso else None
     if name == "ref":
