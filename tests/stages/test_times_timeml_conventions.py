@@ -65,3 +65,27 @@ def test_weekday_in_a_past_clause_with_could_looks_back(times):
     # "could not" is the past of "cannot": the search happened on the Thursday before
     assert times("Rescuers could not reach the village Thursday because of the floods.")["Thursday"].value == "2024-05-30"
     assert times("He would have signed the deal on Tuesday.")["Tuesday"].value == "2024-05-28"
+
+
+def test_half_units_are_written_in_the_next_smaller_unit(times):
+    ts = times("The siege lasted 5 1/2 hours; he served two and a half years and waited an hour and a half.")
+    assert ts["5 1/2 hours"].value == "PT5H30M"
+    assert ts["two and a half years"].value == "P2Y6M"
+    assert ts["an hour and a half"].value == "PT1H30M"
+
+
+def test_that_year_and_the_following_year_count_from_the_time_mentioned_before(times):
+    ts = times("The plant opened in March 2019. Later that year it was sold, and the following year it closed.")
+    assert (ts["Later that year"].value, ts["Later that year"].anchor) == ("2019", "previous_time")
+    assert ts["the following year"].value == "2020"
+    assert ts["the following year"].relative is None  # both rest on a date given outright
+
+
+def test_that_quarter_takes_the_quarter_of_the_date_before(times):
+    ts = times("Sales fell in the three months ended June 30, 2023. In that quarter, costs rose.")
+    assert ts["that quarter"].value == "2023-Q2"
+
+
+def test_the_following_year_without_an_earlier_time_counts_from_publication(times):
+    t = times("The following year, prices rose again.")["The following year"]
+    assert (t.value, t.anchor) == ("2025", "publication")

@@ -358,6 +358,7 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str) -
             last_quarter = out[-1]
     _clock_on_named_day(out, doc)
     _same_day_as_before(out)
+    _same_period_as_before(out)
     _offset_restating_a_date(out, text)
     return out
 
@@ -414,6 +415,28 @@ def _same_day_as_before(out: list[TimeExpr]) -> None:
         t.precision, t.anchor = "day", "previous_time"
         t.reason = f"{R.describe(t.relative)} '{p.text}' ({p.value}), the time mentioned just before"
         t.relative = None if p.anchor == "absolute" else t.relative
+
+
+def _same_period_as_before(out: list[TimeExpr]) -> None:
+    """"Later that year", "that same month", "the following year" name a period by the time
+    mentioned before them: take the latest earlier expression precise enough for that unit
+    (within 600 characters) and shift it (``anchor="previous_time"``); without one they keep
+    their value against the publication date. In: the records of one article, in text order;
+    changed in place."""
+    for i, t in enumerate(out):
+        if not (t.relative or "").startswith("prevunit:"):
+            continue
+        _, unit, n = t.relative.split(":")
+        for p in reversed(out[:i]):
+            if t.start - p.end > 600:
+                break
+            value = R.shift_period(p.value, unit, int(n)) if p.value and p.type in ("date", "time") else None
+            if value is None:
+                continue
+            t.value, t.precision, t.anchor = value, R.precision_of(value), "previous_time"
+            t.reason = f"{R.describe(t.relative)} '{p.text}' ({p.value}), the time mentioned before"
+            t.relative = None if p.relative is None else t.relative  # a date given outright needs no re-resolving
+            break
 
 
 _NEW_DAY = re.compile(_WORDS["new_day_words"], re.I)

@@ -26,7 +26,7 @@ from typing import Optional
 
 from ..data import load_yaml
 from .timex_lexicon import Match, WEEKDAY_INDEX, _WORDS, _alt, _month_ok, _num, event_by_month_day, lexicon, named_event  # noqa: F401
-from .timex_values import absolute_value, describe, precision_of, relative_form, resolve, year_candidates  # noqa: F401
+from .timex_values import absolute_value, describe, precision_of, relative_form, resolve, shift_period, year_candidates  # noqa: F401
 
 
 @lru_cache(maxsize=1)
@@ -326,7 +326,10 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
             return None
         if g.get("adv") and not g.get("mod"):
             s = m.start("det")  # TimeML leaves "earlier" out of "earlier this week"
-        return Match(s, e, "rel_unit", f={"unit": unit, "off": off}, mod=mod or _adv_mod(g.get("adv")))
+        kind = "prev_unit" if det in _WORDS["anaphoric_dets"] else "rel_unit"
+        return Match(s, e, kind, f={"unit": unit, "off": off}, mod=mod or _adv_mod(g.get("adv")))
+    if name == "prev_unit":
+        return Match(s, e, "prev_unit", f={"unit": g["unit"].lower(), "off": 0}, mod=_adv_mod(g.get("adv")))
     if name == "times_a":
         iso = _dur_iso(1, g["unit"].lower())
         return Match(s, e, "set", type="set", f={"val": iso}) if iso else None
@@ -379,6 +382,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
             return None  # "a second device": an ordinal
         if unit == "quarter" and re.match(r"\s+of\b", text[e:e + 4]):
             return None  # "three-quarters of the vote"
+        if g.get("half") and isinstance(n, (int, float)):
+            n = n + 0.5  # "an hour and a half"
         iso = _dur_iso(n, unit)
         if iso is None:
             return None
@@ -470,6 +475,10 @@ def _full(s, e, y, mo, d, mod) -> Optional[Match]:
     return Match(s, e, "full", f={"y": y, "m": mo, "d": d}, mod=mod)
 
 
+# half a unit in the next smaller unit (a day's half is "T12H": the time part of an ISO duration)
+_HALF_UNIT = {"year": "6M", "hour": "30M", "minute": "30S", "day": "T12H"}
+
+
 def _dur_iso(n, unit: str) -> Optional[str]:
     """ISO 8601 duration for ``n`` ``unit``s (n may be 'X' for an unknown count)."""
     unit = unit.lower().rstrip("s")
@@ -488,6 +497,10 @@ def _dur_iso(n, unit: str) -> Optional[str]:
             n = n * k
         elif unit == "century":
             letter = "CE"
+    if isinstance(n, float) and not n.is_integer() and (n * 2).is_integer() and unit in _HALF_UNIT:
+        # a half of the unit written in the next smaller one, as TimeML does: P2Y6M, PT5H30M, PT1M30S
+        big = f"{int(n)}{letter}" if int(n) else ""
+        return ("PT" if is_time else "P") + big + _HALF_UNIT[unit]
     if isinstance(n, float) and not n.is_integer():
         ns = f"{n:g}"
     elif isinstance(n, (int, float)):
