@@ -89,3 +89,14 @@ def test_that_quarter_takes_the_quarter_of_the_date_before(times):
 def test_the_following_year_without_an_earlier_time_counts_from_publication(times):
     t = times("The following year, prices rose again.")["The following year"]
     assert (t.value, t.anchor) == ("2025", "publication")
+
+
+def test_near_future_phrases_are_future_references(times):
+    ts = times("Prices will stay high in the near future and, in the short term, fuel will be rationed.")
+    assert ts["the near future"].value == "FUTURE_REF"
+    assert ts["the short term"].value == "FUTURE_REF"
+
+
+def test_midday_is_noon_on_the_day_named(times):
+    ts = times("The convoy left at midday on Friday, and the border closed at midnight.")
+    assert any(t.value == "2024-05-31T12:00" for t in ts.values()), ts

@@ -15,7 +15,11 @@ How values are set:
   ``relative`` so ``link/dates.py`` can resolve them once it infers the date; month-day and month
   expressions without a year may instead take their year from the latest explicit past date of
   the same article (``anchor="document_year"``, explained in ``reason``);
-- durations ("five days" -> ``P5D``) and frequencies ("weekly" -> ``P1W``) need no anchor;
+- durations ("five days" -> ``P5D``, "recent years" -> ``PXY``) and frequencies ("weekly" ->
+  ``P1W``, "each Thursday" -> ``XXXX-WXX-4``, the "a year" of "$5 million a year") need no anchor;
+- a part of the day ("Friday night") is kept in ``part`` beside the day value; ``timeml_value``
+  joins them as TimeML writes it (``2024-01-05TNI``);
+- "later that year", "that quarter", "the following year" count from the time mentioned before;
 - time words that are part of a name are dropped: a weekday, "this week", "today" or "weekly"
   capitalised inside a name entity, a quoted title or next to capitalised name words ("Fox News
   Sunday", ABC's "This Week", the Weekly Standard, USA Today);

@@ -431,7 +431,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         off = dict(_WORDS["same_day_offset"]).get(w, 0)
         return Match(s, e, "same_day", f={"off": off}, mod=_adv_mod(g.get("adv")))
     if name == "noon":
-        return Match(s, e, "clock", type="time", f={"h": 12 if g["nm"].lower() == "noon" else 0, "mi": 0})
+        return Match(s, e, "clock", type="time", f={"h": 0 if g["nm"].lower() == "midnight" else 12, "mi": 0})
     return None
 
 
