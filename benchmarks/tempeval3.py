@@ -91,7 +91,7 @@ def main() -> None:
         files = files[: args.limit]
     docs = [read_tml(f) for f in files]
 
-    from rashomon.extract.times import time_exprs
+    from rashomon.extract.times import time_exprs, timeml_value
     from rashomon.nlp import get_nlp
 
     nlp = get_nlp()
@@ -110,7 +110,7 @@ def main() -> None:
             hit = next((i for i, g in enumerate(gold) if g["start"] < t.end and t.start < g["end"]), None)
             if hit is None:
                 if len(misses) < args.misses:
-                    misses.append(f"spurious {t.text!r} ({t.value}) in {path.stem}")
+                    misses.append(f"spurious {t.text!r} ({timeml_value(t)}) in {path.stem}")
                 continue
             rel_sys += 1
             if hit in used:
@@ -118,10 +118,10 @@ def main() -> None:
             used.add(hit)
             g = gold[hit]
             matched += 1
-            if (t.value or "") == g.get("value"):
+            if (timeml_value(t) or "") == g.get("value"):
                 val_ok += 1
             elif len(misses) < args.misses:
-                misses.append(f"value {t.text!r}: got {t.value}, gold {g.get('value')} ({g['text']!r}, DCT {pub})")
+                misses.append(f"value {t.text!r}: got {timeml_value(t)}, gold {g.get('value')} ({g['text']!r}, DCT {pub})")
             if t.type.upper() == g.get("type"):
                 typ_ok += 1
         rel_gold += len(used)

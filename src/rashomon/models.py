@@ -270,6 +270,7 @@ class TimeExpr(Record):
     relative: Optional[str] = Field(None, description="machine form of a relative expression (e.g. 'weekday:SA:-1', 'offset:P-1W'), kept so the value can be resolved again when the publication date is inferred later")
     tense: Optional[Literal["past", "future", "present"]] = Field(None, description="tense of the clause around the expression (past: the date lies on or before the publication date)")
     mod: Optional[str] = Field(None, description="TimeML mod: START (early), MID, END (late)... narrows the period, the value is unchanged")
+    part: Optional[Literal["MO", "AF", "EV", "NI"]] = Field(None, description="part of the day the text names ('Friday night' -> NI): narrows a day value, which stays the day")
     claim: Optional[str] = None
 
 

@@ -15,7 +15,11 @@ How values are set:
   ``relative`` so ``link/dates.py`` can resolve them once it infers the date; month-day and month
   expressions without a year may instead take their year from the latest explicit past date of
   the same article (``anchor="document_year"``, explained in ``reason``);
-- durations ("five days" -> ``P5D``) and frequencies ("weekly" -> ``P1W``) need no anchor;
+- durations ("five days" -> ``P5D``, "recent years" -> ``PXY``) and frequencies ("weekly" ->
+  ``P1W``, "each Thursday" -> ``XXXX-WXX-4``, the "a year" of "$5 million a year") need no anchor;
+- a part of the day ("Friday night") is kept in ``part`` beside the day value; ``timeml_value``
+  joins them as TimeML writes it (``2024-01-05TNI``);
+- "later that year", "that quarter", "the following year" count from the time mentioned before;
 - time words that are part of a name are dropped: a weekday, "this week", "today" or "weekly"
   capitalised inside a name entity, a quoted title or next to capitalised name words ("Fox News
   Sunday", ABC's "This Week", the Weekly Standard, USA Today);
@@ -43,6 +47,8 @@ _WORDS = load_yaml("time_words.yaml", "en")  # word lists and patterns of this m
 _FUTURE_VERBS = set(_WORDS["future_verbs"])
 _FUTURE_CUES = set(_WORDS["future_cues"])
 _TIME_NOUNS = set(_WORDS["time_nouns"])
+_FUTURE_MODALS = set(_WORDS["future_modals"])
+_FUTURE_LIMIT = re.compile(_WORDS["future_limit_before"], re.I)
 _TENSE = {"before": "past", "after": "future", "nearest": "present"}
 _MOD_WORDS = {"START": "early/beginning", "MID": "mid", "END": "late/end"}
 
@@ -65,6 +71,8 @@ def direction(doc: Any, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "before"
+    if _FUTURE_LIMIT.search(doc.text[max(0, start - 20):start]):
+        return "after"  # "as soon as Tuesday"
     v = span.root
     found = False
     path = []
@@ -97,6 +105,11 @@ def direction(doc: Any, start: int, end: int) -> str:
         return "after"
     if v.head.i != v.i and v.dep_ == "xcomp" and v.head.lemma_.lower() in _FUTURE_VERBS:
         return "after"
+    if v.lemma_.lower() in _FUTURE_VERBS and v.tag_ in ("VBZ", "VBP"):
+        return "after"  # "On Tuesday, the league plans to hold a news conference"
+    perfect = any(a.lemma_ == "have" for a in auxes)
+    if words & _FUTURE_MODALS and not perfect:
+        return "after"  # "the father would be traveling Thursday", "could come as early as Tuesday"
     if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "before"
     if v.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
@@ -123,6 +136,29 @@ def _is_count(doc: Any, mt: R.Match) -> bool:
     if prev is not None and prev.lower_ in tuple(_WORDS["approximators"]):
         return nxt is not None and nxt.pos_ == "NOUN"
     return False
+
+
+def _as_rate(doc: Any, mt: R.Match, text: str) -> R.Match:
+    """``mt`` itself, or, when "a year", "a week", "a night"... is the denominator of a rate ("$500
+    million a year", "four flights a week", "24 hours a day", "$55 a night"), the same span as a
+    frequency (TimeML type SET, value ``P1Y``...) instead of a stretch of time."""
+    if _is_rate(doc, mt, text):
+        return R.Match(mt.start, mt.end, "set", type="set", f={"val": mt.f["iso"]})
+    return mt
+
+
+def _is_rate(doc: Any, mt: R.Match, text: str) -> bool:
+    """True when "a year", "a week", "a night"... follows a number, an amount or a plural noun
+    ("$500 million a year", "four flights a week"): the denominator of a rate."""
+    if doc is None or mt.kind != "duration" or not re.match(r"(?i)an?\s", text[mt.start:mt.end]):
+        return False
+    span = doc.char_span(mt.start, mt.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    if prev.like_num or prev.tag_ in ("CD", "NNS", "NNPS", "$"):
+        return True
+    return any(e.start <= prev.i < e.end and e.label_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") for e in doc.ents)
 
 
 _NAME_ENTS = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "NORP", "GPE", "LOC", "EVENT"}
@@ -169,7 +205,7 @@ def _names_something(doc: Any, mt: R.Match, text: str) -> bool:
     after = text[mt.end:mt.end + 2]
     if len(words) >= 2 and all(w[:1].isupper() for w in words) and re.search(r"[\"“‘'`]\s*$", before) and re.match(r"[,.]?[\"”’'`]", after):
         return True
-    if mt.kind in ("set", "dayword") and not sent_start and span_text[:1].isupper():
+    if mt.kind in ("set", "dayword") and not sent_start and span_text[:1].isupper() and not mt.f.get("wd"):
         return True  # capitalised "Weekly"/"Daily"/"Today" mid-sentence is a name ("Business Weekly", "USA Today")
     cal = _cal_words()
     media = {w.lower() for w in R.lexicon().get("media_words", [])}
@@ -264,7 +300,7 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str) -
     """All time expressions of ``text`` (parsed as ``doc``; may be None) as ``TimeExpr`` records,
     resolved against ``published`` when it is an ISO date."""
     pub = parse_date(published)
-    matches = [mt for mt in R.find(text) if not (mt.kind == "year" and _is_count(doc, mt))
+    matches = [_as_rate(doc, mt, text) for mt in R.find(text) if not (mt.kind == "year" and _is_count(doc, mt))
                and not _names_something(doc, mt, text)]
     dirs = [direction(doc, mt.start, mt.end) for mt in matches]
     ref = None if pub else _reference_point(matches, dirs, text)
@@ -321,13 +357,28 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str) -
             reason = (reason + "; " if reason else "") + f"modifier {_MOD_WORDS.get(mt.mod, mt.mod)} ({mt.mod}) narrows the period without changing the value"
         out.append(TimeExpr(id=span_id("t", article_id, mt.start, mt.end, taken), article=article_id, text=span_text, start=mt.start, end=mt.end,
                             value=value, type=mt.type, precision=precision, anchor=anchor, reason=reason, relative=form,
-                            tense=_TENSE[d], mod=mt.mod))
+                            tense=_TENSE[d], mod=mt.mod, part=None if mt.f.get("clock") else mt.f.get("part")))
         if value and "-Q" in value and anchor != "previous_time":
             last_quarter = out[-1]
     _clock_on_named_day(out, doc)
     _same_day_as_before(out)
+    _same_period_as_before(out)
     _offset_restating_a_date(out, text)
     return out
+
+
+def timeml_value(t: TimeExpr) -> Optional[str]:
+    """The TIMEX3 value of a record: its ``value``, with the part of the day appended to a day
+    value as TimeML writes it ("Friday night" -> ``2024-01-05TNI``); the record's own ``value``
+    stays the day so that dates compare across articles."""
+    if t.part and t.value and precision_of_day(t.value):
+        return f"{t.value}T{t.part}"
+    return t.value
+
+
+def precision_of_day(value: str) -> bool:
+    """True when ``value`` is a calendar day (``YYYY-MM-DD``)."""
+    return R.precision_of(value) == "day"
 
 
 _OFFSET_AFTER = re.compile(_WORDS["offset_after_words"], re.I)
@@ -368,6 +419,28 @@ def _same_day_as_before(out: list[TimeExpr]) -> None:
         t.precision, t.anchor = "day", "previous_time"
         t.reason = f"{R.describe(t.relative)} '{p.text}' ({p.value}), the time mentioned just before"
         t.relative = None if p.anchor == "absolute" else t.relative
+
+
+def _same_period_as_before(out: list[TimeExpr]) -> None:
+    """"Later that year", "that same month", "the following year" name a period by the time
+    mentioned before them: take the latest earlier expression precise enough for that unit
+    (within 600 characters) and shift it (``anchor="previous_time"``); without one they keep
+    their value against the publication date. In: the records of one article, in text order;
+    changed in place."""
+    for i, t in enumerate(out):
+        if not (t.relative or "").startswith("prevunit:"):
+            continue
+        _, unit, n = t.relative.split(":")
+        for p in reversed(out[:i]):
+            if t.start - p.end > 600:
+                break
+            value = R.shift_period(p.value, unit, int(n)) if p.value and p.type in ("date", "time") else None
+            if value is None:
+                continue
+            t.value, t.precision, t.anchor = value, R.precision_of(value), "previous_time"
+            t.reason = f"{R.describe(t.relative)} '{p.text}' ({p.value}), the time mentioned before"
+            t.relative = None if p.relative is None else t.relative  # a date given outright needs no re-resolving
+            break
 
 
 _NEW_DAY = re.compile(_WORDS["new_day_words"], re.I)

@@ -59,6 +59,10 @@ def _num(s: str) -> Optional[float | str]:
     """Number word or digits -> number; 'several' -> 'X'; None when not a number."""
     lx = lexicon()
     s = re.sub(r"\s+", " ", s.lower()).strip()
+    half = re.search(_WORDS["half_suffix"], s)
+    if half and half.start() > 0:
+        whole = _num(s[:half.start()])
+        return whole + 0.5 if isinstance(whole, (int, float)) else None
     if re.fullmatch(r"\d+(?:\.\d+)?", s):
         v = float(s)
         return int(v) if v.is_integer() else v

@@ -26,7 +26,7 @@ from typing import Optional
 
 from ..data import load_yaml
 from .timex_lexicon import Match, WEEKDAY_INDEX, _WORDS, _alt, _month_ok, _num, event_by_month_day, lexicon, named_event  # noqa: F401
-from .timex_values import absolute_value, describe, precision_of, relative_form, resolve, year_candidates  # noqa: F401
+from .timex_values import absolute_value, describe, precision_of, relative_form, resolve, shift_period, year_candidates  # noqa: F401
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +66,8 @@ def _extend(mt: Match, text: str) -> None:
             mt.mod = table.get(key) or table.get(key.replace("the ", ""))
             mt.start -= len(before) - m.start()
             return
-    if mt.kind in ("duration", "ago"):
+    if mt.kind in ("duration", "ago") and not re.match(r"(?i)the\s", text[mt.start:mt.end]):
+        # "about two weeks", but not the preposition of "over the past two weeks"
         m = _APX_BEFORE.search(before)
         if m:
             mt.mod = _APX_MOD.get(re.sub(r"\s+", " ", m.group(1).lower()))
@@ -294,6 +295,13 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         part = lx["day_parts"].get((g.get("part") or "").lower())
         return Match(s, e, "weekday", type="time" if part else "date",
                      f={"wd": wd, "det": det.lower() if det else None, "part": part})
+    if name == "weekday_set":
+        if not g["wd"][0].isupper() or not (g.get("every") or g.get("pl") or g.get("pl2")):
+            return None
+        wd = lx["weekdays"][g["wd"].lower()]
+        part = lx["day_parts"].get((g.get("part") or "").lower())
+        val = f"XXXX-WXX-{WEEKDAY_INDEX[wd] + 1}" + (f"T{part}" if part else "")
+        return Match(s, e, "set", type="set", f={"val": val, "wd": wd})
     if name == "dayword":
         w = g["w"].lower()
         part = lx["day_parts"].get((g.get("part") or "").lower())
@@ -318,7 +326,10 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
             return None
         if g.get("adv") and not g.get("mod"):
             s = m.start("det")  # TimeML leaves "earlier" out of "earlier this week"
-        return Match(s, e, "rel_unit", f={"unit": unit, "off": off}, mod=mod or _adv_mod(g.get("adv")))
+        kind = "prev_unit" if det in _WORDS["anaphoric_dets"] else "rel_unit"
+        return Match(s, e, kind, f={"unit": unit, "off": off}, mod=mod or _adv_mod(g.get("adv")))
+    if name == "prev_unit":
+        return Match(s, e, "prev_unit", f={"unit": g["unit"].lower(), "off": 0}, mod=_adv_mod(g.get("adv")))
     if name == "times_a":
         iso = _dur_iso(1, g["unit"].lower())
         return Match(s, e, "set", type="set", f={"val": iso}) if iso else None
@@ -366,15 +377,13 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         rel = (g.get("rel") or "").lower()
         if not rel and re.match(r"the\s+\S+-", m.group(0), re.I):
             s = s + len(re.match(r"the\s+", m.group(0), re.I).group(0))
-        if n == "X" and rel in ("past", "last", "previous"):
-            return Match(s, e, "ref", f={"val": "PAST_REF"})
-        if n == "X" and rel in ("next", "coming", "following"):
-            return Match(s, e, "ref", f={"val": "FUTURE_REF"})
         if unit == "second" and g["num"].lower() in ("a", "an", "one") and re.match(
                 _WORDS["not_after_ordinal_second"], text[e:e + 12]):
             return None  # "a second device": an ordinal
         if unit == "quarter" and re.match(r"\s+of\b", text[e:e + 4]):
             return None  # "three-quarters of the vote"
+        if g.get("half") and isinstance(n, (int, float)):
+            n = n + 0.5  # "an hour and a half"
         iso = _dur_iso(n, unit)
         if iso is None:
             return None
@@ -386,10 +395,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         s2 = m.start("unit") if pre in ("for", "over", "in", "within") else s
         if pre.startswith("the "):
             s2 = s
-        if pre in ("recent", "past", "the past", "the last"):
-            return Match(s, e, "ref", f={"val": "PAST_REF"})
-        if pre in ("coming", "the coming", "the next"):
-            return Match(s, e, "ref", f={"val": "FUTURE_REF"})
+        # "recent years", "the past few weeks", "coming months": a stretch of unknown length
+        # (TimeML: a DURATION with value PXY, PXW...), not the bare past or future
         iso = _dur_iso("X", unit)
         return Match(s2, e, "duration", type="duration", f={"iso": iso}) if iso else None
     if name == "ref":
@@ -424,7 +431,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         off = dict(_WORDS["same_day_offset"]).get(w, 0)
         return Match(s, e, "same_day", f={"off": off}, mod=_adv_mod(g.get("adv")))
     if name == "noon":
-        return Match(s, e, "clock", type="time", f={"h": 12 if g["nm"].lower() == "noon" else 0, "mi": 0})
+        return Match(s, e, "clock", type="time", f={"h": 0 if g["nm"].lower() == "midnight" else 12, "mi": 0})
     return None
 
 
@@ -468,6 +475,10 @@ def _full(s, e, y, mo, d, mod) -> Optional[Match]:
     return Match(s, e, "full", f={"y": y, "m": mo, "d": d}, mod=mod)
 
 
+# half a unit in the next smaller unit (a day's half is "T12H": the time part of an ISO duration)
+_HALF_UNIT = {"year": "6M", "hour": "30M", "minute": "30S", "day": "T12H"}
+
+
 def _dur_iso(n, unit: str) -> Optional[str]:
     """ISO 8601 duration for ``n`` ``unit``s (n may be 'X' for an unknown count)."""
     unit = unit.lower().rstrip("s")
@@ -486,6 +497,10 @@ def _dur_iso(n, unit: str) -> Optional[str]:
             n = n * k
         elif unit == "century":
             letter = "CE"
+    if isinstance(n, float) and not n.is_integer() and (n * 2).is_integer() and unit in _HALF_UNIT:
+        # a half of the unit written in the next smaller one, as TimeML does: P2Y6M, PT5H30M, PT1M30S
+        big = f"{int(n)}{letter}" if int(n) else ""
+        return ("PT" if is_time else "P") + big + _HALF_UNIT[unit]
     if isinstance(n, float) and not n.is_integer():
         ns = f"{n:g}"
     elif isinstance(n, (int, float)):

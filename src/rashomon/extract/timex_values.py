@@ -123,8 +123,32 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
         return f"half:{f['h']}:{direction}"
     if k == "same_day":
         return f"prevday:{f['off']}"
+    if k == "prev_unit":
+        return f"prevunit:{f['unit']}:{f['off']}"
     if k == "clock":
         return f"clock:{f['h']:02d}:{f['mi']:02d}" + (":Z" if f.get("tz") == "Z" else "")
+    return None
+
+
+def shift_period(value: str, unit: str, n: int) -> Optional[str]:
+    """The ``unit`` (year | month | week | quarter) that holds the time ``value`` (an ISO date,
+    month, week, quarter...), moved by ``n`` units; None when ``value`` is not that precise."""
+    m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q(\d)|-W(\d\d))?", value or "")
+    if not m or not value[:4].isdigit():
+        return None
+    y, mo, d, q, w = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
+    y = int(y)
+    if unit == "year":
+        return f"{y + n:04d}"
+    if unit == "month" and mo:
+        yy, mm = _shift_month(y, int(mo), n)
+        return f"{yy:04d}-{mm:02d}"
+    if unit == "quarter" and (q or mo):
+        k = y * 4 + (int(q) - 1 if q else (int(mo) - 1) // 3) + n
+        return f"{k // 4:04d}-Q{k % 4 + 1}"
+    if unit == "week" and (d or w):
+        day = date(y, int(mo), int(d)) if d else date.fromisocalendar(y, int(w), 1)
+        return _week(day + timedelta(days=7 * n))
     return None
 
 
@@ -171,7 +195,13 @@ def _pick_year(ref: date, m: int, d: int, direction: str) -> Optional[date]:
     if direction == "after":
         ok = [c for c in cands if c >= ref]
         return nearest if close or not ok else min(ok)
-    return nearest
+    ok = [c for c in cands if (c - ref).days <= _future_horizon()]
+    return nearest if close or not ok else min(ok, key=lambda c: (abs((c - ref).days), c > ref))
+
+
+def _future_horizon() -> int:
+    """``future_horizon_days`` of ``data/en/timex.yaml``: how far ahead an undirected yearless date may lie."""
+    return int(lexicon().get("future_horizon_days", 366))
 
 
 def _season_year(ref: date, s: str, how: str) -> int:
@@ -279,8 +309,11 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
                 y = ref.year if m <= ref.month else ref.year - 1
             elif how == "after":
                 y = ref.year if m >= ref.month else ref.year + 1
-            else:
-                y = min((ref.year - 1, ref.year, ref.year + 1), key=lambda yy: abs((yy * 12 + m) - (ref.year * 12 + ref.month)))
+            else:  # nearest, a month ahead only within the future horizon
+                ahead = round(_future_horizon() / 30.44)  # in months
+                ys = [yy for yy in (ref.year - 1, ref.year, ref.year + 1)
+                      if (yy * 12 + m) - (ref.year * 12 + ref.month) <= ahead]
+                y = min(ys, key=lambda yy: abs((yy * 12 + m) - (ref.year * 12 + ref.month)))
             return f"{y:04d}-{m:02d}", "month"
         if kind == "season":
             s = p[1]
@@ -323,6 +356,8 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
             else:
                 d = min(cands, key=lambda c: abs((c - ref).days))
             return d.isoformat(), "day"
+        if kind == "prevunit":  # the period of the time mentioned before; the anchor's when none is
+            return resolve(f"offset:{p[1]}:{p[2]}", ref)
         if kind == "prevday":  # the day of the time mentioned before; the anchor when none is
             return (ref + timedelta(days=int(p[1]))).isoformat(), "day"
         if kind == "clock":
@@ -335,6 +370,8 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
 def describe(form: str) -> str:
     """A short English gloss of a machine form, for ``reason`` texts."""
     p = form.split(":")
+    if p[0] == "prevunit":
+        return {0: f"the same {p[1]} as", -1: f"the {p[1]} before", 1: f"the {p[1]} after"}.get(int(p[2]), f"the {p[1]} near")
     if p[0] == "prevday":
         return {0: "the same day as", -1: "the day before", 1: "the day after"}.get(int(p[1]), "the day near")
     if p[0] == "offset":
