@@ -61,6 +61,7 @@ from .event_linkage import _average_linkage, refine_groups, sparse_average_linka
 from .event_instances import another_instance, instance_nouns, lead_text, split_other_instances, words
 from .event_days import anchor_agreement, mentioned_days, split_late_strays
 from .event_reasons import reason
+from .event_anchors import join_anchored, lead_places
 
 FEATURES = ("tfidf", "centroid", "overlap", "strong", "lead", "entities", "core_entities", "headline", "date")
 
@@ -277,6 +278,11 @@ class ArticleFeatures:
         self.titles: Optional[tuple[dict, set[str]]] = None  # (articles by id, shared titles), built by _label
         self.apart: dict[int, tuple[str, list[int]]] = {}  # "another X" -> (X, the members it left)
         self.late: dict[int, list[int]] = {}  # late stray -> the members of the event it left
+        # the rare places each lead names, and the groups joined on them (event_anchors.py)
+        from .features import _entity_norm
+
+        self.places = lead_places(d.articles, state.annotations, _entity_norm, setting("events.instance_sentences"))
+        self.anchored: dict[int, str] = {}  # first member of a joined group -> the place
 
     def another(self, i: int, j: int) -> Optional[str]:
         """The word by which article ``i`` tells of another, later incident than article ``j``
@@ -324,8 +330,10 @@ class ArticleFeatures:
             out[r, 6] = sum(v * cb[e] for e, v in ca.items() if e in cb)
             out[r, 8] = _date_agreement(self.date[a], self.date[b], self.months[a], self.months[b],
                                         self.dated[a], self.dated[b])
-            if self.dated[a] and self.dated[b] and out[r, 8] >= veto:  # a day both name (event_days.py)
-                out[r, 8] = max(out[r, 8], anchor_agreement(self.date[a], self.date[b], self.days[a], self.days[b]))
+            if self.dated[a] and self.dated[b]:  # a day both name (event_days.py)
+                shared_day = anchor_agreement(self.date[a], self.date[b], self.days[a], self.days[b])
+                if out[r, 8] >= veto:
+                    out[r, 8] = max(out[r, 8], shared_day)
         return out
 
 
@@ -488,6 +496,12 @@ def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[l
     # the event's days, leave their event (event_instances.py, event_days.py)
     groups, af.apart = split_other_instances(groups, af.another, {k for k, a in enumerate(af.ids) if af.again[a]})
     groups, af.late = split_late_strays(groups, [af.date[a] if af.dated[a] else None for a in af.ids], [af.days[a] for a in af.ids])
+    # reports of different aspects of one incident whose leads name the same rare place join
+    # (event_anchors.py); never across a date veto or "another X"
+    apart = cannot | {p for p in plist if (af.again[af.ids[p[0]]] and af.another(*p)) or (af.again[af.ids[p[1]]] and af.another(p[1], p[0]))}
+    places = [af.places[a] for a in af.ids]
+    groups, joined = join_anchored(groups, places, plist, lambda i, j: float(af.scored[(i, j)][di]), apart)
+    af.anchored = {min(groups[k]): place for k, place in joined.items()}
     return groups, prob
 
 
@@ -536,6 +550,8 @@ def group_events(state: CorpusState) -> None:
         ev.label = f"{label} ({ev.date})" if ev.date else label
         ev.related.sort(key=lambda x: int(x[1:]))
         ev.reason = reason(g, af, prob, neighbours, groups, event_of, events)
+        if g[0] in af.anchored:
+            ev.reason += f"; joined on the place their leads name: {af.anchored[g[0]]}"
         if ev.date is None:
             ev.reason += "; date unknown: no article of this event is dated and no day is mentioned by two of them"
         elif not any(af.dated[af.ids[i]] for i in g):
