@@ -33,6 +33,7 @@ from ..settings import setting
 from .term_info import info
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
 
 
 def place_key(folded: str) -> str:
@@ -44,7 +45,7 @@ def place_key(folded: str) -> str:
 
 
 def lead_places(articles, annotations, norm: Callable[[str], str], sentences: int,
-                min_info: Optional[float] = None) -> dict[str, set[str]]:
+                min_info: Optional[float] = None, places_only: bool = True) -> dict[str, set[str]]:
     """Per article id: the keys (``place_key``) of the rare places its lead names.
 
     In: the articles, their annotations (entities with labels and sentences), ``norm`` (the
@@ -52,7 +53,9 @@ def lead_places(articles, annotations, norm: Callable[[str], str], sentences: in
     make the lead) and ``min_info`` (default ``events.anchor_min_info``). A name counts as a place
     when some article of the batch labels it GPE, LOC or FAC (the parser labels one pipeline a
     place in one article and an organisation in the next); countries (``country:`` names) never
-    count. The lead is the first ``sentences`` sentences of the text and the title."""
+    count. The lead is the first ``sentences`` sentences of the text and the title. With
+    ``places_only`` false, every rare name of the lead counts (people and bodies too; the events
+    stage names events whose leads share one as related, the same storyline)."""
     floor = setting("events.anchor_min_info") if min_info is None else min_info
     places: set[str] = set()
     named: dict[str, list[tuple[str, bool]]] = {}
@@ -68,7 +71,7 @@ def lead_places(articles, annotations, norm: Callable[[str], str], sentences: in
                 if not n or n.startswith("country:"):
                     continue
                 key = place_key(n)
-                if lab in PLACE_LABELS:
+                if lab in PLACE_LABELS or (not places_only and lab not in NOT_NAMES):
                     places.add(key)
                 rows.append((key, e.start < end))
         named[a.id] = rows

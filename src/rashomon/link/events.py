@@ -282,6 +282,8 @@ class ArticleFeatures:
         from .features import _entity_norm
 
         self.places = lead_places(d.articles, state.annotations, _entity_norm, setting("events.instance_sentences"))
+        self.lead_names = lead_places(d.articles, state.annotations, _entity_norm, setting("events.instance_sentences"),
+                                      places_only=False)
         self.anchored: dict[int, str] = {}  # first member of a joined group -> the place
 
     def another(self, i: int, j: int) -> Optional[str]:
@@ -535,14 +537,18 @@ def group_events(state: CorpusState) -> None:
     event_of = {i: e for e, g in enumerate(groups) for i in g}
     between: dict[tuple[int, int], float] = defaultdict(float)
     neighbours: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    named: set[tuple[int, int]] = set()  # events with a pair whose leads name the same rare name
+    di, date_min = FEATURES.index("date"), setting("events.anchor_date_min")
     for (i, j), v in prob.items():
         neighbours[i].append((j, v))
         neighbours[j].append((i, v))
         ei, ej = event_of[i], event_of[j]
         if ei != ej:
             between[(min(ei, ej), max(ei, ej))] += v
+            if af.lead_names[af.ids[i]] & af.lead_names[af.ids[j]] and af.scored[(i, j)][di] >= date_min:
+                named.add((min(ei, ej), max(ei, ej)))
     for (ea, eb), tot in between.items():
-        if tot / (len(groups[ea]) * len(groups[eb])) >= related_cut:
+        if tot / (len(groups[ea]) * len(groups[eb])) >= related_cut or (ea, eb) in named:
             events[ea].related.append(events[eb].id)
             events[eb].related.append(events[ea].id)
     for ev, g in zip(events, groups):
