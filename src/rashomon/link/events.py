@@ -36,7 +36,11 @@ disagree (date agreement below ``events.date_veto``: publication days months apa
 article's event month never mentioned in the other) is a cannot-link: the two never share an
 event; so is a pair where one article's lead tells of "another X" that the earlier one's headline
 names (``event_instances``). Two dated articles weeks apart that name the same earlier day keep
-the date evidence of that day (``event_days``: a follow-up names the day it follows up). Events whose average probability reaches ``events.related`` are named as related (same
+the date evidence of that day (``event_days``: a follow-up names the day it follows up). Last,
+events whose article pairs mostly name the same rare place in their leads within about a month
+join (``event_anchors``: different aspects of one incident; never across a date veto or "another
+X"). Events whose average probability reaches ``events.related``, or with a pair whose leads name
+the same rare name (a place, a person, a body) within about a month, are named as related (same
 storyline, different event).
 """
 from __future__ import annotations
