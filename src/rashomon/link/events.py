@@ -336,10 +336,8 @@ class ArticleFeatures:
             out[r, 6] = sum(v * cb[e] for e, v in ca.items() if e in cb)
             out[r, 8] = _date_agreement(self.date[a], self.date[b], self.months[a], self.months[b],
                                         self.dated[a], self.dated[b])
-            if self.dated[a] and self.dated[b]:  # a day both name (event_days.py)
-                shared_day = anchor_agreement(self.date[a], self.date[b], self.days[a], self.days[b])
-                if out[r, 8] >= veto:
-                    out[r, 8] = max(out[r, 8], shared_day)
+            if self.dated[a] and self.dated[b] and out[r, 8] >= veto:  # a day both name (event_days.py)
+                out[r, 8] = max(out[r, 8], anchor_agreement(self.date[a], self.date[b], self.days[a], self.days[b]))
         return out
 
 
