@@ -97,3 +97,12 @@ def test_a_join_needs_the_share_of_anchored_pairs():
     pairs = [(0, 2), (0, 3), (1, 2), (1, 3)]
     groups, _ = join_anchored([[0, 1], [2, 3]], places, pairs, lambda i, j: 0.8, set(), share=0.5, date_min=0.35)
     assert groups == [[0, 1], [2, 3]]
+
+
+def test_a_name_mostly_labelled_an_organisation_is_no_place():
+    t1 = "Kestrel Rail said the line would reopen. Officials said."
+    t2 = "Kestrel Rail cut its fares on Monday. Riders cheered."
+    t3 = "Trains of Kestrel Rail ran late in the snow. Riders waited."
+    arts = [_article(a, t, [("Kestrel Rail", lab)]) for a, t, lab in (("a1", t1, "GPE"), ("a2", t2, "ORG"), ("a3", t3, "ORG"))]
+    places = lead_places([a for a, _ in arts], {a.id: n for a, n in arts}, _norm, sentences=1, min_info=3.0)
+    assert places == {"a1": set(), "a2": set(), "a3": set()}

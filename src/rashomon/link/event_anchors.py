@@ -51,13 +51,13 @@ def lead_places(articles, annotations, norm: Callable[[str], str], sentences: in
     In: the articles, their annotations (entities with labels and sentences), ``norm`` (the
     folding of names, ``features._entity_norm``), ``sentences`` (how many sentences from the top
     make the lead) and ``min_info`` (default ``events.anchor_min_info``). A name counts as a place
-    when some article of the batch labels it GPE, LOC or FAC (the parser labels one pipeline a
-    place in one article and an organisation in the next); countries (``country:`` names) never
-    count. The lead is the first ``sentences`` sentences of the text and the title. With
+    when at least half of its mentions in the batch are labelled GPE, LOC or FAC (the parser
+    labels one pipeline a place in one article and an organisation in the next; a company
+    labelled a place once stays a company); countries (``country:`` names) never count. The lead is the first ``sentences`` sentences of the text and the title. With
     ``places_only`` false, every rare name of the lead counts (people and bodies too; the events
     stage names events whose leads share one as related, the same storyline)."""
     floor = setting("events.anchor_min_info") if min_info is None else min_info
-    places: set[str] = set()
+    votes: Counter = Counter()  # per name: mentions labelled a place minus the others
     named: dict[str, list[tuple[str, bool]]] = {}
     for a in articles:
         ann = annotations.get(a.id)
@@ -71,10 +71,10 @@ def lead_places(articles, annotations, norm: Callable[[str], str], sentences: in
                 if not n or n.startswith("country:"):
                     continue
                 key = place_key(n)
-                if lab in PLACE_LABELS or (not places_only and lab not in NOT_NAMES):
-                    places.add(key)
+                votes[key] += 1 if (lab in PLACE_LABELS or (not places_only and lab not in NOT_NAMES)) else -1
                 rows.append((key, e.start < end))
         named[a.id] = rows
+    places = {k for k, v in votes.items() if v >= 0}
     title_words = {a.id: " " + " ".join(re.findall(r"\w+", (a.title or "").lower())) + " " for a in articles}
     out: dict[str, set[str]] = {}
     for aid, rows in named.items():
