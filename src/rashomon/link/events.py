@@ -36,7 +36,11 @@ disagree (date agreement below ``events.date_veto``: publication days months apa
 article's event month never mentioned in the other) is a cannot-link: the two never share an
 event; so is a pair where one article's lead tells of "another X" that the earlier one's headline
 names (``event_instances``). Two dated articles weeks apart that name the same earlier day keep
-the date evidence of that day (``event_days``: a follow-up names the day it follows up). Events whose average probability reaches ``events.related`` are named as related (same
+the date evidence of that day (``event_days``: a follow-up names the day it follows up). Last,
+events whose article pairs mostly name the same rare place in their leads within about a month
+join (``event_anchors``: different aspects of one incident; never across a date veto or "another
+X"). Events whose average probability reaches ``events.related``, or with a pair whose leads name
+the same rare name (a place, a person, a body) within about a month, are named as related (same
 storyline, different event).
 """
 from __future__ import annotations
@@ -61,6 +65,7 @@ from .event_linkage import _average_linkage, refine_groups, sparse_average_linka
 from .event_instances import another_instance, instance_nouns, lead_text, split_other_instances, words
 from .event_days import anchor_agreement, mentioned_days, split_late_strays
 from .event_reasons import reason
+from .event_anchors import join_anchored, lead_places
 
 FEATURES = ("tfidf", "centroid", "overlap", "strong", "lead", "entities", "core_entities", "headline", "date")
 
@@ -277,6 +282,13 @@ class ArticleFeatures:
         self.titles: Optional[tuple[dict, set[str]]] = None  # (articles by id, shared titles), built by _label
         self.apart: dict[int, tuple[str, list[int]]] = {}  # "another X" -> (X, the members it left)
         self.late: dict[int, list[int]] = {}  # late stray -> the members of the event it left
+        # the rare places each lead names, and the groups joined on them (event_anchors.py)
+        from .features import _entity_norm
+
+        self.places = lead_places(d.articles, state.annotations, _entity_norm, setting("events.instance_sentences"))
+        self.lead_names = lead_places(d.articles, state.annotations, _entity_norm, setting("events.instance_sentences"),
+                                      places_only=False)
+        self.anchored: dict[int, str] = {}  # first member of a joined group -> the place
 
     def another(self, i: int, j: int) -> Optional[str]:
         """The word by which article ``i`` tells of another, later incident than article ``j``
@@ -488,6 +500,12 @@ def group_articles(af: ArticleFeatures, stats: Optional[dict] = None) -> tuple[l
     # the event's days, leave their event (event_instances.py, event_days.py)
     groups, af.apart = split_other_instances(groups, af.another, {k for k, a in enumerate(af.ids) if af.again[a]})
     groups, af.late = split_late_strays(groups, [af.date[a] if af.dated[a] else None for a in af.ids], [af.days[a] for a in af.ids])
+    # reports of different aspects of one incident whose leads name the same rare place join
+    # (event_anchors.py); never across a date veto or "another X"
+    apart = cannot | {p for p in plist if (af.again[af.ids[p[0]]] and af.another(*p)) or (af.again[af.ids[p[1]]] and af.another(p[1], p[0]))}
+    places = [af.places[a] for a in af.ids]
+    groups, joined = join_anchored(groups, places, plist, lambda i, j: float(af.scored[(i, j)][di]), apart)
+    af.anchored = {min(groups[k]): place for k, place in joined.items()}
     return groups, prob
 
 
@@ -521,14 +539,18 @@ def group_events(state: CorpusState) -> None:
     event_of = {i: e for e, g in enumerate(groups) for i in g}
     between: dict[tuple[int, int], float] = defaultdict(float)
     neighbours: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    named: set[tuple[int, int]] = set()  # events with a pair whose leads name the same rare name
+    di, date_min = FEATURES.index("date"), setting("events.anchor_date_min")
     for (i, j), v in prob.items():
         neighbours[i].append((j, v))
         neighbours[j].append((i, v))
         ei, ej = event_of[i], event_of[j]
         if ei != ej:
             between[(min(ei, ej), max(ei, ej))] += v
+            if af.lead_names[af.ids[i]] & af.lead_names[af.ids[j]] and af.scored[(i, j)][di] >= date_min:
+                named.add((min(ei, ej), max(ei, ej)))
     for (ea, eb), tot in between.items():
-        if tot / (len(groups[ea]) * len(groups[eb])) >= related_cut:
+        if tot / (len(groups[ea]) * len(groups[eb])) >= related_cut or (ea, eb) in named:
             events[ea].related.append(events[eb].id)
             events[eb].related.append(events[ea].id)
     for ev, g in zip(events, groups):
@@ -536,6 +558,8 @@ def group_events(state: CorpusState) -> None:
         ev.label = f"{label} ({ev.date})" if ev.date else label
         ev.related.sort(key=lambda x: int(x[1:]))
         ev.reason = reason(g, af, prob, neighbours, groups, event_of, events)
+        if g[0] in af.anchored:
+            ev.reason += f"; joined on the place their leads name: {af.anchored[g[0]]}"
         if ev.date is None:
             ev.reason += "; date unknown: no article of this event is dated and no day is mentioned by two of them"
         elif not any(af.dated[af.ids[i]] for i in g):
