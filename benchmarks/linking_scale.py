@@ -202,7 +202,7 @@ def run_one_stream(n: int, limit_bench: int = 150, out: str | None = None, progr
     settings = current()
     on_chunk = ChunkStats(str(folder), keep=bool(out))
     if jobs > 1:
-        rep = link_stream(source, on_chunk, settings=settings, progress=note, jobs=jobs, on_result=on_result)
+        link_stream(source, on_chunk, settings=settings, progress=note, jobs=jobs, on_result=on_result, report=rep)
     else:
         events = find_events(source, settings=settings, report=rep, progress=note)
         row["events_mb"] = round(_rss_mb())

@@ -357,12 +357,13 @@ def link_chunks(source: RecordSource, events: Sequence[Event], on_chunk: Callabl
 
 def link_stream(source: RecordSource, on_chunk: Callable[[int, Dossier], object], *, settings=None,
                 progress: Optional[Callable[[str], None]] = None, jobs: int = 1,
-                on_result: Optional[Callable[[int, object], None]] = None) -> StreamReport:
+                on_result: Optional[Callable[[int, object], None]] = None, report: Optional[StreamReport] = None) -> StreamReport:
     """Both steps (module doc) on ``source``; the dossiers go to ``on_chunk``. ``jobs`` > 1: step 2
     runs in ``jobs`` worker processes and overlaps step 1 (``engine/stream_pool.py``: ``source`` and
     ``on_chunk`` are pickled to the workers, ``on_chunk`` runs there and what it returns comes back
-    to ``on_result``); the chunks and their dossiers are those of ``jobs`` = 1."""
-    report = StreamReport()
+    to ``on_result``); the chunks and their dossiers are those of ``jobs`` = 1. ``report``: filled as
+    it goes (a new one when None), and returned."""
+    report = report if report is not None else StreamReport()
     if jobs > 1:
         from .stream_pool import ChunkPool
 
