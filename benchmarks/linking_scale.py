@@ -18,6 +18,7 @@ table and each stage's growth exponent (least-squares slope of log seconds on lo
 1 = linear, 2 = all pairs), and that of the peak memory.
 
 usage: benchmarks/linking_scale.py [--sizes 1000,3000,10000] [--limit-bench 150] [--stages events,clusters]
+                                   [--stream [--jobs N] [--progress-dir DIR] [--out-dir DIR]]
                                    [--profile OUT.prof --sizes N] [--json OUT]
 """
 from __future__ import annotations
@@ -97,59 +98,138 @@ def run_one(n: int, limit_bench: int = 150, stages: tuple[str, ...] = (), profil
     return row
 
 
-def run_one_stream(n: int, limit_bench: int = 150, out: str | None = None, progress_file: str | None = None) -> dict:
+class ChunkStats:
+    """``on_chunk`` of the streamed run (picklable: with ``--jobs`` it runs in the workers): writes
+    the chunk's dossier as JSON under ``folder`` (deleted again unless ``keep``) and returns its
+    counts: bytes of JSON, claims, clusters."""
+
+    def __init__(self, folder: str, keep: bool):
+        self.folder, self.keep = folder, keep
+
+    def __call__(self, k: int, dossier) -> dict:
+        path = Path(self.folder) / f"chunk-{k:05d}.json"
+        path.write_text(dossier.model_dump_json(), encoding="utf-8")
+        size = path.stat().st_size
+        if not self.keep:
+            path.unlink()
+        return {"bytes": size, "claims": len(dossier.claims), "clusters": len(dossier.clusters)}
+
+
+class RssSampler:
+    """A thread that samples the resident memory of this process and of all its descendants every
+    ``every`` seconds (psutil); ``peak_total_mb``: the largest sum seen, ``peak_one_mb``: the largest
+    single process seen."""
+
+    def __init__(self, every: float = 2.0):
+        import threading
+
+        self.every, self.peak_total_mb, self.peak_one_mb = every, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def sample(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        rss = []
+        for p in [me] + me.children(recursive=True):
+            try:
+                rss.append(p.memory_info().rss)
+            except psutil.Error:
+                pass
+        self.peak_total_mb = max(self.peak_total_mb, round(sum(rss) / 2 ** 20))
+        self.peak_one_mb = max(self.peak_one_mb, round(max(rss, default=0) / 2 ** 20))
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            self.sample()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.sample()
+
+
+def _cpu_s(who) -> float:
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
+
+
+def run_one_stream(n: int, limit_bench: int = 150, out: str | None = None, progress_file: str | None = None,
+                   jobs: int = 1, profile: str | None = None) -> dict:
     """The streamed cross-article half (``rashomon.engine.streaming``) on ``n`` replicated articles
     made on demand (``_linking_replicate.ReplicaSource``: only a window's or a chunk's records are
     ever built); each chunk's dossier is written under ``out`` (a temporary folder when None, removed
-    after) and dropped. Returns the row: seconds per step and per stage (summed over windows and
-    chunks), peak RSS, counts; ``progress_file`` gets the row so far after every window and chunk."""
+    after) and dropped. ``jobs`` > 1: step 2 in that many worker processes, overlapping step 1
+    (``engine/stream_pool.py``). Returns the row: seconds per step and per stage (summed over windows
+    and chunks), CPU seconds of this process and of all the workers, peak RSS per process and of all
+    together, counts; ``progress_file`` gets the row so far after every window and chunk. ``profile``
+    (with ``jobs`` = 1): a cProfile of step 2 written there."""
     import shutil
     import tempfile
 
     sys.path.insert(0, str(HERE))
     from _linking_records import real_records
     from _linking_replicate import ReplicaSource
-    from rashomon.engine.streaming import StreamReport, find_events, link_chunks
+    from rashomon.engine.streaming import StreamReport, find_events, link_chunks, link_stream
     from rashomon.settings import current
 
     arts, anns = real_records(limit_bench, verbose=False)
     source = ReplicaSource(arts, anns, n)
     del arts, anns
-    row = {"articles": n, "distinct": source.distinct, "mode": "stream", "records_mb": round(_rss_mb())}
+    row = {"articles": n, "distinct": source.distinct, "mode": "stream", "jobs": jobs, "records_mb": round(_rss_mb())}
     folder = Path(out) if out else Path(tempfile.mkdtemp(prefix="linkstream-"))
+    folder.mkdir(parents=True, exist_ok=True)
     rep = StreamReport()
     stats = {"claims": 0, "bytes": 0, "clusters": 0, "largest_chunk_mb": 0}
-    t_start = time.perf_counter()
+    sampler = RssSampler()
+    t_start, c_start = time.perf_counter(), _cpu_s(resource.RUSAGE_SELF)
 
     def note(msg: str) -> None:
         print(f"  n={n} {msg} rss {_rss_mb():.0f} MB t {time.perf_counter() - t_start:.0f}s", file=sys.stderr, flush=True)
         if progress_file:
             Path(progress_file).write_text(json.dumps(dict(row, **_report_row(rep), **stats, at_s=round(time.perf_counter() - t_start, 1),
-                                                           last=msg, peak_mb=_peak_mb())))
+                                                           last=msg, peak_mb=_peak_mb(), peak_total_mb=sampler.peak_total_mb,
+                                                           peak_one_mb=sampler.peak_one_mb)))
 
-    def on_chunk(k: int, dossier) -> None:
-        path = folder / f"chunk-{k:05d}.json"
-        path.write_text(dossier.model_dump_json(), encoding="utf-8")
-        size = path.stat().st_size
-        stats["bytes"] += size
-        stats["claims"] += len(dossier.claims)
-        stats["clusters"] += len(dossier.clusters)
-        stats["largest_chunk_mb"] = max(stats["largest_chunk_mb"], round(size / 2 ** 20))
-        if not out:
-            path.unlink()
+    def on_result(k: int, got: dict) -> None:
+        stats["bytes"] += got["bytes"]
+        stats["claims"] += got["claims"]
+        stats["clusters"] += got["clusters"]
+        stats["largest_chunk_mb"] = max(stats["largest_chunk_mb"], round(got["bytes"] / 2 ** 20))
 
     settings = current()
-    events = find_events(source, settings=settings, report=rep, progress=note)
-    row["events_mb"] = round(_rss_mb())
-    link_chunks(source, events, on_chunk, settings=settings, report=rep, progress=note)
+    on_chunk = ChunkStats(str(folder), keep=bool(out))
+    if jobs > 1:
+        link_stream(source, on_chunk, settings=settings, progress=note, jobs=jobs, on_result=on_result, report=rep)
+    else:
+        events = find_events(source, settings=settings, report=rep, progress=note)
+        row["events_mb"] = round(_rss_mb())
+        prof = None
+        if profile:  # step 2 only, in this process
+            import cProfile
+
+            prof = cProfile.Profile()
+            prof.enable()
+        link_chunks(source, events, on_chunk, settings=settings, report=rep, progress=note, on_result=on_result)
+        if prof:
+            prof.disable()
+            prof.dump_stats(profile)
+    wall = time.perf_counter() - t_start
+    sampler.stop()
     if not out:
         shutil.rmtree(folder, ignore_errors=True)
     row.update(_report_row(rep))
     row.update(stats)
-    row["total_s"] = round(rep.events_s + rep.chunks_s, 2)
-    row["total_cpu_s"] = round(rep.events_cpu_s + rep.chunks_cpu_s, 1)  # one thread: CPU time is the cost a loaded machine does not inflate
-    row["peak_mb"] = _peak_mb()
-    row["largest_event"] = max((len(e.articles) for e in events), default=0)
+    row["total_s"] = round(wall, 2)  # wall seconds of both steps (with jobs > 1 they overlap)
+    row["main_cpu_s"] = round(_cpu_s(resource.RUSAGE_SELF) - c_start, 1)
+    row["workers_cpu_s"] = round(_cpu_s(resource.RUSAGE_CHILDREN), 1)  # the workers, start-up included (waited for)
+    row["total_cpu_s"] = round(row["main_cpu_s"] + row["workers_cpu_s"], 1)  # BLAS on one thread: CPU time is the cost a loaded machine does not inflate
+    row["peak_mb"] = _peak_mb()  # this process
+    row["worker_peak_mb"] = rep.worker_peak_mb
+    row["peak_total_mb"] = sampler.peak_total_mb  # all processes together, sampled every 2 s
+    row["largest_event"] = rep.largest_event
     return row
 
 
@@ -182,24 +262,28 @@ def _report_row(rep) -> dict:
     out = {"windows": rep.windows, "events": rep.events, "chunks": rep.chunks, "carried_max": rep.carried_max,
            "window_max": rep.window_max, "chunk_max": rep.chunk_max, "find_events_s": round(rep.events_s, 2),
            "link_chunks_s": round(rep.chunks_s, 2), "find_events_cpu_s": round(rep.events_cpu_s, 1),
-           "link_chunks_cpu_s": round(rep.chunks_cpu_s, 1)}
+           "link_chunks_cpu_s": round(rep.chunks_cpu_s, 1), "jobs": rep.jobs}
     out.update({f"{k}_s": round(v, 2) for k, v in rep.stage_s.items()})
     return out
 
 
 def measure(sizes=(1000, 3000, 10000, 30000, 100000), limit_bench: int = 150, stages: tuple[str, ...] = (),
-            verbose: bool = True, stream: bool = False, progress_dir: str | None = None) -> list[dict]:
+            verbose: bool = True, stream: bool = False, progress_dir: str | None = None, jobs: int = 1,
+            out_dir: str | None = None) -> list[dict]:
     """One row per size (see module doc), each measured in a fresh Python process so that its
     peak memory is its own. ``stages`` = names of corpus stages to time (empty: all; one batch
     only). ``stream``: the streamed cross-article half (``run_one_stream``) instead of one batch;
-    ``progress_dir`` then gets ``progress-<n>.json``, the row so far, after every window and chunk."""
+    ``progress_dir`` then gets ``progress-<n>.json``, the row so far, after every window and chunk;
+    ``jobs``: worker processes of step 2; ``out_dir``: the chunk dossiers kept under ``out_dir/<n>/``."""
     rows = []
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
     for n in sizes:
         cmd = [sys.executable, str(HERE / "linking_scale.py"), "--one", str(n), "--limit-bench", str(limit_bench),
                "--stages", ",".join(stages)]
         if stream:
-            cmd.append("--stream")
+            cmd += ["--stream", "--jobs", str(jobs)]
+            if out_dir:
+                cmd += ["--out", str(Path(out_dir) / str(n))]
             if progress_dir:
                 cmd += ["--progress", str(Path(progress_dir) / f"progress-{n}.json")]
         res = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=None if verbose else subprocess.DEVNULL, text=True)
@@ -261,9 +345,11 @@ def main() -> None:
         p.add_argument("--profile", default=None)
         p.add_argument("--stream", action="store_true")
         p.add_argument("--progress", default=None)
+        p.add_argument("--jobs", type=int, default=1)
+        p.add_argument("--out", default=None)
         a = p.parse_args()
         if a.stream:
-            row = run_one_stream(a.one, a.limit_bench, progress_file=a.progress)
+            row = run_one_stream(a.one, a.limit_bench, out=a.out, progress_file=a.progress, jobs=a.jobs, profile=a.profile)
         else:
             row = run_one(a.one, a.limit_bench, tuple(x for x in a.stages.split(",") if x), a.profile)
         print(json.dumps(row))
@@ -276,12 +362,14 @@ def main() -> None:
         p.add_argument("--fnc", default=None, help=argparse_suppress())
         p.add_argument("--stream", action="store_true", help="the streamed cross-article half (engine/streaming.py)")
         p.add_argument("--progress-dir", default=None, help="with --stream: progress-<n>.json there after every window and chunk")
+        p.add_argument("--jobs", type=int, default=1, help="with --stream: worker processes for step 2 (overlapping step 1)")
+        p.add_argument("--out-dir", default=None, help="with --stream: keep the chunk dossiers under OUT_DIR/<n>/")
 
     args = bench_args("linking_scale", "polnear", default_split="records", extra=extra,
                       description="growth of the cross-article half's time and memory with corpus size")
     sizes = [int(x) for x in args.sizes.split(",") if x]
     rows = measure(sizes, args.limit_bench, tuple(x for x in args.stages.split(",") if x), stream=args.stream,
-                   progress_dir=args.progress_dir)
+                   progress_dir=args.progress_dir, jobs=args.jobs, out_dir=args.out_dir)
     print()
     print(table(rows))
     finish(args, metrics_of(rows), sum(r["articles"] for r in rows), title="cross-article half: time and memory vs corpus size")

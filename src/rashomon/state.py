@@ -61,6 +61,7 @@ class CorpusState:
     proposition_texts: dict[str, str] = field(default_factory=dict)
     claim_features: dict = field(default_factory=dict)  # claim id -> features (link.features)
     article_units: Optional[dict] = None  # article id -> unit embeddings (link.events)
+    claim_poles: dict = field(default_factory=dict)  # (claim id, text) -> state poles (link.relations.context)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from rashomon.api import link_articles
-from rashomon.engine.streaming import MemorySource, StreamReport, find_events, link_stream
+from rashomon.engine.streaming import MemorySource, StreamReport, find_events, link_stream, write_chunks
 from rashomon.settings import Settings
 
 TEXTS = [
@@ -78,3 +78,25 @@ def test_an_event_cut_by_a_window_is_carried_and_grouped_as_in_one_batch(records
     assert any(len(e.articles) == 2 for e in batch.events)  # one batch puts the two flood reports together
     assert _partition(events) == _partition(batch.events)
     assert sorted(a for e in events for a in e.articles) == sorted(a for a, _, _ in TEXTS)
+
+
+def _chunk_files(folder) -> dict[str, dict]:
+    import json
+
+    return {p.name: {k: v for k, v in json.loads(p.read_text(encoding="utf-8")).items() if k != "run"}
+            for p in sorted(folder.glob("chunk-*.json"))}
+
+
+def test_chunks_in_worker_processes_give_the_dossiers_of_one_process(records, tmp_path):
+    arts, anns = records
+    settings = Settings(blocking={"stream_window": 1, "stream_chunk": 2})
+    serial = link_stream(MemorySource(arts, anns), write_chunks(tmp_path / "serial"), settings=settings)
+    sizes: dict = {}
+    pooled = link_stream(MemorySource(arts, anns), write_chunks(tmp_path / "pooled"), settings=settings, jobs=2,
+                         on_result=sizes.__setitem__)
+    assert pooled.jobs == 2 and pooled.chunks == serial.chunks >= 2
+    assert sorted(sizes) == list(range(1, serial.chunks + 1)) and all(v > 0 for v in sizes.values())
+    assert pooled.worker_peak_mb > 0 and set(pooled.stage_s) == set(serial.stage_s)
+    one, two = _chunk_files(tmp_path / "serial"), _chunk_files(tmp_path / "pooled")
+    assert len(one) == serial.chunks
+    assert one == two

@@ -55,9 +55,16 @@ from ..state import CorpusState
 from .threads import one_thread
 
 __all__ = ["RecordSource", "MemorySource", "StreamReport", "plan_windows", "windows_of", "split_open", "pack_chunks",
-           "find_events", "apply_events", "link_chunks", "link_stream", "write_chunks"]
+           "ChunkPacker", "step1_stages", "find_events", "apply_events", "link_chunk", "link_chunks", "link_stream",
+           "ChunkWriter", "write_chunks"]
 
 EVENTS_STAGE = "events"
+# corpus stages before ``events`` that step 1 skips: ``group_events`` reads the articles, claims,
+# times and annotations, not the actors linked across articles (the stage table's "dossier.actors"
+# is not read by link/events.py); step 2 links actors again on every chunk, so the windows' links
+# were never kept. Same events with and without it: tests/stages/test_streaming_link.py and the
+# 1,000-article benchmark corpus (docs/SCALE.md).
+STEP1_SKIP = ("link_actors",)
 
 
 class RecordSource(Protocol):
@@ -100,6 +107,10 @@ class StreamReport:
     events_cpu_s: float = 0.0  # CPU seconds of this process in step 1 (what a busy machine does not inflate)
     chunks_cpu_s: float = 0.0
     stage_s: dict = field(default_factory=dict)  # corpus stage -> seconds, summed over windows and chunks
+    largest_event: int = 0  # articles of the largest event found
+    jobs: int = 1  # processes that ran step 2 (1: this one)
+    worker_cpu_s: float = 0.0  # with jobs > 1: CPU seconds of the chunks in the workers (in chunks_cpu_s too)
+    worker_peak_mb: int = 0  # with jobs > 1: the largest peak RSS of one worker process
 
 
 def _day(published: Optional[str]) -> Optional[int]:
@@ -171,22 +182,34 @@ def split_open(events: Sequence[Event], day_of: dict[str, Optional[int]], next_s
     return [e for e in events if id(e) not in keep], [e for e in events if id(e) in keep]
 
 
+class ChunkPacker:
+    """Packs events, given in order and a few at a time, into chunks of at most ``size`` articles
+    (``pack_chunks`` one event at a time): ``add(event)`` returns the chunk it completes (the
+    event starts the next) or None; ``flush()`` the last chunk, if any."""
+
+    def __init__(self, size: int):
+        self.size, self.cur, self.n = size, [], 0
+
+    def add(self, ev: Event) -> Optional[list[Event]]:
+        k, done = len(ev.articles), None
+        if self.cur and self.n + k > self.size:
+            done, self.cur, self.n = self.cur, [], 0
+        self.cur.append(ev)
+        self.n += k
+        return done
+
+    def flush(self) -> Optional[list[Event]]:
+        done, self.cur, self.n = self.cur or None, [], 0
+        return done
+
+
 def pack_chunks(events: Sequence[Event], size: int) -> list[list[Event]]:
     """Events in their order, packed into chunks of at most ``size`` articles; an event is never
     split (one larger than ``size`` is a chunk of its own)."""
-    out: list[list[Event]] = []
-    cur: list[Event] = []
-    n = 0
-    for ev in events:
-        k = len(ev.articles)
-        if cur and n + k > size:
-            out.append(cur)
-            cur, n = [], 0
-        cur.append(ev)
-        n += k
-    if cur:
-        out.append(cur)
-    return out
+    packer = ChunkPacker(size)
+    out = [c for c in (packer.add(ev) for ev in events) if c]
+    last = packer.flush()
+    return out + [last] if last else out
 
 
 def _state(arts: list[Article], anns: dict[str, ArticleAnnotations], settings) -> CorpusState:
@@ -230,9 +253,19 @@ def _renumber(ev: Event, ids: dict[str, str]) -> Event:
                                  "reason": reason, "main": False})
 
 
+def step1_stages() -> list:
+    """The corpus stages step 1 runs on a window: those up to and including ``events``, less those
+    whose output ``group_events`` does not read (``STEP1_SKIP``)."""
+    names = [s.name for s in CORPUS_STAGES]
+    return [s for s in CORPUS_STAGES[:names.index(EVENTS_STAGE) + 1] if s.name not in STEP1_SKIP]
+
+
 def find_events(source: RecordSource, *, settings=None, report: Optional[StreamReport] = None,
-                progress: Optional[Callable[[str], None]] = None) -> list[Event]:
-    """Step 1 (module doc): the corpus' events, window by window; returns them with global ids."""
+                progress: Optional[Callable[[str], None]] = None,
+                on_closed: Optional[Callable[[list[Event]], None]] = None) -> list[Event]:
+    """Step 1 (module doc): the corpus' events, window by window; returns them with global ids.
+    ``on_closed`` gets each window's newly closed events (global ids, in order) as they close, so
+    step 2 may start on them while later windows are grouped (``link_stream`` with ``jobs`` > 1)."""
     from ..link.blocking import veto_days
 
     settings = settings if settings is not None else current()
@@ -243,7 +276,7 @@ def find_events(source: RecordSource, *, settings=None, report: Optional[StreamR
     day_of = {a.id: _day(a.published) for a in source.articles()}  # one article record at a time
     windows = windows_of(day_of, size)
     report.articles, report.windows = len(day_of), len(windows)
-    head = [s for s in CORPUS_STAGES[:[s.name for s in CORPUS_STAGES].index(EVENTS_STAGE) + 1]]
+    head = step1_stages()
     events: list[Event] = []
     carry: list[str] = []
     for w, ids in enumerate(windows):
@@ -257,13 +290,17 @@ def find_events(source: RecordSource, *, settings=None, report: Optional[StreamR
         nxt = day_of.get(windows[w + 1][0]) if w + 1 < len(windows) else None
         closed, opened = split_open(state.dossier.events, day_of, nxt, gap, carry_max)
         ids_map = {ev.id: f"E{len(events) + k + 1}" for k, ev in enumerate(closed)}
-        events += [_renumber(ev, ids_map) for ev in closed]
+        new = [_renumber(ev, ids_map) for ev in closed]
+        events += new
         carry = [a for ev in opened for a in ev.articles]
         report.carried_max = max(report.carried_max, len(carry))
         del state
         if progress:
             progress(f"window {w + 1}/{len(windows)}: {len(todo)} articles, {len(closed)} events closed, {len(carry)} articles carried")
+        if on_closed and new:
+            on_closed(new)
     report.events = len(events)
+    report.largest_event = max((len(e.articles) for e in events), default=0)
     report.events_s, report.events_cpu_s = time.perf_counter() - t0, time.process_time() - c0
     return events
 
@@ -282,10 +319,26 @@ def apply_events(state: CorpusState, events: Sequence[Event]) -> None:
     state.event_stats = {"compared": 0, "articles": len(d.articles), "given": len(d.events)}
 
 
-def link_chunks(source: RecordSource, events: Sequence[Event], on_chunk: Callable[[int, Dossier], None], *,
-                settings=None, report: Optional[StreamReport] = None, progress: Optional[Callable[[str], None]] = None) -> StreamReport:
-    """Step 2 (module doc): every corpus stage on each chunk of whole events; each chunk's dossier
-    goes to ``on_chunk(chunk number from 1, dossier)`` and is then dropped."""
+def link_chunk(source: RecordSource, chunk: Sequence[Event], settings, stage_s: Optional[dict] = None) -> Dossier:
+    """One chunk of step 2: its articles' records loaded from ``source``, every corpus stage run on
+    them with ``chunk`` standing in for the ``events`` stage; returns the chunk's dossier (its
+    ``run.stages`` timed). ``stage_s`` (stage -> seconds) gets the timings added."""
+    ids = [a for ev in chunk for a in ev.articles]
+    arts, anns = source.load(ids)
+    state = _state(arts, anns, settings)
+    del arts, anns
+    rep = StreamReport(stage_s=stage_s if stage_s is not None else {})
+    with use(settings), one_thread("blas"):
+        state.dossier.run.stages = _run(state, CORPUS_STAGES, rep, replace_events=list(chunk))
+    return state.dossier
+
+
+def link_chunks(source: RecordSource, events: Sequence[Event], on_chunk: Callable[[int, Dossier], object], *,
+                settings=None, report: Optional[StreamReport] = None, progress: Optional[Callable[[str], None]] = None,
+                on_result: Optional[Callable[[int, object], None]] = None) -> StreamReport:
+    """Step 2 (module doc), in this process: every corpus stage on each chunk of whole events; each
+    chunk's dossier goes to ``on_chunk(chunk number from 1, dossier)`` and is then dropped;
+    ``on_result(k, what on_chunk returned)`` follows when given."""
     settings = settings if settings is not None else current()
     report = report if report is not None else StreamReport()
     t0, c0 = time.perf_counter(), time.process_time()
@@ -294,35 +347,53 @@ def link_chunks(source: RecordSource, events: Sequence[Event], on_chunk: Callabl
     chunks = pack_chunks(events, size)
     report.chunks = len(chunks)
     for k, chunk in enumerate(chunks, 1):
-        ids = [a for ev in chunk for a in ev.articles]
-        report.chunk_max = max(report.chunk_max, len(ids))
-        arts, anns = source.load(ids)
-        state = _state(arts, anns, settings)
-        del arts, anns
-        with use(settings), one_thread("blas"):
-            state.dossier.run.stages = _run(state, CORPUS_STAGES, report, replace_events=list(chunk))
-        on_chunk(k, state.dossier)
-        del state
+        n = sum(len(ev.articles) for ev in chunk)
+        report.chunk_max = max(report.chunk_max, n)
+        got = on_chunk(k, link_chunk(source, chunk, settings, report.stage_s))
+        if on_result:
+            on_result(k, got)
         if progress:
-            progress(f"chunk {k}/{len(chunks)}: {len(ids)} articles, {len(chunk)} events")
+            progress(f"chunk {k}/{len(chunks)}: {n} articles, {len(chunk)} events")
     report.chunks_s, report.chunks_cpu_s = time.perf_counter() - t0, time.process_time() - c0
     return report
 
 
-def link_stream(source: RecordSource, on_chunk: Callable[[int, Dossier], None], *, settings=None,
-                progress: Optional[Callable[[str], None]] = None) -> StreamReport:
-    """Both steps (module doc) on ``source``; the dossiers go to ``on_chunk``."""
-    report = StreamReport()
+def link_stream(source: RecordSource, on_chunk: Callable[[int, Dossier], object], *, settings=None,
+                progress: Optional[Callable[[str], None]] = None, jobs: int = 1,
+                on_result: Optional[Callable[[int, object], None]] = None, report: Optional[StreamReport] = None) -> StreamReport:
+    """Both steps (module doc) on ``source``; the dossiers go to ``on_chunk``. ``jobs`` > 1: step 2
+    runs in ``jobs`` worker processes and overlaps step 1 (``engine/stream_pool.py``: ``source`` and
+    ``on_chunk`` are pickled to the workers, ``on_chunk`` runs there and what it returns comes back
+    to ``on_result``); the chunks and their dossiers are those of ``jobs`` = 1. ``report``: filled as
+    it goes (a new one when None), and returned."""
+    report = report if report is not None else StreamReport()
+    if jobs > 1:
+        from .stream_pool import ChunkPool
+
+        settings = settings if settings is not None else current()
+        with ChunkPool(source, on_chunk, settings=settings, jobs=jobs, report=report, progress=progress,
+                       on_result=on_result) as pool:
+            find_events(source, settings=settings, report=report, progress=progress, on_closed=pool.add)
+            pool.finish()
+        return report
     events = find_events(source, settings=settings, report=report, progress=progress)
-    return link_chunks(source, events, on_chunk, settings=settings, report=report, progress=progress)
+    return link_chunks(source, events, on_chunk, settings=settings, report=report, progress=progress, on_result=on_result)
 
 
-def write_chunks(folder: Path) -> Callable[[int, Dossier], None]:
+class ChunkWriter:
+    """An ``on_chunk`` that writes chunk ``k``'s dossier to ``folder/chunk-<k:05d>.json`` and
+    returns the file's size in bytes (picklable, so worker processes can run it)."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def __call__(self, k: int, dossier: Dossier) -> int:
+        path = self.folder / f"chunk-{k:05d}.json"
+        path.write_text(dossier.model_dump_json(), encoding="utf-8")
+        return path.stat().st_size
+
+
+def write_chunks(folder: Path) -> ChunkWriter:
     """An ``on_chunk`` that writes chunk ``k``'s dossier to ``folder/chunk-<k:05d>.json``."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-
-    def write(k: int, dossier: Dossier) -> None:
-        (folder / f"chunk-{k:05d}.json").write_text(dossier.model_dump_json(), encoding="utf-8")
-
-    return write
+    return ChunkWriter(folder)

@@ -272,7 +272,7 @@ def assign_side(members: list[Actor]) -> tuple[Optional[str], str]:
         lx.fold(re.sub(r"^the\s+", "", al, flags=re.I)) for a in members for al in a.aliases}
     markers = [lx.fold(m) for m in lx.load("sides.yaml", "en").get("state_media_markers", []) or []]
     # state media, named or described ("Russian state media RIA Novosti")
-    for f in fnames:
+    for f in sorted(fnames):
         if f in lx.state_media():
             country = outlets.get(f) or (lx.country_in(f) or (None,))[0]
             if country:
@@ -284,7 +284,7 @@ def assign_side(members: list[Actor]) -> tuple[Optional[str], str]:
             if c:
                 return c[0], f"described as state media: '{text}'"
     if typ == "media_outlet" or any(f in outlets for f in fnames):
-        for f in fnames:
+        for f in sorted(fnames):
             if f in lx.wire_agencies():
                 return lx.side_label("independent_media"), f"'{f}' is a news agency that does not speak for a government"
         return lx.side_label("independent_media"), "a news outlet, not described as state media"

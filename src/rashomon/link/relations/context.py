@@ -158,6 +158,9 @@ def claim_views(state) -> list[ClaimView]:
 
     props = proposition_texts(state)
     event_of = event_blocks(d)
+    # the relations and disputes stages build the views several times over one state: each
+    # claim's state poles (the lexicon scan, most of the cost) are found once per claim and text
+    poles_of = state.claim_poles if isinstance(getattr(state, "claim_poles", None), dict) else {}
     out = []
     for c in claims:
         actor = None
@@ -168,9 +171,12 @@ def claim_views(state) -> list[ClaimView]:
         side = sides.get(actor) if actor else None
         date, how = _claim_date(c, times, published, times_by_article)
         span = claim_span(c, texts)
+        poles = poles_of.get((c.id, span.text))
+        if poles is None:
+            poles = poles_of[(c.id, span.text)] = state_poles(span.text, strict=True)
         out.append(ClaimView(claim=c, text=span.text, span=span, cluster=c.cluster, side=side,
                              speaker=actor or (name.lower() if name else None), speaker_name=name, date=date,
-                             date_source=how, vec=vecs[c.id], poles=state_poles(span.text, strict=True),
+                             date_source=how, vec=vecs[c.id], poles=poles,
                              quantities=[quants[q] for q in c.quantities if q in quants],
                              words=content_words(span.text), names=frozenset(_PROPER.findall(span.text)),
                              when=_claim_when(c, times), prop=props.get(c.id, span.text),
