@@ -92,12 +92,14 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             info = _is_cue_verb(tok)
             if not info:
                 continue
-            if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl",) and _subject(tok) is None:
+            noun_root = _noun_root_report(tok)  # "Bloggers reported that ..." parsed as a noun phrase
+            if tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBN" and tok.dep_ in ("acl",) and _subject(tok) is None
+                                                    and noun_root is None):
                 continue  # "so-called", "claimed territory": modifiers, not reporting
             if _in_spans(idioms, tok.idx):
                 continue  # "Needless to say", "Let's say", "so to speak": no one is reported
             tail = _trailing_name(tok)  # "A, Denis Lund, the head of X, told TV": (name, its first token)
-            subj = tail[0] if tail else _inherited_subject(tok)
+            subj = tail[0] if tail else (noun_root[0] if noun_root else _inherited_subject(tok))
             if subj is None:
                 subj = _inverted_subject(tok)
             if (subj is not None and info.get("class") != "hedging" and tok.lemma_.lower() not in _EVIDENCE_VERBS
@@ -114,6 +116,8 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                       and tok.lemma_.lower() in ("ask", "question", "wonder")]
             if tok.lemma_ in ("tell", "inform", "brief"):
                 comps = [c for c in tok.children if c.dep_ in ("ccomp",)] or comps
+            if not comps and noun_root is not None:
+                comps = [noun_root[1]]
             if not comps:
                 comps = channel_clauses(tok)  # "said in a statement that ...": the parser hangs it on the channel
             cue_in_quote = bool(_quote_at(quotes, tok.idx, tok.idx + 1))
@@ -136,12 +140,15 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             if not cue_in_quote and (sent_quotes or near):
                 # quotations next to the cue: before ("“...,” he said"), after ("he said: “...”"), or both
                 adj = _adjacent_quotes(doc, text, tok, subj, sent_quotes + near)
+                # "A suspected the blasts were “sabotage,” and B blamed ...": the quotation is A's
+                adj = [q for q in adj if not _in_other_clause(sent, tok, q)]
                 if not f.contents and not adj and not (info.get("object") and _quote_in_object(tok, sent_quotes)):
                     # no clause and no quotation next to the cue: a quotation of the sentence that
                     # no other cue verb of it stands next to or holds ("that had been verified by
                     # X, and when asked, Y said: “...”" gives the quotation to Y, not to
                     # "verified"); a verb with an object says what its object says (below)
-                    adj = [q for q in sent_quotes if not _next_to_other_cue(doc, text, sent, tok, q)]
+                    adj = [q for q in sent_quotes if not _next_to_other_cue(doc, text, sent, tok, q)
+                           and not _in_other_clause(sent, tok, q)]
                 if adj:
                     qspans = [_trim(text, *_paragraph_part(text, qs, qe, tok.idx)) for qs, qe in adj]
                     # clause contents inside an adjacent quotation give way to the quotation
@@ -164,7 +171,9 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                             break
                 if objs:
                     # "condemned the vote as a “total failure”": the object with what it is called
-                    objs += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i]
+                    objs += [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and (
+                        c.lower_ == "as" or (c.lower_ in ("on", "for") and not any(
+                            p.ent_type_ in ("DATE", "TIME") for p in c.subtree)))]  # "blamed the attack on X"
                     toks = [t for o in objs for t in o.subtree]
                     s, e = _span_of(toks)
                     for qs, qe in _quote_at(quotes, s, e):
@@ -191,6 +200,23 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             found.append(f)
     del lex
     return found
+
+
+def _noun_root_report(verb):
+    """``(subject noun, clause)`` when the parser read a whole reporting sentence as one noun
+    phrase: "The military bloggers reported on Monday that the troops ..." with "bloggers" as the
+    sentence root, "reported" a participle modifying it and the "that" clause hung on either; else
+    None. Only a root noun with no verb of its own and a clause opened by "that" after the cue."""
+    head = verb.head
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.i > verb.i or _subject(verb) is not None:
+        return None
+    for c in [*verb.children, *head.children]:
+        if (c.i > verb.i and c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+            return head, c
+    return None
 
 
 def _trailing_name(verb):
@@ -229,6 +255,21 @@ def _quote_in_object(tok, quotes) -> bool:
         s, e = _span_of(list(c.subtree))
         if any(s <= q[0] + 1 and q[1] - 1 <= e for q in quotes):
             return True
+    return False
+
+
+def _in_other_clause(sent, tok, q) -> bool:
+    """True when quotation ``q`` lies inside the clause complement of another cue verb of
+    ``sent`` that does not hold ``tok`` ("A suspected the blasts were “sabotage,” and B blamed
+    Moscow": the quotation is what A suspected, not B's)."""
+    for t in sent:
+        if t.i == tok.i or not _is_cue_verb(t) or q[0] <= t.idx < q[1]:
+            continue
+        for c in t.children:
+            if c.dep_ == "ccomp" and c.i > t.i and tok not in c.subtree:
+                s, e = _span_of(list(c.subtree))
+                if s <= q[0] + 1 and q[1] - 1 <= e + 2:
+                    return True
     return False
 
 

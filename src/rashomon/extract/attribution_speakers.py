@@ -208,7 +208,7 @@ def _speaker_tokens(head):
     for c in head.lefts:
         toks.extend(c.subtree)
     for c in head.rights:
-        if c.dep_ in _SPEAKER_STOP_DEPS:
+        if c.dep_ in _SPEAKER_STOP_DEPS or _misparsed_verb(c):
             break
         toks.extend(c.subtree)
     toks = sorted(set(toks), key=lambda t: t.i)
@@ -226,10 +226,17 @@ def _speaker_tokens(head):
     return toks or [head]
 
 
+def _misparsed_verb(tok) -> bool:
+    """True for the main verb of a sentence the parser read as one noun phrase ("Bloggers
+    reported that ...": "reported" a participle modifying the root noun): the speaker ends there."""
+    return tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
+
+
 def _conj_heads(head):
     out = [head]
+    stop = min((c.i for c in head.rights if _misparsed_verb(c)), default=None)
     for c in head.children:
-        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"):
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and (stop is None or c.i < stop):
             out.extend(_conj_heads(c))
     return out
 

@@ -129,6 +129,8 @@ def _subordinate_statement_start(doc, att, sent) -> Optional[int]:
     start = left.idx
     if start <= sent.start_char or _words(doc_text(doc)[sent.start_char:start]) < 6:
         return None
+    if any(c.start < start for c in att.content):
+        return None  # "A rallied support, Lund, the head of X, told TV": what was said comes first
     if att.speaker is not None and att.speaker.start is not None and att.speaker.start < start:
         # the speaker is named in the narrated part: keep the statement with the sentence
         # unless the statement is a participle of the speaker's own clause
@@ -210,8 +212,9 @@ def extract_claims(state) -> None:
         speech = [a for a in atts if _speech(doc, a)]
         if speech and len(speech) < len(atts):
             # "X thanked the soldiers who, he said, fought ...": the statement carries the sentence;
-            # stance verbs (thanked, praised) do not cut it into pieces
-            atts = speech
+            # stance verbs (thanked, praised) do not cut it into pieces; a stance clause of its own
+            # beside the statement ("A suspected X, and B blamed Y") stays
+            atts = [a for a in atts if a in speech or not any(_holds(a, b) or _holds(b, a) for b in speech)]
         ss, se = sent.start_char, sent.end_char
         regions = []  # (start, end, att)
         for att in atts:
@@ -396,6 +399,12 @@ def _tidy(text: str, drafts: list, dates: list) -> list:
             kept.append(d)
     kept.sort(key=lambda d: (d["start"], d["end"]))
     return kept
+
+
+def _holds(outer, inner) -> bool:
+    """True when ``inner``'s cue lies inside ``outer``'s content (a statement within a stance)."""
+    pos = inner.cue_start if inner.cue_start is not None else inner.content[0].start
+    return any(c.start <= pos < c.end for c in outer.content)
 
 
 def _speech(doc, att) -> bool:
