@@ -51,3 +51,31 @@ def test_statement_before_an_inverted_speaker_with_apposition_is_one_claim(run_a
     claim = next(c for c in st.ann.claims if c.attribution == told.id)
     assert claim.text.startswith("The long strike strengthened support")
     assert not any(c.text.startswith("told") for c in st.ann.claims)
+
+
+def test_figure_given_by_a_body_is_its_statement(run_article):
+    text = "On Monday, the regional council based in the north of the island put the death toll at 412."
+    a = _cue(checked_attributions(run_article, text), "put")
+    assert a.speaker.name == "regional council based in the north of the island"
+    assert a.content[0].text == "the death toll at 412"
+
+
+def test_putting_things_somewhere_is_no_statement(run_article):
+    atts = checked_attributions(run_article, "The porters put the crates at the gate before dawn.")
+    assert not atts
+
+
+def test_statement_closed_by_reads_the_report_goes_to_the_report_issuer(run_article):
+    text = ("According to a joint report by the broadcasters Radio Nord and TV Sud, divers found a second wreck. "
+            "The origin of the cargo is unclear as the crew likely used false papers, reads the report.")
+    a = _cue(checked_attributions(run_article, text), "reads")
+    assert a.speaker.text == "the report"
+    assert a.speaker.name == "Radio Nord and TV Sud" and a.speaker.channel == "report"
+    assert a.content[0].text.startswith("The origin of the cargo is unclear")
+
+
+def test_according_to_before_a_clause_with_its_own_object_stays_according_to(run_article):
+    text = "According to a report by the coast guard, divers found a second wreck near the harbour."
+    atts = checked_attributions(run_article, text)
+    assert [a.kind for a in atts] == ["according_to"]
+    assert atts[0].content[0].text.startswith("divers found a second wreck")

@@ -172,7 +172,7 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                 if objs:
                     # "condemned the vote as a “total failure”": the object with what it is called
                     objs += [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and (
-                        c.lower_ == "as" or (c.lower_ in ("on", "for") and not any(
+                        c.lower_ == "as" or (c.lower_ == "at" and info.get("figure")) or (c.lower_ in ("on", "for") and not any(
                             p.ent_type_ in ("DATE", "TIME") for p in c.subtree)))]  # "blamed the attack on X"
                     toks = [t for o in objs for t in o.subtree]
                     s, e = _span_of(toks)
@@ -181,11 +181,12 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                             e = qe  # "called Trump “unhinged.”": keep the whole quotation
                     f.contents.append(_trim(text, s, e))
             if not f.contents and tok.dep_ == "parataxis" or (not f.contents and tok.dep_ in ("ROOT",) and
-                                                              tok.i > sent.start + 2 and subj is not None):
+                                                              tok.i > sent.start + 2 and subj is not None
+                                                              and _after_statement(tok, subj)):
                 # "who, he said, fought ..." / "The units should be treated as terrorists, he stated"
                 toks = [t for t in sent if t.i not in {x.i for x in tok.subtree} or t.dep_ == "ccomp"]
                 if tok.dep_ == "ROOT":
-                    toks = [t for t in sent if t.i < (subj.left_edge.i if subj is not None else tok.i)]
+                    toks = [t for t in sent if t.i < min(subj.left_edge.i if subj is not None else tok.i, tok.i)]
                 if len(toks) >= 3:
                     s, e = _span_of(toks)
                     f.contents.append(_trim(text, s, e))
@@ -256,6 +257,16 @@ def _quote_in_object(tok, quotes) -> bool:
         if any(s <= q[0] + 1 and q[1] - 1 <= e for q in quotes):
             return True
     return False
+
+
+def _after_statement(tok, subj) -> bool:
+    """True when a root cue closes the statement before it ("..., he stated", "..., reads the
+    report"): a comma or quotation mark right before the cue clause, and no object of its own
+    ("According to X, investigators found a boat" states nothing before "investigators")."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i != subj.i for c in tok.children):
+        return False
+    first = min(subj.left_edge.i, tok.i)
+    return first > 0 and tok.doc[first - 1].text in (",", "\"", "”", "'", "’", "—", "–")
 
 
 def _in_other_clause(sent, tok, q) -> bool:

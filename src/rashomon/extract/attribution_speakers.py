@@ -53,8 +53,10 @@ def _inverted_subject(verb):
         return None
     for c in verb.rights:
         if c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "nsubj") and c.i <= verb.i + 4 and (
-                c.pos_ == "PROPN" or c.ent_type_ == "PERSON" or c.lower_ in actor_lexicon()["titles"]):
-            return c
+                c.pos_ == "PROPN" or c.ent_type_ == "PERSON" or c.lower_ in actor_lexicon()["titles"]
+                or (c.pos_ == "NOUN" and c.lower_ in cues()["speaking_documents"]
+                    and any(d.lower_ in ("the", "this", "that", "its", "their") for d in c.lefts))):
+            return c  # '"...," reads the report': a document named after its cue
     return None
 
 
@@ -208,6 +210,9 @@ def _speaker_tokens(head):
     for c in head.lefts:
         toks.extend(c.subtree)
     for c in head.rights:
+        if _identifying_participle(head, c):
+            toks.extend(c.subtree)  # "the government based in the east": which government
+            continue
         if c.dep_ in _SPEAKER_STOP_DEPS or _misparsed_verb(c):
             break
         toks.extend(c.subtree)
@@ -224,6 +229,17 @@ def _speaker_tokens(head):
     if opens and not any(t.text == ")" for t in toks[opens[-1]:]):
         toks = toks[:opens[-1]]  # "the Ohio Department of Natural Resources (ODNR": the name, no stray bracket
     return toks or [head]
+
+
+def _identifying_participle(head, c) -> bool:
+    """True for a short past participle phrase right after a common noun that says which one it
+    is ("the government based in the east", "troops stationed in the north"): at most seven words,
+    with a preposition, no comma before it, and not a reporting verb."""
+    if c.dep_ != "acl" or c.tag_ != "VBN" or head.pos_ != "NOUN" or _is_cue_verb(c) or _misparsed_verb(c):
+        return False
+    sub = list(c.subtree)
+    return (len(sub) <= 7 and sub[0].i == head.i + 1 and any(x.dep_ == "prep" for x in c.children)
+            and not any(x.is_punct for x in sub))
 
 
 def _misparsed_verb(tok) -> bool:
@@ -354,12 +370,16 @@ def _unnamed_with_affiliation(text: str, head, actor_name: str) -> str:
     says more, ending in the same noun; else the actor's name."""
     if actor_name[:1].isupper() or head.pos_ != "NOUN":
         return actor_name
-    toks = [t for t in _speaker_tokens(head) if t.i <= head.i]
+    all_toks = _speaker_tokens(head)
+    toks = [t for t in all_toks if t.i <= head.i]
     mention = _clean(text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]) if toks else ""
     words = actor_name.split()
-    if words and mention.split()[-1:] == words[-1:] and len(mention.split()) > len(words):
-        return mention
-    return actor_name
+    name = mention if words and mention.split()[-1:] == words[-1:] and len(mention.split()) > len(words) else actor_name
+    tail = [t for t in all_toks if t.i > head.i]
+    if tail and any(_identifying_participle(head, c) for c in head.rights):
+        # "the government based in the east": which one, in its own words
+        name = f"{name} {_clean(text[tail[0].idx:tail[-1].idx + len(tail[-1].text)])}"
+    return name
 
 
 def _person_behind(state, actor):
