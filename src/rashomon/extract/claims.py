@@ -13,6 +13,9 @@ and the links claim <-> quantities/times (``claim.quantities``/``claim.times`` a
 - Every other sentence is the outlet's own narration (speaker null, kind "narrative"), split into
   clauses where the parse shows several propositions: coordinated clauses with their own subject,
   and a trailing participle clause after a comma ("..., reportedly taking control of ...").
+- A long claim also gives the clauses it packs together as claims nested in it (participle
+  clauses, verb phrases sharing a subject, quotations; see ``rashomon.extract.claim_clauses``),
+  with the same speaker.
 - Headings, bylines, questions to the reader and page furniture (see ``is_furniture``) give no
   claims.
 - Polarity is "denied" for a denial cue ("denied that X") or a negated main verb; ``hedged`` and
@@ -28,7 +31,9 @@ from ..ids import span_id
 from ..models import Claim
 from ..settings import setting
 from .lexicon import cues
+from .claim_clauses import clause_drafts
 from .propositions import add_propositions
+from .quotes import find_quotes
 from .segment import datelines, doc_text, is_furniture, line_sentences
 from ..data import load_yaml
 
@@ -246,10 +251,15 @@ def extract_claims(state) -> None:
                     groups[-1].append((cs, ce))
                 else:
                     groups.append([(cs, ce)])
+            # a speaker inherited from inside another statement ("X said that he crossed ...,
+            # saying ...": "he") does not pull this statement's region over that one
+            others = [(c.start, c.end) for b in atts if b is not att for c in b.content]
             for gi, g in enumerate(groups):
                 s, e = min(x[0] for x in g), max(x[1] for x in g)
                 if gi == 0:
                     for a, b in ((att.cue_start, att.cue_end), (att.speaker.start, att.speaker.end) if att.speaker and att.speaker.start is not None else (None, None)):
+                        if a is not None and b is not None and a != att.cue_start and any(x <= a and b <= y for x, y in others):
+                            continue
                         if a is not None and ss <= a and b <= se:
                             s, e = min(s, a), max(e, b)
                 regions.append((s, e, att))
@@ -278,7 +288,10 @@ def extract_claims(state) -> None:
             if k == len(regions) - 1 and _words(text[e:se]) < 8:
                 e = se
             if k + 1 < len(regions):
-                e = min(e, regions[k + 1][0])
+                nxt = regions[k + 1][0]
+                # words between two statements ("..., vowing to topple X and saying ...") stay
+                # with the first rather than in no claim at all
+                e = nxt if e < nxt and _words(text[e:nxt]) < 12 else min(e, nxt)
             s, e = _trim(text, s, e)
             if e > s and _words(text[s:e]) >= 2:
                 drafts.append(dict(start=s, end=e, sent_i=si, att=att))
@@ -292,6 +305,8 @@ def extract_claims(state) -> None:
                 drafts.append(dict(start=s, end=e, sent_i=si, att=None))
 
     drafts = _tidy(text, drafts, datelines(text))
+    # the clauses a long sentence packs together, each its own (nested) claim (claim_clauses)
+    drafts = sorted(drafts + clause_drafts(doc, text, drafts, find_quotes(text)), key=lambda d: (d["start"], d["end"]))
     mentions = sorted((m.start, m.end, a.id) for a in ann.actors for m in a.mentions)
     m_starts = [m[0] for m in mentions]
     claims = []
