@@ -104,7 +104,7 @@ def _inherited_subject(verb):
     if verb.dep_ == "relcl":
         return verb.head
     if (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i
-            and verb.head.dep_ != "dobj"):
+            and (verb.head.dep_ != "dobj" or _issued_report(verb.head))):
         # "despite exit polls suggesting that ...", "with officials saying ...": the noun the
         # participle modifies ("X released documents showing ..." stays X's)
         return verb.head
@@ -124,6 +124,14 @@ def _inherited_subject(verb):
                 break
             head = head.head
     return None
+
+
+def _issued_report(noun) -> bool:
+    """True for a report noun with its issuer ("rejected a report by the agency claiming ..."):
+    what the participle says is the report's, not the subject's who rejected it."""
+    if noun.lower_ not in cues()["report_nouns"] and noun.lemma_.lower() not in cues()["speaking_documents"]:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i for c in noun.children)
 
 
 def _disagrees(verb, subj) -> bool:
@@ -223,8 +231,8 @@ def _speaker_tokens(head):
         toks = toks[cut[-1] + 1:]
     while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"):
         toks = toks[1:]
-    while toks and toks[-1].is_punct:
-        toks = toks[:-1]
+    while toks and (toks[-1].is_punct or (toks[-1].dep_ == "case" and toks[-1].i > head.i)):
+        toks = toks[:-1]  # "the ministry's conclusion that ...": the ministry
     opens = [k for k, t in enumerate(toks) if t.text == "(" and t.i > head.i]
     if opens and not any(t.text == ")" for t in toks[opens[-1]:]):
         toks = toks[:opens[-1]]  # "the Ohio Department of Natural Resources (ODNR": the name, no stray bracket

@@ -221,6 +221,19 @@ def extract_claims(state) -> None:
             # beside the statement ("A suspected X, and B blamed Y") stays
             atts = [a for a in atts if a in speech or not any(_holds(a, b) or _holds(b, a) for b in speech)]
         ss, se = sent.start_char, sent.end_char
+        nested = [a for a in atts if any(b is not a and _holds(b, a) for b in atts)]
+        if nested and len(nested) < len(atts):
+            # "X rejected a report by Y claiming that Z": X's claim is the sentence, Y's a claim
+            # nested in it, from Y's words on
+            for a in nested:
+                pts = [c.start for c in a.content] + [a.cue_start]
+                if a.speaker is not None and a.speaker.start is not None and ss <= a.speaker.start < a.cue_start:
+                    pts.append(a.speaker.start)
+                ns, ne = _trim(text, max(ss, min(pts)), min(se, max(c.end for c in a.content)))
+                if _words(text[ns:ne]) >= 4:
+                    drafts.append(dict(start=ns, end=ne, sent_i=si, att=a))
+            atts = [a for a in atts if a not in nested]
+        ss, se = sent.start_char, sent.end_char
         regions = []  # (start, end, att)
         for att in atts:
             groups: list[list[tuple[int, int]]] = []
