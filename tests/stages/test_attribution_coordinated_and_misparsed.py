@@ -79,3 +79,11 @@ def test_according_to_before_a_clause_with_its_own_object_stays_according_to(run
     atts = checked_attributions(run_article, text)
     assert [a.kind for a in atts] == ["according_to"]
     assert atts[0].content[0].text.startswith("divers found a second wreck")
+
+
+def test_cue_between_dashes_inside_the_quotation_credits_the_name_after_it(run_article):
+    text = ("Unlike the earthquake last week, “this flood – denounced Omar Haddad, director of the Tamar Institute, "
+            "a think tank in the capital – was made by men who have blood on their hands”.")
+    a = _cue(checked_attributions(run_article, text), "denounced")
+    assert a.speaker.name == "Omar Haddad"
+    assert [c.text for c in a.content] == ["“this flood", "was made by men who have blood on their hands”"]

@@ -98,8 +98,11 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                 continue  # "so-called", "claimed territory": modifiers, not reporting
             if _in_spans(idioms, tok.idx):
                 continue  # "Needless to say", "Let's say", "so to speak": no one is reported
+            dashed = _dash_inserted(tok, text, quotes)  # "“this flood – said Omar Haddad, an analyst – was man-made”"
             tail = _trailing_name(tok)  # "A, Denis Lund, the head of X, told TV": (name, its first token)
-            subj = tail[0] if tail else (noun_root[0] if noun_root else _inherited_subject(tok))
+            if dashed is not None:
+                tail = None
+            subj = dashed[0] if dashed else tail[0] if tail else (noun_root[0] if noun_root else _inherited_subject(tok))
             if subj is None:
                 subj = _inverted_subject(tok)
             if (subj is not None and info.get("class") != "hedging" and tok.lemma_.lower() not in _EVIDENCE_VERBS
@@ -120,7 +123,10 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                 comps = [noun_root[1]]
             if not comps:
                 comps = channel_clauses(tok)  # "said in a statement that ...": the parser hangs it on the channel
-            cue_in_quote = bool(_quote_at(quotes, tok.idx, tok.idx + 1))
+            if dashed is not None:
+                f.contents.extend(dashed[1])
+                comps = []
+            cue_in_quote = bool(_quote_at(quotes, tok.idx, tok.idx + 1)) or dashed is not None
             sent_quotes = [q for q in _quote_at(quotes, sent.start_char, sent.end_char)
                            if not (q[0] <= tok.idx < q[1])]
             for c in comps:
@@ -201,6 +207,31 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             found.append(f)
     del lex
     return found
+
+
+_DASHES = ("–", "—", "--", "-")
+
+
+def _dash_inserted(verb, text, quotes):
+    """``(name token, [content spans])`` for a cue set between dashes inside what it reports, the
+    speaker named after it: "“This flood – denounced Omar Haddad, director of X – was made by
+    men”" (the statement is the text around the dashes, in its quotation or sentence); else None."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in _DASHES:
+        return None
+    name = next((c for c in verb.rights if c.dep_ in ("dobj", "npadvmod", "attr", "nsubj", "oprd") and c.i <= verb.i + 4
+                 and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")), None)
+    if name is None:
+        return None
+    sent = verb.sent
+    close = next((t for t in doc[verb.i + 1:sent.end] if t.text in _DASHES), None)
+    if close is None:
+        return None
+    qs = [q for q in quotes if q[0] <= verb.idx < q[1]]
+    lo, hi = (qs[0][0], qs[0][1]) if qs else (sent.start_char, sent.end_char)
+    parts = [_trim(text, lo, doc[verb.i - 1].idx), _trim(text, close.idx + len(close.text), hi)]
+    parts = [(s, e) for s, e in parts if len(text[s:e].split()) >= 2]
+    return (name, parts) if parts else None
 
 
 def _noun_root_report(verb):
