@@ -43,3 +43,20 @@ def test_report_by_a_body_claiming_something_is_the_body_s_statement_nested_in_t
     inner = by_att[claiming.id]
     assert inner.text.endswith("was not built to the safety code") and rejected.id != claiming.id
     assert by_att[rejected.id].start <= inner.start and inner.end <= by_att[rejected.id].end
+
+
+def test_quotation_signed_with_a_dash_and_a_name_is_that_person_s(run_article):
+    text = ("“He makes sweeping claims about people he knows nothing about.” ― Pamela Ortiz\n\n"
+            "“I am tired of this campaign already.” ― Mark Delaney\n")
+    atts = checked_attributions(run_article, text)
+    assert [(a.speaker.text, a.cue, a.kind) for a in atts] == [("Pamela Ortiz", "―", "direct"), ("Mark Delaney", "―", "direct")]
+    assert atts[1].content[0].text == "“I am tired of this campaign already.”"
+
+
+def test_statement_about_someone_s_stance_keeps_its_own_speaker_and_cue(run_article):
+    text = "Press secretary Anna Lind said Monday that the president has long called for lower taxes for working families."
+    atts = checked_attributions(run_article, text)
+    said = _cue(atts, "said")
+    assert said.speaker.name == "Anna Lind"
+    assert _cue(atts, "called").speaker.name == "president"
+    assert [c.speaker.name for c in run_article(text).ann.claims] == ["Anna Lind"]

@@ -51,7 +51,8 @@ from .attribution_anaphora import resolve_body_anaphora
 from .attribution_continuation import continue_quotes
 from .attribution_channels import channel_of, channel_subject, resolve_channel_speakers
 from .attribution_speakers import _same_speaker, _speaker, _speaker_head, _subject
-from .attribution_cues import _CONTINUING, _find_according_to, _find_colon_labels, _find_verb_cues, _trailing_report_participle
+from .attribution_cues import (_CONTINUING, _find_according_to, _find_colon_labels, _find_dash_signatures, _find_verb_cues,
+                               _trailing_report_participle)
 
 
 def extract_attributions(state) -> None:
@@ -66,7 +67,7 @@ def extract_attributions(state) -> None:
     acc_found = _find_according_to(doc, text, quotes)
     labelled = _find_colon_labels(doc, text)
     # "a statement from X that ...": a statement named by a noun (attribution_nominal)
-    acc_found = acc_found + labelled + find_nominal_reports(doc, text, quotes)
+    acc_found = acc_found + labelled + find_nominal_reports(doc, text, quotes) + _find_dash_signatures(doc, text, quotes)
 
     # "X said, according to reports from AFP": AFP reports X's statement
     by_cue = {f.cue_tok.i: f for f in verb_found if f.cue_tok is not None}
@@ -110,6 +111,10 @@ def extract_attributions(state) -> None:
                 continue
             own_subject = inner.kind == "according_to" or (inner.cue_tok is not None and _subject(inner.cue_tok) is not None
                                                               and inner.cue_tok.dep_ not in ("advcl", "xcomp"))
+            if inner.cls == "evaluative" and outer.cls != "evaluative" and inner.kind != "according_to":
+                # "X said Monday that Y has long called for Z": X's statement about Y's stance;
+                # both stand (Y's nested in X's), X is no reporter of Y
+                continue
             if inner.cls in ("belief", "hedging") or _same_speaker(inner, outer):
                 # "He says he believes X": one statement by the outer speaker, not a chain
                 inner.dropped = True

@@ -401,6 +401,31 @@ _LABEL = re.compile(r"(?m)^[ \t]*([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4})[
 _NOT_LABELS = set(_WORDS["not_labels"])
 
 
+_SIGNATURE = re.compile(r"[ \t]*[―—–][ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*)")
+
+
+def _find_dash_signatures(doc, text, quotes) -> list[_Found]:
+    """A quotation signed with a dash and a name after it, as in pull quotes and collected
+    comments: "“We will not move.” ― Ana Ruiz". The dash is the cue, the name the speaker (a
+    person or organisation name by the parser, or every word capitalised), the quotation what
+    was said."""
+    out = []
+    for qs, qe in quotes:
+        m = _SIGNATURE.match(text, qe)
+        if m is None or len(text[qs:qe].split()) < 2:
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        if not any(t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN" for t in span):
+            continue
+        dash = text.index(m.group(0).strip()[0], qe)
+        cs, ce = _trim(text, qs, qe)
+        out.append(_Found(cue_tok=None, cue_text=text[dash], cue_start=dash, cue_end=dash + 1, subj=span[-1],
+                          cls="neutral", kind="direct", contents=[(cs, ce)], sent=(qs, m.end())))
+    return out
+
+
 def _find_colon_labels(doc, text) -> list[_Found]:
     """Transcript-style lines "NAME: words": the label is the speaker, the colon the cue, the rest
     of the line the content. The label must be a person/organisation name or an all-caps name."""

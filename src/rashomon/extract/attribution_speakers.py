@@ -231,7 +231,7 @@ def _speaker_tokens(head):
         toks = toks[cut[-1] + 1:]
     while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or (toks[-1].dep_ == "case" and toks[-1].i > head.i)):
+    while toks and (toks[-1].is_punct or toks[-1].is_space or (toks[-1].dep_ == "case" and toks[-1].i > head.i)):
         toks = toks[:-1]  # "the ministry's conclusion that ...": the ministry
     opens = [k for k, t in enumerate(toks) if t.text == "(" and t.i > head.i]
     if opens and not any(t.text == ")" for t in toks[opens[-1]:]):
