@@ -77,3 +77,33 @@ def test_quotation_inside_a_long_sentence_is_a_claim_of_its_speaker(claims_of):
 def test_short_sentence_is_not_cut_into_parts(claims_of):
     text = "The ferry left the harbour at noon and reached the island before dark."
     assert len(claims_of(text)) == 1
+
+
+def test_clause_claims_name_the_claim_they_are_part_of(claims_of):
+    claims = claims_of(SAID_THEN_PARTICIPLES)
+    by_id = {c.id: c for c in claims}
+    part = _claim(claims, "vowing to march on the capital")
+    parent = by_id[part.parent]
+    assert parent.start <= part.start and part.end <= parent.end and parent.parent is None
+    assert parent.text.startswith("The leader of the rebel militia said")
+
+
+def test_clause_claim_joins_its_parent_s_cluster_and_is_not_clustered_alone():
+    from linkkit import corpus
+
+    from rashomon.link.clusters import cluster_claims
+
+    text = ("The Velka dam collapsed early on Tuesday after days of rain in the hills, flooding three villages "
+            "downstream and cutting the only road to the valley.")
+    st = corpus([{"id": "d1", "text": text,
+                  "claims": [{"text": text[:-1]}, {"text": "flooding three villages downstream"}]},
+                 {"id": "d2", "text": "Three villages downstream were flooded when the dam at Velka gave way on Tuesday.",
+                  "claims": [{"text": "Three villages downstream were flooded when the dam at Velka gave way on Tuesday"}]}])
+    whole, part = st.dossier.claims[0], st.dossier.claims[1]
+    st.dossier.claims[1] = part.model_copy(update={"parent": whole.id})
+    st.annotations["d1"].claims[1] = st.dossier.claims[1]
+    cluster_claims(st)
+    got = {c.id: c.cluster for c in st.dossier.claims}
+    assert got[part.id] is not None and got[part.id] == got[whole.id]
+    k = next(k for k in st.dossier.clusters if k.id == got[whole.id])
+    assert part.id in k.claims

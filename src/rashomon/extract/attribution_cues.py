@@ -98,6 +98,8 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                 continue  # "so-called", "claimed territory": modifiers, not reporting
             if _in_spans(idioms, tok.idx):
                 continue  # "Needless to say", "Let's say", "so to speak": no one is reported
+            if any(c.dep_ == "prt" and c.lower_ in _WORDS["not_cue_particles"].get(tok.lemma_.lower(), ()) for c in tok.children):
+                continue  # "called off the march": a phrasal verb, no statement
             dashed = _dash_inserted(tok, text, quotes)  # "“this flood – said Omar Haddad, an analyst – was man-made”"
             tail = _trailing_name(tok)  # "A, Denis Lund, the head of X, told TV": (name, its first token)
             if dashed is not None:

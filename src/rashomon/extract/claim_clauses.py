@@ -124,6 +124,19 @@ def _quotations(text: str, s: int, e: int, att, quotes) -> list[tuple[int, int]]
     return out
 
 
+def _crosses(att, s: int, e: int) -> bool:
+    """True when ``[s, e)`` cuts across what was said: part of a content span and part outside it
+    (a parse that hung the speaker's words on the statement), unless it holds the whole content
+    and the cue ("after alleging that X")."""
+    if att is None:
+        return False
+    for c in att.content:
+        inside = max(s, c.start) < min(e, c.end)
+        if inside and not (c.start <= s and e <= c.end) and not (s <= c.start and c.end <= e):
+            return True
+    return False
+
+
 def _speaker_of(doc, att, s: int, e: int):
     """The draft's attribution for a part inside what was said, or a part that is itself a
     reporting act ("..., vowing to topple ...", "..., calling the move an overreaction"); None
@@ -132,6 +145,8 @@ def _speaker_of(doc, att, s: int, e: int):
         return None
     if any(c.start <= s and e <= c.end for c in att.content):
         return att
+    if att.cue_start is not None and s <= att.cue_start < e and not any(s < c.start < e or s < c.end < e for c in att.content):
+        return att  # "after alleging that X": the reporting act with all of what it reports
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is not None and cues()["verbs"].get(span.root.lemma_.lower()) is not None and span.root.pos_ == "VERB":
         return att
@@ -156,8 +171,8 @@ def clause_drafts(doc, text: str, drafts: list, quotes: list) -> list:
         for ps, pe in parts:
             ps, pe = _trim(text, max(ps, s), min(pe, e))
             k = _words(text[ps:pe])
-            if k < min_words or n - k < min_words or (ps, pe) in have:
+            if k < min_words or n - k < min_words or (ps, pe) in have or _crosses(d["att"], ps, pe):
                 continue
             have.add((ps, pe))
-            out.append(dict(start=ps, end=pe, sent_i=d["sent_i"], att=_speaker_of(doc, d["att"], ps, pe), nested=True))
+            out.append(dict(start=ps, end=pe, sent_i=d["sent_i"], att=_speaker_of(doc, d["att"], ps, pe), parent=(s, e)))
     return out

@@ -219,7 +219,7 @@ def extract_claims(state) -> None:
             # "X thanked the soldiers who, he said, fought ...": the statement carries the sentence;
             # stance verbs (thanked, praised) do not cut it into pieces; a stance clause of its own
             # beside the statement ("A suspected X, and B blamed Y") stays
-            atts = [a for a in atts if a in speech or not any(_holds(a, b) or _holds(b, a) for b in speech)]
+            atts = [a for a in atts if a in speech or not any(_holds(a, b) or _holds(b, a) or _same_name(a, b) for b in speech)]
         ss, se = sent.start_char, sent.end_char
         nested = [a for a in atts if any(b is not a and _holds(b, a) for b in atts)]
         if nested and len(nested) < len(atts):
@@ -359,6 +359,11 @@ def extract_claims(state) -> None:
             distancing=dist, sentence_start=sent.start_char, sentence_end=sent.end_char,
             actors=sorted({m[2] for m in mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)] if m[1] <= e}),
         ))
+    # a clause claim names the claim it is part of (claim_clauses)
+    by_span = {(c.start, c.end): c.id for c in claims}
+    for c, d in zip(claims, drafts):
+        if d.get("parent") is not None:
+            c.parent = by_span.get(d["parent"])
     _link(claims, ann)
     ann.claims = claims
     add_propositions(state)
@@ -427,6 +432,11 @@ def _tidy(text: str, drafts: list, dates: list) -> list:
             kept.append(d)
     kept.sort(key=lambda d: (d["start"], d["end"]))
     return kept
+
+
+def _same_name(a, b) -> bool:
+    """True when two statements have the same speaker name (or either has none)."""
+    return a.speaker is None or b.speaker is None or a.speaker.name == b.speaker.name
 
 
 def _holds(outer, inner) -> bool:
