@@ -60,3 +60,12 @@ def test_statement_about_someone_s_stance_keeps_its_own_speaker_and_cue(run_arti
     assert said.speaker.name == "Anna Lind"
     assert _cue(atts, "called").speaker.name == "president"
     assert [c.speaker.name for c in run_article(text).ann.claims] == ["Anna Lind"]
+
+
+def test_that_clause_after_a_report_in_a_said_phrase_is_what_was_said(run_article):
+    text = ("Ministry spokeswoman Ilse Varga said in response to the paper’s report that the government has "
+            "“repeatedly stated” its view that the port was never at risk.")
+    atts = checked_attributions(run_article, text)
+    assert not [a for a in atts if a.cue and a.cue.lower() == "report"]
+    said = _cue(atts, "said")
+    assert said.speaker.name == "Ilse Varga"

@@ -39,6 +39,19 @@ def _issuer(noun):
     return None
 
 
+def _verb_clause_misread(noun) -> bool:
+    """True when the noun sits in a phrase of a reporting verb that has no clause of its own
+    ("said in response to X's report that Y": Y is what was said, the parser hung it on the noun)."""
+    from .attribution_spans import _is_cue_verb
+
+    t = noun
+    while t.dep_ in ("pobj", "prep", "pcomp") and t.head.i != t.i:
+        t = t.head
+    if t is noun or t.pos_ not in ("VERB", "AUX") or not _is_cue_verb(t):
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
+
+
 def find_nominal_reports(doc, text: str, quotes) -> list[_Found]:
     """One ``_Found`` per report noun with an issuer and a "that" clause (see module docstring)."""
     from .attribution_cues import _content_from_clause  # the clause rules of the verb cues
@@ -55,7 +68,7 @@ def find_nominal_reports(doc, text: str, quotes) -> list[_Found]:
             issuer = _issuer(tok) if clause is not None else None
             if issuer is None or issuer.pos_ == "PRON" or not _can_speak(issuer):
                 continue
-            if issuer.i > clause.i:
+            if issuer.i > clause.i or _verb_clause_misread(tok):
                 continue
             s, e = _content_from_clause(doc, text, clause, quotes)
             if len(text[s:e].split()) < 3:
