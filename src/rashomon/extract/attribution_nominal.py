@@ -14,7 +14,8 @@ from .attribution_spans import _Found, _WORDS, _kind
 from .attribution_speakers import _can_speak
 from .segment import is_furniture, line_sentences
 
-_DISTANCING = {"claim", "allegation", "accusation", "assertion", "suggestion", "theory"}
+_DISTANCING = set(_WORDS["nominal_distancing_nouns"])
+_POSSESSIVE_PRONOUNS = set(_WORDS["possessive_pronouns"])
 
 
 def _that_clause(noun):
@@ -30,7 +31,7 @@ def _that_clause(noun):
 def _issuer(noun):
     """The issuer of a report noun: the object of "from"/"by" right after it, or its possessive."""
     for c in noun.children:
-        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
+        if c.dep_ == "poss" and c.lower_ not in _POSSESSIVE_PRONOUNS:
             return c
         if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
