@@ -40,6 +40,7 @@ ALLOWED = {
     ("extract/quantity_about.py", "governor"): SPACY_DEPS,
     ("extract/timex_rules.py", "make"): "unit ids of the UNIT block (the keys of duration_units in data/en/timex_words.yaml)",
     ("extract/attribution_cues.py", "cue_clause_span"): SPACY_DEPS,
+    ("extract/attribution_cues.py", "name"): SPACY_DEPS,
     ("extract/attribution_speakers.py", "inherited_subject"): SPACY_DEPS,
     ("extract/attribution_speakers.py", "inverted_subject"): SPACY_DEPS,
     ("extract/claims.py", "subordinate_statement_start"): SPACY_DEPS,

@@ -25,6 +25,15 @@ _SPEAKER_VERBS_EXTRA = {"say"}
 _WEAK_BODY_HEADS = set(_WORDS["weak_body_heads"])
 
 
+def _qualifiers(name: Optional[str]) -> set[str]:
+    """Capitalised words before the head noun of a common-noun actor name ("some Western
+    officials" -> {"western"}); empty for a proper name or a name without them."""
+    words = (name or "").split()
+    if len(words) < 2 or not words[-1][:1].islower():
+        return set()
+    return {w.lower() for w in words[:-1] if w[:1].isupper()}
+
+
 @dataclass
 class _Draft:
     """An actor being built."""
@@ -207,10 +216,16 @@ class _Builder:
         for t in range(start_tok, ent.end):
             self.taken.add(t)
 
-    def _match_body(self, key: str, aff: Optional[str]) -> Optional[int]:
+    def _match_body(self, key: str, aff: Optional[str], name: Optional[str] = None) -> Optional[int]:
+        """The latest body draft with ``key`` and a compatible affiliation; two groups told apart
+        by different capitalised qualifiers ("Swedish officials", "Western officials") are two."""
+        quals = _qualifiers(name)
         for i in range(len(self.drafts) - 1, -1, -1):
             d = self.drafts[i]
             if d.type in ("person", "country") or d.key != key:
+                continue
+            other = _qualifiers(d.name)
+            if quals and other and not quals & other:
                 continue
             if aff is None or d.affiliation is None or d.affiliation == aff:
                 if aff and d.affiliation is None:

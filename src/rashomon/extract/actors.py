@@ -101,7 +101,7 @@ def extract_actors(state) -> None:
                     resolved[(start, end)] = (idx, how)
                     continue
                 if not personal:
-                    idx = b._match_body(key, aff)
+                    idx = b._match_body(key, aff, name)
                 if idx is None:
                     idx = b._new(key, type_, name, aff, weak=weak)
                 d = b.drafts[idx]

@@ -17,6 +17,8 @@ Rules (lexicon in ``data/en/cues.yaml``):
   statement;
 - a relative clause cue ("the commander, who reported that ...") takes the noun it modifies;
 - "reports from X", "a statement by X" as subject name X as the speaker;
+- a noun that names a statement, with its issuer and a "that" clause ("a statement from X that
+  Y", "X's conclusion that Y"; ``attribution_nominal``): X said Y;
 - "according to X": content is the clause the phrase modifies; when that clause is itself a
   reported statement ("X said, according to reports from AFP") X is added to its chain;
 - a statement inside another statement's content ("A acknowledged that Z, media reported"; "RIA
@@ -42,13 +44,15 @@ from __future__ import annotations
 from ..ids import span_id
 from ..models import Attribution, Span
 from .attribution_model import learned_attributions
+from .attribution_nominal import find_nominal_reports
 from .quotes import find_quotes
 from .attribution_spans import _hedges_and_distancing, _quote_at, _split_paragraph_quotes
 from .attribution_anaphora import resolve_body_anaphora
 from .attribution_continuation import continue_quotes
 from .attribution_channels import channel_of, channel_subject, resolve_channel_speakers
 from .attribution_speakers import _same_speaker, _speaker, _speaker_head, _subject
-from .attribution_cues import _CONTINUING, _find_according_to, _find_colon_labels, _find_verb_cues, _trailing_report_participle
+from .attribution_cues import (_CONTINUING, _find_according_to, _find_colon_labels, _find_dash_signatures, _find_verb_cues,
+                               _trailing_report_participle)
 
 
 def extract_attributions(state) -> None:
@@ -62,7 +66,8 @@ def extract_attributions(state) -> None:
     verb_found = _find_verb_cues(doc, text, quotes)
     acc_found = _find_according_to(doc, text, quotes)
     labelled = _find_colon_labels(doc, text)
-    acc_found = acc_found + labelled
+    # "a statement from X that ...": a statement named by a noun (attribution_nominal)
+    acc_found = acc_found + labelled + find_nominal_reports(doc, text, quotes) + _find_dash_signatures(doc, text, quotes)
 
     # "X said, according to reports from AFP": AFP reports X's statement
     by_cue = {f.cue_tok.i: f for f in verb_found if f.cue_tok is not None}
@@ -106,12 +111,18 @@ def extract_attributions(state) -> None:
                 continue
             own_subject = inner.kind == "according_to" or (inner.cue_tok is not None and _subject(inner.cue_tok) is not None
                                                               and inner.cue_tok.dep_ not in ("advcl", "xcomp"))
+            if inner.cls == "evaluative" and outer.cls != "evaluative" and inner.kind != "according_to":
+                # "X said Monday that Y has long called for Z": X's statement about Y's stance;
+                # both stand (Y's nested in X's), X is no reporter of Y
+                continue
             if inner.cls in ("belief", "hedging") or _same_speaker(inner, outer):
                 # "He says he believes X": one statement by the outer speaker, not a chain
                 inner.dropped = True
                 continue
-            if inner.cue_tok is not None and inner.cue_tok.tag_ == "VBG":
-                # "said the attack amounted to Kyiv rejecting talks": part of what the outer speaker says
+            if (inner.cue_tok is not None and inner.cue_tok.tag_ == "VBG"
+                    and not (inner.cue_tok.dep_ == "acl" and inner.subj is not None and inner.subj.i == inner.cue_tok.head.i)):
+                # "said the attack amounted to Kyiv rejecting talks": part of what the outer speaker
+                # says; "rejected a report by X claiming that ...": X's statement, kept
                 inner.dropped = True
                 continue
             if own_subject and inner.subj is not None and any(s <= inner.subj.idx < e for s, e in outer.contents):

@@ -43,7 +43,9 @@ def channel_of(cue_tok) -> Optional[str]:
     if cue_tok is None:
         return None
     for prep in cue_tok.children:
-        if prep.dep_ != "prep" or prep.lower_ not in _words()["channel_preps"]:
+        # "according to a report by X": X spoke through a report
+        if prep.dep_ != "prep" or (prep.lower_ not in _words()["channel_preps"]
+                                   and not (cue_tok.lower_ == "according" and prep.lower_ == "to")):
             continue
         for pobj in prep.children:
             if pobj.dep_ == "pobj":

@@ -92,12 +92,19 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             info = _is_cue_verb(tok)
             if not info:
                 continue
-            if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl",) and _subject(tok) is None:
+            noun_root = _noun_root_report(tok)  # "Bloggers reported that ..." parsed as a noun phrase
+            if tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBN" and tok.dep_ in ("acl",) and _subject(tok) is None
+                                                    and noun_root is None):
                 continue  # "so-called", "claimed territory": modifiers, not reporting
             if _in_spans(idioms, tok.idx):
                 continue  # "Needless to say", "Let's say", "so to speak": no one is reported
+            if any(c.dep_ == "prt" and c.lower_ in _WORDS["not_cue_particles"].get(tok.lemma_.lower(), ()) for c in tok.children):
+                continue  # "called off the march": a phrasal verb, no statement
+            dashed = _dash_inserted(tok, text, quotes)  # "“this flood – said Omar Haddad, an analyst – was man-made”"
             tail = _trailing_name(tok)  # "A, Denis Lund, the head of X, told TV": (name, its first token)
-            subj = tail[0] if tail else _inherited_subject(tok)
+            if dashed is not None:
+                tail = None
+            subj = dashed[0] if dashed else tail[0] if tail else (noun_root[0] if noun_root else _inherited_subject(tok))
             if subj is None:
                 subj = _inverted_subject(tok)
             if (subj is not None and info.get("class") != "hedging" and tok.lemma_.lower() not in _EVIDENCE_VERBS
@@ -114,9 +121,14 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                       and tok.lemma_.lower() in ("ask", "question", "wonder")]
             if tok.lemma_ in ("tell", "inform", "brief"):
                 comps = [c for c in tok.children if c.dep_ in ("ccomp",)] or comps
+            if not comps and noun_root is not None:
+                comps = [noun_root[1]]
             if not comps:
                 comps = channel_clauses(tok)  # "said in a statement that ...": the parser hangs it on the channel
-            cue_in_quote = bool(_quote_at(quotes, tok.idx, tok.idx + 1))
+            if dashed is not None:
+                f.contents.extend(dashed[1])
+                comps = []
+            cue_in_quote = bool(_quote_at(quotes, tok.idx, tok.idx + 1)) or dashed is not None
             sent_quotes = [q for q in _quote_at(quotes, sent.start_char, sent.end_char)
                            if not (q[0] <= tok.idx < q[1])]
             for c in comps:
@@ -136,12 +148,15 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             if not cue_in_quote and (sent_quotes or near):
                 # quotations next to the cue: before ("“...,” he said"), after ("he said: “...”"), or both
                 adj = _adjacent_quotes(doc, text, tok, subj, sent_quotes + near)
+                # "A suspected the blasts were “sabotage,” and B blamed ...": the quotation is A's
+                adj = [q for q in adj if not _in_other_clause(sent, tok, q)]
                 if not f.contents and not adj and not (info.get("object") and _quote_in_object(tok, sent_quotes)):
                     # no clause and no quotation next to the cue: a quotation of the sentence that
                     # no other cue verb of it stands next to or holds ("that had been verified by
                     # X, and when asked, Y said: “...”" gives the quotation to Y, not to
                     # "verified"); a verb with an object says what its object says (below)
-                    adj = [q for q in sent_quotes if not _next_to_other_cue(doc, text, sent, tok, q)]
+                    adj = [q for q in sent_quotes if not _next_to_other_cue(doc, text, sent, tok, q)
+                           and not _in_other_clause(sent, tok, q)]
                 if adj:
                     qspans = [_trim(text, *_paragraph_part(text, qs, qe, tok.idx)) for qs, qe in adj]
                     # clause contents inside an adjacent quotation give way to the quotation
@@ -164,7 +179,9 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                             break
                 if objs:
                     # "condemned the vote as a “total failure”": the object with what it is called
-                    objs += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i]
+                    objs += [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and (
+                        c.lower_ == "as" or (c.lower_ == "at" and info.get("figure")) or (c.lower_ in ("on", "for") and not any(
+                            p.ent_type_ in ("DATE", "TIME") for p in c.subtree)))]  # "blamed the attack on X"
                     toks = [t for o in objs for t in o.subtree]
                     s, e = _span_of(toks)
                     for qs, qe in _quote_at(quotes, s, e):
@@ -172,11 +189,12 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                             e = qe  # "called Trump “unhinged.”": keep the whole quotation
                     f.contents.append(_trim(text, s, e))
             if not f.contents and tok.dep_ == "parataxis" or (not f.contents and tok.dep_ in ("ROOT",) and
-                                                              tok.i > sent.start + 2 and subj is not None):
+                                                              tok.i > sent.start + 2 and subj is not None
+                                                              and _after_statement(tok, subj)):
                 # "who, he said, fought ..." / "The units should be treated as terrorists, he stated"
                 toks = [t for t in sent if t.i not in {x.i for x in tok.subtree} or t.dep_ == "ccomp"]
                 if tok.dep_ == "ROOT":
-                    toks = [t for t in sent if t.i < (subj.left_edge.i if subj is not None else tok.i)]
+                    toks = [t for t in sent if t.i < min(subj.left_edge.i if subj is not None else tok.i, tok.i)]
                 if len(toks) >= 3:
                     s, e = _span_of(toks)
                     f.contents.append(_trim(text, s, e))
@@ -191,6 +209,48 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             found.append(f)
     del lex
     return found
+
+
+_DASHES = ("–", "—", "--", "-")
+
+
+def _dash_inserted(verb, text, quotes):
+    """``(name token, [content spans])`` for a cue set between dashes inside what it reports, the
+    speaker named after it: "“This flood – denounced Omar Haddad, director of X – was made by
+    men”" (the statement is the text around the dashes, in its quotation or sentence); else None."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in _DASHES:
+        return None
+    name = next((c for c in verb.rights if c.dep_ in ("dobj", "npadvmod", "attr", "nsubj", "oprd") and c.i <= verb.i + 4
+                 and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")), None)
+    if name is None:
+        return None
+    sent = verb.sent
+    close = next((t for t in doc[verb.i + 1:sent.end] if t.text in _DASHES), None)
+    if close is None:
+        return None
+    qs = [q for q in quotes if q[0] <= verb.idx < q[1]]
+    lo, hi = (qs[0][0], qs[0][1]) if qs else (sent.start_char, sent.end_char)
+    parts = [_trim(text, lo, doc[verb.i - 1].idx), _trim(text, close.idx + len(close.text), hi)]
+    parts = [(s, e) for s, e in parts if len(text[s:e].split()) >= 2]
+    return (name, parts) if parts else None
+
+
+def _noun_root_report(verb):
+    """``(subject noun, clause)`` when the parser read a whole reporting sentence as one noun
+    phrase: "The military bloggers reported on Monday that the troops ..." with "bloggers" as the
+    sentence root, "reported" a participle modifying it and the "that" clause hung on either; else
+    None. Only a root noun with no verb of its own and a clause opened by "that" after the cue."""
+    head = verb.head
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.i > verb.i or _subject(verb) is not None:
+        return None
+    for c in [*verb.children, *head.children]:
+        if (c.i > verb.i and c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+            return head, c
+    return None
 
 
 def _trailing_name(verb):
@@ -229,6 +289,31 @@ def _quote_in_object(tok, quotes) -> bool:
         s, e = _span_of(list(c.subtree))
         if any(s <= q[0] + 1 and q[1] - 1 <= e for q in quotes):
             return True
+    return False
+
+
+def _after_statement(tok, subj) -> bool:
+    """True when a root cue closes the statement before it ("..., he stated", "..., reads the
+    report"): a comma or quotation mark right before the cue clause, and no object of its own
+    ("According to X, investigators found a boat" states nothing before "investigators")."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i != subj.i for c in tok.children):
+        return False
+    first = min(subj.left_edge.i, tok.i)
+    return first > 0 and tok.doc[first - 1].text in (",", "\"", "”", "'", "’", "—", "–")
+
+
+def _in_other_clause(sent, tok, q) -> bool:
+    """True when quotation ``q`` lies inside the clause complement of another cue verb of
+    ``sent`` that does not hold ``tok`` ("A suspected the blasts were “sabotage,” and B blamed
+    Moscow": the quotation is what A suspected, not B's)."""
+    for t in sent:
+        if t.i == tok.i or not _is_cue_verb(t) or q[0] <= t.idx < q[1]:
+            continue
+        for c in t.children:
+            if c.dep_ == "ccomp" and c.i > t.i and tok not in c.subtree:
+                s, e = _span_of(list(c.subtree))
+                if s <= q[0] + 1 and q[1] - 1 <= e + 2:
+                    return True
     return False
 
 
@@ -316,6 +401,31 @@ def _find_according_to(doc, text, quotes) -> list[_Found]:
 
 _LABEL = re.compile(r"(?m)^[ \t]*([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4})[ \t]*(:)[ \t]+(\S[^\n]*)$")
 _NOT_LABELS = set(_WORDS["not_labels"])
+
+
+_SIGNATURE = re.compile(r"[ \t]*[―—–][ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*)")
+
+
+def _find_dash_signatures(doc, text, quotes) -> list[_Found]:
+    """A quotation signed with a dash and a name after it, as in pull quotes and collected
+    comments: "“We will not move.” ― Ana Ruiz". The dash is the cue, the name the speaker (a
+    person or organisation name by the parser, or every word capitalised), the quotation what
+    was said."""
+    out = []
+    for qs, qe in quotes:
+        m = _SIGNATURE.match(text, qe)
+        if m is None or len(text[qs:qe].split()) < 2:
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        if not any(t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN" for t in span):
+            continue
+        dash = text.index(m.group(0).strip()[0], qe)
+        cs, ce = _trim(text, qs, qe)
+        out.append(_Found(cue_tok=None, cue_text=text[dash], cue_start=dash, cue_end=dash + 1, subj=span[-1],
+                          cls="neutral", kind="direct", contents=[(cs, ce)], sent=(qs, m.end())))
+    return out
 
 
 def _find_colon_labels(doc, text) -> list[_Found]:

@@ -94,10 +94,26 @@ def _in_dateline(tok) -> bool:
     return _in_spans(_doc_spans(tok.doc, "datelines", datelines), tok.idx)
 
 
+_FIGURE_CUE = {"class": "announcing", "object": True, "figure": True}
+
+
 def _is_cue_verb(tok) -> Optional[dict]:
+    """The cue entry (``data/en/cues.yaml``) of a reporting verb, or the figure cue for "put the
+    toll at N" (``_gives_figure``); None for any other token."""
     if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and False):
         return None
-    return cues()["verbs"].get(tok.lemma_.lower())
+    return cues()["verbs"].get(tok.lemma_.lower()) or (_FIGURE_CUE if _gives_figure(tok) else None)
+
+
+def _gives_figure(tok) -> bool:
+    """True for "put/placed the (death) toll at N": a figure verb whose object is a figure noun,
+    with an "at" phrase on the verb or the object (``figure_verbs``/``figure_nouns``)."""
+    if tok.lemma_.lower() not in _WORDS["figure_verbs"]:
+        return False
+    for o in tok.children:
+        if o.dep_ == "dobj" and o.lemma_.lower() in _WORDS["figure_nouns"]:
+            return any(p.dep_ == "prep" and p.lower_ == "at" for p in [*tok.children, *o.children])
+    return False
 
 
 def _quote_at(quotes, start, end):

@@ -53,8 +53,10 @@ def _inverted_subject(verb):
         return None
     for c in verb.rights:
         if c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "nsubj") and c.i <= verb.i + 4 and (
-                c.pos_ == "PROPN" or c.ent_type_ == "PERSON" or c.lower_ in actor_lexicon()["titles"]):
-            return c
+                c.pos_ == "PROPN" or c.ent_type_ == "PERSON" or c.lower_ in actor_lexicon()["titles"]
+                or (c.pos_ == "NOUN" and c.lower_ in cues()["speaking_documents"]
+                    and any(d.lower_ in ("the", "this", "that", "its", "their") for d in c.lefts))):
+            return c  # '"...," reads the report': a document named after its cue
     return None
 
 
@@ -102,7 +104,7 @@ def _inherited_subject(verb):
     if verb.dep_ == "relcl":
         return verb.head
     if (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i
-            and verb.head.dep_ != "dobj"):
+            and (verb.head.dep_ != "dobj" or _issued_report(verb.head))):
         # "despite exit polls suggesting that ...", "with officials saying ...": the noun the
         # participle modifies ("X released documents showing ..." stays X's)
         return verb.head
@@ -122,6 +124,14 @@ def _inherited_subject(verb):
                 break
             head = head.head
     return None
+
+
+def _issued_report(noun) -> bool:
+    """True for a report noun with its issuer ("rejected a report by the agency claiming ..."):
+    what the participle says is the report's, not the subject's who rejected it."""
+    if noun.lower_ not in cues()["report_nouns"] and noun.lemma_.lower() not in cues()["speaking_documents"]:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i for c in noun.children)
 
 
 def _disagrees(verb, subj) -> bool:
@@ -208,7 +218,10 @@ def _speaker_tokens(head):
     for c in head.lefts:
         toks.extend(c.subtree)
     for c in head.rights:
-        if c.dep_ in _SPEAKER_STOP_DEPS:
+        if _identifying_participle(head, c):
+            toks.extend(c.subtree)  # "the government based in the east": which government
+            continue
+        if c.dep_ in _SPEAKER_STOP_DEPS or _misparsed_verb(c):
             break
         toks.extend(c.subtree)
     toks = sorted(set(toks), key=lambda t: t.i)
@@ -218,18 +231,36 @@ def _speaker_tokens(head):
         toks = toks[cut[-1] + 1:]
     while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"):
         toks = toks[1:]
-    while toks and toks[-1].is_punct:
-        toks = toks[:-1]
+    while toks and (toks[-1].is_punct or toks[-1].is_space or (toks[-1].dep_ == "case" and toks[-1].i > head.i)):
+        toks = toks[:-1]  # "the ministry's conclusion that ...": the ministry
     opens = [k for k, t in enumerate(toks) if t.text == "(" and t.i > head.i]
     if opens and not any(t.text == ")" for t in toks[opens[-1]:]):
         toks = toks[:opens[-1]]  # "the Ohio Department of Natural Resources (ODNR": the name, no stray bracket
     return toks or [head]
 
 
+def _identifying_participle(head, c) -> bool:
+    """True for a short past participle phrase right after a common noun that says which one it
+    is ("the government based in the east", "troops stationed in the north"): at most seven words,
+    with a preposition, no comma before it, and not a reporting verb."""
+    if c.dep_ != "acl" or c.tag_ != "VBN" or head.pos_ != "NOUN" or _is_cue_verb(c) or _misparsed_verb(c):
+        return False
+    sub = list(c.subtree)
+    return (len(sub) <= 7 and sub[0].i == head.i + 1 and any(x.dep_ == "prep" for x in c.children)
+            and not any(x.is_punct for x in sub))
+
+
+def _misparsed_verb(tok) -> bool:
+    """True for the main verb of a sentence the parser read as one noun phrase ("Bloggers
+    reported that ...": "reported" a participle modifying the root noun): the speaker ends there."""
+    return tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
+
+
 def _conj_heads(head):
     out = [head]
+    stop = min((c.i for c in head.rights if _misparsed_verb(c)), default=None)
     for c in head.children:
-        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"):
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and (stop is None or c.i < stop):
             out.extend(_conj_heads(c))
     return out
 
@@ -347,12 +378,16 @@ def _unnamed_with_affiliation(text: str, head, actor_name: str) -> str:
     says more, ending in the same noun; else the actor's name."""
     if actor_name[:1].isupper() or head.pos_ != "NOUN":
         return actor_name
-    toks = [t for t in _speaker_tokens(head) if t.i <= head.i]
+    all_toks = _speaker_tokens(head)
+    toks = [t for t in all_toks if t.i <= head.i]
     mention = _clean(text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]) if toks else ""
     words = actor_name.split()
-    if words and mention.split()[-1:] == words[-1:] and len(mention.split()) > len(words):
-        return mention
-    return actor_name
+    name = mention if words and mention.split()[-1:] == words[-1:] and len(mention.split()) > len(words) else actor_name
+    tail = [t for t in all_toks if t.i > head.i]
+    if tail and any(_identifying_participle(head, c) for c in head.rights):
+        # "the government based in the east": which one, in its own words
+        name = f"{name} {_clean(text[tail[0].idx:tail[-1].idx + len(tail[-1].text)])}"
+    return name
 
 
 def _person_behind(state, actor):

@@ -13,6 +13,9 @@ and the links claim <-> quantities/times (``claim.quantities``/``claim.times`` a
 - Every other sentence is the outlet's own narration (speaker null, kind "narrative"), split into
   clauses where the parse shows several propositions: coordinated clauses with their own subject,
   and a trailing participle clause after a comma ("..., reportedly taking control of ...").
+- A long claim also gives the clauses it packs together as claims nested in it (participle
+  clauses, verb phrases sharing a subject, quotations; see ``rashomon.extract.claim_clauses``),
+  with the same speaker.
 - Headings, bylines, questions to the reader and page furniture (see ``is_furniture``) give no
   claims.
 - Polarity is "denied" for a denial cue ("denied that X") or a negated main verb; ``hedged`` and
@@ -28,7 +31,9 @@ from ..ids import span_id
 from ..models import Claim
 from ..settings import setting
 from .lexicon import cues
+from .claim_clauses import clause_drafts
 from .propositions import add_propositions
+from .quotes import find_quotes
 from .segment import datelines, doc_text, is_furniture, line_sentences
 from ..data import load_yaml
 
@@ -129,6 +134,8 @@ def _subordinate_statement_start(doc, att, sent) -> Optional[int]:
     start = left.idx
     if start <= sent.start_char or _words(doc_text(doc)[sent.start_char:start]) < 6:
         return None
+    if any(c.start < start for c in att.content):
+        return None  # "A rallied support, Lund, the head of X, told TV": what was said comes first
     if att.speaker is not None and att.speaker.start is not None and att.speaker.start < start:
         # the speaker is named in the narrated part: keep the statement with the sentence
         # unless the statement is a participle of the speaker's own clause
@@ -210,8 +217,22 @@ def extract_claims(state) -> None:
         speech = [a for a in atts if _speech(doc, a)]
         if speech and len(speech) < len(atts):
             # "X thanked the soldiers who, he said, fought ...": the statement carries the sentence;
-            # stance verbs (thanked, praised) do not cut it into pieces
-            atts = speech
+            # stance verbs (thanked, praised) do not cut it into pieces; a stance clause of its own
+            # beside the statement ("A suspected X, and B blamed Y") stays
+            atts = [a for a in atts if a in speech or not any(_holds(a, b) or _holds(b, a) or _same_name(a, b) for b in speech)]
+        ss, se = sent.start_char, sent.end_char
+        nested = [a for a in atts if any(b is not a and _holds(b, a) for b in atts)]
+        if nested and len(nested) < len(atts):
+            # "X rejected a report by Y claiming that Z": X's claim is the sentence, Y's a claim
+            # nested in it, from Y's words on
+            for a in nested:
+                pts = [c.start for c in a.content] + [a.cue_start]
+                if a.speaker is not None and a.speaker.start is not None and ss <= a.speaker.start < a.cue_start:
+                    pts.append(a.speaker.start)
+                ns, ne = _trim(text, max(ss, min(pts)), min(se, max(c.end for c in a.content)))
+                if _words(text[ns:ne]) >= 4:
+                    drafts.append(dict(start=ns, end=ne, sent_i=si, att=a))
+            atts = [a for a in atts if a not in nested]
         ss, se = sent.start_char, sent.end_char
         regions = []  # (start, end, att)
         for att in atts:
@@ -243,10 +264,15 @@ def extract_claims(state) -> None:
                     groups[-1].append((cs, ce))
                 else:
                     groups.append([(cs, ce)])
+            # a speaker inherited from inside another statement ("X said that he crossed ...,
+            # saying ...": "he") does not pull this statement's region over that one
+            others = [(c.start, c.end) for b in atts if b is not att for c in b.content]
             for gi, g in enumerate(groups):
                 s, e = min(x[0] for x in g), max(x[1] for x in g)
                 if gi == 0:
                     for a, b in ((att.cue_start, att.cue_end), (att.speaker.start, att.speaker.end) if att.speaker and att.speaker.start is not None else (None, None)):
+                        if a is not None and b is not None and a != att.cue_start and any(x <= a and b <= y for x, y in others):
+                            continue
                         if a is not None and ss <= a and b <= se:
                             s, e = min(s, a), max(e, b)
                 regions.append((s, e, att))
@@ -275,7 +301,10 @@ def extract_claims(state) -> None:
             if k == len(regions) - 1 and _words(text[e:se]) < 8:
                 e = se
             if k + 1 < len(regions):
-                e = min(e, regions[k + 1][0])
+                nxt = regions[k + 1][0]
+                # words between two statements ("..., vowing to topple X and saying ...") stay
+                # with the first rather than in no claim at all
+                e = nxt if e < nxt and _words(text[e:nxt]) < 12 else min(e, nxt)
             s, e = _trim(text, s, e)
             if e > s and _words(text[s:e]) >= 2:
                 drafts.append(dict(start=s, end=e, sent_i=si, att=att))
@@ -289,6 +318,8 @@ def extract_claims(state) -> None:
                 drafts.append(dict(start=s, end=e, sent_i=si, att=None))
 
     drafts = _tidy(text, drafts, datelines(text))
+    # the clauses a long sentence packs together, each its own (nested) claim (claim_clauses)
+    drafts = sorted(drafts + clause_drafts(doc, text, drafts, find_quotes(text)), key=lambda d: (d["start"], d["end"]))
     mentions = sorted((m.start, m.end, a.id) for a in ann.actors for m in a.mentions)
     m_starts = [m[0] for m in mentions]
     claims = []
@@ -328,6 +359,11 @@ def extract_claims(state) -> None:
             distancing=dist, sentence_start=sent.start_char, sentence_end=sent.end_char,
             actors=sorted({m[2] for m in mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)] if m[1] <= e}),
         ))
+    # a clause claim names the claim it is part of (claim_clauses)
+    by_span = {(c.start, c.end): c.id for c in claims}
+    for c, d in zip(claims, drafts):
+        if d.get("parent") is not None:
+            c.parent = by_span.get(d["parent"])
     _link(claims, ann)
     ann.claims = claims
     add_propositions(state)
@@ -396,6 +432,17 @@ def _tidy(text: str, drafts: list, dates: list) -> list:
             kept.append(d)
     kept.sort(key=lambda d: (d["start"], d["end"]))
     return kept
+
+
+def _same_name(a, b) -> bool:
+    """True when two statements have the same speaker name (or either has none)."""
+    return a.speaker is None or b.speaker is None or a.speaker.name == b.speaker.name
+
+
+def _holds(outer, inner) -> bool:
+    """True when ``inner``'s cue lies inside ``outer``'s content (a statement within a stance)."""
+    pos = inner.cue_start if inner.cue_start is not None else inner.content[0].start
+    return any(c.start <= pos < c.end for c in outer.content)
 
 
 def _speech(doc, att) -> bool:

@@ -444,7 +444,9 @@ def _clearest(members: list[int], vectors: np.ndarray, texts: list[str]) -> int:
 def cluster_claims(state: CorpusState) -> None:
     """Fill ``dossier.clusters``; the dossier's claims become copies with ``cluster`` set (see module doc)."""
     dossier = state.dossier
-    claims = dossier.claims
+    # a clause claim (``Claim.parent``) is not clustered on its own: it joins its parent's cluster
+    parts = [c for c in dossier.claims if c.parent is not None]
+    claims = [c for c in dossier.claims if c.parent is None] if parts else dossier.claims
     if not claims:
         dossier.clusters = []
         return
@@ -481,5 +483,11 @@ def cluster_claims(state: CorpusState) -> None:
         label = texts[best] if len(texts[best]) <= 240 else texts[best][:237].rstrip() + "..."
         out.append(Cluster(id=kid, label=label, claims=[ids[i] for i in g], articles=arts,
                            outlets=list(dict.fromkeys(outlet_of.get(a, a) for a in arts))))
+    by_id = {k.id: k for k in out}
+    for c in parts:
+        kid = cluster_of.get(c.parent)
+        if kid is not None:
+            cluster_of[c.id] = kid
+            by_id[kid].claims.append(c.id)
     dossier.clusters = out
-    dossier.claims = [c.model_copy(update={"cluster": cluster_of.get(c.id)}) for c in claims]
+    dossier.claims = [c.model_copy(update={"cluster": cluster_of.get(c.id)}) for c in dossier.claims]

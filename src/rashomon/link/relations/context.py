@@ -140,9 +140,10 @@ def claim_embeddings(state, claims: list[Claim]) -> dict[str, np.ndarray]:
 
 
 def claim_views(state) -> list[ClaimView]:
-    """A ``ClaimView`` for every claim that belongs to a cluster."""
+    """A ``ClaimView`` for every claim that belongs to a cluster (a clause claim, ``Claim.parent``,
+    is seen through its parent)."""
     d: Dossier = state.dossier
-    claims = [c for c in d.claims if c.cluster]
+    claims = [c for c in d.claims if c.cluster and c.parent is None]
     if not claims:
         return []
     texts = {a.id: a.text for a in d.articles}
