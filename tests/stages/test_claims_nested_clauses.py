@@ -1,8 +1,13 @@
 """Claims: a long sentence also gives the clauses it packs together as nested claims, each with
-the speaker it belongs to (sentences written for these tests)."""
+the speaker it belongs to (sentences written for these tests). Clause claims are off by default
+(``claims.clause_parent_min_words`` 0); these tests turn them on at 20 words."""
 from __future__ import annotations
 
 import pytest
+
+from rashomon.settings import use, validate
+
+ON = {"claims": {"clause_parent_min_words": 20}}
 
 
 @pytest.fixture(scope="module")
@@ -11,7 +16,8 @@ def claims_of(run_article):
 
     def get(text):
         if text not in cache:
-            st = run_article(text)
+            with use(validate(ON, "test")):
+                st = run_article(text)
             for c in st.ann.claims:
                 assert text[c.start:c.end] == c.text
             cache[text] = st.ann.claims
@@ -107,3 +113,8 @@ def test_clause_claim_joins_its_parent_s_cluster_and_is_not_clustered_alone():
     assert got[part.id] is not None and got[part.id] == got[whole.id]
     k = next(k for k in st.dossier.clusters if k.id == got[whole.id])
     assert part.id in k.claims
+
+
+def test_clause_claims_are_off_by_default(run_article):
+    st = run_article(SAID_THEN_PARTICIPLES)
+    assert not [c for c in st.ann.claims if c.parent]

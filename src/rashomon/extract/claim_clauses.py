@@ -156,6 +156,8 @@ def _speaker_of(doc, att, s: int, e: int):
 def clause_drafts(doc, text: str, drafts: list, quotes: list) -> list:
     """Nested drafts for the clauses of long drafts (see the module docstring)."""
     min_parent = setting("claims.clause_parent_min_words")
+    if not min_parent:  # 0: clause claims off
+        return []
     min_words = setting("claims.min_clause_words")
     have = {(d["start"], d["end"]) for d in drafts}
     out = []
