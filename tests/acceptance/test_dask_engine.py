@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,26 +41,11 @@ def _dask(address: str, batch: int) -> dict:
     return {"engine": {"kind": "dask", "scheduler": address, "dask_batch": batch}}
 
 
-def _comparable(dossier) -> dict:
-    data = dossier.model_dump(mode="json")
-    data["run"].pop("stages")  # timings
-    return data
-
-
-def test_two_workers_give_the_inline_dossier_of_the_seed_articles(cluster, kursk_dossier):
-    address, _ = cluster
-    done: list[str] = []
-    d = rashomon.analyze([KURSK], settings=_dask(address, 2), progress=Progress(on_article_done=done.append))
-    assert sorted(done) == sorted(a.id for a in kursk_dossier.articles)
-    assert _comparable(d) == _comparable(kursk_dossier)
-
-
-def test_a_failing_article_is_retried_once_then_named_and_its_batch_kept(cluster, tmp_path):
-    address, client = cluster
-    client.wait_for_workers(2)
-    marker = tmp_path / "flaky-failed-once"
-
-    def patch():  # in each worker: "boom" always fails, "flaky" fails on its first try only
+@contextmanager
+def _boom_and_flaky(client, marker: Path):
+    """In each worker, while the block runs: the article "boom" always fails, "flaky" fails on its
+    first try only (``marker`` records that try)."""
+    def patch():
         import rashomon.extract.quantities as q
 
         real = getattr(q, "_real_extract", q.extract_quantities)
@@ -82,10 +68,33 @@ def test_a_failing_article_is_retried_once_then_named_and_its_batch_kept(cluster
 
     client.run(patch)
     try:
-        d = rashomon.analyze([{"id": "boom", "text": TEXT}, {"id": "flaky", "text": TEXT.replace("Tuesday", "Monday")},
-                              {"id": "fine", "text": TEXT.replace("three", "four")}], settings=_dask(address, 3))
+        yield
     finally:
         client.run(unpatch)
+
+
+def _comparable(dossier) -> dict:
+    data = dossier.model_dump(mode="json")
+    data["run"].pop("stages")  # timings
+    return data
+
+
+def test_two_workers_give_the_inline_dossier_of_the_seed_articles(cluster, kursk_dossier):
+    address, _ = cluster
+    done: list[str] = []
+    d = rashomon.analyze([KURSK], settings=_dask(address, 2), progress=Progress(on_article_done=done.append))
+    assert sorted(done) == sorted(a.id for a in kursk_dossier.articles)
+    assert _comparable(d) == _comparable(kursk_dossier)
+
+
+def test_a_failing_article_is_retried_once_then_named_and_its_batch_kept(cluster, tmp_path):
+    address, client = cluster
+    client.wait_for_workers(2)
+    marker = tmp_path / "flaky-failed-once"
+
+    with _boom_and_flaky(client, marker):
+        d = rashomon.analyze([{"id": "boom", "text": TEXT}, {"id": "flaky", "text": TEXT.replace("Tuesday", "Monday")},
+                              {"id": "fine", "text": TEXT.replace("three", "four")}], settings=_dask(address, 3))
     assert marker.exists()
     assert sorted(a.id for a in d.articles) == ["fine", "flaky"]  # the dossier lists articles by id
     (err,) = d.run.errors
@@ -199,37 +208,12 @@ def test_an_article_that_fails_on_a_store_writing_worker_is_retried_once_then_na
     client.wait_for_workers(2)
     marker = tmp_path / "flaky-failed-once"
 
-    def patch():  # in each worker: "boom" always fails, "flaky" fails on its first try only
-        import rashomon.extract.quantities as q
-
-        real = getattr(q, "_real_extract", q.extract_quantities)
-        q._real_extract = real
-
-        def extract(state):
-            if state.article.id == "boom":
-                raise RuntimeError("stage broke on this text")
-            if state.article.id == "flaky" and not marker.exists():
-                marker.touch()
-                raise RuntimeError("first try broke")
-            return real(state)
-
-        q.extract_quantities = extract
-
-    def unpatch():
-        import rashomon.extract.quantities as q
-
-        q.extract_quantities = q._real_extract
-
     from rashomon.store import open_store
 
-    client.run(patch)
-    try:
-        with open_store(pg_server.database()) as store:
-            result = store.add([{"id": "boom", "text": TEXT}, {"id": "flaky", "text": TEXT.replace("Tuesday", "Monday")},
-                                {"id": "fine", "text": TEXT.replace("three", "four")}], settings=_dask(address, 3))
-            stored = store.article_ids()
-    finally:
-        client.run(unpatch)
+    with _boom_and_flaky(client, marker), open_store(pg_server.database()) as store:
+        result = store.add([{"id": "boom", "text": TEXT}, {"id": "flaky", "text": TEXT.replace("Tuesday", "Monday")},
+                            {"id": "fine", "text": TEXT.replace("three", "four")}], settings=_dask(address, 3))
+        stored = store.article_ids()
     assert marker.exists()
     assert sorted(result.added) == sorted(stored) == ["fine", "flaky"]
     (err,) = result.errors

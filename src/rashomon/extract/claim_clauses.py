@@ -39,13 +39,15 @@ def _span(toks) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+def trim_span(text: str, s: int, e: int, min_rest: int = 0) -> tuple[int, int]:
+    """``(s, e)`` without surrounding spaces and clause punctuation, and without a lone leading
+    conjunction ("and ...", "but ...") when more than ``min_rest`` characters follow it."""
     while s < e and text[s] in _STRIP:
         s += 1
     while e > s and text[e - 1] in _STRIP:
         e -= 1
     m = re.match(_WORDS["leading_conjunction"], text[s:e], re.I)
-    if m:
+    if m and e - s - m.end() > min_rest:
         s += m.end()
     return s, e
 
@@ -171,7 +173,7 @@ def clause_drafts(doc, text: str, drafts: list, quotes: list) -> list:
             continue
         parts = _participle_clauses(span) + _verb_phrases(span) + _quotations(text, s, e, d["att"], quotes)
         for ps, pe in parts:
-            ps, pe = _trim(text, max(ps, s), min(pe, e))
+            ps, pe = trim_span(text, max(ps, s), min(pe, e))
             k = _words(text[ps:pe])
             if k < min_words or n - k < min_words or (ps, pe) in have or _crosses(d["att"], ps, pe):
                 continue

@@ -31,7 +31,7 @@ from ..ids import span_id
 from ..models import Claim
 from ..settings import setting
 from .lexicon import cues
-from .claim_clauses import clause_drafts
+from .claim_clauses import clause_drafts, trim_span
 from .propositions import add_propositions
 from .quotes import find_quotes
 from .segment import datelines, doc_text, is_furniture, line_sentences
@@ -39,19 +39,12 @@ from ..data import load_yaml
 
 _WORDS = load_yaml("claim_words.yaml", "en")  # word lists and patterns of this module (data/en/claim_words.yaml)
 
-_STRIP = " \t\n,;:—–-"
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in _STRIP:
-        s += 1
-    while e > s and text[e - 1] in _STRIP:
-        e -= 1
-    # a lone leading conjunction ("and ...", "but ...")
-    m = re.match(_WORDS["leading_conjunction"], text[s:e], re.I)
-    if m and e - s - m.end() > 20:
-        s += m.end()
-    return s, e
+    """A claim's span trimmed (``trim_span``); a leading conjunction goes only before more than 20
+    characters."""
+    return trim_span(text, s, e, min_rest=20)
 
 
 def _words(text: str) -> int:
