@@ -149,7 +149,10 @@ def _linking(args) -> dict:
     import linking_scale
 
     sizes = [int(x) for x in args.linking_sizes.split(",") if x]
-    rows = linking_scale.measure(sizes, stream=True)
+    progress = str(args.linking_progress) if args.linking_progress else None
+    if progress:
+        Path(progress).mkdir(parents=True, exist_ok=True)
+    rows = linking_scale.measure(sizes, stream=True, jobs=args.linking_jobs, progress_dir=progress)
     print(linking_scale.table(rows), flush=True)
     return linking_scale.metrics_of(rows)
 
@@ -163,6 +166,10 @@ def main() -> None:
         p.add_argument("--skip-linking", action="store_true", help="do not run the linking section")
         p.add_argument("--linking-sizes", default="1000,3000,10000,30000,100000",
                        help="articles of replicated records for the streamed linking section")
+        p.add_argument("--linking-jobs", type=int, default=2,
+                       help="worker processes of the streamed linking's step 2, overlapping step 1 (default 2)")
+        p.add_argument("--linking-progress", type=Path, default=None,
+                       help="a folder: progress-<n>.json there after every window and chunk of the linking section")
         p.add_argument("--run-one", default=None, help=argparse_hidden())
         p.add_argument("--articles", type=Path, default=None, help=argparse_hidden())
         p.add_argument("--out", type=Path, default=None, help=argparse_hidden())
