@@ -101,3 +101,17 @@ def test_quarter_a_year_earlier_follows_the_quarter_in_context(times):
 def test_since_points_back(times):
     ts = times("Thousands of ballots have been challenged since January 1 in the county.", "2016-09-29")
     assert ts["January 1"].value == "2016-01-01"
+
+
+def test_deadline_given_in_the_present_perfect_lies_ahead(times):
+    # 2024-03-04 is a Monday: "has given them until Wednesday" is the Wednesday to come
+    ts = times("The city has given the tenants until 9 a.m. Wednesday to leave the building.", "2024-03-04")
+    assert ts["9 a.m. Wednesday"].value.startswith("2024-03-06")
+    ts = times("The tenants had stayed until Wednesday, the city said.", "2024-03-08")
+    assert ts["Wednesday"].value == "2024-03-06"
+
+
+def test_weekday_of_a_planned_thing_lies_ahead(times):
+    # 2024-03-08 is a Friday: the rally planned "on Saturday" is the next day, not six days back
+    ts = times("Farmers planned a rally on Saturday outside the ministry.", "2024-03-08")
+    assert ts["Saturday"].value == "2024-03-09"

@@ -48,6 +48,7 @@ _FUTURE_VERBS = set(_WORDS["future_verbs"])
 _FUTURE_CUES = set(_WORDS["future_cues"])
 _TIME_NOUNS = set(_WORDS["time_nouns"])
 _FUTURE_MODALS = set(_WORDS["future_modals"])
+_PLAN_VERBS = set(_WORDS["plan_verbs"])
 _FUTURE_LIMIT = re.compile(_WORDS["future_limit_before"], re.I)
 _TENSE = {"before": "past", "after": "future", "nearest": "present"}
 _MOD_WORDS = {"START": "early/beginning", "MID": "mid", "END": "late/end"}
@@ -90,8 +91,8 @@ def direction(doc: Any, start: int, end: int) -> str:
     if "since" in {t.lower_ for t in path[:2]} or (span.start > 0 and span.doc[span.start - 1].lower_ == "since"):
         return "before"
     if cues & {"by", "until", "till"} and found and v.tag_ not in ("VBD",) and not any(
-            a.lemma_ == "have" for a in v.children if a.dep_ == "aux"):
-        return "after"
+            a.lemma_ == "have" and a.tag_ == "VBD" for a in v.children if a.dep_ == "aux"):
+        return "after"  # "will stay until Tuesday", "has given them until 9 a.m. Tuesday" (not "had stayed until")
     if not found:
         sw = {t.lower_ for t in span.sent}
         if sw & {"will", "'ll"}:
@@ -107,6 +108,8 @@ def direction(doc: Any, start: int, end: int) -> str:
         return "after"
     if v.lemma_.lower() in _FUTURE_VERBS and v.tag_ in ("VBZ", "VBP"):
         return "after"  # "On Tuesday, the league plans to hold a news conference"
+    if v.lemma_.lower() in _PLAN_VERBS and v.tag_ == "VBD" and span.root.head.i != v.i:
+        return "after"  # "planned a rally on Saturday": the date is the rally's, which lies ahead of the planning
     perfect = any(a.lemma_ == "have" for a in auxes)
     if words & _FUTURE_MODALS and not perfect:
         return "after"  # "the father would be traveling Thursday", "could come as early as Tuesday"
