@@ -9,7 +9,8 @@ dossier actors it names, its original source (``original_source``), its rank in 
 (``event_terms.event_classes``: "ousted" and "recaptured" are both ``retake_territory``; region
 designators such as "Oblast" count as the word "region"), and the state poles it asserts
 (``relations.lexicon.state_poles``: presence ended / continuing, outcome failed / succeeded...) and
-the claim's ``proposition`` (its slots, dossier actor ids). Cached in ``state.claim_features`` (dict claim id ->
+the claim's ``proposition`` (its slots, dossier actor ids) and whether the claim rejects what
+someone said (``rejects``: a rebuttal, denial cue or debunking word, ``relations/stance.py``). Cached in ``state.claim_features`` (dict claim id ->
 ClaimFeatures).
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from . import lexicon as lx
 from .event_terms import designator_norm, event_classes
 from .relations.lexicon import state_poles
+from .relations.stance import rejects
 from ..data import load_yaml
 from ..models import Proposition
 
@@ -87,6 +89,7 @@ class ClaimFeatures:
     events: set[str] = field(default_factory=set)
     states: dict[str, str] = field(default_factory=dict)
     proposition: Optional[Proposition] = None  # the claim's slots (extract/propositions.py), dossier actor ids
+    rejects: bool = False  # the claim rebuts or debunks what someone said (relations/stance.py)
 
     def keys(self) -> list[str]:
         """Blocking and overlap keys: entities, numbers, words and event classes."""
@@ -111,13 +114,17 @@ def names_meet(a: set[str], b: set[str]) -> bool:
     return False
 
 
+_INITIAL_DOT = re.compile(r"(?<![a-z])([a-z])\.")
+
+
 def _entity_norm(text: str) -> str:
     """Folded entity text; demonyms, capitals and country names become ``country:<name>`` so
     "Kiev", "Kyiv", "Ukrainian" and "Ukraine" agree; a trailing region designator is dropped
-    ("X Oblast" = "X province" = "X")."""
+    ("X Oblast" = "X province" = "X"); the dots of initials go ("U.S. Navy" = "US Navy")."""
     t = lx.fold(text)
     t = re.sub(r"^the\s+", "", t)
     t = re.sub(r"'s?$", "", t)
+    t = _INITIAL_DOT.sub(r"\1", t)  # "u.s. geological survey" = "us geological survey"
     c = lx.canonical_country(t)
     if c:
         return f"country:{c}"
@@ -173,6 +180,7 @@ def claim_features(state) -> dict[str, ClaimFeatures]:
             f.side = sides[c.speaker.actor]
         f.source = original_source(c)
         f.proposition = c.proposition
+        f.rejects = rejects(c.text, c.cue)
         f.ordinal = ordinal[c.id]
         starts, items = ents_by_article.get(c.article, ([], []))
         lo = bisect.bisect_left(starts, c.start)

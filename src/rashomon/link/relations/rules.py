@@ -242,6 +242,16 @@ def names_source(x: ClaimView, v: ClaimView) -> bool:
     return any(h and h in said and h not in own for h in (_head_name(v.speaker_name), _head_name(v.side)))
 
 
+def same_voice(x: ClaimView, v: ClaimView) -> bool:
+    """The two claims come from one voice: one side (``opposed_sides`` False), or speakers named
+    with the same capitalised words ("a Water Authority spokeswoman" / "the Water Authority
+    spokesman"; not "the Tarn Defence Ministry" / "the Vell Defence Ministry")."""
+    if opposed_sides(x, v) is False:
+        return True
+    nx = frozenset(t for t in _capitalised(x.speaker_name or "") if len(t) > 2)
+    return bool(nx) and nx == frozenset(t for t in _capitalised(v.speaker_name or "") if len(t) > 2)
+
+
 def _reported_before(v: ClaimView, x: ClaimView) -> bool:
     """``v`` comes shortly before the rebuttal ``x`` in the same article (within
     ``relations.denial_before_chars``): what an article reports, it then has rebutted."""
@@ -322,6 +332,10 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
             elif object_points_back(x, verbs + sents):
                 # "debunked that rumour": only what the article reported before, or the named source's claims
                 others = [v for v in others if _reported_before(v, x) or names_source(x, v)]
+            if verbs or sents:
+                # a rebuttal rejects what another voice asserts, not a statement of its own body
+                # ("the Water Authority spokeswoman" / "a Water Authority spokesman", one side)
+                others = [v for v in others if not same_voice(x, v)]
             if not others and not (verbs or cue_denial):
                 continue
             need = (setting("relations.negation_min_sim") if plain_negation else setting("relations.denial_min_sim")) if denied else setting("relations.rebuttal_min_sim") + 0.1
