@@ -1,7 +1,7 @@
 """Which reporting cues make a claim a demand (link/disputes.py ``is_directive``, cues in
 data/en/disputes.yaml): a demand and its refusal can both hold, so a contradiction with a demand
 is dropped; a label ("called the vote a fraud") or an insistence that something is so ("insisted
-the balloon was a weather balloon") states a fact and keeps its contradictions. Sentences
+the drone was a survey aircraft") states a fact and keeps its contradictions. Sentences
 written for this test."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from rashomon.link.relations.context import claim_views
 from rashomon.state import CorpusState
 
 CASES = [
-    ("The ministry insisted the airship was a weather balloon that drifted off course.", "insisted", False),
+    ("The ministry insisted the drone was a survey aircraft that drifted off course.", "insisted", False),
     ("The mayor called the flood warning a complete failure of the council.", "called", False),
     ("The senator called out the governor for a misleading account of the spill.", "called", False),
     ("The union called for a new inquiry into the spill.", "called", True),
