@@ -10,7 +10,8 @@ dossier actors it names, its original source (``original_source``), its rank in 
 designators such as "Oblast" count as the word "region"), and the state poles it asserts
 (``relations.lexicon.state_poles``: presence ended / continuing, outcome failed / succeeded...) and
 the claim's ``proposition`` (its slots, dossier actor ids) and whether the claim rejects what
-someone said (``rejects``: a rebuttal, denial cue or debunking word, ``relations/stance.py``). Cached in ``state.claim_features`` (dict claim id ->
+someone said (``rejects``: a rebuttal, denial cue or debunking word, ``relations/stance.py``; read
+only while ``clusters.rebuttal_penalty`` is on). Cached in ``state.claim_features`` (dict claim id ->
 ClaimFeatures).
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .relations.lexicon import state_poles
 from .relations.stance import rejects
 from ..data import load_yaml
 from ..models import Proposition
+from ..settings import setting
 
 _STOPWORDS = load_yaml("stopwords.yaml", "en")  # word lists and patterns of this module (data/en/stopwords.yaml)
 
@@ -166,6 +168,7 @@ def claim_features(state) -> dict[str, ClaimFeatures]:
     from .similarity import proposition_texts
 
     props = proposition_texts(state)
+    stance_read = setting("clusters.rebuttal_penalty") > 0
     by_article: dict[str, list] = {}
     for c in state.dossier.claims:
         by_article.setdefault(c.article, []).append((c.start, c.id))
@@ -180,7 +183,8 @@ def claim_features(state) -> dict[str, ClaimFeatures]:
             f.side = sides[c.speaker.actor]
         f.source = original_source(c)
         f.proposition = c.proposition
-        f.rejects = rejects(c.text, c.cue)
+        if stance_read:  # read only where the pair score uses it (the lexicon scan costs at scale)
+            f.rejects = rejects(c.text, c.cue)
         f.ordinal = ordinal[c.id]
         starts, items = ents_by_article.get(c.article, ([], []))
         lo = bisect.bisect_left(starts, c.start)
