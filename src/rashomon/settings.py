@@ -143,6 +143,8 @@ class ClustersSettings(_Group):
     number_presence_penalty: float = Field(description="penalty when only one claim gives a number")
     polarity_penalty: float = Field(description="penalty for opposite polarity of one predicate (or when a proposition is missing)")
     polarity_other_predicate_penalty: float = Field(description="penalty for opposite polarity when the propositions' predicates differ")
+    rebuttal_penalty: float = Field(description="penalty when one claim rejects what someone said (a rebuttal, denial cue or "
+                                                "debunking word) and the other asserts without negation")
     number_share_bonus: float = Field(description="bonus when both claims state the same figure")
     number_share_min: float = Field(description="whole numbers below this earn number_share_bonus only under one predicate (any two claims may state them)")
     date_penalty: float = Field(description="penalty for different dates")

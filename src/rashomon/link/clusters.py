@@ -40,7 +40,10 @@ How:
    predicate with a clash of roles, agent, patient, place, day, figure, polarity or a rare name
    pays ``proposition_conflict_penalty`` (a near miss worded alike); opposite polarity under
    different predicates ("X is not involved" / "X dismissed the claims") pays only
-   ``polarity_other_predicate_penalty`` (``PairScorer.proposition_term``).
+   ``polarity_other_predicate_penalty`` (``PairScorer.proposition_term``). A claim that rejects
+   what someone said (a rebuttal, denial cue or debunking word, ``relations/stance.py``) and one
+   that asserts it pay ``rebuttal_penalty`` (``PairScorer.stance_term``; both scorers): a claim
+   and its own rebuttal are kept out of one cluster.
 3. **Average-linkage** agglomerative clustering inside each connected block of pairs that
    passed ``link``; cut at ``cluster``. Average (not single) linkage keeps two propositions on
    one topic ("troops fought alongside" vs "troops were sent") from chaining together.
@@ -82,6 +85,7 @@ def _params() -> dict:
         "number_presence_penalty": setting("clusters.number_presence_penalty"),
         "polarity_penalty": setting("clusters.polarity_penalty"),
         "polarity_other_predicate_penalty": setting("clusters.polarity_other_predicate_penalty"),
+        "rebuttal_penalty": setting("clusters.rebuttal_penalty"),
         "number_share_bonus": setting("clusters.number_share_bonus"),
         "number_share_min": setting("clusters.number_share_min"),
         "date_penalty": setting("clusters.date_penalty"),
@@ -166,7 +170,7 @@ class PairScorer:
                 s -= p["learned_cross_event_penalty"]  # another event: only a near-certain match states the same proposition
             # the propositions' clashes under one predicate (another place, agent, figure; roles
             # swapped): the public pairs carry no parse, so this is a structural term as well
-            return s + self.proposition_term(i, j)
+            return s + self.proposition_term(i, j) - self.stance_term(i, j)
         if self.told is not None:
             # the claims as told, less a margin, when closer than what they assert: a proposition
             # cut down to "that it is a civilian vessel" has lost what "it" is
@@ -209,7 +213,19 @@ class PairScorer:
             s -= p["side_penalty"]
         if self._same_article(i, j):
             s -= p["same_article_penalty"]
-        return s + self.proposition_term(i, j, pf)
+        return s + self.proposition_term(i, j, pf) - self.stance_term(i, j)
+
+    def stance_term(self, i: int, j: int) -> float:
+        """``rebuttal_penalty`` when one claim rejects what someone said (``ClaimFeatures.rejects``:
+        "the ministry called the report categorically false") and the other asserts without
+        negation ("troops crossed the border, the report said"): a claim and its own rebuttal,
+        however alike their words, are two positions, not one proposition. A negated claim sides
+        with a rebuttal ("X did not cross" / "X denied crossing"): no penalty. 0 otherwise."""
+        fi, fj = self.f[i], self.f[j]
+        if fi.rejects == fj.rejects:
+            return 0.0
+        plain = fj if fi.rejects else fi
+        return 0.0 if plain.polarity == "denied" else self.p["rebuttal_penalty"]
 
     def _specifics_differ(self, i: int, j: int) -> bool:
         """Each claim names a rare entity the other lacks and those never meet (one name swapped

@@ -12,11 +12,10 @@ How:
    two claims) and given a question key and a stance for each end:
    - state (``incompatible_state``, and a denial whose two claims speak to one state dimension
      of ``data/polarity.yaml``): the key is the dimension, the stance the pole each claim asserts
-     (a denied claim takes the other pole; a pole word inside a concessive phrase, "despite the
-     declaration of victory", is not asserted; a partial "ended" state, "withdrawn from much of
-     the area", takes no side on a total question);
-   - number: the key is the unit, the stance the figure (as an interval);
-   - date: the stance is the ISO date;
+     (a denied claim or a rebuttal of what it names takes the other pole; a pole word inside a
+     concessive phrase, "despite the declaration of victory", is not asserted; a partial "ended"
+     state, "withdrawn from much of the area", takes no side on a total question);
+   - number: the key is the unit, the stance the figure (as an interval); date: the ISO date;
    - denial (no shared state) and anything else: the two ends take opposite sides (a
      two-colouring of the relation graph).
    A relation whose two ends take the same (or a compatible) stance is not a dispute: the two
@@ -54,6 +53,7 @@ from .dispute_wording import hubs, position_label, question_and_type, set_mid_ca
 from .relations.context import ClaimView, claim_views, opposed_sides
 from .relations.rules import quantity_interval
 from .relations.slots import identity_poles
+from .relations.stance import rebuts
 from .relations.lexicon import find_terms, is_total, lexicon, pole_names, state_poles
 
 
@@ -75,11 +75,11 @@ def _mask_concessive(text: str) -> str:
 
 
 def claim_stances(v: ClaimView) -> dict[str, str]:
-    """State dimension -> the pole the claim stands by. A pole word in a concessive phrase does
-    not count; a denied claim takes the other pole of what it denies (when the denied pole comes
-    first: "denied that its forces had withdrawn fully, saying the operation was ongoing"); an
+    """State dimension -> the pole the claim stands by. A pole word in a concessive phrase does not
+    count; a denied claim, or one that ``rebuts`` what it names, takes the other pole of what it denies
+    (when the denied pole comes first: "denied that its forces had withdrawn fully, saying ..."); an
     "ended"-like pole that must be total (``total_poles``) but is not becomes ``partial``."""
-    return dict(_stances(v.text, v.claim.polarity == "denied"))
+    return dict(_stances(v.text, v.claim.polarity == "denied" or rebuts(v.text, v.claim.cue)))
 
 
 @lru_cache(maxsize=100_000)

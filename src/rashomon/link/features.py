@@ -9,7 +9,9 @@ dossier actors it names, its original source (``original_source``), its rank in 
 (``event_terms.event_classes``: "ousted" and "recaptured" are both ``retake_territory``; region
 designators such as "Oblast" count as the word "region"), and the state poles it asserts
 (``relations.lexicon.state_poles``: presence ended / continuing, outcome failed / succeeded...) and
-the claim's ``proposition`` (its slots, dossier actor ids). Cached in ``state.claim_features`` (dict claim id ->
+the claim's ``proposition`` (its slots, dossier actor ids) and whether the claim rejects what
+someone said (``rejects``: a rebuttal, denial cue or debunking word, ``relations/stance.py``; read
+only while ``clusters.rebuttal_penalty`` is on). Cached in ``state.claim_features`` (dict claim id ->
 ClaimFeatures).
 """
 from __future__ import annotations
@@ -24,8 +26,10 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from . import lexicon as lx
 from .event_terms import designator_norm, event_classes
 from .relations.lexicon import state_poles
+from .relations.stance import rejects
 from ..data import load_yaml
 from ..models import Proposition
+from ..settings import setting
 
 _STOPWORDS = load_yaml("stopwords.yaml", "en")  # word lists and patterns of this module (data/en/stopwords.yaml)
 
@@ -87,6 +91,7 @@ class ClaimFeatures:
     events: set[str] = field(default_factory=set)
     states: dict[str, str] = field(default_factory=dict)
     proposition: Optional[Proposition] = None  # the claim's slots (extract/propositions.py), dossier actor ids
+    rejects: bool = False  # the claim rebuts or debunks what someone said (relations/stance.py)
 
     def keys(self) -> list[str]:
         """Blocking and overlap keys: entities, numbers, words and event classes."""
@@ -111,13 +116,17 @@ def names_meet(a: set[str], b: set[str]) -> bool:
     return False
 
 
+_INITIAL_DOT = re.compile(r"(?<![a-z])([a-z])\.")
+
+
 def _entity_norm(text: str) -> str:
     """Folded entity text; demonyms, capitals and country names become ``country:<name>`` so
     "Kiev", "Kyiv", "Ukrainian" and "Ukraine" agree; a trailing region designator is dropped
-    ("X Oblast" = "X province" = "X")."""
+    ("X Oblast" = "X province" = "X"); the dots of initials go ("U.S. Navy" = "US Navy")."""
     t = lx.fold(text)
     t = re.sub(r"^the\s+", "", t)
     t = re.sub(r"'s?$", "", t)
+    t = _INITIAL_DOT.sub(r"\1", t)  # "u.s. geological survey" = "us geological survey"
     c = lx.canonical_country(t)
     if c:
         return f"country:{c}"
@@ -159,6 +168,7 @@ def claim_features(state) -> dict[str, ClaimFeatures]:
     from .similarity import proposition_texts
 
     props = proposition_texts(state)
+    stance_read = setting("clusters.rebuttal_penalty") > 0
     by_article: dict[str, list] = {}
     for c in state.dossier.claims:
         by_article.setdefault(c.article, []).append((c.start, c.id))
@@ -173,6 +183,8 @@ def claim_features(state) -> dict[str, ClaimFeatures]:
             f.side = sides[c.speaker.actor]
         f.source = original_source(c)
         f.proposition = c.proposition
+        if stance_read:  # read only where the pair score uses it (the lexicon scan costs at scale)
+            f.rejects = rejects(c.text, c.cue)
         f.ordinal = ordinal[c.id]
         starts, items = ents_by_article.get(c.article, ([], []))
         lo = bisect.bisect_left(starts, c.start)

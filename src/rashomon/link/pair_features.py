@@ -140,13 +140,14 @@ def sentence_features(text: str, entities: Sequence[tuple[str, str]] = ()) -> Cl
     """The ``ClaimFeatures`` of a plain sentence read as a narrated claim (no record around it):
     content words, digits, event classes, state poles, the named entities given as
     ``(text, spaCy label)``, polarity from negation tokens (``text_polarity``) and day keys
-    (``text_day_keys``). What training pairs and ``benchmarks/pairs.py`` score."""
+    (``text_day_keys``), whether it rejects what someone said (``relations.stance.rejects``). What training pairs and ``benchmarks/pairs.py`` score."""
     from .event_terms import event_classes
     from .features import _ENTITY_LABELS, _entity_norm, content_words, numbers_in
     from .relations.lexicon import state_poles
+    from .relations.stance import rejects
 
     bare = _MONTH_DAY.sub(lambda m: m.group(1), text)  # "March 5": a day, not a count
     return ClaimFeatures(words=content_words(text), numbers=numbers_in(bare), events=event_classes(text),
                          states={dim: pole for dim, (pole, _) in state_poles(text).items()},
                          entities={_entity_norm(t) for t, lab in entities if not lab or lab in _ENTITY_LABELS},
-                         polarity=text_polarity(text), dates=text_day_keys(text))
+                         polarity=text_polarity(text), dates=text_day_keys(text), rejects=rejects(text))
