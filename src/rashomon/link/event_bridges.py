@@ -33,7 +33,8 @@ Two events are bridged when a claim of one and a claim of the other
    ``relations.all_pairs_max`` claims (as the relations stage does), above that the blocked
    candidates of ``candidate_pairs``.
 
-From ``blocking.event_claims_min`` claims on, the whole batch pairs claims only within events
+From ``blocking.event_claims_min`` claims on (not counting clause claims, which the clustering
+leaves to their parents), the whole batch pairs claims only within events
 (``blocking.claim_pairs_by_event``), so no claim-level stage joins two events: no bridge.
 """
 from __future__ import annotations
@@ -109,7 +110,9 @@ def event_bridges(state: CorpusState) -> set[tuple[str, str]]:
     """Pairs of events of ``state.dossier.events`` whose claims the claim-level stages could join
     (see module doc)."""
     d = state.dossier
-    if len(d.events) < 2 or len(d.claims) >= setting("blocking.event_claims_min"):
+    # the clustering counts the claims it clusters (clause claims follow their parent), the
+    # relations all claims: both pair within events only when the smaller count reaches the line
+    if len(d.events) < 2 or sum(c.parent is None for c in d.claims) >= setting("blocking.event_claims_min"):
         return set()
     event_of = {a: e.id for e in d.events for a in e.articles}
     claims = [c for c in d.claims if c.parent is None and c.article in event_of]
