@@ -9,7 +9,9 @@ before any claim is linked; the parts are then the connected components of the e
 
 In: a ``CorpusState`` after ``link_actors`` and ``events`` ran on the whole batch (claims,
 actors, events, annotations with the claims' vectors).
-Out: a set of event id pairs ``(a, b)``, ``a < b``. Claims of articles in no event bridge nothing.
+Out: a set of event id pairs ``(a, b)``, ``a < b``, whose connected components are those of
+the events under the rules below (not every bridged pair is listed: once two events are
+connected, no more of their claim pairs are scored). Claims of articles in no event bridge nothing.
 
 Near exact, not exact: a part's clustering weighs words by the part's own statistics (IDF), its
 actors and main parties are linked within the part, blocks of different sizes are filled
@@ -61,22 +63,46 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return (v / n).astype(np.float32)
 
 
+class _Components:
+    """Union-find over event ids: which events are already connected."""
+
+    def __init__(self, pairs=()) -> None:
+        self.parent: dict[str, str] = {}
+        for a, b in pairs:
+            self.join(a, b)
+
+    def root(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
 def cluster_bridges(state: CorpusState, ids: list[str], events: list[str], known: frozenset = frozenset()) -> set[tuple[str, str]]:
-    """Event pairs (see module doc, 1.) among the claims ``ids`` whose events are ``events``;
-    pairs of ``known`` are not scored again (nor returned)."""
+    """Event pairs (see module doc, 1.) among the claims ``ids`` whose events are ``events``,
+    enough of them to connect every two events such a claim pair joins: a candidate pair whose
+    events are already connected (through ``known`` pairs or a bridge found before it) is not
+    scored, so the cost falls as the events connect."""
     p = _params()
     feats_by_id = claim_features(state)
     vectors = proposition_vectors(state, ids)
     told = vectors_for(state, ids)
     arts = {c.id: c.article for c in state.dossier.claims}
     scorer = PairScorer(vectors, [feats_by_id[i] for i in ids], [arts[i] for i in ids], p, events=list(events), told=told)
+    comps = _Components(known)
     out: set[tuple[str, str]] = set()
     for a, b in sorted(candidate_pairs(vectors, blocking_keys(scorer, p))):
-        if events[a] == events[b]:
+        if comps.root(events[a]) == comps.root(events[b]):
             continue
-        key = _pair(events[a], events[b])
-        if key not in out and key not in known and scorer.score(a, b, float(vectors[a] @ vectors[b])) >= p["cluster"]:
-            out.add(key)
+        if scorer.score(a, b, float(vectors[a] @ vectors[b])) >= p["cluster"]:
+            out.add(_pair(events[a], events[b]))
+            comps.join(events[a], events[b])
     return out
 
 
@@ -107,8 +133,8 @@ def topic_bridges(vectors: np.ndarray, events: list[str], cosine: float, all_pai
 
 
 def event_bridges(state: CorpusState) -> set[tuple[str, str]]:
-    """Pairs of events of ``state.dossier.events`` whose claims the claim-level stages could join
-    (see module doc)."""
+    """Pairs of events of ``state.dossier.events`` that connect the events whose claims the
+    claim-level stages could join (see module doc)."""
     d = state.dossier
     # the clustering counts the claims it clusters (clause claims follow their parent), the
     # relations all claims: both pair within events only when the smaller count reaches the line
