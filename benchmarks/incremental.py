@@ -8,10 +8,11 @@ What it does:
    ``--data`` (the public dev clusters: 56 articles) and the seed articles, all but one article
    (the last record of the first cluster), in one ``add``;
 2. copies that workspace three times and adds the held-out article to each copy:
-   - ``incremental``: ``events.partition`` on: events over all articles, the claim-level stages
-     for the changed storylines only;
+   - ``incremental``: ``events.partition`` on (the default): events over all articles, the
+     claim-level stages for the changed storylines only (a storyline: events joined by
+     ``related`` or by claims the claim-level stages could join, ``link/event_bridges.py``);
    - ``full``: the same with ``add(full=True)`` (``rashomon add --full``): every storyline linked again;
-   - ``whole``: ``events.partition`` off (the default): every corpus stage over all articles;
+   - ``whole``: ``events.partition`` off: every corpus stage over all articles;
 3. prints, per mode, the seconds of the whole ``add``, of its linking (from the moment the new
    article is stored), the events linked again, and whether the incremental dossier equals the
    full one (1 or 0, run report aside; it must be 1).

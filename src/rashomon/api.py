@@ -149,8 +149,9 @@ def link_articles(articles: Sequence[Article], annotations: Mapping[str, Article
     event). Used by ``analyze`` and by the workspace store (``rashomon.store``), so a workspace
     built one article at a time links exactly like one run on all its articles.
 
-    With ``events.partition`` on, the claim-level stages run storyline by storyline (an event
-    with its related events; ``rashomon.event_parts``): ``fingerprints`` (article id -> hash of
+    With ``events.partition`` on (the default), the claim-level stages run storyline by
+    storyline (an event with its related events and the events bridged to it by claims the
+    claim-level stages could join; ``rashomon.event_parts``): ``fingerprints`` (article id -> hash of
     its text) gives each storyline's part a key, ``reuse(key)`` may return a stored part to use
     as it is, and ``parts_out`` receives the parts by key (the workspace store links only the
     storylines that changed)."""

@@ -1,19 +1,22 @@
 """The corpus half storyline by storyline: an event's dossier is a function of its storyline's articles.
 
-With ``events.partition`` on (off by default: see the setting's comment for what it costs on the
-public dev data), ``api.link_articles`` runs the corpus half in two steps:
+With ``events.partition`` on (the default), ``api.link_articles`` runs the corpus half in two steps:
 
 1. **over the whole batch** (``GLOBAL_STAGES``): ``link_actors`` and ``events``, only to decide
    which articles report the same event, and which events are ``related`` (the grouping needs
-   every article; both are cheap);
-2. **per storyline** (``storylines``: events joined through ``related``, most often one event;
+   every article; both are cheap); then ``link.event_bridges``: the pairs of events whose claims
+   the claim-level stages could join (a candidate claim pair the clustering would score at its
+   cut or above, or claims on one topic by their embeddings' cosine);
+2. **per storyline** (``storylines``: the connected components of the events under ``related``
+   and those bridges, most often one event, or every event of a batch about one story;
    ``EVENT_STAGES``: ``link_actors`` again, then clusters, dates, independence, checks,
    relations, disputes, cross support, framing, timeline, summary): each storyline's articles
    alone, in a fresh ``CorpusState`` (``link_event``). Actors and their sides, the main parties,
    clusters, inferred dates, numeric checks, framing statistics and the summary are found within
    the storyline; no claim of one storyline joins a cluster, a relation or a dispute of another.
-   Related events stay together because the events stage splits one story into close events
-   often (the seed articles: a report and a follow-up); their claims still meet.
+   Related and bridged events stay together because the events stage splits one story into close
+   events often (the seed articles: a report and a follow-up; most dev clusters: one stray
+   article); their claims still meet. A batch that is one storyline gets the whole-batch dossier.
 
 ``merge_parts`` joins the parts into one ``Dossier``: per-article records in canonical article
 order; actors, clusters, relations numbered across the parts in storyline order; disputes
@@ -32,8 +35,8 @@ worded from them). The workspace store keeps parts by key and links again only t
 whose key changed; ``analyze`` computes every part, so one ``analyze`` and any sequence of
 ``add`` give the same dossier.
 
-What the whole-batch corpus half (``events.partition`` off) shares across events, and a part
-does not: ``link_actors`` merges actors and picks the main parties over every article (the sides
+What the whole-batch corpus half (``events.partition`` off) shares across storylines, and a part
+does not (the bridges keep the claims that would meet in one part, not the statistics): ``link_actors`` merges actors and picks the main parties over every article (the sides
 behind each cluster follow); ``clusters`` pairs claims of different events (with a penalty)
 below ``blocking.event_claims_min`` claims; ``dates`` infers a publication date from any
 article (other events pay a penalty); ``checks`` compares figures across articles; relations
@@ -41,22 +44,23 @@ and disputes pair clusters across events on small batches; ``framing`` weighs wo
 whole batch; the timeline and the summary (its main event, its counts) cover every article.
 
 What stays corpus-wide: the grouping into events and storylines (and each event's label,
-reason), and near copies (``copy_of``): an article added to one event can change another
-storyline's key only through these.
+reason; the bridges), and near copies (``copy_of``): an article added to one event can change
+another storyline's key only through these.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Optional, Sequence
 
 from . import __version__
 from .analyse.timeline import shorten
 from .models import Article, ArticleAnnotations, Dossier, Event, StageTiming, TimelineEntry
 from .pipeline import CORPUS_STAGES, run_corpus_stages
-from .settings import Settings
+from .link.event_bridges import event_bridges
+from .settings import Settings, use
 from .state import CorpusState
 
 GLOBAL_STAGES = tuple(s for s in CORPUS_STAGES if s.name in ("link_actors", "events"))
@@ -81,18 +85,25 @@ def gather_records(arts: Sequence[Article], anns: Mapping[str, ArticleAnnotation
 
 
 def link_whole(ordered: Sequence[Article], anns: Mapping[str, ArticleAnnotations], settings: Settings,
-               on_stage: Optional[Callable[[str], None]] = None) -> tuple[list[Event], list[Article], list[StageTiming]]:
+               on_stage: Optional[Callable[[str], None]] = None
+               ) -> tuple[list[Event], list[Article], list[StageTiming], set[tuple[str, str]]]:
     """Step 1 on the whole batch (``ordered``: canonical order): ``(events, articles with their
-    event set, timings)``. Annotations are read, never changed."""
+    event set, timings, bridges)``; ``bridges``: the event pairs whose claims the claim-level
+    stages could join (``link.event_bridges``). Annotations are read, never changed."""
     state = CorpusState(dossier=gather_records(ordered, anns), annotations=dict(anns), settings=settings)
     timings = run_corpus_stages(state, GLOBAL_STAGES, progress=on_stage)
-    return state.dossier.events, state.dossier.articles, timings
+    t0 = time.perf_counter()
+    with use(settings):
+        bridges = event_bridges(state)
+    timings.append(StageTiming(name="event_bridges", seconds=round(time.perf_counter() - t0, 4)))
+    return state.dossier.events, state.dossier.articles, timings, bridges
 
 
-def storylines(events: list[Event]) -> list[list[Event]]:
+def storylines(events: list[Event], bridges: Iterable[tuple[str, str]] = ()) -> list[list[Event]]:
     """The events grouped into storylines: connected through ``related`` (events whose articles
-    the events stage found close, though not one event). Each storyline lists its events in the
-    batch's order; storylines come in the order of their first event."""
+    the events stage found close, though not one event) and ``bridges`` (event id pairs whose
+    claims the claim-level stages could join, ``link.event_bridges``). Each storyline lists its
+    events in the batch's order; storylines come in the order of their first event."""
     index = {e.id: n for n, e in enumerate(events)}
     parent = list(range(len(events)))
 
@@ -102,11 +113,11 @@ def storylines(events: list[Event]) -> list[list[Event]]:
             i = parent[i]
         return i
 
-    for n, e in enumerate(events):
-        for r in e.related:
-            if r in index:
-                a, b = root(n), root(index[r])
-                parent[max(a, b)] = min(a, b)
+    links = [(e.id, r) for e in events for r in e.related] + list(bridges)
+    for x, y in links:
+        if x in index and y in index:
+            a, b = root(index[x]), root(index[y])
+            parent[max(a, b)] = min(a, b)
     groups: dict[int, list[Event]] = {}
     for n, e in enumerate(events):
         groups.setdefault(root(n), []).append(e)
@@ -162,8 +173,8 @@ def link_by_event(ordered: Sequence[Article], anns: Mapping[str, ArticleAnnotati
     timings)``. With ``fingerprints`` (article id -> a hash of what its annotations were made
     from), each part gets its key: ``reuse(key)`` may return a stored part, which is then used as
     it is; ``parts_out`` receives every part of the result by key."""
-    events, arts, timings = link_whole(ordered, anns, settings, on_stage)
-    units: list[list[Event]] = storylines(events)
+    events, arts, timings, bridges = link_whole(ordered, anns, settings, on_stage)
+    units: list[list[Event]] = storylines(events, bridges)
     members = [{a for e in unit for a in e.articles} for unit in units]
     groups = [(unit, [a for a in arts if a.id in m]) for unit, m in zip(units, members)]
     loose = [a for a in arts if a.event is None]

@@ -128,7 +128,8 @@ class EventsSettings(_Group):
     all_pairs_max: int = Field(ge=0, description="scale: a batch of at most this many articles scores every article pair (larger batches are blocked)")
     max_units: int = Field(ge=1, description="claims (or sentences) per article compared for the overlap features, from the top")
     panel: int = Field(ge=1, description="events larger than this are labelled and explained from a panel of their most central articles")
-    partition: bool = Field(description="the claim-level corpus stages run on each storyline's articles alone (an event and its related events; event_parts.py), so an event's dossier depends on its storyline's articles only")
+    partition: bool = Field(description="the claim-level corpus stages run on each part of the batch alone (events joined by related or by claims the claim-level stages could join; event_parts.py, link/event_bridges.py), so an event's dossier depends on its part's articles only")
+    partition_bridge_cosine: float = Field(ge=-1, le=1, description="with partition on, two events whose claims reach this cosine (claims as told) share a part, as do events whose claims the clustering could link (link/event_bridges.py)")
 
 
 class ClustersSettings(_Group):

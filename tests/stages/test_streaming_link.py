@@ -1,6 +1,6 @@
 """The streamed cross-article half (engine/streaming.py) on articles analysed by the real
 per-article half: a corpus that fits one window and one chunk gets the dossier of one batch
-(``rashomon.api.link_articles``); split into windows and chunks, every article is linked once and
+linked whole (``rashomon.api.link_articles`` with ``events.partition`` off); split into windows and chunks, every article is linked once and
 events are found as in one batch when they lie far apart."""
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ def records(run_article):
 @pytest.fixture(scope="module")
 def batch(records):
     arts, anns = records
-    return link_articles([a.model_copy() for a in arts], anns)
+    # a chunk runs every corpus stage on all its articles: one batch linked whole (not part by part)
+    return link_articles([a.model_copy() for a in arts], anns, settings=Settings(events={"partition": False}))
 
 
 def _streamed(records, **blocking):

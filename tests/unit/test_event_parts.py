@@ -113,3 +113,11 @@ def test_a_cluster_keeps_its_stable_id_when_a_claim_joins_and_a_merged_cluster_b
     grown = [Cluster(id="k7", label="", claims=["c:w:0-9", "c:x:0-9", "c:y:0-9", "c:z:0-9"])]
     mapping, aliases = assign_ids(grown, stored, {}, {sid, "cl-other"}, prefix="cl-", members="claims")
     assert mapping == {"k7": sid} and aliases == {"cl-other": sid}
+
+
+def test_bridged_events_share_a_storyline_with_their_related_events():
+    evs = [Event(id="E1", label="", articles=["a"], related=["E3"]), Event(id="E2", label="", articles=["b"]),
+           Event(id="E3", label="", articles=["c"], related=["E1"]), Event(id="E4", label="", articles=["d"])]
+    units = storylines(evs, {("E2", "E3")})
+    assert [[e.id for e in u] for u in units] == [["E1", "E2", "E3"], ["E4"]]
+    assert [[e.id for e in u] for u in storylines(evs, {("E4", "E9")})] == [["E1", "E3"], ["E2"], ["E4"]]  # an unknown event joins nothing

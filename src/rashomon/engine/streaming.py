@@ -32,7 +32,8 @@ chunk, not across the whole corpus; claim clusters, relations and disputes never
 ``blocking.event_claims_min`` claims they never span events anyway); framing, timeline and summary
 are per chunk; ``related`` names only events closed in the same window; near copies are those the
 source marked (``Article.copy_of``), not marked again. A corpus that fits one window and one chunk
-gives the dossier ``link_articles`` gives (the test in ``tests/stages/test_streaming_link.py``).
+gives the dossier ``link_articles`` gives with ``events.partition`` off (every stage over the
+whole batch; the test in ``tests/stages/test_streaming_link.py``).
 
 In: a ``RecordSource`` (``articles()``: every article's ``Article`` record, ``load(ids)``: their
 records). Out: ``StreamReport`` (events, chunks, windows, the most articles held at once,

@@ -391,6 +391,13 @@ def average_linkage(items: list[int], sim: dict[tuple[int, int], float], cut: fl
     return list(groups.values())
 
 
+def blocking_keys(scorer: PairScorer, p: dict) -> list[list[str]]:
+    """Each claim's blocking keys (rows as the scorer's): entities and numbers held by few claims
+    (IDF at least ``rare_idf``), and any key held by at most 8 claims."""
+    return [[k for k in scorer.keys[i] if (not k.startswith("w:") and scorer.idf[k] >= p["rare_idf"]) or scorer.df[k] <= 8]
+            for i in range(len(scorer.keys))]
+
+
 def cluster_indices(vectors: np.ndarray, feats: list[ClaimFeatures], articles: list[str], params: Optional[dict] = None,
                     stats: Optional[dict] = None, events: Optional[list[Optional[str]]] = None,
                     event_of: Optional[list] = None, told: Optional[np.ndarray] = None) -> list[list[int]]:
@@ -404,9 +411,7 @@ def cluster_indices(vectors: np.ndarray, feats: list[ClaimFeatures], articles: l
     if n == 0:
         return []
     scorer = PairScorer(vectors, feats, articles, p, events=events, told=told)
-    # blocking keys: entities and numbers held by few claims, and words held by very few
-    keys = [[k for k in scorer.keys[i] if (not k.startswith("w:") and scorer.idf[k] >= p["rare_idf"]) or scorer.df[k] <= 8]
-            for i in range(n)]
+    keys = blocking_keys(scorer, p)
     local = stats if stats is not None else {}
     if event_of is None:
         pairs = candidate_pairs(vectors, keys, stats=local)

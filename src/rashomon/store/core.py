@@ -8,11 +8,12 @@ already stored (same SHA-256), analyses each new article once and stores it with
 annotations in ONE transaction per article, then links the workspace again.
 
 What is linked again, after each ``add`` that stored an article (or whose previous run was cut
-off before linking): with ``events.partition`` off (the default) the corpus half runs on ALL
-stored articles, as one ``analyze`` does. With it on, the events are found over all stored
-articles (``link_actors`` and ``events``, cheap), then the claim-level stages run only for the
-storylines (an event with its related events) whose inputs changed (a new article, a merge, a
-split): each storyline's part of the dossier is a function of its articles
+off before linking): with ``events.partition`` off the corpus half runs on ALL stored
+articles, as one ``analyze`` does. With it on (the default), the events are found over all
+stored articles (``link_actors`` and ``events``, cheap, and the bridges of
+``link.event_bridges``), then the claim-level stages run only for the storylines (an event with
+its related events and the events whose claims the claim-level stages could join with its
+own) whose inputs changed (a new article, a merge, a split): each storyline's part of the dossier is a function of its articles
 (``rashomon.event_parts``) and is kept in ``event_parts`` under the hash of its inputs, so an
 unaffected event reuses its stored part as it is (its row is not written; ``AddResult.relinked``
 lists the events linked again); ``add(full=True)`` (``rashomon add --full``) links every event
