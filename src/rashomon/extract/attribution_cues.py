@@ -105,7 +105,8 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             if dashed is not None:
                 tail = None
             subj = dashed[0] if dashed else tail[0] if tail else (noun_root[0] if noun_root else _inherited_subject(tok))
-            if subj is None:
+            if subj is None or (tok.dep_ == "conj" and _subject(tok) is None and _closing_conj(tok, _inverted_subject(tok))):
+                # "The crew is unknown, reads the report": the name after the cue, not the conjunct's subject
                 subj = _inverted_subject(tok)
             if (subj is not None and info.get("class") != "hedging" and tok.lemma_.lower() not in _EVIDENCE_VERBS
                     and not _can_speak(_speaker_head(subj))):
@@ -188,12 +189,13 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                         if qs < e < qe:
                             e = qe  # "called Trump “unhinged.”": keep the whole quotation
                     f.contents.append(_trim(text, s, e))
-            if not f.contents and tok.dep_ == "parataxis" or (not f.contents and tok.dep_ in ("ROOT",) and
+            if not f.contents and tok.dep_ == "parataxis" or (not f.contents and (tok.dep_ == "ROOT" or _closing_conj(tok, subj)) and
                                                               tok.i > sent.start + 2 and subj is not None
                                                               and _after_statement(tok, subj)):
-                # "who, he said, fought ..." / "The units should be treated as terrorists, he stated"
+                # "who, he said, fought ..." / "The units should be treated as terrorists, he stated" /
+                # "The crew is unknown, reads the report" (the parser joins the cue as a conjunct)
                 toks = [t for t in sent if t.i not in {x.i for x in tok.subtree} or t.dep_ == "ccomp"]
-                if tok.dep_ == "ROOT":
+                if tok.dep_ in ("ROOT", "conj"):
                     toks = [t for t in sent if t.i < min(subj.left_edge.i if subj is not None else tok.i, tok.i)]
                 if len(toks) >= 3:
                     s, e = _span_of(toks)
@@ -290,6 +292,17 @@ def _quote_in_object(tok, quotes) -> bool:
         if any(s <= q[0] + 1 and q[1] - 1 <= e for q in quotes):
             return True
     return False
+
+
+def _closing_conj(tok, subj) -> bool:
+    """True when a cue the parser joined to the main clause as its last conjunct is an inverted
+    attribution that closes the sentence: "The crew is unknown, reads the report." (no "and"
+    before it, its speaker named after it, nothing of the sentence after the speaker)."""
+    if tok.dep_ != "conj" or subj is None or subj.i < tok.i or tok.head.dep_ != "ROOT":
+        return False
+    if any(c.dep_ == "cc" and c.i < tok.i for c in tok.head.children):
+        return False
+    return all(t.is_punct for t in tok.doc[subj.right_edge.i + 1:tok.sent.end])
 
 
 def _after_statement(tok, subj) -> bool:
