@@ -1,0 +1,94 @@
+"""Speakers of reports that go on: "..., reads the report", sentences hedged as reported right after
+a report's statement, and body nouns narrowed by a clause; on sentences written for these tests
+(offsets checked by ``checked_attributions``)."""
+from __future__ import annotations
+
+from extractkit import checked_attributions
+
+
+def _with(atts, words):
+    found = [a for a in atts if any(words in c.text for c in a.content)]
+    assert found, [(a.speaker and a.speaker.name, a.cue, [c.text for c in a.content]) for a in atts]
+    return found[0]
+
+
+def _none_with(atts, words):
+    return not any(words in c.text for a in atts for c in a.content)
+
+
+REPORT_GOES_ON = ("Investigators have identified a van used in the robbery, according to a report by the weekly "
+                  "Harbour Gazette.\n\n"
+                  "The van, rented in Leeds by two brothers, is believed to have carried a crew of four. "
+                  "It reportedly left the depot at dawn and returned a day later.")
+
+
+def test_reads_the_report_closing_a_sentence_is_the_reports_statement(run_article):
+    text = "The dam had not been inspected since 2010 and its gates were rusted, reads the report."
+    a = _with(checked_attributions(run_article, text), "gates were rusted")
+    assert a.cue == "reads"
+    assert a.speaker.text == "the report"
+    assert a.content[0].text.startswith("The dam had not been inspected")
+    assert "reads" not in a.content[0].text
+
+
+def test_reads_the_report_takes_the_issuer_of_the_report_named_before(run_article):
+    text = ("According to a report by the weekly Harbour Gazette, the bank was robbed by four men. "
+            "The nationality of the crew is unclear as they likely used forged papers, reads the report.")
+    a = _with(checked_attributions(run_article, text), "nationality of the crew")
+    assert "Harbour Gazette" in a.speaker.name
+    assert a.speaker.text == "the report"
+
+
+def test_a_clause_joined_by_and_is_no_inverted_statement(run_article):
+    text = "The ferry was overloaded, and the captain ignored the report."
+    assert _none_with(checked_attributions(run_article, text), "ferry was overloaded")
+
+
+def test_a_sentence_hedged_as_believed_after_a_report_is_that_reports(run_article):
+    a = _with(checked_attributions(run_article, REPORT_GOES_ON), "carried a crew of four")
+    assert "Harbour Gazette" in a.speaker.name
+    assert a.cue == "believed"
+    assert REPORT_GOES_ON[a.cue_start:a.cue_end] == "believed"
+    assert a.speaker.resolved and "reported sentence" in a.speaker.resolved
+
+
+def test_a_reportedly_sentence_after_a_reported_sentence_goes_on_with_the_report(run_article):
+    a = _with(checked_attributions(run_article, REPORT_GOES_ON), "left the depot at dawn")
+    assert "Harbour Gazette" in a.speaker.name
+    assert a.cue == "reportedly"
+    assert a.content[0].text == "It reportedly left the depot at dawn and returned a day later."
+
+
+def test_a_reportedly_sentence_after_a_person_speaking_stays_narration(run_article):
+    text = ("The mayor said on Monday that the levee held.\n\n"
+            "Two families reportedly refused to leave their homes near the river.")
+    atts = checked_attributions(run_article, text)
+    assert _with(atts, "levee held").speaker.name.lower() == "mayor"
+    assert _none_with(atts, "refused to leave")
+
+
+def test_a_reportedly_sentence_with_no_statement_before_stays_narration(run_article):
+    text = ("The storm reached the coast on Sunday night.\n\n"
+            "Two families reportedly refused to leave their homes near the river.")
+    assert _none_with(checked_attributions(run_article, text), "refused to leave")
+
+
+def test_a_reportedly_sentence_after_a_narrated_sentence_stays_narration(run_article):
+    text = ("The van was found on Tuesday, according to a report by the weekly Harbour Gazette. "
+            "The police sealed off the street. "
+            "The driver reportedly fled to Spain.")
+    assert _none_with(checked_attributions(run_article, text), "fled to Spain")
+
+
+def test_a_government_narrowed_by_a_clause_keeps_its_own_words(run_article):
+    text = ("Peru has been split between two rival administrations since 2014. The mayor said the levee held. "
+            "But on Saturday, the government based in the north of the country put the number of deaths at 3,252.")
+    a = _with(checked_attributions(run_article, text), "number of deaths")
+    assert "north of the country" in a.speaker.name
+    assert a.speaker.name != "Peru"
+
+
+def test_a_bare_government_still_stands_for_the_country_named_before(run_article):
+    text = "Peru sent aid on Monday. The government said the levee held."
+    a = _with(checked_attributions(run_article, text), "levee held")
+    assert a.speaker.name == "Peru"
