@@ -92,3 +92,38 @@ def test_a_bare_government_still_stands_for_the_country_named_before(run_article
     text = "Peru sent aid on Monday. The government said the levee held."
     a = _with(checked_attributions(run_article, text), "levee held")
     assert a.speaker.name == "Peru"
+
+
+def test_a_theory_shared_by_a_group_is_that_groups_statement(run_article):
+    text = ("The review dismissed a leading theory shared by some sailors and lawmakers that the crew "
+            "had been poisoned by a rival fleet.")
+    a = _with(checked_attributions(run_article, text), "poisoned by a rival fleet")
+    assert a.cue == "theory"
+    assert "sailors and lawmakers" in a.speaker.name
+
+
+def test_a_claim_made_by_a_body_is_that_bodys_statement(run_article):
+    text = "The minister rejected the claim made by the union that wages had fallen for a decade."
+    atts = checked_attributions(run_article, text)
+    a = next(a for a in atts if a.cue == "claim")
+    assert a.speaker.name == "union"
+    assert a.content[0].text.endswith("wages had fallen for a decade")
+
+
+def test_a_theory_held_by_a_group_that_is_described_gives_no_statement(run_article):
+    text = "The review dismissed a theory shared by the sailors who served on the ship."
+    assert not any(a.cue == "theory" for a in checked_attributions(run_article, text))
+
+
+def test_a_quoted_name_before_a_passive_relative_cue_is_not_a_statement(run_article):
+    text = ('The review found no link to the mysterious symptoms known as "Harbour Fever" that have been '
+            "reported by more than a thousand sailors since 2016.")
+    atts = checked_attributions(run_article, text)
+    assert not any(a.speaker and "sailors" in a.speaker.name for a in atts)
+
+
+def test_a_quotation_after_a_passive_relative_cue_is_still_its_content(run_article):
+    text = ('The crew described symptoms that were reported by the captain as "unlike anything I have seen '
+            'at sea in forty years."')
+    a = next(a for a in checked_attributions(run_article, text) if a.speaker and a.speaker.name == "captain")
+    assert "unlike anything" in a.content[0].text

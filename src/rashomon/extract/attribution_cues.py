@@ -146,6 +146,9 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                      and not text[q[1]:sent.start_char].strip() and "\n" not in text[q[1]:sent.start_char]
                      and (text[sent.start_char:sent.start_char + 1].islower()
                           or text[max(q[0], q[1] - 2):q[1] - 1] in (",", "!", "?", "—"))]
+            if _passive_relative(tok):
+                sent_quotes = [q for q in sent_quotes if q[0] > tok.idx]
+                near = [q for q in near if q[0] > tok.idx]
             if not cue_in_quote and (sent_quotes or near):
                 # quotations next to the cue: before ("“...,” he said"), after ("he said: “...”"), or both
                 adj = _adjacent_quotes(doc, text, tok, subj, sent_quotes + near)
@@ -292,6 +295,13 @@ def _quote_in_object(tok, quotes) -> bool:
         if any(s <= q[0] + 1 and q[1] - 1 <= e for q in quotes):
             return True
     return False
+
+
+def _passive_relative(tok) -> bool:
+    """True for a passive cue in a relative clause whose subject is the relative pronoun ("symptoms
+    known as “X” that have been reported by officials"): what was reported is the noun before it,
+    so a quotation before it is part of that noun, not a statement."""
+    return tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in ("that", "which", "who") for c in tok.children)
 
 
 def _closing_conj(tok, subj) -> bool:
