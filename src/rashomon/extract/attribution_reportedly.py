@@ -8,7 +8,8 @@ says by whom.
 
 In: the parsed ``doc``, the article text and id, and the attributions found so far.
 Out: ``reported_sentences`` returns new ``Attribution`` records (cue: the hedge word, content: the
-sentence, speaker: a copy of the report's speaker with its mention span, ``resolved`` saying why).
+sentence, speaker: the report's speaker, implicit (no mention span of its own), ``resolved`` saying
+why).
 
 A sentence goes on with the statement before it when all of these hold: its main verb carries a
 reporting adverb ("reportedly") or is a reporting passive with "to" ("is said to", "are believed
@@ -87,6 +88,7 @@ def reported_sentences(doc, text: str, article: str, atts: list[Attribution], ac
         if len(text[cs:ce].split()) < 4:
             continue
         sp = prev.speaker.model_copy()
+        sp.start = sp.end = sp.text = None  # implicit in the hedged sentence: no mention of its own
         sp.resolved = f"reported sentence '{hedge.text}' -> the report of the statement just before it '{sp.name}'"
         a = Attribution(
             id=span_id("at", article, cs, ce, taken), article=article, speaker=sp, cue=hedge.text,
