@@ -127,3 +127,12 @@ def test_a_quotation_after_a_passive_relative_cue_is_still_its_content(run_artic
             'at sea in forty years."')
     a = next(a for a in checked_attributions(run_article, text) if a.speaker and a.speaker.name == "captain")
     assert "unlike anything" in a.content[0].text
+
+
+def test_results_from_a_body_showing_a_party_with_a_figure_are_that_bodys_statement(run_article):
+    text = ("Preliminary results from the election board show the Green Party with an outright majority of 54%, "
+            "despite exit polls suggesting three rival parties had won.")
+    a = next(a for a in checked_attributions(run_article, text) if a.cue == "show")
+    assert "election board" in a.speaker.name
+    assert a.content[0].text == "the Green Party with an outright majority of 54%"
+

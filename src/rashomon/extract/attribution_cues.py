@@ -192,6 +192,10 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                         if qs < e < qe:
                             e = qe  # "called Trump “unhinged.”": keep the whole quotation
                     f.contents.append(_trim(text, s, e))
+            if not f.contents and tok.lemma_.lower() in _EVIDENCE_VERBS:
+                small = _figure_clause(tok, subj)  # "results from the board show the Greens with 54%"
+                if small is not None:
+                    f.contents.append(_trim(text, *small))
             if not f.contents and tok.dep_ == "parataxis" or (not f.contents and (tok.dep_ == "ROOT" or _closing_conj(tok, subj)) and
                                                               tok.i > sent.start + 2 and subj is not None
                                                               and _after_statement(tok, subj)):
@@ -295,6 +299,24 @@ def _quote_in_object(tok, quotes) -> bool:
         if any(s <= q[0] + 1 and q[1] - 1 <= e for q in quotes):
             return True
     return False
+
+
+def _figure_clause(tok, subj):
+    """``(start, end)`` of the small clause an evidence verb reports when its subject is a document
+    and its object is said to stand somewhere: "Preliminary results from the board show the Greens
+    with 54%", "The poll shows the mayor at 41 percent" (the object and the "with"/"at"/"ahead"
+    phrase of the verb, with a number in it); else None. What a document shows with no such phrase
+    ("the video shows a man with a knife") is no statement."""
+    if subj is None or subj.lower_ not in cues()["speaking_documents"] or subj.i > tok.i:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        return None
+    tail = [c for c in tok.children if c.i > obj.i and c.dep_ in ("prep", "advmod") and c.lower_ in _WORDS["figure_clause_preps"]]
+    if not tail or not any(t.like_num for c in tail for t in c.subtree):
+        return None
+    toks = list(obj.subtree) + [t for c in tail for t in c.subtree]
+    return _span_of(toks)
 
 
 def _passive_relative(tok) -> bool:
