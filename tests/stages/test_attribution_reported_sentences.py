@@ -136,3 +136,27 @@ def test_results_from_a_body_showing_a_party_with_a_figure_are_that_bodys_statem
     assert "election board" in a.speaker.name
     assert a.content[0].text == "the Green Party with an outright majority of 54%"
 
+
+
+BETWEEN = ("“The imagery was clear,” the official said, referring to the spy planes. The equipment aboard was "
+           "“inconsistent” with a weather balloon, as it had “multiple antennas to collect signals.”\n\n"
+           "The panels were large enough to power that activity, the official noted.")
+
+
+def test_quoted_words_between_two_statements_of_one_speaker_are_that_speakers(run_article):
+    a = _with(checked_attributions(run_article, BETWEEN), "multiple antennas")
+    assert a.speaker.name == "official"
+    assert a.speaker.start is None  # named around it, not in it
+    assert a.kind == "mixed"
+    assert a.content[0].text.startswith("The equipment aboard was")
+
+
+def test_quoted_words_between_two_different_speakers_stay_narration(run_article):
+    text = ("“We will rebuild,” the mayor said on Monday. The town's motto, “Never Again”, hangs over the hall. "
+            "The money is there, the governor added.")
+    assert _none_with(checked_attributions(run_article, text), "Never Again")
+
+
+def test_a_sentence_without_quoted_words_between_one_speakers_statements_stays_narration(run_article):
+    text = "“We will rebuild,” the mayor said on Monday. The hall was packed. The money is there, the mayor added."
+    assert _none_with(checked_attributions(run_article, text), "hall was packed")
