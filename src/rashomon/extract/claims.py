@@ -279,8 +279,11 @@ def extract_claims(state) -> None:
             if cut is not None:
                 # "X met Y on Friday, with Z stating that ...": narration, then the statement
                 ls, le = _trim(text, ss, cut)
+                # "X decry A and announce B": the stance clause before is X's too, not narration
+                stance = next((b for b in by_sent[si] if b is not att and b.cue_start is not None and ls <= b.cue_start < le
+                               and b.speaker is not None and att.speaker is not None and _same_name(b, att)), None)
                 if _words(text[ls:le]) >= 3:
-                    drafts.append(dict(start=ls, end=le, sent_i=si, att=None))
+                    drafts.append(dict(start=ls, end=le, sent_i=si, att=stance))
                 s, e = _trim(text, cut, se)
             else:
                 s, e = _trim(text, ss, se)
