@@ -160,3 +160,11 @@ def test_quoted_words_between_two_different_speakers_stay_narration(run_article)
 def test_a_sentence_without_quoted_words_between_one_speakers_statements_stays_narration(run_article):
     text = "“We will rebuild,” the mayor said on Monday. The hall was packed. The money is there, the mayor added."
     assert _none_with(checked_attributions(run_article, text), "hall was packed")
+
+
+def test_the_spokesman_is_the_person_the_article_titles_press_secretary(run_article):
+    text = ("Palace Press Secretary Ivo Marten said on Wednesday that the reports were false.\n\n"
+            "The palace spokesman also noted that the envoy had not been invited to the inquiry.")
+    a = _with(checked_attributions(run_article, text), "not been invited")
+    assert a.speaker.name == "Ivo Marten"
+    assert a.speaker.text == "The palace spokesman"
