@@ -6,8 +6,8 @@ Out: ``_Found`` records (the noun as cue, its issuer as speaker head, the "that"
 content) for ``extract_attributions``. Only a noun of ``nominal_report_nouns``
 (``data/en/attribution_words.yaml``) with a "that" clause of its own and a named issuer ("from"
 /"by" phrase, a possessive that can speak, or the agent of a participle that says who holds it:
-"a theory shared by some victims that ...", "the claim made by the union that ...") gives one: "the claim that X" with no issuer names
-no speaker and gives nothing (never guessed).
+"a theory shared by some victims that ...", "the claim made by the union that ...") gives one:
+"the claim that X" with no issuer names no speaker and gives nothing (never guessed).
 """
 from __future__ import annotations
 
@@ -31,9 +31,9 @@ def _that_clause(noun):
 
 
 def _complement_that(verb) -> bool:
-    """True when clause ``verb`` opens with "that" as a conjunction: it has a subject of its own
-    besides "that" (a relative clause's "that" is its subject or object: "the union that represents
-    teachers")."""
+    """True when clause ``verb`` opens with "that" and has a subject of its own besides it, as a
+    "that" complement does; a relative clause with "that" as its subject ("the union that
+    represents teachers") does not (one with "that" as its object cannot be told apart)."""
     if verb.pos_ not in ("VERB", "AUX") or verb.doc[verb.left_edge.i].lower_ != "that":
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in verb.children)
