@@ -168,3 +168,9 @@ def test_the_spokesman_is_the_person_the_article_titles_press_secretary(run_arti
     a = _with(checked_attributions(run_article, text), "not been invited")
     assert a.speaker.name == "Ivo Marten"
     assert a.speaker.text == "The palace spokesman"
+
+
+def test_a_quoted_name_between_two_statements_of_one_speaker_stays_narration(run_article):
+    text = ("“We will rebuild,” the mayor said on Monday. The law, known as the “Safe Streets Act”, passed "
+            "in 2019. The money is there, the mayor added.")
+    assert _none_with(checked_attributions(run_article, text), "Safe Streets Act")

@@ -11,7 +11,8 @@ Out: ``between_statements`` returns new ``Attribution`` records (no cue, kind "m
 sentence, speaker: the speaker of the statements around it, implicit, ``resolved`` saying why).
 
 A sentence is taken when all of these hold: no statement's cue or content lies in it; it holds a
-quotation of its own (``_MIN_QUOTED`` words or more) that no statement holds; the sentence right
+quotation of its own (``_MIN_QUOTED`` words or more, not all capitalised: "the “Safe Streets Act”"
+is a name) that no statement holds; the sentence right
 before it and the sentence right after it (across at most one paragraph break each) hold
 statements; and the statement before and the one after have the same speaker (same actor, or the
 same name when neither has an actor). Quoted words between two different speakers, or after the
@@ -19,6 +20,7 @@ last statement, stay the outlet's narration.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from ..ids import span_id
@@ -27,6 +29,13 @@ from .attribution_spans import _trim
 from .segment import is_furniture, line_sentences
 
 _MIN_QUOTED = 1  # a quoted word is enough: the speakers on both sides say whose it is
+
+
+def _a_name(quoted: str) -> bool:
+    """True when quoted words are all capitalised: a name or a title ("the “Safe Streets Act”"),
+    not words someone said."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quoted)]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _same_speaker(a: Attribution, b: Attribution) -> bool:
@@ -56,7 +65,7 @@ def between_statements(doc, text: str, article: str, quotes: list[tuple[int, int
         if _statements_in(atts, s, e):
             continue
         own = [(qs, qe) for qs, qe in quotes if s <= qs and qe <= e and (qs, qe) not in held
-               and len(text[qs:qe].split()) >= _MIN_QUOTED]
+               and len(text[qs:qe].split()) >= _MIN_QUOTED and not _a_name(text[qs:qe])]
         if not own:
             continue
         ps, ns = sents[i - 1], sents[i + 1]
