@@ -174,3 +174,26 @@ def test_a_quoted_name_between_two_statements_of_one_speaker_stays_narration(run
     text = ("“We will rebuild,” the mayor said on Monday. The law, known as the “Safe Streets Act”, passed "
             "in 2019. The money is there, the mayor added.")
     assert _none_with(checked_attributions(run_article, text), "Safe Streets Act")
+
+
+def test_a_share_of_voters_is_a_speaker(run_article):
+    text = "In Ohio, half of the registered voters said they were angry about the economy."
+    a = _with(checked_attributions(run_article, text), "angry about the economy")
+    assert a.speaker.name == "half of the registered voters"
+
+
+def test_a_poll_share_n_in_10_is_a_speaker(run_article):
+    text = "Six in 10 say the governor is at least somewhat decisive."
+    a = _with(checked_attributions(run_article, text), "somewhat decisive")
+    assert a.speaker.text == "Six in 10"
+
+
+def test_a_share_of_a_thing_is_no_speaker(run_article):
+    text = "A third of the budget said to be wasted on consultants was never audited."
+    assert not any(a.speaker and "budget" in a.speaker.name for a in checked_attributions(run_article, text))
+
+
+def test_a_person_noun_ending_in_ess_is_a_speaker(run_article):
+    text = "The actress said she was tired of the status quo."
+    a = _with(checked_attributions(run_article, text), "tired of the status quo")
+    assert a.speaker.name == "actress"
