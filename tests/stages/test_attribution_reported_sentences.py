@@ -197,3 +197,19 @@ def test_a_person_noun_ending_in_ess_is_a_speaker(run_article):
     text = "The actress said she was tired of the status quo."
     a = _with(checked_attributions(run_article, text), "tired of the status quo")
     assert a.speaker.name == "actress"
+
+
+def test_a_second_said_the_parser_hung_inside_the_first_clause_is_the_same_speakers(run_article):
+    text = "The mayor said the storm had damaged the roof and added that repairs would take a week."
+    atts = checked_attributions(run_article, text)
+    first = _with(atts, "damaged the roof")
+    second = _with(atts, "repairs would take a week")
+    assert first is not second
+    assert second.speaker.name == "mayor"
+    assert "added" not in first.content[0].text
+
+
+def test_a_conjoined_cue_of_people_in_the_clause_keeps_them_as_speaker(run_article):
+    text = "He said officials met on Monday and agreed that the talks would resume."
+    a = next(a for a in checked_attributions(run_article, text) if a.cue == "agreed")
+    assert a.speaker.name == "officials"

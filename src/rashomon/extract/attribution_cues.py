@@ -34,7 +34,28 @@ def _clause_tokens(verb, exclude_cues=True):
             mark = [c for c in t.children if c.dep_ in ("mark", "cc")]
             drop.update(x.i for x in t.subtree)
             drop.update(x.i for m in mark for x in m.subtree)
+        elif exclude_cues and _second_cue_misread(t) is not None:
+            # "He said A and said that B": the second "said" is his, not part of A
+            drop.update(x.i for x in t.subtree)
+            drop.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
     return [t for t in verb.subtree if t.i not in drop]
+
+
+def _second_cue_misread(t):
+    """The outer cue verb when the parser hung a second cue of the same speaker inside the first
+    one's clause: "He said his attacks have given his campaign momentum and said that B" reads
+    "said that B" as a conjunct of "given", whose subject ("attacks") cannot speak. Only a
+    subjectless conjunct cue with a clause of its own, under a clause complement of a cue verb
+    whose subject can speak; else None."""
+    if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX") or not _is_cue_verb(t) or _subject(t) is not None:
+        return None
+    head = t.head
+    if head.dep_ != "ccomp" or not _is_cue_verb(head.head) or not any(c.dep_ == "ccomp" for c in t.children):
+        return None
+    inner, outer = _subject(head), _subject(head.head)
+    if inner is None or outer is None or _can_speak(_speaker_head(inner)) or not _can_speak(_speaker_head(outer)):
+        return None
+    return head.head
 
 
 def _trailing_report_participle(t) -> bool:
@@ -105,6 +126,9 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             if dashed is not None:
                 tail = None
             subj = dashed[0] if dashed else tail[0] if tail else (noun_root[0] if noun_root else _inherited_subject(tok))
+            outer_cue = _second_cue_misread(tok)
+            if outer_cue is not None:
+                subj = _subject(outer_cue)  # "He said A and said that B": B is his too
             if subj is None or (tok.dep_ == "conj" and _subject(tok) is None and _closing_conj(tok, _inverted_subject(tok))):
                 # "The crew is unknown, reads the report": the name after the cue, not the conjunct's subject
                 subj = _inverted_subject(tok)
