@@ -20,7 +20,8 @@ Grouping: people by surname ("Gen. Valery V. Gerasimov", "General Gerasimov", "G
 bodies by their head phrase and affiliation (a bare "the General Staff" joins the most recent body
 of that name); countries by the country they name. Pronouns and definite descriptions ("the
 military", "the president") join the nearest preceding compatible actor: a person for he/she
-(subjects first), a body for body nouns, a person carrying that title for a title.
+(subjects first), a body for body nouns, a person carrying that title for a title; a body noun
+narrowed by a clause ("the government based in the east") keeps its own words.
 
 The stage and the lookups (``actor_finder``, ``actor_at``) are here; finding and grouping the
 mentions (``_Builder``) lives in ``actor_mentions``.
@@ -43,6 +44,16 @@ def _before_possessive(ent):
         if t.tag_ == "POS":
             return ent.doc[ent.start:t.i]
     return ent
+
+
+def _restricted(head) -> bool:
+    """True when a description noun carries a clause that narrows it down ("the government based in
+    the east", "the ministry that runs the ports"; no comma before the clause): it names a part or
+    a kind, not the body of that kind named before, so it is not resolved to that body."""
+    for c in head.children:
+        if c.dep_ in ("acl", "relcl") and c.i > head.i and not any(t.is_punct for t in head.doc[head.i + 1:c.left_edge.i]):
+            return True
+    return False
 
 
 def extract_actors(state) -> None:
@@ -91,7 +102,7 @@ def extract_actors(state) -> None:
                     if personal:
                         idx = b.recent(start, ("person",), aff=aff, title=word)
                         how = f"description '{b.text[start:end]}' -> nearest preceding person titled '{word}'"
-                    else:
+                    elif not _restricted(head):
                         types = lex["descriptions"].get(key) or lex["descriptions"].get(word)
                         if types:
                             idx = b.recent(start, tuple(types), aff=aff)

@@ -35,6 +35,9 @@ Rules (lexicon in ``data/en/cues.yaml``):
   subject before it.
 - a quotation that goes on after its statement ("“A,” she said. “B.”") is the same speaker's,
   and a cue inside it is part of what is quoted (``attribution_continuation``).
+- a sentence hedged as reported with no speaker of its own ("It reportedly left port") right after
+  a report's statement is that report's (``attribution_reportedly``); a sentence of quoted words
+  between two statements of one speaker is that speaker's (``attribution_between``).
 
 The stage function is here; its parts live beside it: the finders in ``attribution_cues``, the
 speaker and its actor in ``attribution_speakers``, spans, quotes and hedges in ``attribution_spans``.
@@ -49,6 +52,8 @@ from .quotes import find_quotes
 from .attribution_spans import _hedges_and_distancing, _quote_at, _split_paragraph_quotes
 from .attribution_anaphora import resolve_body_anaphora
 from .attribution_continuation import continue_quotes
+from .attribution_reportedly import reported_sentences
+from .attribution_between import between_statements
 from .attribution_channels import channel_of, channel_subject, resolve_channel_speakers
 from .attribution_speakers import _same_speaker, _speaker, _speaker_head, _subject
 from .attribution_cues import (_CONTINUING, _find_according_to, _find_colon_labels, _find_dash_signatures, _find_verb_cues,
@@ -199,4 +204,8 @@ def extract_attributions(state) -> None:
     _, drop = continue_quotes(text, quotes, out, state.article.id)
     if drop:
         out = [a for a in out if a.id not in drop]
+    # "According to a report by X, ... It reportedly left port": the hedged sentence is X's (attribution_reportedly)
+    out.extend(reported_sentences(doc, text, state.article.id, out, {a.id: a.type for a in state.ann.actors}))
+    # "“A,” the official said. It was “B”. C, the official noted.": the quoted middle is hers too (attribution_between)
+    out.extend(between_statements(doc, text, state.article.id, quotes, out))
     state.ann.attributions = out

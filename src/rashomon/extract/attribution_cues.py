@@ -34,7 +34,28 @@ def _clause_tokens(verb, exclude_cues=True):
             mark = [c for c in t.children if c.dep_ in ("mark", "cc")]
             drop.update(x.i for x in t.subtree)
             drop.update(x.i for m in mark for x in m.subtree)
+        elif exclude_cues and _second_cue_misread(t) is not None:
+            # "He said A and said that B": the second "said" is his, not part of A
+            drop.update(x.i for x in t.subtree)
+            drop.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
     return [t for t in verb.subtree if t.i not in drop]
+
+
+def _second_cue_misread(t):
+    """The outer cue verb when the parser hung a second cue of the same speaker inside the first
+    one's clause: "He said his attacks have given his campaign momentum and said that B" reads
+    "said that B" as a conjunct of "given", whose subject ("attacks") cannot speak. Only a
+    subjectless conjunct cue with a clause of its own, under a clause complement of a cue verb
+    whose subject can speak; else None."""
+    if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX") or not _is_cue_verb(t) or _subject(t) is not None:
+        return None
+    head = t.head
+    if head.dep_ != "ccomp" or not _is_cue_verb(head.head) or not any(c.dep_ == "ccomp" for c in t.children):
+        return None
+    inner, outer = _subject(head), _subject(head.head)
+    if inner is None or outer is None or _can_speak(_speaker_head(inner)) or not _can_speak(_speaker_head(outer)):
+        return None
+    return head.head
 
 
 def _trailing_report_participle(t) -> bool:
@@ -105,7 +126,11 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
             if dashed is not None:
                 tail = None
             subj = dashed[0] if dashed else tail[0] if tail else (noun_root[0] if noun_root else _inherited_subject(tok))
-            if subj is None:
+            outer_cue = _second_cue_misread(tok)
+            if outer_cue is not None:
+                subj = _subject(outer_cue)  # "He said A and said that B": B is his too
+            if subj is None or (tok.dep_ == "conj" and _subject(tok) is None and _closing_conj(tok, _inverted_subject(tok))):
+                # "The crew is unknown, reads the report": the name after the cue, not the conjunct's subject
                 subj = _inverted_subject(tok)
             if (subj is not None and info.get("class") != "hedging" and tok.lemma_.lower() not in _EVIDENCE_VERBS
                     and not _can_speak(_speaker_head(subj))):
@@ -145,6 +170,9 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                      and not text[q[1]:sent.start_char].strip() and "\n" not in text[q[1]:sent.start_char]
                      and (text[sent.start_char:sent.start_char + 1].islower()
                           or text[max(q[0], q[1] - 2):q[1] - 1] in (",", "!", "?", "—"))]
+            if _passive_relative(tok):
+                sent_quotes = [q for q in sent_quotes if q[0] > tok.idx]
+                near = [q for q in near if q[0] > tok.idx]
             if not cue_in_quote and (sent_quotes or near):
                 # quotations next to the cue: before ("“...,” he said"), after ("he said: “...”"), or both
                 adj = _adjacent_quotes(doc, text, tok, subj, sent_quotes + near)
@@ -188,12 +216,17 @@ def _find_verb_cues(doc, text, quotes) -> list[_Found]:
                         if qs < e < qe:
                             e = qe  # "called Trump “unhinged.”": keep the whole quotation
                     f.contents.append(_trim(text, s, e))
-            if not f.contents and tok.dep_ == "parataxis" or (not f.contents and tok.dep_ in ("ROOT",) and
+            if not f.contents and tok.lemma_.lower() in _EVIDENCE_VERBS:
+                small = _figure_clause(tok, subj)  # "results from the board show the Greens with 54%"
+                if small is not None:
+                    f.contents.append(_trim(text, *small))
+            if not f.contents and tok.dep_ == "parataxis" or (not f.contents and (tok.dep_ == "ROOT" or _closing_conj(tok, subj)) and
                                                               tok.i > sent.start + 2 and subj is not None
                                                               and _after_statement(tok, subj)):
-                # "who, he said, fought ..." / "The units should be treated as terrorists, he stated"
+                # "who, he said, fought ..." / "The units should be treated as terrorists, he stated" /
+                # "The crew is unknown, reads the report" (the parser joins the cue as a conjunct)
                 toks = [t for t in sent if t.i not in {x.i for x in tok.subtree} or t.dep_ == "ccomp"]
-                if tok.dep_ == "ROOT":
+                if tok.dep_ in ("ROOT", "conj"):
                     toks = [t for t in sent if t.i < min(subj.left_edge.i if subj is not None else tok.i, tok.i)]
                 if len(toks) >= 3:
                     s, e = _span_of(toks)
@@ -290,6 +323,42 @@ def _quote_in_object(tok, quotes) -> bool:
         if any(s <= q[0] + 1 and q[1] - 1 <= e for q in quotes):
             return True
     return False
+
+
+def _figure_clause(tok, subj):
+    """``(start, end)`` of the small clause an evidence verb reports when its subject is a document
+    and its object is said to stand somewhere: "Preliminary results from the board show the Greens
+    with 54%", "The poll shows the mayor at 41 percent" (the object and the "with"/"at"/"ahead"
+    phrase of the verb, with a number in it); else None. What a document shows with no such phrase
+    ("the video shows a man with a knife") is no statement."""
+    if subj is None or subj.lower_ not in cues()["speaking_documents"] or subj.i > tok.i:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        return None
+    tail = [c for c in tok.children if c.i > obj.i and c.dep_ in ("prep", "advmod") and c.lower_ in _WORDS["figure_clause_preps"]]
+    if not tail or not any(t.like_num for c in tail for t in c.subtree):
+        return None
+    toks = list(obj.subtree) + [t for c in tail for t in c.subtree]
+    return _span_of(toks)
+
+
+def _passive_relative(tok) -> bool:
+    """True for a passive cue in a relative clause whose subject is the relative pronoun ("symptoms
+    known as “X” that have been reported by officials"): what was reported is the noun before it,
+    so a quotation before it is part of that noun, not a statement."""
+    return tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in ("that", "which", "who") for c in tok.children)
+
+
+def _closing_conj(tok, subj) -> bool:
+    """True when a cue the parser joined to the main clause as its last conjunct is an inverted
+    attribution that closes the sentence: "The crew is unknown, reads the report." (no "and"
+    before it, its speaker named after it, nothing of the sentence after the speaker)."""
+    if tok.dep_ != "conj" or subj is None or subj.i < tok.i or tok.head.dep_ != "ROOT":
+        return False
+    if any(c.dep_ == "cc" and c.i < tok.i for c in tok.head.children):
+        return False
+    return all(t.is_punct for t in tok.doc[subj.right_edge.i + 1:tok.sent.end])
 
 
 def _after_statement(tok, subj) -> bool:

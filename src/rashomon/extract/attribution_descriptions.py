@@ -16,6 +16,17 @@ from .lexicon import actor_lexicon
 _SYN = load_yaml("title_synonyms.yaml", "en")  # data/en/title_synonyms.yaml
 _SYNONYMS = {k.lower(): v.lower() for k, v in _SYN["synonyms"].items()}
 _GENERIC = {w.lower() for w in _SYN["generic_body_words"]}
+_PHRASES = [(frozenset(k.lower().split()), v.lower()) for k, v in (_SYN.get("phrase_synonyms") or {}).items()]
+
+
+def _phrased(words) -> frozenset:
+    """Title words with a title of several words read as the office it names ({kremlin, press,
+    secretary} -> {kremlin, spokesperson})."""
+    words = frozenset(words)
+    for parts, office in _PHRASES:
+        if parts <= words:
+            words = (words - parts) | {office}
+    return words
 
 
 def _norm(word: str) -> str:
@@ -39,7 +50,7 @@ def _title_words(head) -> frozenset:
             for p in c.subtree:
                 if p.i != c.i and p.dep_ not in ("det", "punct", "case") and not p.is_punct:
                     words.add(_norm(p.lemma_.lower()))
-    return frozenset(words)
+    return _phrased(words)
 
 
 def _index(doc) -> list:
@@ -59,7 +70,7 @@ def _index(doc) -> list:
             pre.insert(0, doc[k])
             k -= 1
         if pre and _is_title(pre[-1]):
-            out.append((frozenset(_norm(t.lemma_.lower()) for t in pre), ent))
+            out.append((_phrased(_norm(t.lemma_.lower()) for t in pre), ent))
         for c in ent.root.children:
             if c.dep_ == "appos" and _is_title(c):
                 out.append((_title_words(c), ent))
@@ -81,7 +92,7 @@ def _index(doc) -> list:
         end = k
         while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and end + 1 not in in_person:
             end += 1
-        out.append((frozenset(_norm(t.lemma_.lower()) for t in pre), doc[k:end + 1]))
+        out.append((_phrased(_norm(t.lemma_.lower()) for t in pre), doc[k:end + 1]))
     doc.user_data["_title_index"] = out
     return out
 

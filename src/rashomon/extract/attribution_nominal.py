@@ -5,8 +5,9 @@ In: the spaCy ``doc``, the article text and its quote spans.
 Out: ``_Found`` records (the noun as cue, its issuer as speaker head, the "that" clause as
 content) for ``extract_attributions``. Only a noun of ``nominal_report_nouns``
 (``data/en/attribution_words.yaml``) with a "that" clause of its own and a named issuer ("from"
-/"by" phrase or a possessive that can speak) gives one: "the claim that X" with no issuer names
-no speaker and gives nothing (never guessed).
+/"by" phrase, a possessive that can speak, or the agent of a participle that says who holds it:
+"a theory shared by some victims that ...", "the claim made by the union that ...") gives one:
+"the claim that X" with no issuer names no speaker and gives nothing (never guessed).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from .segment import is_furniture, line_sentences
 
 _DISTANCING = set(_WORDS["nominal_distancing_nouns"])
 _POSSESSIVE_PRONOUNS = set(_WORDS["possessive_pronouns"])
+_ISSUING = set(_WORDS["nominal_issuing_participles"])
 
 
 def _that_clause(noun):
@@ -25,6 +27,36 @@ def _that_clause(noun):
         if c.dep_ in ("acl", "ccomp", "appos", "relcl") and c.pos_ in ("VERB", "AUX") and c.i > noun.i and any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
             return c
+    return None
+
+
+def _complement_that(verb) -> bool:
+    """True when clause ``verb`` opens with "that" and has a subject of its own besides it, as a
+    "that" complement does; a relative clause with "that" as its subject ("the union that
+    represents teachers") does not (one with "that" as its object cannot be told apart)."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.doc[verb.left_edge.i].lower_ != "that":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in verb.children)
+
+
+def _held_by(noun):
+    """``(issuer, "that" clause)`` for a report noun held by a named agent: "a theory shared by some
+    victims that ...", "the claim made by the union that ..." (a participle of
+    ``nominal_issuing_participles`` right after the noun, its "by" agent, and the "that" clause
+    wherever the parser hung it: on the noun, the participle or the agent); else None."""
+    part = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1
+                 and c.lemma_.lower() in _ISSUING), None)
+    if part is None:
+        return None
+    agent = next((c for c in part.children if c.dep_ == "agent"), None)
+    pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
+    if pobj is None:
+        return None
+    holders = [noun, part, pobj] + [c for c in pobj.children if c.dep_ == "conj"]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > pobj.i and _complement_that(c):
+                return pobj, c
     return None
 
 
@@ -67,6 +99,10 @@ def find_nominal_reports(doc, text: str, quotes) -> list[_Found]:
                 continue
             clause = _that_clause(tok)
             issuer = _issuer(tok) if clause is not None else None
+            if issuer is None:
+                held = _held_by(tok)  # "a theory shared by some victims that ..."
+                if held is not None:
+                    issuer, clause = held
             if issuer is None or issuer.pos_ == "PRON" or not _can_speak(issuer):
                 continue
             if issuer.i > clause.i or _verb_clause_misread(tok):

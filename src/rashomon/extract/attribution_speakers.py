@@ -62,6 +62,7 @@ def _inverted_subject(verb):
 
 _PERSON_SUFFIXES = tuple(_WORDS["person_suffixes"])
 _ASCRIBING = set(_WORDS["ascribing_participles"])
+_SHARES = set(_WORDS["share_words"])
 
 
 def _can_speak(tok) -> bool:
@@ -79,6 +80,8 @@ def _can_speak(tok) -> bool:
         return True
     if tok.lower_ in _PARTITIVE and partitive_name(tok, _animate) is not None:
         return True  # "Five of them said", "Of the seven agencies, five said": part of a group
+    if _share_of_people(tok):
+        return True  # "half of the voters said", "Six in 10 say": a share of people polled
     if tok.text[:1].isupper() and tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in tok.children):
         return True  # a name the tagger took for a noun ("Ruiz said"): a bare singular noun is no subject
     if tok.text[:1].isupper() and (any(ch.isupper() for ch in tok.text[1:]) or not tok.is_sent_start):
@@ -91,6 +94,24 @@ def _can_speak(tok) -> bool:
             or low in c["speaking_documents"] or lemma in c["speaking_documents"]):
         return True
     return low.endswith(_PERSON_SUFFIXES) and len(low) > 4
+
+
+def _share_of_people(tok) -> bool:
+    """True for a share of a group of people as a subject: a share word (``share_words``: "half",
+    "majorities", "percent") or a number with an "of" phrase naming people or bodies ("half of GOP
+    voters", "large majorities of Republicans", "a third of the firms"), or a poll's "N in 10"
+    ("Six in 10 say", where the parser makes "10" the subject)."""
+    if tok.lemma_.lower() not in _SHARES and tok.lower_ not in _SHARES and not tok.like_num:
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            if any(p.dep_ == "pobj" and p.lower_ not in ("it", "this", "that") and _can_speak(p) and p.pos_ != "NUM"
+                   for p in c.children):
+                return True
+    if tok.like_num:
+        mods = [c for c in tok.children if c.dep_ == "quantmod"]
+        return any(m.lower_ in ("in", "of") for m in mods) and any(m.like_num for m in mods)
+    return False
 
 
 def _inherited_subject(verb):

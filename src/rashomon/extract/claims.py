@@ -9,7 +9,9 @@ and the links claim <-> quantities/times (``claim.quantities``/``claim.times`` a
 - Every attributed statement gives claims: a sentence with one statement is one claim (the whole
   sentence, so "“...,” he said" keeps its speaker words); a sentence with several statements, or a
   statement that goes on with a second content ("..., adding that Z"), gives one claim per part;
-  a quotation that runs over several sentences gives one claim per sentence, all with the speaker.
+  a quotation that runs over several sentences gives one claim per sentence, all with the speaker;
+  a stance clause cut off before a statement of the same speaker ("X decry A and announce B") is
+  X's claim too, not narration.
 - Every other sentence is the outlet's own narration (speaker null, kind "narrative"), split into
   clauses where the parse shows several propositions: coordinated clauses with their own subject,
   and a trailing participle clause after a comma ("..., reportedly taking control of ...").
@@ -279,8 +281,11 @@ def extract_claims(state) -> None:
             if cut is not None:
                 # "X met Y on Friday, with Z stating that ...": narration, then the statement
                 ls, le = _trim(text, ss, cut)
+                # "X decry A and announce B": the stance clause before is X's too, not narration
+                stance = next((b for b in by_sent[si] if b is not att and b.cue_start is not None and ls <= b.cue_start < le
+                               and b.speaker is not None and att.speaker is not None and _same_name(b, att)), None)
                 if _words(text[ls:le]) >= 3:
-                    drafts.append(dict(start=ls, end=le, sent_i=si, att=None))
+                    drafts.append(dict(start=ls, end=le, sent_i=si, att=stance))
                 s, e = _trim(text, cut, se)
             else:
                 s, e = _trim(text, ss, se)
