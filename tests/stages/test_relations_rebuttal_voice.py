@@ -67,16 +67,3 @@ def test_a_rebuttal_stands_by_the_other_pole_of_what_it_names():
     assert dims and all(said[k] != rebutted[k] for k in dims)
     # so the denial between them is a dispute, not two claims that agree
     assert {frozenset((r.a, r.b)) for r in contradictions(run(d), "denial")} == {frozenset(("k1", "k3"))}
-
-
-def test_a_side_named_as_the_place_of_the_event_is_not_named_as_a_source():
-    from rashomon.link.relations.rules import names_source
-
-    d = build([
-        ("a1", DAY, "Carran's president said the Tarn government had rigged the vote.", "Ilse Marn", "Carran", "k1", "asserted"),
-        ("a2", DAY, "The Tarn government rejects accusations of meddling in Carran's election.", "Tarn government", "Tarn", "k2", "asserted"),
-        ("a3", DAY, "The Tarn government rejects Carran's claims of vote rigging.", "Tarn government", "Tarn", "k3", "asserted"),
-    ])
-    views = {v.cluster: v for v in claim_views(CorpusState(dossier=d))}
-    assert not names_source(views["k2"], views["k1"])  # Carran is where the vote was held
-    assert names_source(views["k3"], views["k1"])      # Carran's claims: the source it rejects
