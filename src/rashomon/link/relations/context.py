@@ -140,10 +140,11 @@ def claim_embeddings(state, claims: list[Claim]) -> dict[str, np.ndarray]:
 
 
 def claim_views(state) -> list[ClaimView]:
-    """A ``ClaimView`` for every claim that belongs to a cluster (a clause claim, ``Claim.parent``,
-    is seen through its parent)."""
+    """A ``ClaimView`` for every claim that belongs to a cluster, clause claims (``Claim.parent``)
+    included: a clause carries the proposition a relation contests more closely than the long
+    statement around it (the signals leave pairs of one sentence alone)."""
     d: Dossier = state.dossier
-    claims = [c for c in d.claims if c.cluster and c.parent is None]
+    claims = [c for c in d.claims if c.cluster]
     if not claims:
         return []
     texts = {a.id: a.text for a in d.articles}
