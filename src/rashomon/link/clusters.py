@@ -8,7 +8,9 @@ articles' entities (``state.annotations``) and the embeddings of what each claim
 Out: ``state.dossier.clusters`` (ids ``k<n>``, largest first; ``label`` = the clearest member,
 ``claims``, ``articles``, ``outlets`` = outlet or article id when unknown); the dossier's claims
 become copies with ``cluster`` set for every claim (the per-article claims are not changed): a
-claim nobody else makes is a cluster of one, so the claim matrix is complete.
+claim nobody else makes is a cluster of one, so the claim matrix is complete. Clause claims
+(``Claim.parent``) are placed after the statements are clustered (``link/clause_clusters.py``):
+in the cluster of other articles' claims they match, else in their statement's cluster.
 ``state.cluster_stats`` records how many pairs were compared.
 
 How:

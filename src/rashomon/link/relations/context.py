@@ -186,6 +186,12 @@ def claim_views(state) -> list[ClaimView]:
     return out
 
 
+def family_key(v: ClaimView) -> str:
+    """The statement a claim belongs to: its parent's id for a clause claim (``Claim.parent``),
+    else its own id (disputes count a clause and its statement once)."""
+    return v.claim.parent or v.claim.id
+
+
 def event_blocks(d: Dossier) -> Optional[dict[str, str]]:
     """Article id -> event id when the batch is paired within events (events linked and at least
     ``blocking.event_claims_min`` claims, as ``clusters.cluster_claims`` does), else None."""
