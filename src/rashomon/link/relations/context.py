@@ -145,6 +145,7 @@ def claim_views(state) -> list[ClaimView]:
     statement around it (the signals leave pairs of one sentence alone)."""
     d: Dossier = state.dossier
     claims = [c for c in d.claims if c.cluster]
+    dated = clause_times(d.claims)
     if not claims:
         return []
     texts = {a.id: a.text for a in d.articles}
@@ -171,6 +172,8 @@ def claim_views(state) -> list[ClaimView]:
             name = c.speaker.name
             actor = to_dossier.get(c.speaker.actor or "", c.speaker.actor)
         side = sides.get(actor) if actor else None
+        if c.id in dated:  # a statement whose date sits in one of its clauses is dated by it
+            c = c.model_copy(update={"times": list(dict.fromkeys(c.times + dated[c.id]))})
         date, how = _claim_date(c, times, published, times_by_article)
         span = claim_span(c, texts)
         poles = poles_of.get((c.id, span.text))
@@ -183,6 +186,17 @@ def claim_views(state) -> list[ClaimView]:
                              words=content_words(span.text), names=frozenset(_PROPER.findall(span.text)),
                              when=_claim_when(c, times), prop=props.get(c.id, span.text),
                              block=None if event_of is None else event_of.get(c.article, "")))
+    return out
+
+
+def clause_times(claims: list[Claim]) -> dict[str, list[str]]:
+    """Statement id -> the time ids of its clause claims (``Claim.parent``). A date is tied to
+    the smallest claim around it (``extract.claims``), so a clause takes it from its statement,
+    whose text still states it."""
+    out: dict[str, list[str]] = {}
+    for c in claims:
+        if c.parent is not None and c.times:
+            out.setdefault(c.parent, []).extend(c.times)
     return out
 
 
