@@ -63,3 +63,17 @@ def test_a_clause_beside_its_statement_is_no_second_telling():
     assert k.corroboration == "narration_only"
     assert all("c1" not in s.claims for s in k.sources)
     assert sorted(c for s in k.sources for c in s.claims) == ["c0", "c2"]
+
+
+def test_the_claim_after_a_statement_with_clauses_is_its_next_claim():
+    from rashomon.link.features import claim_features
+
+    t = ("The minister said the plant would close in March, cutting 300 jobs and moving the work abroad. "
+         "He said the decision was final.")
+    first, second = t.split(". ")[0] + ".", "He said the decision was final."
+    d = Dossier(articles=[Article(id="a1", text=t)],
+                claims=[_claim("c0", "a1", t, first, None), _claim("c1", "a1", t, "cutting 300 jobs", None, parent="c0"),
+                        _claim("c2", "a1", t, "moving the work abroad", None, parent="c0"), _claim("c3", "a1", t, second, None)])
+    f = claim_features(CorpusState(dossier=d))
+    assert f["c3"].ordinal - f["c0"].ordinal == 1  # the clauses do not stand between two statements
+    assert f["c1"].ordinal == f["c2"].ordinal == f["c0"].ordinal
