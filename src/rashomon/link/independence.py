@@ -191,7 +191,8 @@ def assess_independence(state: CorpusState) -> None:
     parties = state.main_parties
     for k in d.clusters:
         # a clause claim beside the statement it was cut from is counted once, as that statement
-        members = [claims[c] for c in k.claims if c in claims and claims[c].parent not in k.claims]
+        held = set(k.claims)
+        members = [claims[c] for c in k.claims if c in claims and claims[c].parent not in held]
         assess_cluster(k, members, state, actors, outlet_of, parties)
         copied = list(dict.fromkeys(c.article for c in members if c.article in copies))
         if copied:
