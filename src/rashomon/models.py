@@ -212,7 +212,7 @@ class Claim(Record):
     kind: Literal["direct", "indirect", "mixed", "according_to", "narrative"] = "narrative"
     cluster: Optional[str] = None
     attribution: Optional[str] = Field(None, description="id of the attribution the claim comes from")
-    parent: Optional[str] = Field(None, description="id of the claim this one is a clause of (a part of a long sentence); it joins that claim's cluster and is not linked on its own")
+    parent: Optional[str] = Field(None, description="id of the claim this one is a clause of (a part of a long sentence); it joins the cluster of another article's claims that state it, else that claim's cluster")
     chain: list[Speaker] = Field(default_factory=list)
     polarity: Literal["asserted", "denied"] = "asserted"
     hedged: bool = False

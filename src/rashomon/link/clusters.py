@@ -8,7 +8,9 @@ articles' entities (``state.annotations``) and the embeddings of what each claim
 Out: ``state.dossier.clusters`` (ids ``k<n>``, largest first; ``label`` = the clearest member,
 ``claims``, ``articles``, ``outlets`` = outlet or article id when unknown); the dossier's claims
 become copies with ``cluster`` set for every claim (the per-article claims are not changed): a
-claim nobody else makes is a cluster of one, so the claim matrix is complete.
+claim nobody else makes is a cluster of one, so the claim matrix is complete. Clause claims
+(``Claim.parent``) are placed after the statements are clustered (``link/clause_clusters.py``):
+in the cluster of other articles' claims they match, else in their statement's cluster.
 ``state.cluster_stats`` records how many pairs were compared.
 
 How:
@@ -63,6 +65,7 @@ from ..state import CorpusState
 from . import lexicon as lx
 from .blocking import claim_pairs_by_event
 from .candidates import candidate_pairs
+from .clause_clusters import place_clauses
 from .features import ClaimFeatures, claim_features, names_meet
 from .matcher import load_matcher
 from .minimal_pair import counted_clashes
@@ -462,10 +465,33 @@ def _clearest(members: list[int], vectors: np.ndarray, texts: list[str]) -> int:
     return members[best]
 
 
+def _clause_groups(state: CorpusState, claims: list, parts: list, groups: list[list[int]], feats_by_id: dict,
+                   part_events: list, row_events: list, by_event: bool) -> dict:
+    """Clause claim id -> index in ``groups`` (the statements' clusters, rows of ``claims``) of the
+    cluster it joins (``clause_clusters.place_clauses``: the best-matching cluster of other
+    articles, else its parent's). ``by_event``: candidate pairs only within events."""
+    p = _params()
+    rows = claims + parts
+    ids = [c.id for c in rows]
+    vectors = proposition_vectors(state, ids)
+    articles = [c.article for c in rows]
+    events = row_events + part_events
+    scorer = PairScorer(vectors, [feats_by_id[i] for i in ids], articles, p, events=events, told=vectors_for(state, ids))
+    keys = blocking_keys(scorer, p)
+    if by_event:
+        pairs = claim_pairs_by_event(events, lambda rs: candidate_pairs(vectors[rs], [keys[r] for r in rs]))
+    else:
+        pairs = candidate_pairs(vectors, keys)
+    row = {cid: i for i, cid in enumerate(ids)}
+    parent_of = {row[c.id]: row[c.parent] for c in parts if row.get(c.parent, len(claims)) < len(claims)}
+    placed = place_clauses(groups, parent_of, articles, scorer.score, pairs, p["cluster"])
+    return {ids[r]: g for r, g in placed.items()}
+
+
 def cluster_claims(state: CorpusState) -> None:
     """Fill ``dossier.clusters``; the dossier's claims become copies with ``cluster`` set (see module doc)."""
     dossier = state.dossier
-    # a clause claim (``Claim.parent``) is not clustered on its own: it joins its parent's cluster
+    # clause claims (``Claim.parent``) are placed after the statements are clustered (clause_clusters)
     parts = [c for c in dossier.claims if c.parent is not None]
     claims = [c for c in dossier.claims if c.parent is None] if parts else dossier.claims
     if not claims:
@@ -488,27 +514,29 @@ def cluster_claims(state: CorpusState) -> None:
     groups = cluster_indices(vectors, feats, articles, stats=stats, events=row_events, event_of=by_event, told=told)
     stats["claims"] = len(claims)
     state.cluster_stats = stats
+    joined: dict[int, list] = defaultdict(list)  # group index -> the clause claims that join it
+    if parts:
+        part_of = {c.id: c for c in parts}
+        for cid, g in _clause_groups(state, claims, parts, groups, feats_by_id, [ev.get(c.article) for c in parts],
+                                     row_events, by_event is not None).items():
+            joined[g].append(part_of[cid])
     outlet_of = {a.id: (a.outlet or a.id) for a in dossier.articles}
     order = {a.id: a.index for a in dossier.articles}
     texts = [c.text for c in claims]
-    groups.sort(key=lambda g: (-len({articles[i] for i in g}), -len(g), min(g)))
+    ranked = sorted(range(len(groups)), key=lambda n: (-len({articles[i] for i in groups[n]} | {c.article for c in joined[n]}),
+                                                        -len(groups[n]) - len(joined[n]), min(groups[n])))
     out = []
     cluster_of: dict[str, str] = {}
-    for n, g in enumerate(groups, 1):
-        g.sort(key=lambda i: (order.get(articles[i], 0), claims[i].start))
+    for n, gi in enumerate(ranked, 1):
+        g = sorted(groups[gi], key=lambda i: (order.get(articles[i], 0), claims[i].start))
         kid = f"k{n}"
         best = _clearest(g, vectors, texts)
-        arts = list(dict.fromkeys(articles[i] for i in g))
-        for i in g:
-            cluster_of[ids[i]] = kid
-        label = texts[best] if len(texts[best]) <= 240 else texts[best][:237].rstrip() + "..."
-        out.append(Cluster(id=kid, label=label, claims=[ids[i] for i in g], articles=arts,
-                           outlets=list(dict.fromkeys(outlet_of.get(a, a) for a in arts))))
-    by_id = {k.id: k for k in out}
-    for c in parts:
-        kid = cluster_of.get(c.parent)
-        if kid is not None:
+        members = sorted([claims[i] for i in g] + joined[gi], key=lambda c: (order.get(c.article, 0), c.start, -c.end))
+        arts = list(dict.fromkeys(c.article for c in members))
+        for c in members:
             cluster_of[c.id] = kid
-            by_id[kid].claims.append(c.id)
+        label = texts[best] if len(texts[best]) <= 240 else texts[best][:237].rstrip() + "..."
+        out.append(Cluster(id=kid, label=label, claims=[c.id for c in members], articles=arts,
+                           outlets=list(dict.fromkeys(outlet_of.get(a, a) for a in arts))))
     dossier.clusters = out
     dossier.claims = [c.model_copy(update={"cluster": cluster_of.get(c.id)}) for c in dossier.claims]

@@ -50,7 +50,7 @@ from ..settings import setting
 from ..models import Dispute, DisputePosition, PositionStep, Relation, Span
 from .blocking import BlockIndex
 from .dispute_wording import hubs, position_label, question_and_type, set_mid_caps
-from .relations.context import ClaimView, claim_views, opposed_sides
+from .relations.context import ClaimView, claim_views, family_key, opposed_sides
 from .relations.rules import quantity_interval
 from .relations.slots import identity_poles
 from .relations.stance import rebuts
@@ -354,14 +354,14 @@ def _centroid(vs: list[ClaimView]) -> np.ndarray:
 
 
 def _positions(g: _Group, by_cluster: dict[str, list[ClaimView]]) -> dict[str, list[ClaimView]]:
-    """stance -> the claims that hold it, for the group's edges."""
+    """stance -> the claims that hold it, for the group's edges (a clause and its statement once)."""
     kind, dim = g.key
     pos: dict[str, list[ClaimView]] = defaultdict(list)
     seen: set[str] = set()
 
     def add(stance, v):
-        if v.claim.id not in seen:
-            seen.add(v.claim.id)
+        if family_key(v) not in seen:
+            seen.add(family_key(v))
             pos[stance].append(v)
 
     if kind == "number":
@@ -463,8 +463,8 @@ def _merge(groups: list[_Group]) -> list[_Group]:
                                 for k, m in _number_positions(target.edges).items()}
         else:
             for s, vs in g.positions.items():
-                have = {v.claim.id for v in target.positions.setdefault(s, [])}
-                target.positions[s] += [v for v in vs if v.claim.id not in have]
+                have = {family_key(v) for v in target.positions.setdefault(s, [])}
+                target.positions[s] += [v for v in vs if family_key(v) not in have]
         done.add(target, g.key, {v.block for v in _members(target)})  # filed again under the events it gained
     return done.items
 

@@ -171,8 +171,12 @@ def claim_features(state) -> dict[str, ClaimFeatures]:
     stance_read = setting("clusters.rebuttal_penalty") > 0
     by_article: dict[str, list] = {}
     for c in state.dossier.claims:
-        by_article.setdefault(c.article, []).append((c.start, c.id))
+        if c.parent is None:
+            by_article.setdefault(c.article, []).append((c.start, c.id))
     ordinal = {cid: k for items in by_article.values() for k, (_, cid) in enumerate(sorted(items))}
+    # a clause claim (``Claim.parent``) stands where its statement stands: "the next claim" is the
+    # next statement, whatever clauses a long statement gives
+    ordinal.update({c.id: ordinal.get(c.parent, 0) for c in state.dossier.claims if c.parent is not None})
     for c in todo:
         prop = props.get(c.id, c.text)
         cut = [(sp.start, sp.end) for sp in [c.speaker, *c.chain] if sp is not None and sp.start is not None and sp.end is not None]

@@ -190,7 +190,9 @@ def assess_independence(state: CorpusState) -> None:
     copies = {a.id: a for a in d.articles if a.copy_of}
     parties = state.main_parties
     for k in d.clusters:
-        members = [claims[c] for c in k.claims if c in claims]
+        # a clause claim beside the statement it was cut from is counted once, as that statement
+        held = set(k.claims)
+        members = [claims[c] for c in k.claims if c in claims and claims[c].parent not in held]
         assess_cluster(k, members, state, actors, outlet_of, parties)
         copied = list(dict.fromkeys(c.article for c in members if c.article in copies))
         if copied:

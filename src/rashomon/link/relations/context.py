@@ -140,10 +140,12 @@ def claim_embeddings(state, claims: list[Claim]) -> dict[str, np.ndarray]:
 
 
 def claim_views(state) -> list[ClaimView]:
-    """A ``ClaimView`` for every claim that belongs to a cluster (a clause claim, ``Claim.parent``,
-    is seen through its parent)."""
+    """A ``ClaimView`` for every claim that belongs to a cluster, clause claims (``Claim.parent``)
+    included: a clause carries the proposition a relation contests more closely than the long
+    statement around it (the signals leave pairs of one sentence alone)."""
     d: Dossier = state.dossier
-    claims = [c for c in d.claims if c.cluster and c.parent is None]
+    claims = [c for c in d.claims if c.cluster]
+    dated = clause_times(d.claims)
     if not claims:
         return []
     texts = {a.id: a.text for a in d.articles}
@@ -170,6 +172,8 @@ def claim_views(state) -> list[ClaimView]:
             name = c.speaker.name
             actor = to_dossier.get(c.speaker.actor or "", c.speaker.actor)
         side = sides.get(actor) if actor else None
+        if c.id in dated:  # a statement whose date sits in one of its clauses is dated by it
+            c = c.model_copy(update={"times": list(dict.fromkeys(c.times + dated[c.id]))})
         date, how = _claim_date(c, times, published, times_by_article)
         span = claim_span(c, texts)
         poles = poles_of.get((c.id, span.text))
@@ -183,6 +187,23 @@ def claim_views(state) -> list[ClaimView]:
                              when=_claim_when(c, times), prop=props.get(c.id, span.text),
                              block=None if event_of is None else event_of.get(c.article, "")))
     return out
+
+
+def clause_times(claims: list[Claim]) -> dict[str, list[str]]:
+    """Statement id -> the time ids of its clause claims (``Claim.parent``). A date is tied to
+    the smallest claim around it (``extract.claims``), so a clause takes it from its statement,
+    whose text still states it."""
+    out: dict[str, list[str]] = {}
+    for c in claims:
+        if c.parent is not None and c.times:
+            out.setdefault(c.parent, []).extend(c.times)
+    return out
+
+
+def family_key(v: ClaimView) -> str:
+    """The statement a claim belongs to: its parent's id for a clause claim (``Claim.parent``),
+    else its own id (disputes count a clause and its statement once)."""
+    return v.claim.parent or v.claim.id
 
 
 def event_blocks(d: Dossier) -> Optional[dict[str, str]]:
