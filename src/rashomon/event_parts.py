@@ -60,6 +60,7 @@ from .analyse.timeline import shorten
 from .models import Article, ArticleAnnotations, Dossier, Event, StageTiming, TimelineEntry
 from .pipeline import CORPUS_STAGES, run_corpus_stages
 from .link.event_bridges import event_bridges
+from .link.union_find import UnionFind
 from .settings import Settings, use
 from .state import CorpusState
 
@@ -105,22 +106,11 @@ def storylines(events: list[Event], bridges: Iterable[tuple[str, str]] = ()) -> 
     claims the claim-level stages could join, ``link.event_bridges``). Each storyline lists its
     events in the batch's order; storylines come in the order of their first event."""
     index = {e.id: n for n, e in enumerate(events)}
-    parent = list(range(len(events)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     links = [(e.id, r) for e in events for r in e.related] + list(bridges)
-    for x, y in links:
-        if x in index and y in index:
-            a, b = root(index[x]), root(index[y])
-            parent[max(a, b)] = min(a, b)
+    connected = UnionFind((index[x], index[y]) for x, y in links if x in index and y in index)
     groups: dict[int, list[Event]] = {}
     for n, e in enumerate(events):
-        groups.setdefault(root(n), []).append(e)
+        groups.setdefault(connected.root(n), []).append(e)
     return [groups[k] for k in sorted(groups)]
 
 

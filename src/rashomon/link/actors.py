@@ -31,6 +31,7 @@ from typing import Iterable, Optional
 from ..models import Actor, Speaker
 from ..state import CorpusState
 from . import lexicon as lx
+from .union_find import UnionFind
 from ..data import load_yaml
 
 _WORDS = load_yaml("actor_names.yaml", "en")  # word lists and patterns of this module (data/en/actor_names.yaml)
@@ -128,22 +129,6 @@ def body_key(name: str, affiliation: Optional[str]) -> tuple[Optional[str], str]
 # --------------------------------------------------------------------------- grouping
 
 
-class _UF:
-    def __init__(self, n: int):
-        self.p = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.p[i] != i:
-            self.p[i] = self.p[self.p[i]]
-            i = self.p[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.p[max(ri, rj)] = min(ri, rj)
-
-
 _SURNAME_LIKE_TYPES = {"organization", "group"}  # what spaCy makes of a lone surname in a headline
 
 
@@ -153,7 +138,7 @@ def _is_person(a: Actor) -> bool:
 
 def group_actors(actors: list[Actor]) -> list[list[int]]:
     """Indices of ``actors`` grouped into cross-article actors (each group sorted)."""
-    uf = _UF(len(actors))
+    uf = UnionFind()
     # people
     by_surname: dict[str, list[int]] = defaultdict(list)
     keys = {}
@@ -175,20 +160,20 @@ def group_actors(actors: list[Actor]) -> list[list[int]]:
         firsts = list(by_first)
         for f in firsts:
             for i in by_first[f][1:]:
-                uf.union(i, by_first[f][0])
+                uf.join(i, by_first[f][0])
         for x in range(len(firsts)):
             for y in range(x + 1, len(firsts)):
                 if given_compatible([firsts[x]], [firsts[y]]):
-                    uf.union(by_first[firsts[x]][0], by_first[firsts[y]][0])
-        roots = {uf.find(i) for i in full}
+                    uf.join(by_first[firsts[x]][0], by_first[firsts[y]][0])
+        roots = {uf.root(i) for i in full}
         # two full names sharing a first name but with different initials could both be
         # compatible with a third one; keep it simple: roots are the distinct people
         if len(roots) == 1 and full:
             for i in bare:
-                uf.union(i, full[0])
+                uf.join(i, full[0])
         elif not full:
             for i in bare[1:]:
-                uf.union(i, bare[0])
+                uf.join(i, bare[0])
     # a bare surname the parser typed as an organisation ("Marsh blocks pipe plan") is the one
     # person of that surname named in full elsewhere in the dossier
     one_person: dict[str, Optional[int]] = {}  # surname -> a member of its one fully named person
@@ -200,10 +185,10 @@ def group_actors(actors: list[Actor]) -> list[list[int]]:
             continue  # one capitalised word, not an acronym
         sur = _norm_surname(words[0])
         if sur not in one_person:  # once per surname: these unions never split or join people
-            roots = {uf.find(j): j for j in by_surname.get(sur, []) if keys[j][1]}
+            roots = {uf.root(j): j for j in by_surname.get(sur, []) if keys[j][1]}
             one_person[sur] = next(iter(roots.values())) if len(roots) == 1 else None
         if one_person[sur] is not None:
-            uf.union(i, one_person[sur])
+            uf.join(i, one_person[sur])
     # countries
     by_country: dict[str, list[int]] = defaultdict(list)
     for i, a in enumerate(actors):
@@ -213,7 +198,7 @@ def group_actors(actors: list[Actor]) -> list[list[int]]:
                 by_country[c].append(i)
     for idx in by_country.values():
         for i in idx[1:]:
-            uf.union(i, idx[0])
+            uf.join(i, idx[0])
     # bodies
     by_head: dict[str, dict[Optional[str], list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, a in enumerate(actors):
@@ -225,18 +210,18 @@ def group_actors(actors: list[Actor]) -> list[list[int]]:
         named = {c: idx for c, idx in per_country.items() if c}
         for idx in named.values():
             for i in idx[1:]:
-                uf.union(i, idx[0])
+                uf.join(i, idx[0])
         loose = per_country.get(None, [])
         if loose and len(named) == 1:
             target = next(iter(named.values()))[0]
             for i in loose:
-                uf.union(i, target)
+                uf.join(i, target)
         elif loose and not named and _specific_head(head, loose, actors):
             for i in loose[1:]:
-                uf.union(i, loose[0])
+                uf.join(i, loose[0])
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(actors)):
-        groups[uf.find(i)].append(i)
+        groups[uf.root(i)].append(i)
     return sorted(groups.values(), key=lambda g: g[0])
 
 

@@ -51,6 +51,7 @@ from .candidates import candidate_pairs
 from .clusters import PairScorer, _params, blocking_keys
 from .features import claim_features
 from .similarity import proposition_vectors, vectors_for
+from .union_find import UnionFind
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
@@ -61,27 +62,6 @@ def _unit(v: np.ndarray) -> np.ndarray:
     n = np.linalg.norm(v, axis=1, keepdims=True)
     n[n == 0] = 1.0
     return (v / n).astype(np.float32)
-
-
-class _Components:
-    """Union-find over event ids: which events are already connected."""
-
-    def __init__(self, pairs=()) -> None:
-        self.parent: dict[str, str] = {}
-        for a, b in pairs:
-            self.join(a, b)
-
-    def root(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.root(a), self.root(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def cluster_bridges(state: CorpusState, ids: list[str], events: list[str], known: frozenset = frozenset()) -> set[tuple[str, str]]:
@@ -95,7 +75,7 @@ def cluster_bridges(state: CorpusState, ids: list[str], events: list[str], known
     told = vectors_for(state, ids)
     arts = {c.id: c.article for c in state.dossier.claims}
     scorer = PairScorer(vectors, [feats_by_id[i] for i in ids], [arts[i] for i in ids], p, events=list(events), told=told)
-    comps = _Components(known)
+    comps = UnionFind(known)
     out: set[tuple[str, str]] = set()
     for a, b in sorted(candidate_pairs(vectors, blocking_keys(scorer, p))):
         if comps.root(events[a]) == comps.root(events[b]):
