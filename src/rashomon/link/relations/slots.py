@@ -64,7 +64,7 @@ class AgentMention:
     start: int            # span of agent + predicate inside the claim text
     end: int
     pred: int = -1        # where the predicate starts (the event it names runs from here)
-    kind: str = "do"      # "win" for who won a vote or contest, else "do" (who did it)
+    kind: str = "do"      # "win" for who won a vote or contest, "repair" for who repaired or replaced a part, else "do" (who did it)
 
 
 @lru_cache(maxsize=1)
@@ -174,9 +174,13 @@ def _agent_before(before: str) -> tuple[int, list[str], frozenset]:
 
 
 def _kind(predicate: str) -> str:
-    """"win" when the matched predicate says who won (``agent.win``), else "do": a winner and
-    the author of an act are different slots and never clash."""
-    return "win" if find_terms(predicate, slot_words()["agent"].get("win", [])) else "do"
+    """"win" when the matched predicate says who won (``agent.win``), "repair" when it says who
+    did repair work (``agent.repair``), else "do": a winner, a repairer and the author of an act
+    are different slots and never clash."""
+    for kind in ("win", "repair"):
+        if find_terms(predicate, slot_words()["agent"].get(kind, [])):
+            return kind
+    return "do"
 
 
 def agent_mentions(text: str) -> list[AgentMention]:
@@ -323,10 +327,13 @@ def contested_event(text: str) -> Optional[tuple[str, str]]:
 def identity_poles(text: str) -> dict[str, tuple[str, list[tuple[int, int, str, str]]]]:
     """Dimension -> (pole, hits) for the identity dimensions the claim takes one pole of; each hit
     is ``(start, end, word, next word)``. A pole word counts when it describes the thing (after
-    a copula within four words, negated, or followed by a noun: the caller checks that noun)."""
+    a copula within four words, after a purpose marker "to" / "for", before a describing noun
+    "nature", negated, or followed by a noun: the caller checks that noun)."""
     ident = slot_words()["identity"]
     negs = ident.get("negation", [])
     cops = {c.lower() for c in ident.get("copulas", [])}
+    purpose = {c.lower() for c in ident.get("purpose_markers", [])}
+    describing = {c.lower() for c in ident.get("describing_nouns", [])}
     flat = text.replace("’", "'")
     out = {}
     for dim, spec in ident.items():
@@ -343,6 +350,8 @@ def identity_poles(text: str) -> dict[str, tuple[str, list[tuple[int, int, str, 
                 gap = prev[max([i for i, w in enumerate(prev) if w.lower() in cops] or [-1]):]
                 described = bool(gap) and gap[0].lower() in cops and not any(
                     w.lower() in ("and", "or", "but") or w[-1:] in ",;." for w in gap)
+                # what it is for ("to surveil", "for espionage"), or its "civilian nature"
+                described = described or bool(prev) and prev[-1].lower() in purpose or nxt in describing
                 if not (neg or described):
                     if not nxt.isalpha():
                         continue
