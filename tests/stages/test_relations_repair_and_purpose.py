@@ -1,10 +1,13 @@
-"""Two slot contradictions (link/relations/slots.py) on sentences written for these tests: who did
-the repair work (``agent.repair`` of data/en/conflict_slots.yaml, its own slot), and what a thing is
-for ("to surveil", "the civilian nature of", ``identity.purpose_markers`` / ``describing_nouns``);
-each with near misses that must stay silent (the same repairer in other words, an accusation of
-another act, a purpose on the same side, a purpose of another thing)."""
+"""Slot contradictions (link/relations/slots.py) on sentences written for these tests: who did
+the repair work (``agent.repair`` of data/en/conflict_slots.yaml, its own slot), what a thing is
+for ("to surveil", "the civilian nature of", ``identity.purpose_markers`` / ``describing_nouns``),
+and who did one happening named in other words ("the explosions" / "the attacks",
+``topic_word_groups``); each with near misses that must stay silent (the same repairer in other
+words, an accusation of another act, a purpose on the same side, a purpose of another thing,
+agents of unrelated happenings)."""
 from __future__ import annotations
 
+from rashomon.pipeline import CorpusState
 from test_relations_signals import assert_evidence_slices, build, contradictions, run
 
 REP_CREW = "A Corvane crew replaced the cracked bolts on the cargo door, the airline said."
@@ -60,3 +63,33 @@ def test_a_purpose_of_another_thing_is_no_contradiction():
                ("a2", "2024-02-06", "Harbour police in Lomara fly drones to surveil the fishing fleet, the mayor said.",
                 "mayor", "Lomara", "k2", "asserted")])
     assert contradictions(run(d), "identity") == []
+
+
+BLAST_NAVY = "Valdorian officials said they believe the Ostranian navy was involved in the explosions."
+BLAST_BLAME = "Some Ostranian officials were quick to blame the attacks on Valdoria."
+
+
+def test_different_agents_for_one_happening_named_in_other_words_contradict():
+    d = build([("a1", "2024-02-08", BLAST_NAVY, "Valdorian officials", None, "k1", "asserted"),
+               ("a2", "2024-02-08", BLAST_BLAME, "Ostranian officials", None, "k2", "asserted")])
+    from rashomon.link.relations.context import claim_views
+    from rashomon.link.relations.slots import _shared_topic_words
+
+    x, y = claim_views(CorpusState(dossier=d))
+    assert "explos" in _shared_topic_words(x, y, set()) or "attack" in _shared_topic_words(x, y, set())
+    rels = contradictions(run(d), "agent")
+    assert len(rels) == 1 and {rels[0].a, rels[0].b} == {"k1", "k2"}
+    assert_evidence_slices(d, rels[0])
+
+
+def test_different_agents_of_unrelated_happenings_sharing_no_word_do_not_contradict():
+    from rashomon.link.relations.context import claim_views
+    from rashomon.link.relations.slots import _shared_topic_words
+
+    other = "Some Ostranian officials were quick to blame the floods on Valdoria."
+    d = build([("a1", "2024-02-08", "Valdorian officials said they believe the Ostranian navy was involved in the explosions.",
+                "Valdorian officials", None, "k1", "asserted"),
+               ("a2", "2024-02-08", other, "Ostranian officials", None, "k2", "asserted")])
+    x, y = claim_views(CorpusState(dossier=d))
+    assert _shared_topic_words(x, y, set()) <= {"official"}  # no happening word in common
+    assert contradictions(run(d), "agent") == []

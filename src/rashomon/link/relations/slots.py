@@ -224,12 +224,26 @@ def places(text: str) -> frozenset:
     return frozenset(m.group(1) for m in re.finditer(pat, text))
 
 
+@lru_cache(maxsize=1)
+def _topic_groups() -> dict[str, str]:
+    """Stem -> the first stem of its ``topic_word_groups`` group (words naming one happening)."""
+    out: dict[str, str] = {}
+    for group in slot_words().get("topic_word_groups", []) or []:
+        stems = [stem(w) for w in group]
+        for s in stems:
+            out.setdefault(s, stems[0])
+    return out
+
+
 def _shared_topic_words(x: ClaimView, y: ClaimView, leave_out: set) -> set:
     """Stems of content words both claims use, apart from ``leave_out`` stems and names of the
-    speakers."""
+    speakers; words of one ``topic_word_groups`` group ("explosions" / "attacks") count as one."""
+    groups = _topic_groups()
+
     def keys(v: ClaimView) -> set:
         drop = {stem(w) for w in re.findall(r"[A-Za-z]+", v.speaker_name or "")}
-        return {stem(w) for w in content_words(v.text) if not w[0].isdigit()} - drop - leave_out
+        own = {stem(w) for w in content_words(v.text) if not w[0].isdigit()} - drop - leave_out
+        return own | {groups[k] for k in own if k in groups}
     return keys(x) & keys(y)
 
 
