@@ -1,6 +1,7 @@
 """Slot contradictions (link/relations/slots.py) on sentences written for these tests: who did
 the repair work (``agent.repair`` of data/en/conflict_slots.yaml, its own slot), what a thing is
 for ("to surveil", "the civilian nature of", ``identity.purpose_markers`` / ``describing_nouns``),
+a description set aside ("inconsistent with ... a weather balloon", ``identity.set_aside``),
 and who did one happening named in other words ("the explosions" / "the attacks",
 ``topic_word_groups``); each with near misses that must stay silent (the same repairer in other
 words, an accusation of another act, a purpose on the same side, a purpose of another thing,
@@ -93,3 +94,26 @@ def test_different_agents_of_unrelated_happenings_sharing_no_word_do_not_contrad
     x, y = claim_views(CorpusState(dossier=d))
     assert _shared_topic_words(x, y, set()) <= {"official"}  # no happening word in common
     assert contradictions(run(d), "agent") == []
+
+
+SET_ASIDE = ("The sensors aboard the Zephyr airship that drifted over Belmar were inconsistent with what would be aboard "
+             "a weather airship, a defence official said.")
+WEATHER = "The foreign ministry said the Zephyr airship that drifted over Belmar is a weather airship used for research."
+
+
+def test_a_description_set_aside_from_further_back_counts_for_the_other_pole():
+    d = build([("a1", "2024-02-05", WEATHER, "foreign ministry", "Ostrania", "k1", "asserted"),
+               ("a2", "2024-02-09", SET_ASIDE, "defence official", "Belmar", "k2", "asserted")])
+    rels = contradictions(run(d), "identity")
+    assert len(rels) == 1 and {rels[0].a, rels[0].b} == {"k1", "k2"}
+    assert_evidence_slices(d, rels[0])
+
+
+def test_a_description_set_aside_in_favour_of_the_same_pole_agrees():
+    from rashomon.link.relations.slots import identity_poles
+
+    agree = "The professor said the Zephyr airship that drifted over Belmar is a weather airship rather than a spy airship."
+    assert identity_poles(agree)["purpose"][0] == "civilian"
+    d = build([("a1", "2024-02-05", WEATHER, "foreign ministry", "Ostrania", "k1", "asserted"),
+               ("a2", "2024-02-09", agree, "professor", "University", "k2", "asserted")])
+    assert contradictions(run(d), "identity") == []

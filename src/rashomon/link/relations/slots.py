@@ -342,7 +342,9 @@ def identity_poles(text: str) -> dict[str, tuple[str, list[tuple[int, int, str, 
     """Dimension -> (pole, hits) for the identity dimensions the claim takes one pole of; each hit
     is ``(start, end, word, next word)``. A pole word counts when it describes the thing (after
     a copula within four words, after a purpose marker "to" / "for", before a describing noun
-    "nature", negated, or followed by a noun: the caller checks that noun)."""
+    "nature", negated, or followed by a noun: the caller checks that noun). A negated word, or
+    one set aside ("inconsistent with ... a weather balloon", ``identity.set_aside``), counts for
+    the other pole."""
     ident = slot_words()["identity"]
     negs = ident.get("negation", [])
     cops = {c.lower() for c in ident.get("copulas", [])}
@@ -359,7 +361,7 @@ def identity_poles(text: str) -> dict[str, tuple[str, list[tuple[int, int, str, 
             other = [p for p in poles if p != pole][0]
             for s, e, m in find_terms(flat, spec[pole]):
                 prev = flat[:s].split()[-4:]
-                neg = bool(find_terms(" ".join(prev[-2:]), negs))
+                neg = bool(find_terms(" ".join(prev[-2:]), negs)) or _set_aside(flat[:s], ident.get("set_aside", []))
                 nxt = (flat[e:].split() or [""])[0].strip(".,;:\"“”'()").lower()
                 gap = prev[max([i for i, w in enumerate(prev) if w.lower() in cops] or [-1]):]
                 described = bool(gap) and gap[0].lower() in cops and not any(
@@ -375,6 +377,14 @@ def identity_poles(text: str) -> dict[str, tuple[str, list[tuple[int, int, str, 
             pole, hits = next(iter(got.items()))
             out[dim] = (pole, hits)
     return out
+
+
+def _set_aside(before: str, cues: list) -> bool:
+    """A set-aside cue ("inconsistent with", "rather than") stands among the last eight words of
+    ``before`` with no punctuation after it: the description that follows is denied."""
+    tail = re.sub(r"[“”\"]", "", " ".join(before.split()[-8:]))  # a quoted cue: “inconsistent” with
+    hits = find_terms(tail, cues)
+    return any(not re.search(r"[,;:.!?()]", tail[e:]) for _s, e, _ in hits)
 
 
 def _descriptive(hits: list, other: ClaimView) -> list:
