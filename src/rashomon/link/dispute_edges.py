@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..models import Relation
-from .dispute_stances import (_hypothetical_rejection, _overlap, _possible_only, _rejects, _too_thin,
-                              claim_stances, is_directive)
+from .dispute_stances import (_hypothetical_rejection, _overlap, _rejects, _too_thin, claim_stances,
+                              is_directive)
 from .relations.context import ClaimView, opposed_sides
 from .relations.rules import quantity_interval
 from .relations.slots import identity_poles
@@ -64,7 +64,6 @@ AGREE = {
     "conceded": "the opposite state is only conceded ('despite ...') or partial, not asserted",
     "both_deny": "both claims reject the same thing, and their sides are not opposed",
     "hypothetical": "the rejection is only possible ('could reject'), not made",
-    "doubt": "the other claim only says it may not hold ('might not be accurate'): both can be true",
 }
 
 
@@ -86,8 +85,6 @@ def _read_edge(rel: Relation, views_at: dict, quants_at: dict, times_at: dict,
     if rel.signal == "denial":  # x: the reported claim, y: its denial
         if _hypothetical_rejection(y):
             return AGREE["hypothetical"]
-        if _possible_only(y):
-            return AGREE["doubt"]
         if _rejects(x) and opposed_sides(x, y) is not True:
             return AGREE["both_deny"]
     revision = _same_source(x, y) and x.date != y.date

@@ -2,9 +2,9 @@
 
 In: a ``ClaimView`` (claim text, cue, polarity). Out: the state pole the claim stands by on each
 state dimension (``claim_stances``), whether it demands rather than states (``is_directive``),
-whether it rejects something (``_rejects``) or only might (``_hypothetical_rejection``,
-``_possible_only``), and whether its proposition is too thin to state a position (``_too_thin``).
-Words in ``data/en/disputes.yaml`` and ``data/en/polarity.yaml``."""
+whether it rejects something (``_rejects``) or only might (``_hypothetical_rejection``), and whether
+its proposition is too thin to state a position (``_too_thin``). Words in ``data/en/disputes.yaml``
+and ``data/en/polarity.yaml``."""
 from __future__ import annotations
 
 import re
@@ -102,19 +102,6 @@ def _hypothetical_rejection(v: ClaimView) -> bool:
         if not find_terms(before, irrealis):
             return False
     return True
-
-
-def _possible_only(v: ClaimView) -> bool:
-    """The claim only doubts: it has negations, every one right after a possibility word
-    ("might not be an accurate account", ``possibility`` in polarity.yaml), and no denial verb.
-    "It might not hold" is compatible with "it holds"."""
-    lx = lexicon()
-    if find_terms(v.text, (lx.get("denial") or {}).get("verbs", [])):
-        return False
-    negs = find_terms(v.text, lx.get("negation", []))
-    if not negs:
-        return False
-    return all(find_terms(" ".join(v.text[:s].split()[-2:]), lx.get("possibility", [])) for s, _e, _ in negs)
 
 
 def _too_thin(v: ClaimView) -> bool:
