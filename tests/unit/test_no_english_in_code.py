@@ -26,7 +26,7 @@ SPACY_DEPS = "spaCy dependency labels (the parser's tag set, not words of the te
 FIELDS = "names of record fields or columns (the output format, not words of the text)"
 ALLOWED = {
     ("extract/attribution_model.py", "deps"): SPACY_DEPS,
-    ("link/disputes.py", "agree"): "reason ids of agreeing pairs mapped to their explanation (output text, not words of the input)",
+    ("link/dispute_edges.py", "agree"): "reason ids of agreeing pairs mapped to their explanation (output text, not words of the input)",
     ("models.py", "disputetype"): "dispute type ids (the output format)",
     ("link/relations/__init__.py", "signal_order"): "relation signal ids (models.Relation.signal, the output format)",
     ("settings.py", "formats"): "output format ids (json, html, md, csv), not words of the text",

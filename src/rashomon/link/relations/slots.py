@@ -64,7 +64,7 @@ class AgentMention:
     start: int            # span of agent + predicate inside the claim text
     end: int
     pred: int = -1        # where the predicate starts (the event it names runs from here)
-    kind: str = "do"      # "win" for who won a vote or contest, else "do" (who did it)
+    kind: str = "do"      # "win" for who won a vote or contest, "repair" for who repaired or replaced a part, else "do" (who did it)
 
 
 @lru_cache(maxsize=1)
@@ -174,9 +174,13 @@ def _agent_before(before: str) -> tuple[int, list[str], frozenset]:
 
 
 def _kind(predicate: str) -> str:
-    """"win" when the matched predicate says who won (``agent.win``), else "do": a winner and
-    the author of an act are different slots and never clash."""
-    return "win" if find_terms(predicate, slot_words()["agent"].get("win", [])) else "do"
+    """"win" when the matched predicate says who won (``agent.win``), "repair" when it says who
+    did repair work (``agent.repair``), else "do": a winner, a repairer and the author of an act
+    are different slots and never clash."""
+    for kind in ("win", "repair"):
+        if find_terms(predicate, slot_words()["agent"].get(kind, [])):
+            return kind
+    return "do"
 
 
 def agent_mentions(text: str) -> list[AgentMention]:
@@ -220,12 +224,26 @@ def places(text: str) -> frozenset:
     return frozenset(m.group(1) for m in re.finditer(pat, text))
 
 
+@lru_cache(maxsize=1)
+def _topic_groups() -> dict[str, str]:
+    """Stem -> the first stem of its ``topic_word_groups`` group (words naming one happening)."""
+    out: dict[str, str] = {}
+    for group in slot_words().get("topic_word_groups", []) or []:
+        stems = [stem(w) for w in group]
+        for s in stems:
+            out.setdefault(s, stems[0])
+    return out
+
+
 def _shared_topic_words(x: ClaimView, y: ClaimView, leave_out: set) -> set:
     """Stems of content words both claims use, apart from ``leave_out`` stems and names of the
-    speakers."""
+    speakers; words of one ``topic_word_groups`` group ("explosions" / "attacks") count as one."""
+    groups = _topic_groups()
+
     def keys(v: ClaimView) -> set:
         drop = {stem(w) for w in re.findall(r"[A-Za-z]+", v.speaker_name or "")}
-        return {stem(w) for w in content_words(v.text) if not w[0].isdigit()} - drop - leave_out
+        own = {stem(w) for w in content_words(v.text) if not w[0].isdigit()} - drop - leave_out
+        return own | {groups[k] for k in own if k in groups}
     return keys(x) & keys(y)
 
 
@@ -323,10 +341,15 @@ def contested_event(text: str) -> Optional[tuple[str, str]]:
 def identity_poles(text: str) -> dict[str, tuple[str, list[tuple[int, int, str, str]]]]:
     """Dimension -> (pole, hits) for the identity dimensions the claim takes one pole of; each hit
     is ``(start, end, word, next word)``. A pole word counts when it describes the thing (after
-    a copula within four words, negated, or followed by a noun: the caller checks that noun)."""
+    a copula within four words, after a purpose marker "to" / "for", before a describing noun
+    "nature", negated, or followed by a noun: the caller checks that noun). A negated word, or
+    one set aside ("inconsistent with ... a weather balloon", ``identity.set_aside``), counts for
+    the other pole."""
     ident = slot_words()["identity"]
     negs = ident.get("negation", [])
     cops = {c.lower() for c in ident.get("copulas", [])}
+    purpose = {c.lower() for c in ident.get("purpose_markers", [])}
+    describing = {c.lower() for c in ident.get("describing_nouns", [])}
     flat = text.replace("’", "'")
     out = {}
     for dim, spec in ident.items():
@@ -338,11 +361,13 @@ def identity_poles(text: str) -> dict[str, tuple[str, list[tuple[int, int, str, 
             other = [p for p in poles if p != pole][0]
             for s, e, m in find_terms(flat, spec[pole]):
                 prev = flat[:s].split()[-4:]
-                neg = bool(find_terms(" ".join(prev[-2:]), negs))
+                neg = bool(find_terms(" ".join(prev[-2:]), negs)) or _set_aside(flat[:s], ident.get("set_aside", []))
                 nxt = (flat[e:].split() or [""])[0].strip(".,;:\"“”'()").lower()
                 gap = prev[max([i for i, w in enumerate(prev) if w.lower() in cops] or [-1]):]
                 described = bool(gap) and gap[0].lower() in cops and not any(
                     w.lower() in ("and", "or", "but") or w[-1:] in ",;." for w in gap)
+                # what it is for ("to surveil", "for espionage"), or its "civilian nature"
+                described = described or bool(prev) and prev[-1].lower() in purpose or nxt in describing
                 if not (neg or described):
                     if not nxt.isalpha():
                         continue
@@ -352,6 +377,14 @@ def identity_poles(text: str) -> dict[str, tuple[str, list[tuple[int, int, str, 
             pole, hits = next(iter(got.items()))
             out[dim] = (pole, hits)
     return out
+
+
+def _set_aside(before: str, cues: list) -> bool:
+    """A set-aside cue ("inconsistent with", "rather than") stands among the last eight words of
+    ``before`` with no punctuation after it: the description that follows is denied."""
+    tail = re.sub(r"[“”\"]", "", " ".join(before.split()[-8:]))  # a quoted cue: “inconsistent” with
+    hits = find_terms(tail, cues)
+    return any(not re.search(r"[,;:.!?()]", tail[e:]) for _s, e, _ in hits)
 
 
 def _descriptive(hits: list, other: ClaimView) -> list:

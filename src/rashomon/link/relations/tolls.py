@@ -9,7 +9,8 @@ meet, from two sources within a day of each other or with the later figure lower
 same source (a toll that rises, a revision). The quantity stage often leaves such figures
 without a unit ("rose to 11,300"), so the kind is read from the words around the figure, and
 the pair needs less word overlap than the generic ``numeric`` rule: topic similarity >= setting
-``relations.count_min_sim``. Two exact whole counts below ``counts.exact_below`` (174 vs 171
+``relations.count_min_sim``. A figure whose unit is one of a ``counts.unit_kinds`` group
+("cases", "incidents") counts that group, whatever words stand near it. Two exact whole counts below ``counts.exact_below`` (174 vs 171
 passengers) differ however close they are; other figures must differ by 10%. Claims that both name places or bodies must share one (another
 town's toll is not a contradiction). A pair is kept when each claim ranks the other's cluster
 among its ``relations.slot_top`` closest conflicting clusters, or one ranks it first (one stray
@@ -34,12 +35,19 @@ def count_kind(v: ClaimView, q) -> Optional[str]:
     s, e = q.start - v.span.start, q.end - v.span.start
     if not (0 <= s < e <= len(v.text)) or q.si is not None:
         return None  # a measure (metres, years), not a count of people
-    if find_terms(q.text, spec.get("other_part", [])):
+    own = q.text
+    if q.qualifier and own.lower().startswith(q.qualifier.lower()):
+        own = own[len(q.qualifier):]  # "more than 1,500": a bound, not "1,500 more"
+    if find_terms(own, spec.get("other_part", [])):
         return None
     if find_terms(v.text[max(0, s - 25):s], lexicon().get("irrealis", [])):
         return None  # "the toll could reach 20,000": a possibility, not a count
     counted = {u.lower() for u in spec.get("counted_units", [])}
-    if q.unit and q.unit.lower() not in {u.lower() for u in spec.get("people_units", [])} | counted:
+    unit = (q.unit or "").lower()
+    for kind, words in (spec.get("unit_kinds") or {}).items():
+        if unit and unit in {w.lower() for w in words}:
+            return kind  # "1,500 cases" and "1,000 incidents": one counted kind under two words
+    if q.unit and unit not in {u.lower() for u in spec.get("people_units", [])} | counted:
         return None  # "two dams"
     win = int(spec.get("window", 60))
     best = None
