@@ -264,13 +264,14 @@ def extract_claims(state) -> None:
             others = [(c.start, c.end) for b in atts if b is not att for c in b.content]
             for gi, g in enumerate(groups):
                 s, e = min(x[0] for x in g), max(x[1] for x in g)
+                core = s if att.cue_start is None or not ss <= att.cue_start < se else min(s, att.cue_start)
                 if gi == 0:
                     for a, b in ((att.cue_start, att.cue_end), (att.speaker.start, att.speaker.end) if att.speaker and att.speaker.start is not None else (None, None)):
                         if a is not None and b is not None and a != att.cue_start and any(x <= a and b <= y for x, y in others):
                             continue
                         if a is not None and ss <= a and b <= se:
                             s, e = min(s, a), max(e, b)
-                regions.append((s, e, att))
+                regions.append((s, e, att, core))
         if not regions:
             continue
         covered.add(si)
@@ -291,9 +292,10 @@ def extract_claims(state) -> None:
                 s, e = _trim(text, ss, se)
             drafts.append(dict(start=s, end=e, sent_i=si, att=att))
             continue
+        regions = _shared_speaker_regions(regions)
         regions.sort(key=lambda r: r[0])
         # widen: the first region to the sentence start, the last to its end, when nothing else is there
-        for k, (s, e, att) in enumerate(regions):
+        for k, (s, e, att, _core) in enumerate(regions):
             if k == 0 and _words(text[ss:s]) < 8:
                 s = ss
             if k == len(regions) - 1 and _words(text[e:se]) < 8:
@@ -301,8 +303,13 @@ def extract_claims(state) -> None:
             if k + 1 < len(regions):
                 nxt = regions[k + 1][0]
                 # words between two statements ("..., vowing to topple X and saying ...") stay
-                # with the first rather than in no claim at all
-                e = nxt if e < nxt and _words(text[e:nxt]) < 12 else min(e, nxt)
+                # with the first rather than in no claim at all; a longer stretch is a claim of
+                # its own (``_gap_draft``)
+                if e < nxt and _words(text[e:nxt]) >= setting("claims.gap_claim_words"):
+                    gap = _gap_draft(doc, text, e, nxt, si, att)
+                    if gap is not None:
+                        drafts.append(gap)
+                e = nxt if e < nxt and _words(text[e:nxt]) < setting("claims.gap_claim_words") else min(e, nxt)
             s, e = _trim(text, s, e)
             if e > s and _words(text[s:e]) >= 2:
                 drafts.append(dict(start=s, end=e, sent_i=si, att=att))
@@ -317,7 +324,7 @@ def extract_claims(state) -> None:
 
     drafts = _tidy(text, drafts, datelines(text))
     # the clauses a long sentence packs together, each its own (nested) claim (claim_clauses)
-    drafts = sorted(drafts + clause_drafts(doc, text, drafts, find_quotes(text)), key=lambda d: (d["start"], d["end"]))
+    drafts = sorted(drafts + clause_drafts(doc, text, drafts, find_quotes(text), ann.attributions), key=lambda d: (d["start"], d["end"]))
     mentions = sorted((m.start, m.end, a.id) for a in ann.actors for m in a.mentions)
     m_starts = [m[0] for m in mentions]
     claims = []
@@ -368,6 +375,37 @@ def extract_claims(state) -> None:
 
 
 _DANGLING = re.compile(_WORDS["dangling"], re.I)
+
+
+def _shared_speaker_regions(regions: list) -> list:
+    """The statement regions of one sentence (``(start, end, att, core)``, ``core`` where the
+    statement's own words and cue begin), with a region that was widened back to its speaker
+    pulled in to its core when another statement's core lies between: in "X accused A of B,
+    saying C" the second statement's speaker X stands before the first statement, and widening
+    "saying C" back to X would swallow "accused A of B" and leave "saying C" in no claim."""
+    out = []
+    for s, e, att, core in regions:
+        if s < core and any(o is not att and s <= oc < core for _os, _oe, o, oc in regions):
+            s = core
+        out.append((s, e, att, core))
+    return out
+
+
+def _gap_draft(doc, text: str, s: int, e: int, si: int, att) -> Optional[dict]:
+    """A draft for the words between two statements of one sentence (``text[s:e]``, at least
+    ``claims.gap_claim_words`` words: "A, X said, citing Y as saying that Z (...), B"), which
+    would otherwise be in no claim. Its attribution is the earlier statement's (``att``) when the
+    stretch hangs from that statement in the parse (a participle clause of its content), else
+    none (narration)."""
+    s, e = _trim(text, s, e)
+    span = doc.char_span(s, e, alignment_mode="contract")
+    if span is None or _words(text[s:e]) < 4:
+        return None
+    root = span.root
+    head = root.head
+    inside = any(c.start <= head.idx < c.end for c in att.content) or (
+        att.cue_start is not None and att.cue_start <= head.idx < (att.cue_end or att.cue_start + 1))
+    return dict(start=s, end=e, sent_i=si, att=att if inside and head.i != root.i else None)
 
 
 def _whole_sentence(text: str, s: int, e: int) -> bool:

@@ -1,0 +1,98 @@
+"""Claims: what a long sentence says is reachable as a claim of the right size and speaker
+(sentences written for these tests):
+
+- two statements of one speaker in one sentence ("X accused A of B, saying C") are two claims;
+- words between two statements of one sentence are a claim, not dropped;
+- complement clauses packed into a statement (coordinated "that" clauses, a "that" clause inside
+  another one) are nested claims of the speaker who made them (clause claims on, 20 words);
+- "with some sources predicting ..." is a nested claim; an indirect question is not.
+"""
+from __future__ import annotations
+
+import pytest
+
+from rashomon.settings import use, validate
+
+ON = {"claims": {"clause_parent_min_words": 20}}
+OFF = {"claims": {"clause_parent_min_words": 0}}
+
+
+@pytest.fixture(scope="module")
+def claims_of(run_article):
+    cache = {}
+
+    def get(text, on=True):
+        key = (text, on)
+        if key not in cache:
+            with use(validate(ON if on else OFF, "test")):
+                st = run_article(text)
+            for c in st.ann.claims:
+                assert text[c.start:c.end] == c.text
+            cache[key] = st.ann.claims
+        return cache[key]
+
+    return get
+
+
+def _claim(claims, text):
+    found = [c for c in claims if c.text == text]
+    assert found, [c.text for c in claims]
+    return found[0]
+
+
+def test_second_statement_of_the_same_speaker_in_a_sentence_is_its_own_claim(claims_of):
+    text = ("Opposition leader Mara Velden has accused the governor of rigging the count, "
+            "saying it was part of a \"long campaign of fraud\".")
+    claims = claims_of(text, on=False)
+    first = next(c for c in claims if c.text.startswith("Opposition leader Mara Velden has accused"))
+    second = next(c for c in claims if c.text.startswith("saying it was part of"))
+    assert first.end <= second.start
+    assert first.speaker.name == second.speaker.name == "Mara Velden"
+
+
+def test_words_between_two_statements_of_a_sentence_are_a_claim(claims_of):
+    text = ("The relief agency said that the toll of the storm continues to mount, citing the health ministry as "
+            "saying that the floods left 2,310 people dead and more than 5,000 missing in the coastal towns, "
+            "while a local council that said 8,000 had died was accused of inflating the count.")
+    claims = claims_of(text, on=False)
+    gap = [c for c in claims if "citing the health ministry" in c.text and "relief agency" not in c.text]
+    assert gap, [c.text for c in claims]
+    assert "left 2,310 people dead" in gap[0].text
+    assert gap[0].speaker is not None and gap[0].speaker.name == "relief agency"
+
+
+def test_coordinated_that_clauses_are_each_a_claim_of_the_speaker(claims_of):
+    text = ("President Alma Reyes said in a televised address to the nation on Monday evening that the strike by the "
+            "dock workers was illegal, and that the leaders who had organised the blockade would be prosecuted.")
+    claims = claims_of(text)
+    first = _claim(claims, "that the strike by the dock workers was illegal")
+    second = _claim(claims, "that the leaders who had organised the blockade would be prosecuted")
+    assert first.speaker.name == second.speaker.name == "Alma Reyes"
+    assert first.parent is not None and first.parent == second.parent
+
+
+def test_that_clause_inside_another_is_a_claim_of_its_innermost_speaker(claims_of):
+    text = ("On the same day, two regional newspapers claimed that police officers looking into the fire had found "
+            "that the van seen near the warehouse belonged to a local company owned by two brothers.")
+    c = _claim(claims_of(text), "that the van seen near the warehouse belonged to a local company owned by two brothers")
+    assert c.speaker is not None and c.speaker.name == "police officers"  # as the newspapers claimed
+
+
+def test_reported_claim_inside_a_rejection_is_the_reporters(claims_of):
+    text = ("Senator Paul Okafor on Thursday rejected a report by the health inspectors claiming that the outbreak "
+            "at the school known as the “spring fever” was not caused by the water supply.")
+    c = _claim(claims_of(text), "that the outbreak at the school known as the “spring fever” was not caused by the water supply")
+    assert c.speaker is not None and "inspectors" in c.speaker.name
+
+
+def test_with_clause_with_its_own_subject_is_a_claim(claims_of):
+    text = ("While the number of victims of the landslide keeps rising – with some officials predicting up to "
+            "3,000 deaths – local engineers blame the poor maintenance of the retaining walls built in the 1970s.")
+    _claim(claims_of(text), "with some officials predicting up to 3,000 deaths")
+
+
+def test_indirect_question_is_not_a_claim(claims_of):
+    text = ("The transport minister told reporters at the airport on Tuesday that investigators still did not know "
+            "what caused the engine of the cargo plane to fail shortly after take-off.")
+    claims = claims_of(text)
+    assert not any(c.text.startswith("what caused") for c in claims)
