@@ -96,3 +96,11 @@ def test_indirect_question_is_not_a_claim(claims_of):
             "what caused the engine of the cargo plane to fail shortly after take-off.")
     claims = claims_of(text)
     assert not any(c.text.startswith("what caused") for c in claims)
+
+
+def test_predicate_after_a_long_subject_is_a_claim(claims_of):
+    text = ("“All the photos and messages shared on social media by the rebel commander about an alleged raid on "
+            "the northern depots of the army do not correspond to the facts and are a deliberate provocation,” "
+            "the ministry said in a statement.")
+    c = _claim(claims_of(text), "do not correspond to the facts and are a deliberate provocation")
+    assert c.speaker is not None and c.speaker.name == "ministry"

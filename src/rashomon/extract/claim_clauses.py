@@ -93,8 +93,9 @@ def _verbal(tok) -> bool:
 
 
 def _verb_phrases(span) -> list[tuple[int, int]]:
-    """Conjoined verb phrases sharing one subject in ``span``: each later conjunct, and the first
-    verb's phrase without them (no subject, no conjunction)."""
+    """Conjoined verb phrases sharing one subject in ``span``: each later conjunct, the first
+    verb's phrase without them (no subject, no conjunction), and after a subject of
+    ``claims.min_clause_words`` words or more the whole predicate (all the verb phrases)."""
     out = []
     for t in span:
         if t.pos_ not in ("VERB", "AUX"):
@@ -105,6 +106,14 @@ def _verb_phrases(span) -> list[tuple[int, int]]:
             continue
         for c in conjs:
             out.append(_span(_without_participles(c)))
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i]
+        if subj and len([x for x in subj[0].subtree if x.is_alpha]) >= setting("claims.min_clause_words"):
+            # a long subject: the whole predicate, all its verb phrases ("All the messages ...
+            # about the strike do not correspond to reality and are a provocation")
+            first = min([x.i for x in t.children if x.dep_ in ("aux", "auxpass", "neg") and x.i < t.i] + [t.i])
+            last = max(c.right_edge.i for c in conjs)
+            if first > subj[0].right_edge.i:
+                out.append(_span(span.doc[first:last + 1]))
         drop = {x.i for c in conjs for x in c.subtree}
         drop |= {x.i for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "cc", "punct") or
                  (c.dep_ == "advcl" and c.i < t.i) for x in c.subtree}
