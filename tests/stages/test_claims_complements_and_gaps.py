@@ -104,3 +104,10 @@ def test_predicate_after_a_long_subject_is_a_claim(claims_of):
             "the ministry said in a statement.")
     c = _claim(claims_of(text), "do not correspond to the facts and are a deliberate provocation")
     assert c.speaker is not None and c.speaker.name == "ministry"
+
+
+def test_with_clause_with_a_finite_verb_is_a_claim(claims_of):
+    text = ("Dozens of people are feared dead in the south after heavy rain brought by the cyclone swept away bridges "
+            "and roads in several mountain villages, with the town of Orrin cut off entirely following the collapse "
+            "of an old levee.")
+    _claim(claims_of(text), "with the town of Orrin cut off entirely following the collapse of an old levee")

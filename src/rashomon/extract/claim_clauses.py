@@ -7,7 +7,10 @@ each nested in its draft and carrying the draft's attribution (or none for narra
 
 - a participle clause after a comma or opened by a time preposition ("..., vowing to topple the
   leadership", "..., killing about 1,000 of its men", "since calling his forces to revolt",
-  "after examining over 1,500 cases", "with some sources predicting up to 20,000 deaths");
+  "after examining over 1,500 cases", "with some sources predicting up to 20,000 deaths"), and a
+  "with" clause with a subject of its own ("with the city cut off after the dams burst");
+- complement clauses: each of several coordinated "that" clauses, and a "that" clause nested in
+  another clause ("claimed that investigators had found that the boat belonged to ...");
 - one verb phrase of several that share a subject ("... seized a headquarters in the south and
   rolled unopposed toward the capital", "congratulated the party on its win and is expected to
   visit"): each conjunct, and the first verb without the later ones;
@@ -58,6 +61,10 @@ def _participle_clauses(span) -> list[tuple[int, int]]:
     out = []
     preps = set(_WORDS["clause_preps"])
     for t in span:
+        if (t.dep_ == "pcomp" and t.pos_ in ("VERB", "AUX") and t.head.dep_ == "prep" and t.head.lower_ == "with"
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i for c in t.children)):
+            out.append(_span(t.head.subtree))  # "with some sources predicting ...", "with the city cut off"
+            continue
         if t.tag_ != "VBG" or t.pos_ not in ("VERB", "AUX"):
             continue
         left = t.left_edge
@@ -65,9 +72,6 @@ def _participle_clauses(span) -> list[tuple[int, int]]:
             out.append(_span(t.subtree))
         elif t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ in preps and t.head.i == t.i - 1:
             out.append(_span(t.head.subtree))
-        elif (t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ == "with"
-              and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)):
-            out.append(_span(t.head.subtree))  # "with some sources predicting ..." (own subject)
         elif (t.dep_ == "acl" and t.head.dep_ == "pobj" and t.head.head.lower_ == "with"
               and t.head.head.dep_ == "prep"):
             out.append(_span(t.head.head.subtree))  # "with some sources predicting ..."
