@@ -379,15 +379,28 @@ _DANGLING = re.compile(_WORDS["dangling"], re.I)
 
 def _shared_speaker_regions(regions: list) -> list:
     """The statement regions of one sentence (``(start, end, att, core)``, ``core`` where the
-    statement's own words and cue begin), with a region that was widened back to its speaker
-    pulled in to its core when another statement's core lies between: in "X accused A of B,
-    saying C" the second statement's speaker X stands before the first statement, and widening
-    "saying C" back to X would swallow "accused A of B" and leave "saying C" in no claim."""
-    out = []
-    for s, e, att, core in regions:
-        if s < core and any(o is not att and s <= oc < core for _os, _oe, o, oc in regions):
-            s = core
-        out.append((s, e, att, core))
+    statement's own words and cue begin), where a region widened back to its speaker reaches over
+    another statement's core: in "X accused A of B, saying C" (or "X denied A and said B") the
+    second statement's speaker X stands before the first statement, and widening "saying C" back
+    to X swallowed "accused A of B" and left one of the two in no claim. Statements of one speaker
+    become one region (the whole sentence, with the first statement's attribution; clause claims
+    give the parts); a speaker of another name is not widened to."""
+    out = list(regions)
+    changed = True
+    while changed:
+        changed = False
+        for i, (s, e, att, core) in enumerate(out):
+            j = next((j for j, (_os, _oe, o, oc) in enumerate(out) if j != i and s <= oc < core), None)
+            if j is None or s >= core:
+                continue
+            os_, oe, o, oc = out[j]
+            if _same_name(att, o):
+                merged = (min(s, os_), max(e, oe), o, min(core, oc))
+                out = [r for k, r in enumerate(out) if k not in (i, j)] + [merged]
+            else:
+                out[i] = (core, e, att, core)
+            changed = True
+            break
     return out
 
 
