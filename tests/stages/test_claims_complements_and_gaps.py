@@ -111,3 +111,12 @@ def test_with_clause_with_a_finite_verb_is_a_claim(claims_of):
             "and roads in several mountain villages, with the town of Orrin cut off entirely following the collapse "
             "of an old levee.")
     _claim(claims_of(text), "with the town of Orrin cut off entirely following the collapse of an old levee")
+
+
+def test_a_noun_phrase_between_two_statements_is_no_claim(claims_of):
+    text = ("“The coastal towns, even the biggest and richest of them, are not prepared” for storms of this size, "
+            "said Omar Haddad, a senior research fellow specialising in water policy at the Institute for Coastal "
+            "Studies in Lisbon, adding that the damage was made worse by decades of neglect in the poorest districts.")
+    claims = claims_of(text, on=False)
+    assert any(c.text.startswith("adding that the damage") for c in claims), [c.text for c in claims]
+    assert not any(c.text.startswith("a senior research fellow") for c in claims), [c.text for c in claims]

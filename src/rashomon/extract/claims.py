@@ -407,7 +407,8 @@ def _shared_speaker_regions(regions: list) -> list:
 def _gap_draft(doc, text: str, s: int, e: int, si: int, att) -> Optional[dict]:
     """A draft for the words between two statements of one sentence (``text[s:e]``, at least
     ``claims.gap_claim_words`` words: "A, X said, citing Y as saying that Z (...), B"), which
-    would otherwise be in no claim. Its attribution is the earlier statement's (``att``) when the
+    would otherwise be in no claim; None when the stretch is no clause (its head word is no
+    verb). Its attribution is the earlier statement's (``att``) when the
     stretch hangs from that statement in the parse (a participle clause of its content), else
     none (narration)."""
     s, e = _trim(text, s, e)
@@ -415,6 +416,8 @@ def _gap_draft(doc, text: str, s: int, e: int, si: int, att) -> Optional[dict]:
     if span is None or _words(text[s:e]) < 4:
         return None
     root = span.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None  # a noun phrase ("an associate researcher at the institute") says nothing
     head = root.head
     inside = any(c.start <= head.idx < c.end for c in att.content) or (
         att.cue_start is not None and att.cue_start <= head.idx < (att.cue_end or att.cue_start + 1))
