@@ -120,3 +120,28 @@ def test_a_noun_phrase_between_two_statements_is_no_claim(claims_of):
     claims = claims_of(text, on=False)
     assert any(c.text.startswith("adding that the damage") for c in claims), [c.text for c in claims]
     assert not any(c.text.startswith("a senior research fellow") for c in claims), [c.text for c in claims]
+
+
+def test_participle_clause_ending_a_long_statement_is_a_claim_of_the_speaker(claims_of):
+    text = ("The foreign ministry expressed strong dissatisfaction on Monday with the decision of the port authority "
+            "to seize a cargo ship carrying grain for civilian use, calling the seizure an act of piracy and vowing "
+            "to defend its interests.")
+    claims = claims_of(text, on=False)
+    head = next(c for c in claims if c.text.startswith("The foreign ministry expressed"))
+    tail = _claim(claims, "calling the seizure an act of piracy and vowing to defend its interests.")
+    assert head.end <= tail.start and "calling" not in head.text
+    assert head.speaker.name == tail.speaker.name
+
+
+def test_short_statement_with_a_participle_stays_whole(claims_of):
+    text = "The minister said the port was closed to all ships, leaving dozens of them stranded."
+    _claim(claims_of(text, on=False), text)
+
+
+def test_quotation_resumed_with_a_new_sentence_after_the_cue_is_two_claims(claims_of):
+    text = ("\"The blast would have been devastating,\" the governor said, \"Then we talked about what could be "
+            "done to prevent it, and the only thing that could be done was to drain the tanks.\"")
+    claims = claims_of(text, on=False)
+    first = _claim(claims, "\"The blast would have been devastating,\" the governor said")
+    second = next(c for c in claims if c.text.startswith("\"Then we talked"))
+    assert first.speaker.name == second.speaker.name == "governor"

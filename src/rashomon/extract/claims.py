@@ -188,6 +188,7 @@ def extract_claims(state) -> None:
     aid = state.article.id
     sents = line_sentences(doc)
     furniture = [is_furniture(s) for s in sents]
+    quotes = find_quotes(text)
 
     sent_starts = [s.start_char for s in sents]
 
@@ -290,6 +291,16 @@ def extract_claims(state) -> None:
                 s, e = _trim(text, cut, se)
             else:
                 s, e = _trim(text, ss, se)
+            tail = _trailing_participle(doc, sent, s, e, att, quotes)
+            if tail is None:
+                tail = _resumed_quotation(text, s, e, att)
+            if tail is not None:
+                # "X protested on Sunday against ..., calling the move an overreaction": the
+                # speaker's statement, then what X did beside it, two claims of X; "“A,” X said,
+                # “Then B.”": two sentences of one quotation, two claims of X
+                hs, he = _trim(text, s, tail)
+                drafts.append(dict(start=hs, end=he, sent_i=si, att=att))
+                s, e = _trim(text, tail, e)
             drafts.append(dict(start=s, end=e, sent_i=si, att=att))
             continue
         regions = _shared_speaker_regions(regions)
@@ -311,6 +322,11 @@ def extract_claims(state) -> None:
                         drafts.append(gap)
                 e = nxt if e < nxt and _words(text[e:nxt]) < setting("claims.gap_claim_words") else min(e, nxt)
             s, e = _trim(text, s, e)
+            tail = _trailing_participle(doc, sent, s, e, att, quotes) if e > s else None
+            if tail is not None:
+                hs, he = _trim(text, s, tail)
+                drafts.append(dict(start=hs, end=he, sent_i=si, att=att))
+                s, e = _trim(text, tail, e)
             if e > s and _words(text[s:e]) >= 2:
                 drafts.append(dict(start=s, end=e, sent_i=si, att=att))
 
@@ -324,7 +340,7 @@ def extract_claims(state) -> None:
 
     drafts = _tidy(text, drafts, datelines(text))
     # the clauses a long sentence packs together, each its own (nested) claim (claim_clauses)
-    drafts = sorted(drafts + clause_drafts(doc, text, drafts, find_quotes(text), ann.attributions), key=lambda d: (d["start"], d["end"]))
+    drafts = sorted(drafts + clause_drafts(doc, text, drafts, quotes, ann.attributions), key=lambda d: (d["start"], d["end"]))
     mentions = sorted((m.start, m.end, a.id) for a in ann.actors for m in a.mentions)
     m_starts = [m[0] for m in mentions]
     claims = []
@@ -402,6 +418,55 @@ def _shared_speaker_regions(regions: list) -> list:
             changed = True
             break
     return out
+
+
+def _trailing_participle(doc, sent, s: int, e: int, att, quotes) -> Optional[int]:
+    """Where a participle clause that ends a long statement ``text[s:e]`` of a sentence begins
+    ("China protested on Sunday against the move to shoot down ..., calling the move an
+    overreaction and vowing to respond"), or None. Only after the cue, after a comma, outside
+    quotation marks, in a statement of at least ``claims.participle_split_min_words`` words, and
+    when both parts have ``claims.min_clause_words`` words."""
+    min_sent = setting("claims.participle_split_min_words")
+    if not min_sent or _words(doc_text(doc)[s:e]) < min_sent:
+        return None
+    text = doc_text(doc)
+    floor = max(s, att.cue_end if att.cue_end is not None else s)
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return None
+    last = max((t.i for t in span if not t.is_punct and not t.is_space), default=span.end - 1)
+    min_part = setting("claims.min_clause_words")
+    for t in span:
+        if t.tag_ != "VBG" or t.pos_ != "VERB" or t.dep_ not in ("advcl", "conj") or t.idx < floor:
+            continue
+        left = t.left_edge
+        if left.i < t.i - 1 or left.i <= sent.start or doc[left.i - 1].text != "," or t.right_edge.i < last:
+            continue
+        cut = left.idx
+        if any(qs < cut < qe for qs, qe in quotes) or cut >= e:
+            continue
+        if _words(text[cut:e]) >= min_part and _words(text[s:cut]) >= min_part:
+            return cut
+    return None
+
+
+def _resumed_quotation(text: str, s: int, e: int, att) -> Optional[int]:
+    """Where a quotation resumes with a new sentence after the speaker and cue ("“A,” X said,
+    “Then B.”"), in a statement ``text[s:e]`` of at least ``claims.participle_split_min_words``
+    words, or None: the part of the quotation after the cue opens with a quotation mark and a
+    capital letter after a comma."""
+    min_sent = setting("claims.participle_split_min_words")
+    if not min_sent or att.kind not in ("direct", "mixed") or att.cue_end is None or _words(text[s:e]) < min_sent:
+        return None
+    min_part = setting("claims.min_clause_words")
+    for c in sorted(att.content, key=lambda c: c.start):
+        if not (att.cue_end <= c.start and s < c.start < e) or c.end - c.start < 2:
+            continue
+        opened = text[c.start] in "\"“‘'" and text[c.start + 1:c.start + 2].isupper()
+        if (opened and text[:c.start].rstrip().endswith(",") and _words(text[c.start:e]) >= min_part
+                and _words(text[s:c.start]) >= min_part):
+            return c.start
+    return None
 
 
 def _gap_draft(doc, text: str, s: int, e: int, si: int, att) -> Optional[dict]:
