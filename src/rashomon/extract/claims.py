@@ -34,13 +34,13 @@ from ..models import Claim
 from ..settings import setting
 from .lexicon import cues
 from .claim_clauses import clause_drafts, trim_span
+from .claim_splits import gap_draft, resumed_quotation, shared_speaker_regions, trailing_participle
 from .propositions import add_propositions
 from .quotes import find_quotes
 from .segment import datelines, doc_text, is_furniture, line_sentences
 from ..data import load_yaml
 
 _WORDS = load_yaml("claim_words.yaml", "en")  # word lists and patterns of this module (data/en/claim_words.yaml)
-
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -291,9 +291,9 @@ def extract_claims(state) -> None:
                 s, e = _trim(text, cut, se)
             else:
                 s, e = _trim(text, ss, se)
-            tail = _trailing_participle(doc, sent, s, e, att, quotes)
+            tail = trailing_participle(doc, sent, s, e, att, quotes)
             if tail is None:
-                tail = _resumed_quotation(text, s, e, att)
+                tail = resumed_quotation(text, s, e, att)
             if tail is not None:
                 # "X protested on Sunday against ..., calling the move an overreaction": the
                 # speaker's statement, then what X did beside it, two claims of X; "“A,” X said,
@@ -303,7 +303,7 @@ def extract_claims(state) -> None:
                 s, e = _trim(text, tail, e)
             drafts.append(dict(start=s, end=e, sent_i=si, att=att))
             continue
-        regions = _shared_speaker_regions(regions)
+        regions = shared_speaker_regions(regions)
         regions.sort(key=lambda r: r[0])
         # widen: the first region to the sentence start, the last to its end, when nothing else is there
         for k, (s, e, att, _core) in enumerate(regions):
@@ -315,14 +315,14 @@ def extract_claims(state) -> None:
                 nxt = regions[k + 1][0]
                 # words between two statements ("..., vowing to topple X and saying ...") stay
                 # with the first rather than in no claim at all; a longer stretch is a claim of
-                # its own (``_gap_draft``)
+                # its own (``claim_splits.gap_draft``)
                 if e < nxt and _words(text[e:nxt]) >= setting("claims.gap_claim_words"):
-                    gap = _gap_draft(doc, text, e, nxt, si, att)
+                    gap = gap_draft(doc, text, e, nxt, si, att)
                     if gap is not None:
                         drafts.append(gap)
                 e = nxt if e < nxt and _words(text[e:nxt]) < setting("claims.gap_claim_words") else min(e, nxt)
             s, e = _trim(text, s, e)
-            tail = _trailing_participle(doc, sent, s, e, att, quotes) if e > s else None
+            tail = trailing_participle(doc, sent, s, e, att, quotes) if e > s else None
             if tail is not None:
                 hs, he = _trim(text, s, tail)
                 drafts.append(dict(start=hs, end=he, sent_i=si, att=att))
@@ -391,102 +391,6 @@ def extract_claims(state) -> None:
 
 
 _DANGLING = re.compile(_WORDS["dangling"], re.I)
-
-
-def _shared_speaker_regions(regions: list) -> list:
-    """The statement regions of one sentence (``(start, end, att, core)``, ``core`` where the
-    statement's own words and cue begin), where a region widened back to its speaker reaches over
-    another statement's core: in "X accused A of B, saying C" (or "X denied A and said B") the
-    second statement's speaker X stands before the first statement, and widening "saying C" back
-    to X swallowed "accused A of B" and left one of the two in no claim. Statements of one speaker
-    become one region (the whole sentence, with the first statement's attribution; clause claims
-    give the parts); a speaker of another name is not widened to."""
-    out = list(regions)
-    changed = True
-    while changed:
-        changed = False
-        for i, (s, e, att, core) in enumerate(out):
-            j = next((j for j, (_os, _oe, o, oc) in enumerate(out) if j != i and s <= oc < core), None)
-            if j is None or s >= core:
-                continue
-            os_, oe, o, oc = out[j]
-            if _same_name(att, o):
-                merged = (min(s, os_), max(e, oe), o, min(core, oc))
-                out = [r for k, r in enumerate(out) if k not in (i, j)] + [merged]
-            else:
-                out[i] = (core, e, att, core)
-            changed = True
-            break
-    return out
-
-
-def _trailing_participle(doc, sent, s: int, e: int, att, quotes) -> Optional[int]:
-    """Where a participle clause that ends a long statement ``text[s:e]`` of a sentence begins
-    ("China protested on Sunday against the move to shoot down ..., calling the move an
-    overreaction and vowing to respond"), or None. Only after the cue, after a comma, outside
-    quotation marks, in a statement of at least ``claims.participle_split_min_words`` words, and
-    when both parts have ``claims.min_clause_words`` words."""
-    min_sent = setting("claims.participle_split_min_words")
-    if not min_sent or _words(doc_text(doc)[s:e]) < min_sent:
-        return None
-    text = doc_text(doc)
-    floor = max(s, att.cue_end if att.cue_end is not None else s)
-    span = doc.char_span(s, e, alignment_mode="expand")
-    if span is None:
-        return None
-    last = max((t.i for t in span if not t.is_punct and not t.is_space), default=span.end - 1)
-    min_part = setting("claims.min_clause_words")
-    for t in span:
-        if t.tag_ != "VBG" or t.pos_ != "VERB" or t.dep_ not in ("advcl", "conj") or t.idx < floor:
-            continue
-        left = t.left_edge
-        if left.i < t.i - 1 or left.i <= sent.start or doc[left.i - 1].text != "," or t.right_edge.i < last:
-            continue
-        cut = left.idx
-        if any(qs < cut < qe for qs, qe in quotes) or cut >= e:
-            continue
-        if _words(text[cut:e]) >= min_part and _words(text[s:cut]) >= min_part:
-            return cut
-    return None
-
-
-def _resumed_quotation(text: str, s: int, e: int, att) -> Optional[int]:
-    """Where a quotation resumes with a new sentence after the speaker and cue ("“A,” X said,
-    “Then B.”"), in a statement ``text[s:e]`` of at least ``claims.participle_split_min_words``
-    words, or None: the part of the quotation after the cue opens with a quotation mark and a
-    capital letter after a comma."""
-    min_sent = setting("claims.participle_split_min_words")
-    if not min_sent or att.kind not in ("direct", "mixed") or att.cue_end is None or _words(text[s:e]) < min_sent:
-        return None
-    min_part = setting("claims.min_clause_words")
-    for c in sorted(att.content, key=lambda c: c.start):
-        if not (att.cue_end <= c.start and s < c.start < e) or c.end - c.start < 2:
-            continue
-        opened = text[c.start] in "\"“‘'" and text[c.start + 1:c.start + 2].isupper()
-        if (opened and text[:c.start].rstrip().endswith(",") and _words(text[c.start:e]) >= min_part
-                and _words(text[s:c.start]) >= min_part):
-            return c.start
-    return None
-
-
-def _gap_draft(doc, text: str, s: int, e: int, si: int, att) -> Optional[dict]:
-    """A draft for the words between two statements of one sentence (``text[s:e]``, at least
-    ``claims.gap_claim_words`` words: "A, X said, citing Y as saying that Z (...), B"), which
-    would otherwise be in no claim; None when the stretch is no clause (its head word is no
-    verb). Its attribution is the earlier statement's (``att``) when the
-    stretch hangs from that statement in the parse (a participle clause of its content), else
-    none (narration)."""
-    s, e = _trim(text, s, e)
-    span = doc.char_span(s, e, alignment_mode="contract")
-    if span is None or _words(text[s:e]) < 4:
-        return None
-    root = span.root
-    if root.pos_ not in ("VERB", "AUX"):
-        return None  # a noun phrase ("an associate researcher at the institute") says nothing
-    head = root.head
-    inside = any(c.start <= head.idx < c.end for c in att.content) or (
-        att.cue_start is not None and att.cue_start <= head.idx < (att.cue_end or att.cue_start + 1))
-    return dict(start=s, end=e, sent_i=si, att=att if inside and head.i != root.i else None)
 
 
 def _whole_sentence(text: str, s: int, e: int) -> bool:
