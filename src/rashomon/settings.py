@@ -77,6 +77,8 @@ class ClaimsSettings(_Group):
 
     min_clause_words: int = Field(ge=1, description="a clause shorter than this many words is merged with its neighbour")
     max_whole_sentence_words: int = Field(ge=1, description="a sentence with one claim region up to this many words is kept whole")
+    gap_claim_words: int = Field(ge=1, description="words between two statements of one sentence: fewer stay with the first statement's claim, this many or more are a claim of their own")
+    participle_split_min_words: int = Field(ge=0, description="an attributed sentence of at least this many words ending in a participle clause after a comma gives two claims, the statement and the participle clause; 0 = off")
     clause_parent_min_words: int = Field(ge=0, description="a claim of at least this many words also gives its participle clauses, shared-subject verb phrases and quotations as nested claims; 0 = off")
 
 

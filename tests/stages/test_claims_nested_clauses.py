@@ -88,7 +88,7 @@ def test_short_sentence_is_not_cut_into_parts(claims_of):
 def test_clause_claims_name_the_claim_they_are_part_of(claims_of):
     claims = claims_of(SAID_THEN_PARTICIPLES)
     by_id = {c.id: c for c in claims}
-    part = _claim(claims, "vowing to march on the capital")
+    part = _claim(claims, "had crossed the wide river at dawn")
     parent = by_id[part.parent]
     assert parent.start <= part.start and part.end <= parent.end and parent.parent is None
     assert parent.text.startswith("The leader of the rebel militia said")

@@ -7,7 +7,10 @@ each nested in its draft and carrying the draft's attribution (or none for narra
 
 - a participle clause after a comma or opened by a time preposition ("..., vowing to topple the
   leadership", "..., killing about 1,000 of its men", "since calling his forces to revolt",
-  "after examining over 1,500 cases", "with some sources predicting up to 20,000 deaths");
+  "after examining over 1,500 cases", "with some sources predicting up to 20,000 deaths"), and a
+  "with" clause with a subject of its own ("with the city cut off after the dams burst");
+- complement clauses: each of several coordinated "that" clauses, and a "that" clause nested in
+  another clause ("claimed that investigators had found that the boat belonged to ...");
 - one verb phrase of several that share a subject ("... seized a headquarters in the south and
   rolled unopposed toward the capital", "congratulated the party on its win and is expected to
   visit"): each conjunct, and the first verb without the later ones;
@@ -58,6 +61,10 @@ def _participle_clauses(span) -> list[tuple[int, int]]:
     out = []
     preps = set(_WORDS["clause_preps"])
     for t in span:
+        if (t.dep_ == "pcomp" and t.pos_ in ("VERB", "AUX") and t.head.dep_ == "prep" and t.head.lower_ == "with"
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i for c in t.children)):
+            out.append(_span(t.head.subtree))  # "with some sources predicting ...", "with the city cut off"
+            continue
         if t.tag_ != "VBG" or t.pos_ not in ("VERB", "AUX"):
             continue
         left = t.left_edge
@@ -90,8 +97,9 @@ def _verbal(tok) -> bool:
 
 
 def _verb_phrases(span) -> list[tuple[int, int]]:
-    """Conjoined verb phrases sharing one subject in ``span``: each later conjunct, and the first
-    verb's phrase without them (no subject, no conjunction)."""
+    """Conjoined verb phrases sharing one subject in ``span``: each later conjunct, the first
+    verb's phrase without them (no subject, no conjunction), and after a subject of
+    ``claims.min_clause_words`` words or more the whole predicate (all the verb phrases)."""
     out = []
     for t in span:
         if t.pos_ not in ("VERB", "AUX"):
@@ -102,6 +110,14 @@ def _verb_phrases(span) -> list[tuple[int, int]]:
             continue
         for c in conjs:
             out.append(_span(_without_participles(c)))
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i]
+        if subj and len([x for x in subj[0].subtree if x.is_alpha]) >= setting("claims.min_clause_words"):
+            # a long subject: the whole predicate, all its verb phrases ("All the messages ...
+            # about the strike do not correspond to reality and are a provocation")
+            first = min([x.i for x in t.children if x.dep_ in ("aux", "auxpass", "neg") and x.i < t.i] + [t.i])
+            last = max(c.right_edge.i for c in conjs)
+            if first > subj[0].right_edge.i:
+                out.append(_span(span.doc[first:last + 1]))
         drop = {x.i for c in conjs for x in c.subtree}
         drop |= {x.i for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "cc", "punct") or
                  (c.dep_ == "advcl" and c.i < t.i) for x in c.subtree}
@@ -112,6 +128,40 @@ def _verb_phrases(span) -> list[tuple[int, int]]:
             run = [x for x in own if x.i < first]
             if run:
                 out.append(_span(run))
+    return out
+
+
+def _clausal(tok) -> bool:
+    """A finite clause of its own: a verb with a subject or a complementizer ("that ...")."""
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in tok.children)
+
+
+def _complements(span) -> list[tuple[int, int]]:
+    """Complement clauses in ``span`` that are a statement of their own: each of several
+    coordinated complements of one verb ("said that A was treason, and that B would be
+    punished"), and a complement nested inside another clause ("claimed that investigators had
+    found that the yacht belonged to ..."). The complement of the sentence's main verb alone is
+    not a part: it is the sentence's content. A complement is a "that" clause or the clause of a
+    reporting verb (``data/en/cues.yaml``), never an indirect question ("asked what went wrong")."""
+    out = []
+    verbs = cues()["verbs"]
+    for t in span:
+        if t.dep_ != "ccomp" or not _clausal(t) or t.left_edge.tag_.startswith("W"):
+            continue  # an indirect question ("what went wrong") states nothing
+        if not (any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children) or t.head.lemma_.lower() in verbs):
+            continue  # "make sure it can never happen again": no statement
+        conjs = [c for c in t.children if c.dep_ == "conj" and c.i > t.i and _clausal(c)]
+        if t.head.dep_ != "ROOT" or t.head.head.i != t.head.i:
+            out.append(_span(t.subtree))
+        if conjs:
+            drop = {x.i for c in conjs for x in c.subtree}
+            first = min(c.left_edge.i for c in conjs)
+            run = [x for x in t.subtree if x.i not in drop and x.i < first]
+            while run and run[-1].dep_ in ("cc", "punct") and run[-1].head.i == t.i:
+                run.pop()  # "that A was treason, and": the coordinator goes with the next part
+            if run:
+                out.append(_span(run))
+            out.extend(_span(c.subtree) for c in conjs)
     return out
 
 
@@ -139,14 +189,23 @@ def _crosses(att, s: int, e: int) -> bool:
     return False
 
 
-def _speaker_of(doc, att, s: int, e: int):
+def _speaker_of(doc, att, s: int, e: int, atts=()):
     """The draft's attribution for a part inside what was said, or a part that is itself a
     reporting act ("..., vowing to topple ...", "..., calling the move an overreaction"); None
-    for narration around the statement ("after examining 1,500 cases, analysts said ...")."""
+    for narration around the statement ("after examining 1,500 cases, analysts said ...").
+    Another attribution of the article (``atts``) whose content holds the part more closely
+    than the draft's wins ("X rejected a report by Y claiming that Z": "that Z" is Y's); so does
+    one whose cue and content all lie in the part ("after alleging that Z")."""
+    inner = [(sum(c.end - c.start for c in b.content), b) for b in ([att] if att is not None else []) + list(atts)
+             if b is not None and any(c.start <= s and e <= c.end for c in b.content)]
+    if inner:
+        return min(inner, key=lambda x: x[0])[1]
+    for b in atts:
+        if (b.cue_start is not None and s <= b.cue_start < e and b.content
+                and all(s <= c.start and c.end <= e for c in b.content)):
+            return b
     if att is None:
         return None
-    if any(c.start <= s and e <= c.end for c in att.content):
-        return att
     if att.cue_start is not None and s <= att.cue_start < e and not any(s < c.start < e or s < c.end < e for c in att.content):
         return att  # "after alleging that X": the reporting act with all of what it reports
     span = doc.char_span(s, e, alignment_mode="expand")
@@ -155,8 +214,9 @@ def _speaker_of(doc, att, s: int, e: int):
     return None
 
 
-def clause_drafts(doc, text: str, drafts: list, quotes: list) -> list:
-    """Nested drafts for the clauses of long drafts (see the module docstring)."""
+def clause_drafts(doc, text: str, drafts: list, quotes: list, atts=()) -> list:
+    """Nested drafts for the clauses of long drafts (see the module docstring); ``atts``: the
+    article's attributions, which may name a part's speaker more closely than its draft's."""
     min_parent = setting("claims.clause_parent_min_words")
     if not min_parent:  # 0: clause claims off
         return []
@@ -171,12 +231,13 @@ def clause_drafts(doc, text: str, drafts: list, quotes: list) -> list:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
-        parts = _participle_clauses(span) + _verb_phrases(span) + _quotations(text, s, e, d["att"], quotes)
+        parts = (_participle_clauses(span) + _verb_phrases(span) + _complements(span)
+                 + _quotations(text, s, e, d["att"], quotes))
         for ps, pe in parts:
             ps, pe = trim_span(text, max(ps, s), min(pe, e))
             k = _words(text[ps:pe])
             if k < min_words or n - k < min_words or (ps, pe) in have or _crosses(d["att"], ps, pe):
                 continue
             have.add((ps, pe))
-            out.append(dict(start=ps, end=pe, sent_i=d["sent_i"], att=_speaker_of(doc, d["att"], ps, pe), parent=(s, e)))
+            out.append(dict(start=ps, end=pe, sent_i=d["sent_i"], att=_speaker_of(doc, d["att"], ps, pe, atts), parent=(s, e)))
     return out

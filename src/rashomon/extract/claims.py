@@ -34,13 +34,13 @@ from ..models import Claim
 from ..settings import setting
 from .lexicon import cues
 from .claim_clauses import clause_drafts, trim_span
+from .claim_splits import gap_draft, resumed_quotation, shared_speaker_regions, trailing_participle
 from .propositions import add_propositions
 from .quotes import find_quotes
 from .segment import datelines, doc_text, is_furniture, line_sentences
 from ..data import load_yaml
 
 _WORDS = load_yaml("claim_words.yaml", "en")  # word lists and patterns of this module (data/en/claim_words.yaml)
-
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -188,6 +188,7 @@ def extract_claims(state) -> None:
     aid = state.article.id
     sents = line_sentences(doc)
     furniture = [is_furniture(s) for s in sents]
+    quotes = find_quotes(text)
 
     sent_starts = [s.start_char for s in sents]
 
@@ -264,13 +265,14 @@ def extract_claims(state) -> None:
             others = [(c.start, c.end) for b in atts if b is not att for c in b.content]
             for gi, g in enumerate(groups):
                 s, e = min(x[0] for x in g), max(x[1] for x in g)
+                core = s if att.cue_start is None or not ss <= att.cue_start < se else min(s, att.cue_start)
                 if gi == 0:
                     for a, b in ((att.cue_start, att.cue_end), (att.speaker.start, att.speaker.end) if att.speaker and att.speaker.start is not None else (None, None)):
                         if a is not None and b is not None and a != att.cue_start and any(x <= a and b <= y for x, y in others):
                             continue
                         if a is not None and ss <= a and b <= se:
                             s, e = min(s, a), max(e, b)
-                regions.append((s, e, att))
+                regions.append((s, e, att, core))
         if not regions:
             continue
         covered.add(si)
@@ -289,11 +291,22 @@ def extract_claims(state) -> None:
                 s, e = _trim(text, cut, se)
             else:
                 s, e = _trim(text, ss, se)
+            tail = trailing_participle(doc, sent, s, e, att, quotes)
+            if tail is None:
+                tail = resumed_quotation(text, s, e, att)
+            if tail is not None:
+                # "X protested on Sunday against ..., calling the move an overreaction": the
+                # speaker's statement, then what X did beside it, two claims of X; "“A,” X said,
+                # “Then B.”": two sentences of one quotation, two claims of X
+                hs, he = _trim(text, s, tail)
+                drafts.append(dict(start=hs, end=he, sent_i=si, att=att))
+                s, e = _trim(text, tail, e)
             drafts.append(dict(start=s, end=e, sent_i=si, att=att))
             continue
+        regions = shared_speaker_regions(regions)
         regions.sort(key=lambda r: r[0])
         # widen: the first region to the sentence start, the last to its end, when nothing else is there
-        for k, (s, e, att) in enumerate(regions):
+        for k, (s, e, att, _core) in enumerate(regions):
             if k == 0 and _words(text[ss:s]) < 8:
                 s = ss
             if k == len(regions) - 1 and _words(text[e:se]) < 8:
@@ -301,9 +314,19 @@ def extract_claims(state) -> None:
             if k + 1 < len(regions):
                 nxt = regions[k + 1][0]
                 # words between two statements ("..., vowing to topple X and saying ...") stay
-                # with the first rather than in no claim at all
-                e = nxt if e < nxt and _words(text[e:nxt]) < 12 else min(e, nxt)
+                # with the first rather than in no claim at all; a longer stretch is a claim of
+                # its own (``claim_splits.gap_draft``)
+                if e < nxt and _words(text[e:nxt]) >= setting("claims.gap_claim_words"):
+                    gap = gap_draft(doc, text, e, nxt, si, att)
+                    if gap is not None:
+                        drafts.append(gap)
+                e = nxt if e < nxt and _words(text[e:nxt]) < setting("claims.gap_claim_words") else min(e, nxt)
             s, e = _trim(text, s, e)
+            tail = trailing_participle(doc, sent, s, e, att, quotes) if e > s else None
+            if tail is not None:
+                hs, he = _trim(text, s, tail)
+                drafts.append(dict(start=hs, end=he, sent_i=si, att=att))
+                s, e = _trim(text, tail, e)
             if e > s and _words(text[s:e]) >= 2:
                 drafts.append(dict(start=s, end=e, sent_i=si, att=att))
 
@@ -317,7 +340,7 @@ def extract_claims(state) -> None:
 
     drafts = _tidy(text, drafts, datelines(text))
     # the clauses a long sentence packs together, each its own (nested) claim (claim_clauses)
-    drafts = sorted(drafts + clause_drafts(doc, text, drafts, find_quotes(text)), key=lambda d: (d["start"], d["end"]))
+    drafts = sorted(drafts + clause_drafts(doc, text, drafts, quotes, ann.attributions), key=lambda d: (d["start"], d["end"]))
     mentions = sorted((m.start, m.end, a.id) for a in ann.actors for m in a.mentions)
     m_starts = [m[0] for m in mentions]
     claims = []
