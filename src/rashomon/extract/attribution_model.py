@@ -118,6 +118,47 @@ def _root_child_dep(tok) -> str:
     return child.dep_
 
 
+def _verb_ancestor_features(tok) -> list[str]:
+    """The nearest verb above the token (any verb, not only the lexicon's: PolNeAR's cues are
+    open-class): its lemma, the dependency of the child on the path, and whether that verb has a
+    clausal complement (``ccomp``) or a subject; for a verb, whether it has a clausal complement."""
+    out = []
+    child, head = tok, tok.head
+    for _ in range(_PATH_STEPS):
+        if head.i == child.i:
+            break
+        if head.pos_ in ("VERB", "AUX"):
+            kids = {c.dep_ for c in head.children}
+            out.append("va=" + head.lemma_.lower())
+            out.append("vad=" + child.dep_ + "|" + head.lemma_.lower())
+            out.append("vak=" + child.dep_ + "|" + str(int("ccomp" in kids)) + str(int(bool(kids & {"nsubj", "nsubjpass"}))))
+            break
+        child, head = head, head.head
+    if tok.pos_ in ("VERB", "AUX"):
+        out.append("ccomp=" + str(int(any(c.dep_ in ("ccomp", "xcomp") for c in tok.children))))
+    return out
+
+
+def _sentence_context(sents: list, k: int, inq: list, is_cue: list) -> list[str]:
+    """Features of the sentence's neighbours, shared by its tokens: whether the sentence before /
+    after has a reporting verb, whether it starts or ends inside a quotation, and whether the
+    quotation state carries over from the sentence before (an open quotation across sentences)."""
+    s0, s1 = sents[k]
+    out = ["sinq=" + str(inq[s0]) + str(inq[s1 - 1])]
+    if k > 0:
+        p0, p1 = sents[k - 1]
+        out.append("psc=" + str(int(any(is_cue[p0:p1]))))
+        out.append("pq=" + str(inq[p1 - 1]) + str(inq[s0]))
+    else:
+        out.append("psc=<pad>")
+    if k + 1 < len(sents):
+        n0, n1 = sents[k + 1]
+        out.append("nsc=" + str(int(any(is_cue[n0:n1]))))
+    else:
+        out.append("nsc=<pad>")
+    return out
+
+
 def doc_features(doc) -> list[tuple[tuple[int, int], list[list[str]]]]:
     """Features for every sentence of ``doc``: ``[((first token i, end token i), [features per
     token])]``; each token's features are crfsuite ``name=value`` strings."""
@@ -145,22 +186,26 @@ def doc_features(doc) -> list[tuple[tuple[int, int], list[list[str]]]]:
         if t.is_punct:
             f.append("punct=" + w)
         f.extend(_path_features(t, verbs))
+        f.extend(_verb_ancestor_features(t))
         base.append(f)
     out = []
     low = [t.lower_ for t in doc]
     pos = [t.pos_ for t in doc]
     dep = [t.dep_ for t in doc]
-    for sent in doc.sents:
-        s0, s1 = sent.start, sent.end
+    sents = [(s.start, s.end) for s in doc.sents]
+    for k, (s0, s1) in enumerate(sents):
         n = s1 - s0
         has_q = any(inq[s0:s1])
         has_cue = any(is_cue[s0:s1])
+        context = _sentence_context(sents, k, inq, is_cue)
         feats = []
         for i in range(s0, s1):
             f = list(base[i])
             f.append("pos=" + ("first" if i == s0 else "last" if i == s1 - 1 else str(min(4, (i - s0) * 5 // max(n, 1)))))
             f.append("sq=" + str(int(has_q)))
             f.append("sc=" + str(int(has_cue)))
+            f.extend(context)
+            f.append("qsc=" + str(inq[i]) + str(int(has_cue)))
             for k in (-2, -1, 1, 2):
                 j = i + k
                 if s0 <= j < s1:
@@ -174,6 +219,10 @@ def doc_features(doc) -> list[tuple[tuple[int, int], list[list[str]]]]:
                 else:
                     f.append(f"{k}w=<pad>")
             f.append("w+1=" + low[i] + "|" + (low[i + 1] if i + 1 < s1 else "<pad>"))
+            f.append("w-1=" + (low[i - 1] if i > s0 else "<pad>") + "|" + low[i])
+            for k3 in (-3, 3):
+                if s0 <= i + k3 < s1:
+                    f.append(f"{k3}w=" + low[i + k3])
             feats.append(f)
         out.append(((s0, s1), feats))
     return out
@@ -360,15 +409,24 @@ def _overlaps(a: tuple[int, int], spans) -> bool:
 
 def model_attributions(state, existing: list, threshold: float) -> list:
     """``Attribution`` records for the candidates of ``state.doc`` with confidence >= ``threshold``
-    whose cue and contents overlap no cue or content of ``existing`` (the rules' attributions).
-    Ids are content-derived (``ids.span_id``, after those of ``existing``). The speaker is resolved as the rules resolve theirs (actor
-    finder, pronoun fallback); a source that is a date, time or number is dropped."""
+    that the rules missed (see ``scored_attributions``). Ids are content-derived (``ids.span_id``,
+    after those of ``existing``). The speaker is resolved as the rules resolve theirs (actor
+    finder, pronoun fallback); a source that is a date, time or number is dropped. A candidate on
+    the cue of a rule attribution adds its other content spans to that record, in place in
+    ``existing``."""
     return [a for _, a in scored_attributions(state, existing, threshold)]
 
 
 def scored_attributions(state, existing: list, threshold: float) -> list:
     """``[(Candidate, Attribution)]``: ``model_attributions`` with the candidate each record came
-    from (its confidence), for choosing the threshold."""
+    from (its confidence), for choosing the threshold. A candidate becomes a record when its cue
+    overlaps no cue or content of ``existing`` nor of a record made before it (its content may
+    overlap a rule's content: "The campaign says the candidate will announce ..." is the
+    campaign's statement around the candidate's), its cue holds a verb, its content has at least
+    ``_MIN_CONTENT_WORDS`` words and its source can speak (``_source_speaker``). A candidate whose
+    cue is a rule attribution's cue ("X said A, and B" where the rules took only A) adds to that
+    record the content spans of at least ``_MIN_CONTENT_WORDS`` words that overlap nothing taken
+    (``existing`` is updated in place)."""
     from ..ids import span_id
     from ..models import Attribution, Span
     from .attribution_spans import _hedges_and_distancing
@@ -377,30 +435,39 @@ def scored_attributions(state, existing: list, threshold: float) -> list:
     if doc is None:
         return []
     text = state.article.text
-    taken = []
-    for a in existing:
-        if a.cue_start is not None:
-            taken.append((a.cue_start, a.cue_end))
-        taken.extend((c.start, c.end) for c in a.content)
+    rule_cues = [(a.cue_start, a.cue_end) for a in existing if a.cue_start is not None]
+    taken = rule_cues + [(c.start, c.end) for a in existing for c in a.content]
     quotes = find_quotes(text)
     verbs = cues()["verbs"]
     out = []
     ids = {a.id for a in existing}
-    for cand in predict(doc):
-        if cand.confidence < threshold:
-            continue
-        if _overlaps(cand.cue, taken) or any(_overlaps(c, taken) for c in cand.contents):
+    made = []  # the spans of the records made here
+    cands = [c for c in predict(doc) if c.confidence >= threshold]
+    for cand in cands:
+        if _overlaps(cand.cue, rule_cues):
+            _extend_rule_contents(state, existing, cand, taken)
+    for cand in cands:
+        if _overlaps(cand.cue, taken) or any(_overlaps(c, made) for c in cand.contents):
             continue
         cue_span = doc.char_span(cand.cue[0], cand.cue[1], alignment_mode="expand")
+        if cue_span is not None and cand.source is None:
+            # a cue without a subject of its own ("..., referring to X") governs its own clause,
+            # not the sentence after it (that one is left to the rules' passes)
+            sent = cue_span.sent
+            cand.contents = [(s, e) for s, e in cand.contents if sent.start_char <= s and e <= sent.end_char]
+            if not cand.contents:
+                continue
         if cue_span is None or not any(t.pos_ in ("VERB", "AUX") for t in cue_span):
             continue  # a record needs a reporting verb ("said", "was quoted as saying"), not "reportedly"
         if " ".join(text[cand.cue[0]:cand.cue[1]].lower().split()) in _NAMING_CUES:
             continue  # "the ailments known as ...": a name given, not a statement
         if sum(len(text[s:e].split()) for s, e in cand.contents) < _MIN_CONTENT_WORDS:
             continue  # "This move was seen by some as ...": too little said to make a claim of
-        sp = _source_speaker(state, cand, taken)
+        sp = _source_speaker(state, cand, taken, cue_span)
         if sp is None:
-            continue  # no one to credit: the rules handle subjectless cues ("..., adding that")
+            continue  # no one to credit
+        if not _frames_rule_statements(cand, sp, existing):
+            continue
         contents = [Span(article=state.article.id, start=s, end=e, text=text[s:e]) for s, e in cand.contents]
         cue_lemma = cue_span.root.lemma_.lower()
         cls = str((verbs.get(cue_lemma) or {}).get("class", "neutral"))
@@ -414,20 +481,66 @@ def scored_attributions(state, existing: list, threshold: float) -> list:
             kind=kind, chain=[sp] if sp is not None else [], distancing=dist, hedges=hedges)))
         taken.append(cand.cue)
         taken.extend(cand.contents)
+        made.append(cand.cue)
+        made.extend(cand.contents)
     return out
 
 
-def _source_speaker(state, cand: Candidate, taken: list):
-    """The ``Speaker`` of a candidate's source span, resolved like the rules' speakers; None when
-    there is no source, it overlaps a rule attribution, or it cannot speak: a date, time or number,
-    a relative pronoun, an inanimate noun (``attribution._can_speak``). A leading preposition
-    ("by officials", "from the ministry") is not part of the speaker."""
-    from .attribution_speakers import _can_speak, _speaker, _speaker_head
+def _frames_rule_statements(cand: Candidate, sp, existing: list) -> bool:
+    """True unless ``cand``'s content overlaps a rule attribution's content without being a
+    statement around it: its content must hold that attribution's cue ("The campaign says the
+    candidate will announce ...": the campaign's statement holds the candidate's), and its speaker
+    must not be one the rules already put in that attribution's reporting chain ("X admitted Y,
+    local media reported"), nor the attribution's own speaker continuing ("..., adding that")."""
+    for a in existing:
+        if not any(_overlaps(c, [(x.start, x.end) for x in a.content]) for c in cand.contents):
+            continue
+        if a.cue_start is None or not any(s <= a.cue_start and a.cue_end <= e for s, e in cand.contents):
+            return False
+        if sp.name in {ch.name for ch in a.chain[1:]}:
+            return False
+    return True
 
-    if cand.source is None or _overlaps(cand.source, taken):
-        return None
+
+def _extend_rule_contents(state, existing: list, cand: Candidate, taken: list) -> None:
+    """Add to the rule attribution whose cue ``cand``'s cue overlaps the candidate's content spans
+    in the cue's sentence of at least ``_MIN_CONTENT_WORDS`` words that overlap nothing in
+    ``taken`` (replaces the record in ``existing``; the new spans are added to ``taken``). Content
+    in other sentences is left to the rules' own passes (quotations that go on, reported
+    sentences)."""
+    from ..models import Span
+
+    text = state.article.text
+    k = next(k for k, a in enumerate(existing) if a.cue_start is not None and _overlaps(cand.cue, [(a.cue_start, a.cue_end)]))
+    sent = state.doc[state.doc.char_span(cand.cue[0], cand.cue[1], alignment_mode="expand").start].sent
+    new = [(s, e) for s, e in cand.contents if not _overlaps((s, e), taken) and len(text[s:e].split()) >= _MIN_CONTENT_WORDS
+           and sent.start_char <= s and e <= sent.end_char]
+    if not new:
+        return
+    spans = list(existing[k].content) + [Span(article=state.article.id, start=s, end=e, text=text[s:e]) for s, e in new]
+    existing[k] = existing[k].model_copy(update={"content": sorted(spans, key=lambda c: c.start)})
+    taken.extend(new)
+
+
+def _source_speaker(state, cand: Candidate, taken: list, cue_span=None):
+    """The ``Speaker`` of a candidate's source span, resolved like the rules' speakers; None when
+    it overlaps a rule attribution or cannot speak: a date, time or number, a relative pronoun, an
+    inanimate noun (``attribution._can_speak``). A leading preposition ("by officials", "from the
+    ministry") is not part of the speaker. A candidate without a source span takes the subject the
+    rules give its cue verb (``_inherited_subject``: "..., saying that", "calling for"), if any."""
+    from .attribution_speakers import _can_speak, _inherited_subject, _speaker, _speaker_head
+
     doc, text = state.doc, state.article.text
-    span = doc.char_span(cand.source[0], cand.source[1], alignment_mode="expand")
+    if cand.source is None:
+        verb = next((t for t in cue_span or () if t.pos_ in ("VERB", "AUX")), None)
+        subj = _inherited_subject(verb) if verb is not None else None
+        if subj is None or _overlaps((subj.idx, subj.idx + len(subj.text)), [cand.cue] + cand.contents):
+            return None
+        span = doc[subj.i:subj.i + 1]
+    elif _overlaps(cand.source, taken):
+        return None
+    else:
+        span = doc.char_span(cand.source[0], cand.source[1], alignment_mode="expand")
     if span is None:
         return None
     toks = [t for t in span]
@@ -442,7 +555,7 @@ def _source_speaker(state, cand: Candidate, taken: list):
         return None
     head = _speaker_head(root)
     sp = _speaker(state, head, None)
-    if sp is not None and head.i == root.i:
+    if sp is not None and head.i == root.i and cand.source is not None:
         # the tagged mention is the speaker's mention ("the ministry", "two senior officials")
         s, e = span.start_char, span.end_char
         sp = sp.model_copy(update={"start": s, "end": e, "text": text[s:e]})
