@@ -1,0 +1,77 @@
+"""The source phrase of a speaker (``Speaker.phrase_start/phrase_end``, extract/attribution_source.py)
+and the learned tagger's combination with the rules (extract/attribution_model.py), on sentences
+written for the test."""
+from __future__ import annotations
+
+from rashomon.extract.attribution_model import Candidate, _extend_rule_contents, _source_speaker
+from rashomon.models import Attribution, Span, Speaker
+
+
+def _said(run_article, text: str, cue: str = "said"):
+    state = run_article(text, until="attributions")
+    got = [a for a in state.ann.attributions if a.cue == cue]
+    assert got, [a.cue for a in state.ann.attributions]
+    return text, got[0]
+
+
+def _phrase(text: str, a) -> str:
+    sp = a.speaker
+    assert sp is not None and sp.phrase_start is not None
+    return text[sp.phrase_start:sp.phrase_end]
+
+
+def test_apposition_is_part_of_the_source_phrase_but_not_of_the_mention(run_article):
+    text, a = _said(run_article, "Jane Roe, a historian at the state university, said the reform would fail.")
+    assert _phrase(text, a) == "Jane Roe, a historian at the state university"
+    assert text[a.speaker.start:a.speaker.end] == a.speaker.text == "Jane Roe"
+
+
+def test_party_and_state_in_brackets_go_with_the_name(run_article):
+    text, a = _said(run_article, "Sen. Mark Doe (D-Ore.) said the bill would pass next week.")
+    assert _phrase(text, a) == "Sen. Mark Doe (D-Ore.)"
+
+
+def test_a_report_by_a_body_is_the_whole_source_phrase(run_article):
+    text, a = _said(run_article, "A new report by the Lakeside Institute found that rents rose sharply last year.", cue="found")
+    assert _phrase(text, a) == "A new report by the Lakeside Institute"
+
+
+def test_a_pronoun_has_no_wider_phrase(run_article):
+    text, a = _said(run_article, "She said the plan would work.")
+    assert a.speaker.phrase_start is None and a.speaker.text == "She"
+
+
+def test_a_participle_clause_set_off_by_commas_is_no_part_of_the_source(run_article):
+    text, a = _said(run_article, "The governor, speaking to reporters on Monday, said the roads would reopen.")
+    phrase = _phrase(text, a) if a.speaker.phrase_start is not None else a.speaker.text
+    assert "speaking" not in phrase and "governor" in phrase
+
+
+def test_a_same_cue_candidate_adds_its_other_clause_of_the_cue_sentence_only(run_article):
+    text = ("The mayor said the bridge would reopen in May and that the tolls would be cut. "
+            "The council agreed to pay for repairs.")
+    state = run_article(text, until="actors")
+    cue = (text.index("said"), text.index("said") + 4)
+    first = (text.index("the bridge"), text.index(" and that"))
+    second = (text.index("that the tolls"), text.index(" The council") - 1)
+    other = (text.index("The council"), len(text) - 1)
+    rule = Attribution(id="at:t1:x", article="t1", speaker=Speaker(name="mayor"), cue="said", cue_start=cue[0], cue_end=cue[1],
+                       content=[Span(article="t1", start=first[0], end=first[1], text=text[first[0]:first[1]])])
+    existing = [rule]
+    taken = [cue, first]
+    _extend_rule_contents(state, existing, Candidate(cue=cue, contents=[first, second, other], confidence=1.0), taken)
+    got = [(c.start, c.end) for c in existing[0].content]
+    assert got == [first, second]
+    assert [c.text for c in existing[0].content] == [text[s:e] for s, e in got]
+    assert existing[0].id == rule.id
+
+
+def test_a_cue_without_a_tagged_source_takes_the_subject_the_rules_give_it(run_article):
+    text = "Union leader Tom Baker criticised the plan, saying that wages had fallen for years."
+    state = run_article(text, until="actors")
+    cue = (text.index("saying"), text.index("saying") + 6)
+    content = (text.index("that wages"), len(text) - 1)
+    span = state.doc.char_span(*cue, alignment_mode="expand")
+    sp = _source_speaker(state, Candidate(cue=cue, contents=[content], confidence=1.0), [], span)
+    assert sp is not None and sp.name == "Tom Baker"
+    assert text[sp.start:sp.end] == sp.text
