@@ -3,8 +3,7 @@ and the learned tagger's combination with the rules (extract/attribution_model.p
 written for the test."""
 from __future__ import annotations
 
-from rashomon.extract.attribution_model import Candidate, _extend_rule_contents, _source_speaker
-from rashomon.models import Attribution, Span, Speaker
+from rashomon.extract.attribution_model import Candidate, _source_speaker
 
 
 def _said(run_article, text: str, cue: str = "said"):
@@ -45,25 +44,6 @@ def test_a_participle_clause_set_off_by_commas_is_no_part_of_the_source(run_arti
     text, a = _said(run_article, "The governor, speaking to reporters on Monday, said the roads would reopen.")
     phrase = _phrase(text, a) if a.speaker.phrase_start is not None else a.speaker.text
     assert "speaking" not in phrase and "governor" in phrase
-
-
-def test_a_same_cue_candidate_adds_its_other_clause_of_the_cue_sentence_only(run_article):
-    text = ("The mayor said the bridge would reopen in May and that the tolls would be cut. "
-            "The council agreed to pay for repairs.")
-    state = run_article(text, until="actors")
-    cue = (text.index("said"), text.index("said") + 4)
-    first = (text.index("the bridge"), text.index(" and that"))
-    second = (text.index("that the tolls"), text.index(" The council") - 1)
-    other = (text.index("The council"), len(text) - 1)
-    rule = Attribution(id="at:t1:x", article="t1", speaker=Speaker(name="mayor"), cue="said", cue_start=cue[0], cue_end=cue[1],
-                       content=[Span(article="t1", start=first[0], end=first[1], text=text[first[0]:first[1]])])
-    existing = [rule]
-    taken = [cue, first]
-    _extend_rule_contents(state, existing, Candidate(cue=cue, contents=[first, second, other], confidence=1.0), taken)
-    got = [(c.start, c.end) for c in existing[0].content]
-    assert got == [first, second]
-    assert [c.text for c in existing[0].content] == [text[s:e] for s, e in got]
-    assert existing[0].id == rule.id
 
 
 def test_a_cue_without_a_tagged_source_takes_the_subject_the_rules_give_it(run_article):
