@@ -7,10 +7,8 @@ of crfsuite ``name=value`` feature strings per token; ``token_labels`` -> BIO la
 
 Per token: word shape, lower form, lemma, POS, fine tag, dependency, head lemma/POS, entity type,
 inside/next to a quotation, the lexicon's reporting verbs (``data/cues.yaml``) and the dependency
-path up to the nearest reporting verb and to the sentence root, the nearest verb above it (any
-verb), position in the sentence, a +-3 token window with the bigrams around it; per sentence:
-whether it or its neighbours hold a reporting verb or a quotation, and whether a quotation runs
-on from the sentence before.
+path up to the nearest reporting verb and to the sentence root, position in the sentence, and a
++-2 token window; per sentence: whether it holds a reporting verb or a quotation.
 """
 from __future__ import annotations
 
@@ -84,47 +82,6 @@ def _root_child_dep(tok) -> str:
     return child.dep_
 
 
-def _verb_ancestor_features(tok) -> list[str]:
-    """The nearest verb above the token (any verb, not only the lexicon's: PolNeAR's cues are
-    open-class): its lemma, the dependency of the child on the path, and whether that verb has a
-    clausal complement (``ccomp``) or a subject; for a verb, whether it has a clausal complement."""
-    out = []
-    child, head = tok, tok.head
-    for _ in range(_PATH_STEPS):
-        if head.i == child.i:
-            break
-        if head.pos_ in ("VERB", "AUX"):
-            kids = {c.dep_ for c in head.children}
-            out.append("va=" + head.lemma_.lower())
-            out.append("vad=" + child.dep_ + "|" + head.lemma_.lower())
-            out.append("vak=" + child.dep_ + "|" + str(int("ccomp" in kids)) + str(int(bool(kids & {"nsubj", "nsubjpass"}))))
-            break
-        child, head = head, head.head
-    if tok.pos_ in ("VERB", "AUX"):
-        out.append("ccomp=" + str(int(any(c.dep_ in ("ccomp", "xcomp") for c in tok.children))))
-    return out
-
-
-def _sentence_context(sents: list, k: int, inq: list, is_cue: list) -> list[str]:
-    """Features of the sentence's neighbours, shared by its tokens: whether the sentence before /
-    after has a reporting verb, whether it starts or ends inside a quotation, and whether the
-    quotation state carries over from the sentence before (an open quotation across sentences)."""
-    s0, s1 = sents[k]
-    out = ["sinq=" + str(inq[s0]) + str(inq[s1 - 1])]
-    if k > 0:
-        p0, p1 = sents[k - 1]
-        out.append("psc=" + str(int(any(is_cue[p0:p1]))))
-        out.append("pq=" + str(inq[p1 - 1]) + str(inq[s0]))
-    else:
-        out.append("psc=<pad>")
-    if k + 1 < len(sents):
-        n0, n1 = sents[k + 1]
-        out.append("nsc=" + str(int(any(is_cue[n0:n1]))))
-    else:
-        out.append("nsc=<pad>")
-    return out
-
-
 def doc_features(doc) -> list[tuple[tuple[int, int], list[list[str]]]]:
     """Features for every sentence of ``doc``: ``[((first token i, end token i), [features per
     token])]``; each token's features are crfsuite ``name=value`` strings."""
@@ -152,26 +109,22 @@ def doc_features(doc) -> list[tuple[tuple[int, int], list[list[str]]]]:
         if t.is_punct:
             f.append("punct=" + w)
         f.extend(_path_features(t, verbs))
-        f.extend(_verb_ancestor_features(t))
         base.append(f)
     out = []
     low = [t.lower_ for t in doc]
     pos = [t.pos_ for t in doc]
     dep = [t.dep_ for t in doc]
-    sents = [(s.start, s.end) for s in doc.sents]
-    for k, (s0, s1) in enumerate(sents):
+    for sent in doc.sents:
+        s0, s1 = sent.start, sent.end
         n = s1 - s0
         has_q = any(inq[s0:s1])
         has_cue = any(is_cue[s0:s1])
-        context = _sentence_context(sents, k, inq, is_cue)
         feats = []
         for i in range(s0, s1):
             f = list(base[i])
             f.append("pos=" + ("first" if i == s0 else "last" if i == s1 - 1 else str(min(4, (i - s0) * 5 // max(n, 1)))))
             f.append("sq=" + str(int(has_q)))
             f.append("sc=" + str(int(has_cue)))
-            f.extend(context)
-            f.append("qsc=" + str(inq[i]) + str(int(has_cue)))
             for k in (-2, -1, 1, 2):
                 j = i + k
                 if s0 <= j < s1:
@@ -185,10 +138,6 @@ def doc_features(doc) -> list[tuple[tuple[int, int], list[list[str]]]]:
                 else:
                     f.append(f"{k}w=<pad>")
             f.append("w+1=" + low[i] + "|" + (low[i + 1] if i + 1 < s1 else "<pad>"))
-            f.append("w-1=" + (low[i - 1] if i > s0 else "<pad>") + "|" + low[i])
-            for k3 in (-3, 3):
-                if s0 <= i + k3 < s1:
-                    f.append(f"{k3}w=" + low[i + k3])
             feats.append(f)
         out.append(((s0, s1), feats))
     return out
