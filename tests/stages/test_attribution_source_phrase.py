@@ -1,9 +1,7 @@
-"""The source phrase of a speaker (``Speaker.phrase_start/phrase_end``, extract/attribution_source.py)
-and the learned tagger's combination with the rules (extract/attribution_model.py), on sentences
-written for the test."""
+"""The source phrase of a speaker (``Speaker.phrase_start/phrase_end``, extract/attribution_source.py),
+on sentences written for the test."""
 from __future__ import annotations
 
-from rashomon.extract.attribution_model import Candidate, _source_speaker
 
 
 def _said(run_article, text: str, cue: str = "said"):
@@ -44,14 +42,3 @@ def test_a_participle_clause_set_off_by_commas_is_no_part_of_the_source(run_arti
     text, a = _said(run_article, "The governor, speaking to reporters on Monday, said the roads would reopen.")
     phrase = _phrase(text, a) if a.speaker.phrase_start is not None else a.speaker.text
     assert "speaking" not in phrase and "governor" in phrase
-
-
-def test_a_cue_without_a_tagged_source_takes_the_subject_the_rules_give_it(run_article):
-    text = "Union leader Tom Baker criticised the plan, saying that wages had fallen for years."
-    state = run_article(text, until="actors")
-    cue = (text.index("saying"), text.index("saying") + 6)
-    content = (text.index("that wages"), len(text) - 1)
-    span = state.doc.char_span(*cue, alignment_mode="expand")
-    sp = _source_speaker(state, Candidate(cue=cue, contents=[content], confidence=1.0), [], span)
-    assert sp is not None and sp.name == "Tom Baker"
-    assert text[sp.start:sp.end] == sp.text
