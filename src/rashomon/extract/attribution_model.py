@@ -27,7 +27,7 @@ from importlib import resources
 from typing import Optional
 
 from ..data import load_yaml
-from .attribution_features import doc_features
+from .attribution_features import doc_features, token_labels  # noqa: F401  (token_labels: imported from here by older callers)
 from .lexicon import cues
 from .quotes import find_quotes
 
