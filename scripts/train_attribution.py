@@ -79,7 +79,7 @@ def main() -> int:
         return 1
     import pycrfsuite
 
-    from rashomon.extract.attribution_model import doc_features, token_labels
+    from rashomon.extract.attribution_features import doc_features, token_labels
 
     def log(m):
         print(m, flush=True)

@@ -141,6 +141,8 @@ class Speaker(Record):
     text: Optional[str] = Field(None, description="the mention as written: 'he', 'the military', 'Gen. Valery V. Gerasimov'")
     resolved: Optional[str] = Field(None, description="how a pronoun or description was resolved, e.g. \"pronoun 'he' -> nearest preceding person\"")
     channel: Optional[str] = Field(None, description="the channel the speaker spoke through: 'statement', 'interview', 'report', 'post' (never the speaker itself)")
+    phrase_start: Optional[int] = Field(None, description="span of the whole phrase naming the source, with titles, appositions and clauses: 'Jane Roe (D-Ore.), a member of the panel'; null when it is the mention")
+    phrase_end: Optional[int] = None
 
 
 class Attribution(Record):

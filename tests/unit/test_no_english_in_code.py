@@ -25,7 +25,8 @@ _GROUP = re.compile(r"[^()|]*(?:\|[^()|]*)+")
 SPACY_DEPS = "spaCy dependency labels (the parser's tag set, not words of the text)"
 FIELDS = "names of record fields or columns (the output format, not words of the text)"
 ALLOWED = {
-    ("extract/attribution_model.py", "deps"): SPACY_DEPS,
+    ("extract/attribution_features.py", "deps"): SPACY_DEPS,
+    ("extract/attribution_source.py", "phrase_tokens"): SPACY_DEPS,
     ("link/dispute_edges.py", "agree"): "reason ids of agreeing pairs mapped to their explanation (output text, not words of the input)",
     ("models.py", "disputetype"): "dispute type ids (the output format)",
     ("link/relations/__init__.py", "signal_order"): "relation signal ids (models.Relation.signal, the output format)",

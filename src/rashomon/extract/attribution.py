@@ -54,6 +54,7 @@ from .attribution_anaphora import resolve_body_anaphora
 from .attribution_continuation import continue_quotes
 from .attribution_reportedly import reported_sentences
 from .attribution_between import between_statements
+from .attribution_source import widen_sources
 from .attribution_channels import channel_of, channel_subject, resolve_channel_speakers
 from .attribution_speakers import _same_speaker, _speaker, _speaker_head, _subject
 from .attribution_cues import (_CONTINUING, _find_according_to, _find_colon_labels, _find_dash_signatures, _find_verb_cues,
@@ -208,4 +209,5 @@ def extract_attributions(state) -> None:
     out.extend(reported_sentences(doc, text, state.article.id, out, {a.id: a.type for a in state.ann.actors}))
     # "“A,” the official said. It was “B”. C, the official noted.": the quoted middle is hers too (attribution_between)
     out.extend(between_statements(doc, text, state.article.id, quotes, out))
-    state.ann.attributions = out
+    # "Quentin Kidd, a political scientist at X, said": the source is the whole phrase (attribution_source)
+    state.ann.attributions = widen_sources(doc, text, out)
