@@ -63,6 +63,7 @@ eval: install-test browser
 	run ecbplus --data $(BENCH_DATA)/ecbplus; \
 	run fnc1 --data $(BENCH_DATA)/fnc1; \
 	run fnc_stories --data $(BENCH_DATA)/fnc1; \
+	run contradiction_pairs --data $(BENCH_DATA)/fnc1; \
 	run pairs --data $(BENCH_DATA)/pairs; \
 	run basil --data $(BENCH_DATA)/basil; \
 	run basil_events --data $(BENCH_DATA)/basil; \

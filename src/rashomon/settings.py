@@ -215,6 +215,9 @@ class RelationsSettings(_Group):
     learned_support_min_sim: float = Field(description="learned signal: similarity a supports finding also needs")
     claim_date_nearby_chars: int = Field(ge=0, description="a claim without its own date takes the closest day-precision date this many characters before it")
     learned_max_pairs: int = Field(ge=0, description="scale: most claim pairs the classifier scores (the most similar first)")
+    cross_encoder: bool = Field(description="learned signal: the contradiction cross-encoder (weights/cross_encoder/) decides contradicts instead of the relation head")
+    cross_encoder_contradict_min_p: float = Field(ge=0, le=1, description="cross-encoder: P(contradicts), both reading orders averaged, needed for a contradicts finding")
+    cross_encoder_max_pairs: int = Field(ge=0, description="cross-encoder: most candidate pairs it reads per dossier (the most similar first; it costs about 10 ms a pair)")
 
 
 class DatesSettings(_Group):

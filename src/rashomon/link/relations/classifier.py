@@ -8,7 +8,11 @@ related by a rule (``taken``: set of frozenset cluster pairs), a ``contradicts``
 P(contradicts) >= ``relations.learned_contradict_min_p`` and the claims come from different sources, a ``supports``
 finding when P(supports) >= ``relations.learned_support_min_p`` between different original sources. Thresholds are
 high on purpose: the classifier is trained on news stance data and rule-made pairs, and a
-contradiction the reader cannot see in the words is worse than a missed one.
+contradiction the reader cannot see in the words is worse than a missed one. With the setting
+``relations.cross_encoder`` on (and ``weights/cross_encoder/`` shipped), the contradicts decision
+is the cross-encoder's instead (``relations.cross_encoder``: both claims read together, P >=
+``relations.cross_encoder_contradict_min_p``, on at most ``relations.cross_encoder_max_pairs`` of the
+most similar candidates); supports findings stay with the relation head.
 """
 from __future__ import annotations
 
@@ -64,14 +68,34 @@ def classifier_findings(views: list[ClaimView], taken: set) -> list[Finding]:
     if not cands:
         return []
     proba = relation_proba([(x.text, y.text) for _, x, y in cands], [(x.vec, y.vec) for _, x, y in cands])
+    crossed = _cross_contradicts(cands)
     out = []
-    for (sim, x, y), (pc, ps, pn) in zip(cands, proba):
-        if pc >= setting("relations.learned_contradict_min_p") and opposed_sides(x, y) is not False:
+    for k, ((sim, x, y), (pc, ps, pn)) in enumerate(zip(cands, proba)):
+        if crossed is not None:
+            pc, min_p, model = (crossed[k] if k < len(crossed) else 0.0), setting("relations.cross_encoder_contradict_min_p"), "cross-encoder"
+        else:
+            min_p, model = setting("relations.learned_contradict_min_p"), "classifier"
+        if pc >= min_p and opposed_sides(x, y) is not False:
             out.append(Finding("contradicts", "classifier", x, y, round(float(pc), 3),
-                               f"The learned classifier judges these incompatible (P={pc:.2f}, topic similarity {sim:.2f}): "
+                               f"The learned {model} judges these incompatible (P={pc:.2f}, topic similarity {sim:.2f}): "
                                f"{who(x)}: {_q(x.text)} vs {who(y)}: {_q(y.text)}."))
         elif ps >= setting("relations.learned_support_min_p") and sim >= setting("relations.learned_support_min_sim") and (x.speaker != y.speaker or x.speaker is None):
             out.append(Finding("supports", "classifier", x, y, round(float(ps), 3),
                                f"Says the same thing (classifier P(support)={ps:.2f}, similarity {sim:.2f}): "
                                f"{who(x)}: {_q(x.text, 90)} and {who(y)}: {_q(y.text, 90)}."))
     return out
+
+
+def _cross_contradicts(cands: list[tuple[float, ClaimView, ClaimView]]) -> list[float] | None:
+    """P(contradicts) of the cross-encoder for the first ``relations.cross_encoder_max_pairs``
+    candidates (the most similar; the rest get none), or None when the setting
+    ``relations.cross_encoder`` is off or the weights are not shipped."""
+    if not setting("relations.cross_encoder"):
+        return None
+    from .cross_encoder import cross_encoder_available, cross_proba
+
+    if not cross_encoder_available():
+        return None
+    head = cands[:setting("relations.cross_encoder_max_pairs")]
+    return [float(p[0]) for p in cross_proba([(x.text, y.text) for _, x, y in head])]
+
