@@ -21,8 +21,10 @@ from ..data import load_yaml
 load = load_yaml  # the parsed YAML data file ``name`` from ``rashomon/data[/<lang>]`` ({} when absent)
 
 
+@lru_cache(maxsize=200_000)
 def fold(s: str) -> str:
-    """Lower-case, strip accents and normalise apostrophes and spaces."""
+    """Lower-case, strip accents and normalise apostrophes and spaces (worked out once per string:
+    the linking stages fold the same names many times)."""
     s = unicodedata.normalize("NFKD", s or "")
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.replace("\u2019", "'").replace("\u2018", "'")
