@@ -133,6 +133,7 @@ def names_meet(a: set[str], b: set[str]) -> bool:
 _INITIAL_DOT = re.compile(r"(?<![a-z])([a-z])\.")
 
 
+@lru_cache(maxsize=100_000)  # a name is normalised once, however many claims and articles carry it
 def _entity_norm(text: str) -> str:
     """Folded entity text; demonyms, capitals and country names become ``country:<name>`` so
     "Kiev", "Kyiv", "Ukrainian" and "Ukraine" agree; a trailing region designator is dropped

@@ -71,6 +71,7 @@ def canonical_country(word: Optional[str]) -> Optional[str]:
     return _country_table().get(w)
 
 
+@lru_cache(maxsize=100_000)  # a name is looked up once, however many mentions carry it
 def country_in(text: Optional[str]) -> Optional[tuple[str, str]]:
     """The first country a phrase names (as demonym, name, alias, capital or seat of government):
     returns ``(country, the words that name it)`` or None."""
