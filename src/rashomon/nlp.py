@@ -339,12 +339,15 @@ def _onnx_session(path_or_bytes):
 
     so = ort.SessionOptions()
     so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    try:
-        import torch
+    threads = int(current().engine.encoder_threads)  # 1 by default: see data/settings.yaml
+    if threads <= 0:
+        try:
+            import torch
 
-        so.intra_op_num_threads = max(1, torch.get_num_threads())
-    except ImportError:  # pragma: no cover
-        pass
+            threads = torch.get_num_threads()
+        except ImportError:  # pragma: no cover
+            threads = 1
+    so.intra_op_num_threads = max(1, threads)
     so.inter_op_num_threads = 1
     # threads that wait by sleeping, not spinning: on a busy machine a spinning pool of two
     # threads is several times slower than one thread
