@@ -339,7 +339,7 @@ def _onnx_session(path_or_bytes):
 
     so = ort.SessionOptions()
     so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    threads = int(current().engine.encoder_threads)  # 1 by default: see data/settings.yaml
+    threads = int(current().engine.encoder_threads)  # 0 by default: torch's count (data/settings.yaml)
     if threads <= 0:
         try:
             import torch

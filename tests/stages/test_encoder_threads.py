@@ -1,6 +1,6 @@
-"""The ONNX sentence encoder runs on ``engine.encoder_threads`` threads (1 by default: in a
-one-process run it encodes beside the parse), and its vectors do not depend on the thread count:
-one thread and two give the same floats, bit for bit, on sentences written for this test.
+"""The ONNX sentence encoder runs on ``engine.encoder_threads`` threads (0 by default: as many
+as torch uses), and its vectors do not depend on the thread count: one thread and two give the
+same floats, bit for bit, on sentences written for this test.
 """
 from __future__ import annotations
 
@@ -41,8 +41,15 @@ def test_the_session_uses_the_threads_of_the_setting(sessions):
         assert enc.session.get_session_options().intra_op_num_threads == n
 
 
-def test_the_default_is_one_encoder_thread():
-    assert validate(None, "test").engine.encoder_threads == 1
+def test_by_default_the_encoder_takes_torchs_thread_count():
+    import torch
+
+    from rashomon import nlp
+
+    assert validate(None, "test").engine.encoder_threads == 0
+    with use(validate(None, "test")):
+        enc = nlp._onnx_encoder(nlp.get_sentence_transformer())
+    assert enc.session.get_session_options().intra_op_num_threads == max(1, torch.get_num_threads())
 
 
 def test_one_thread_and_two_give_the_same_vectors(sessions):
