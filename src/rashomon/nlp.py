@@ -339,15 +339,12 @@ def _onnx_session(path_or_bytes):
 
     so = ort.SessionOptions()
     so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    threads = int(current().engine.encoder_threads)  # 0 by default: torch's count (data/settings.yaml)
-    if threads <= 0:
-        try:
-            import torch
+    try:
+        import torch
 
-            threads = torch.get_num_threads()
-        except ImportError:  # pragma: no cover
-            threads = 1
-    so.intra_op_num_threads = max(1, threads)
+        so.intra_op_num_threads = max(1, torch.get_num_threads())
+    except ImportError:  # pragma: no cover
+        pass
     so.inter_op_num_threads = 1
     # threads that wait by sleeping, not spinning: on a busy machine a spinning pool of two
     # threads is several times slower than one thread
