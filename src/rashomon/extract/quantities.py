@@ -43,6 +43,7 @@ from ..models import Quantity
 from ..lexicon.units import UnitTable, dimension_of, tables, to_base, unit_info  # noqa: F401  (re-exported)
 from .quantity_candidates import Cand, _HAS_NUMBER, _MONTH_RE, _WORDS, _candidates, _qualifier_before, _reject, _si
 from .quantity_about import _about, _counted_noun, _holder_share, _not_a_share, _of_object, _part_of_total, _share_about
+from .segment import doc_text
 
 _ONE_IDIOMS = set(_WORDS["one_not_a_count"])
 _DETERMINERS = set(_WORDS["determiners"])
@@ -57,7 +58,7 @@ __all__ = ["extract_quantities", "quantities_in_doc", "unit_info", "to_base"]
 def quantities_in_doc(doc, article_id: str) -> list[Quantity]:
     """All quantities in a parsed ``doc`` whose text is the article's cleaned text."""
     T = tables()
-    text = doc.text
+    text = doc_text(doc)
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
     def ent_at(a: int, b: int) -> Optional[str]:

@@ -65,7 +65,17 @@ def line_sentences(doc) -> list:
 def is_furniture(sent) -> bool:
     """True for a heading, byline, caption, question to the reader or other page furniture:
     no verb; a known furniture phrase; a question outside quotes; a Title Case line; a short line
-    without closing punctuation."""
+    without closing punctuation. ``sent``: a spaCy ``Span``; the answer is kept per doc, since the
+    attribution finders and the claim stage each ask it of every sentence."""
+    seen = sent.doc.user_data.setdefault("rashomon.furniture", {})
+    key = (sent.start, sent.end)
+    got = seen.get(key)
+    if got is None:
+        got = seen[key] = _is_furniture(sent)
+    return got
+
+
+def _is_furniture(sent) -> bool:
     text = sent.text.strip()
     if not text:
         return True

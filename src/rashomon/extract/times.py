@@ -40,6 +40,7 @@ from typing import Any, Optional
 from ..ids import span_id
 from ..models import TimeExpr
 from . import timex_rules as R
+from .segment import doc_text
 from ..data import load_yaml
 
 _WORDS = load_yaml("time_words.yaml", "en")  # word lists and patterns of this module (data/en/time_words.yaml)
@@ -72,7 +73,7 @@ def direction(doc: Any, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "before"
-    if _FUTURE_LIMIT.search(doc.text[max(0, start - 20):start]):
+    if _FUTURE_LIMIT.search(doc_text(doc)[max(0, start - 20):start]):
         return "after"  # "as soon as Tuesday"
     v = span.root
     found = False

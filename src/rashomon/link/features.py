@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -52,14 +53,27 @@ def stem(w: str) -> str:
 
 
 def content_words(text: str) -> list[str]:
-    """Content-word stems of ``text``."""
+    """Content-word stems of ``text`` (a new list; a claim-sized text is read once and its words
+    kept, since several stages read the same claims)."""
+    return list(_kept_content_words(text) if len(text) <= _KEEP_CHARS else _content_words(text))
+
+
+_KEEP_CHARS = 1000  # texts up to this length have their words kept (claims; not whole article bodies)
+
+
+@lru_cache(maxsize=100_000)
+def _kept_content_words(text: str) -> tuple[str, ...]:
+    return _content_words(text)
+
+
+def _content_words(text: str) -> tuple[str, ...]:
     out = []
     for m in _WORD.finditer(text):
         w = m.group(0).lower()
         if w in ENGLISH_STOP_WORDS or w in _EXTRA_STOP or len(w) < 3:
             continue
         out.append(designator_norm(stem(w)))
-    return out
+    return tuple(out)
 
 
 def numbers_in(text: str) -> set[float]:
@@ -119,6 +133,7 @@ def names_meet(a: set[str], b: set[str]) -> bool:
 _INITIAL_DOT = re.compile(r"(?<![a-z])([a-z])\.")
 
 
+@lru_cache(maxsize=100_000)  # a name is normalised once, however many claims and articles carry it
 def _entity_norm(text: str) -> str:
     """Folded entity text; demonyms, capitals and country names become ``country:<name>`` so
     "Kiev", "Kyiv", "Ukrainian" and "Ukraine" agree; a trailing region designator is dropped

@@ -21,8 +21,10 @@ from ..data import load_yaml
 load = load_yaml  # the parsed YAML data file ``name`` from ``rashomon/data[/<lang>]`` ({} when absent)
 
 
+@lru_cache(maxsize=200_000)
 def fold(s: str) -> str:
-    """Lower-case, strip accents and normalise apostrophes and spaces."""
+    """Lower-case, strip accents and normalise apostrophes and spaces (worked out once per string:
+    the linking stages fold the same names many times)."""
     s = unicodedata.normalize("NFKD", s or "")
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.replace("\u2019", "'").replace("\u2018", "'")
@@ -69,6 +71,7 @@ def canonical_country(word: Optional[str]) -> Optional[str]:
     return _country_table().get(w)
 
 
+@lru_cache(maxsize=100_000)  # a name is looked up once, however many mentions carry it
 def country_in(text: Optional[str]) -> Optional[tuple[str, str]]:
     """The first country a phrase names (as demonym, name, alias, capital or seat of government):
     returns ``(country, the words that name it)`` or None."""

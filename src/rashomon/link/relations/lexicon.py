@@ -77,6 +77,13 @@ def state_poles(text: str, strict: bool = False) -> dict[str, tuple[str, list[tu
     not decide, the dimension is left out (the text is mixed). ``strict`` (the relation rules):
     a pole word right after a negation ("had not survived") or after an open question ("whether
     he survived") is not asserted either (the stance and pair features keep the plain reading)."""
+    return {dim: (pole, list(hits)) for dim, (pole, hits) in _state_poles(text, strict).items()}
+
+
+@lru_cache(maxsize=100_000)
+def _state_poles(text: str, strict: bool) -> dict[str, tuple[str, list[tuple[int, int, str]]]]:
+    """``state_poles`` worked out once per text (the same claim text is read by several stages);
+    callers get a copy."""
     out = {}
     cut = _contrast_cut(text)
     states = lexicon().get("states") or {}

@@ -17,7 +17,7 @@ from ...models import Span
 from ...lexicon.units import in_si
 from .context import ClaimView, far_apart, opposed_sides, same_sentence, topic_similarity, view_neighbours, view_pairs
 from .lexicon import count_terms, find_terms, is_total, lexicon, tokens
-from .targets import debunks, negation_aims_at, object_points_back, roles_hold, said_denials
+from .targets import debunks, negation_targets, object_points_back, roles_hold, said_denials
 from ...data import load_yaml
 
 _WORDS = load_yaml("relation_words.yaml", "en")  # word lists and patterns of this module (data/en/relation_words.yaml)
@@ -328,7 +328,7 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
             if denied and not verbs and not sents:
                 # a negation (or "X denied that P") rejects only a claim asserting its predicate
                 # ("did not burrow" / "burrowed"), or, about a report itself, that report's topic
-                others = [v for v in others if negation_aims_at(x, v)]
+                others = negation_targets(x, others)
             elif object_points_back(x, verbs + sents):
                 # "debunked that rumour": only what the article reported before, or the named source's claims
                 others = [v for v in others if _reported_before(v, x) or names_source(x, v)]

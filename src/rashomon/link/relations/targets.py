@@ -15,6 +15,7 @@ In: ``ClaimView`` records (``relations.context``) whose claims carry ``Propositi
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from ...data import load_yaml
@@ -33,6 +34,13 @@ def _prop(v: ClaimView) -> Optional[Proposition]:
 def _stem(word: str) -> str:
     """The first five letters of a lower-cased word ("burrowed" / "burrow" meet)."""
     return word.lower()[:5]
+
+
+@lru_cache(maxsize=100_000)
+def _said_stems(text: str) -> frozenset:
+    """The stems (``_stem``) of the words of ``text``, worked out once per text (a denial is
+    tested against every claim of its event)."""
+    return frozenset(_stem(w) for w in tokens(text))
 
 
 def _head_words(p: Proposition) -> list[str]:
@@ -85,7 +93,7 @@ def shares_predicate(x: ClaimView, y: ClaimView) -> bool:
     px, py = _prop(x), _prop(y)
     if px is None:
         return False
-    said = {_stem(w) for w in tokens(y.text)}
+    said = _said_stems(y.text)
     head = (px.predicate.head or "").lower()
     if head in (_WORDS.get("generic_predicates") or []):
         filled = [s for s in (px.attribute, px.patient) if s is not None and (s.head or "").lower() not in (_WORDS.get("pronouns") or [])]
@@ -108,6 +116,16 @@ def negation_aims_at(x: ClaimView, y: ClaimView) -> bool:
         return True
     py = _prop(y)
     return negates_predicate(x) and shares_predicate(x, y) and (py is None or py.polarity != "denied")
+
+
+def negation_targets(x: ClaimView, ys: list[ClaimView]) -> list[ClaimView]:
+    """The claims of ``ys`` (in their order) that ``x`` can contradict: ``negation_aims_at(x, y)``
+    for each, with what depends on ``x`` alone decided once."""
+    if _prop(x) is None or is_report_about_claim(x):
+        return list(ys)
+    if not negates_predicate(x):
+        return []
+    return [y for y in ys if shares_predicate(x, y) and (_prop(y) is None or _prop(y).polarity != "denied")]
 
 
 def debunks(v: ClaimView) -> bool:
