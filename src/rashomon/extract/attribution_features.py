@@ -16,6 +16,7 @@ from bisect import bisect_right
 
 from .lexicon import cues
 from .quotes import find_quotes
+from .segment import doc_text
 
 _PATH_STEPS = 8
 
@@ -34,7 +35,7 @@ def _shape(w: str) -> str:
 
 def _quote_flags(doc) -> tuple[list, list]:
     """Per token: inside a quotation (1) or not (0); and the quote mark side ('open'/'close'/'')."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     starts = [q[0] for q in quotes]
     inq, mark = [], []
     for t in doc:
