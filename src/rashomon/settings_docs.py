@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, Mapping, Union, get_args, get_origin
 
+import yaml
 from pydantic import BaseModel
 
 from .settings import DATA_FILE, Settings, defaults_dict, validate

@@ -12,7 +12,7 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 # Layer of a module: the longest matching prefix wins. A module may import its own layer or a lower one.
 LAYERS = {
     "rashomon.__version__": 0,  # a constant of the package (``from .. import __version__``)
-    "rashomon.models": 0, "rashomon.ids": 0, "rashomon.data": 0, "rashomon.errors": 0, "rashomon.settings": 0, "rashomon.state": 0,
+    "rashomon.models": 0, "rashomon.ids": 0, "rashomon.data": 0, "rashomon.errors": 0, "rashomon.settings": 0, "rashomon.settings_docs": 0, "rashomon.state": 0,
     "rashomon.lexicon": 1, "rashomon.nlp": 1, "rashomon.engine.threads": 1,
     "rashomon.ingest": 2,
     "rashomon.extract": 3,
