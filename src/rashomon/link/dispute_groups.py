@@ -161,7 +161,40 @@ def group_edges(edges: list[Edge], views: list[ClaimView]) -> list[_Group]:
     out = list(groups.values())
     for g in out:
         g.positions = _positions(g, by_cluster)
-    return _merge(out)
+    return _fold_denials(_merge(out))
+
+
+def _fold_denials(groups: list[_Group]) -> list[_Group]:
+    """A denial group that contests a question a state group already holds becomes part of it:
+    when at least half of the reported claims the denial is about sit in one pole of a two-pole
+    state group, none of them in the other, and none of the denials in that pole, the denials join
+    the other pole and the denial group is dropped (one question, not the same dispute twice: "X has been retaken" vs
+    "fighting continues" and a denial of "X has been retaken"). Other groups are kept as they are."""
+    states = [h for h in groups if h.key[0] == "state" and len(h.positions) == 2]
+    if not states:
+        return groups
+    out = []
+    for g in groups:
+        target = None
+        if g.key[0] == "denial" and set(g.positions) == {"reported", "denied"}:
+            reported = {v.claim.id for v in g.positions["reported"]}
+            denied = {v.claim.id for v in g.positions["denied"]}
+            for h in states:
+                poles = list(h.positions)
+                ids = {p: {v.claim.id for v in h.positions[p]} for p in poles}
+                held = [p for p in poles if ids[p] & reported]
+                if len(held) == 1 and 2 * len(ids[held[0]] & reported) >= len(reported) and not (ids[held[0]] & denied):
+                    other = poles[1 - poles.index(held[0])]
+                    target = (h, other)
+                    break
+        if target is None:
+            out.append(g)
+            continue
+        h, other = target
+        h.edges += g.edges
+        have = {family_key(v) for v in h.positions[other]}
+        h.positions[other] += [v for v in g.positions["denied"] if family_key(v) not in have]
+    return out
 
 
 def _merge(groups: list[_Group]) -> list[_Group]:
