@@ -16,23 +16,7 @@ from .dispute_edges import Edge
 from .dispute_stances import _overlap, claim_stances
 from .relations.context import ClaimView, family_key
 from .relations.rules import quantity_interval
-
-
-class _UF:
-    def __init__(self):
-        self.p: dict = {}
-
-    def find(self, a):
-        self.p.setdefault(a, a)
-        while self.p[a] != a:
-            self.p[a] = self.p[self.p[a]]
-            a = self.p[a]
-        return a
-
-    def union(self, a, b):
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.p[rb] = ra
+from .union_find import UnionFind
 
 
 @dataclass
@@ -48,16 +32,15 @@ def _number_positions(edges: list[Edge]) -> dict[str, list[tuple[ClaimView, obje
     items = []
     for e in edges:
         items += [(e.x, e.qx), (e.y, e.qy)]
-    uf = _UF()
+    uf = UnionFind()
     ivs = [(quantity_interval(q), i) for i, (_, q) in enumerate(items)]
     for a in range(len(items)):
-        uf.find(a)
         for b in range(a + 1, len(items)):
             if _overlap(ivs[a][0], ivs[b][0]):
-                uf.union(a, b)
+                uf.join(a, b)
     groups: dict[int, list] = defaultdict(list)
     for i, it in enumerate(items):
-        groups[uf.find(i)].append(it)
+        groups[uf.root(i)].append(it)
     out = {}
     for members in groups.values():
         texts = Counter(q.text for _, q in members)
@@ -151,12 +134,10 @@ def group_edges(edges: list[Edge], views: list[ClaimView]) -> list[_Group]:
     by_cluster: dict[str, list[ClaimView]] = defaultdict(list)
     for v in views:
         by_cluster[v.cluster].append(v)
-    uf = _UF()
-    for e in edges:
-        uf.union((e.key, e.x.cluster), (e.key, e.y.cluster))
+    uf = UnionFind(((e.key, e.x.cluster), (e.key, e.y.cluster)) for e in edges)
     groups: dict[tuple, _Group] = {}
     for e in edges:
-        r = uf.find((e.key, e.x.cluster))
+        r = uf.root((e.key, e.x.cluster))
         groups.setdefault(r, _Group(key=e.key)).edges.append(e)
     out = list(groups.values())
     for g in out:
