@@ -279,13 +279,21 @@ def _cache_dir() -> Optional[Path]:
 
 
 def _onnx_key(model) -> str:
-    """A name for the exported file that changes with the weights file and the exporter."""
+    """A name for the exported file that changes with the weights' content and the exporter, and
+    with nothing else: every virtual environment holding the same weights and the same torch,
+    opset and onnxruntime shares one file (keyed on the path and mtime, each new environment, as
+    each CI run makes, left another 90 MB export behind). Hashing the weights takes ~0.1 s once
+    per process."""
     import onnxruntime
     import torch
 
     weights = Path(model[0].auto_model.name_or_path) / "model.safetensors"
-    st = weights.stat() if weights.is_file() else None
-    raw = (f"{weights}|{st.st_size if st else 0}|{st.st_mtime_ns if st else 0}|torch {torch.__version__}|"
+    if weights.is_file():
+        with open(weights, "rb") as fh:
+            content = hashlib.file_digest(fh, "sha1").hexdigest()
+    else:  # weights held elsewhere (not a safetensors folder): the model's parameters themselves
+        content = hashlib.sha1(b"".join(p.detach().cpu().numpy().tobytes() for p in model.parameters())).hexdigest()
+    raw = (f"{content}|torch {torch.__version__}|"
            f"opset {ONNX_OPSET}|onnxruntime {onnxruntime.__version__} fused")
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 

@@ -157,3 +157,21 @@ def test_stored_claim_vectors_feed_claim_embeddings(monkeypatch):
     assert calls[-1] == [later.text] and len(calls) == 2
     direct = similarity.encode([c.text for c in seen + [later]])
     assert np.allclose(cache["vectors"][[cache["index"][c.id] for c in seen + [later]]], direct)
+
+def _fake_model(folder):
+    """The one attribute ``_onnx_key`` reads: ``model[0].auto_model.name_or_path``."""
+    from types import SimpleNamespace
+
+    return [SimpleNamespace(auto_model=SimpleNamespace(name_or_path=str(folder)))]
+
+
+def test_onnx_export_name_follows_weights_content_not_their_path(tmp_path):
+    from rashomon import nlp
+
+    a, b, c = (tmp_path / n for n in ("venv-a", "venv-b", "venv-c"))
+    for folder, payload in ((a, b"same weights"), (b, b"same weights"), (c, b"other weights")):
+        folder.mkdir()
+        (folder / "model.safetensors").write_bytes(payload)
+    # two environments with the same weights share one export; other weights get their own
+    assert nlp._onnx_key(_fake_model(a)) == nlp._onnx_key(_fake_model(b))
+    assert nlp._onnx_key(_fake_model(a)) != nlp._onnx_key(_fake_model(c))
