@@ -9,7 +9,10 @@ cluster pairs). Word lists come from ``data/en/conflict_slots.yaml``.
   different agents for it ("divers of navy A planted the explosives" vs "a group B carried out
   the attack"), or where one denies the agent the other names ("A was not involved in the
   explosion" vs "A blew up the pipeline"). Two agents that share a word (a navy and its divers,
-  a country and its people) do not clash: a part and its whole.
+  a country and its people) do not clash: a part and its whole; a denial meets an agent by name
+  when both name one (``agents_meet``). A claim that names its event only by a generic
+  back-reference ("... were involved in the incident") is also read with the claim its article
+  reports just before it (``relations.backrefs``).
 - ``identity_findings``: two claims that describe the same thing with opposite poles of one
   identity dimension (civilian / military purpose; accident / done on purpose), each pole word
   describing the thing (after "is a", negated, or before a noun both claims share), on the same
