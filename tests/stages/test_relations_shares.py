@@ -78,3 +78,18 @@ def test_a_later_share_from_the_same_source_is_an_update_not_a_contradiction():
     rels = run(d)
     assert contradictions(rels, "numeric") == []
     assert [r for r in rels if r.type == "updates" and r.signal == "numeric" and {r.a, r.b} == {"k1", "k2"}]
+
+
+def test_shares_measured_by_one_named_source_about_two_questions_do_not_contradict():
+    back = "The Meridian Institute found 54.2% of voters back the new port plan."
+    oppose = "The Meridian Institute found 30.5% of voters oppose the new port plan."
+    qs = [_share("a1", back, "54.2%", 54.2, "voter"), _share("a2", oppose, "30.5%", 30.5, "voter")]
+    d = build([("a1", "2024-10-27", back, None, None, "k1", "asserted"),
+               ("a2", "2024-10-27", oppose, None, None, "k2", "asserted")], quantities=qs)
+    from rashomon.link.relations.context import claim_views
+    from rashomon.link.relations.shares import share_findings, share_holder
+    from rashomon.pipeline import CorpusState
+
+    views = claim_views(CorpusState(dossier=d))
+    assert [share_holder(v, q) for v in views for q in v.quantities] == [None, None]
+    assert share_findings(views) == []

@@ -48,7 +48,8 @@ def share_holder(v: ClaimView, q) -> Optional[str]:
     """The name the share ``q`` of claim ``v`` belongs to, as written ("Georgian Dream"), or None:
     the last run of capitalised words (joined by ``shares.links`` words) in the stretch before
     the figure that starts after the previous figure of the claim, a clause word or punctuation,
-    ending at most ``shares.max_gap`` words before the figure."""
+    ending at most ``shares.max_gap`` words before the figure; None when a ``shares.source_verbs``
+    word stands between the name and the figure (the name measured the share)."""
     spec = _spec()
     s = q.start - v.span.start
     if not (0 <= s <= len(v.text)):
@@ -68,6 +69,8 @@ def share_holder(v: ClaimView, q) -> Optional[str]:
     end = max([i for i, w in enumerate(words) if cap(w)] or [-1])
     if end < 0 or len(words) - 1 - end > int(spec.get("max_gap", 4)):
         return None
+    if {w.lower() for w in words[end + 1:]} & {w.lower() for w in spec.get("source_verbs", [])}:
+        return None  # "the Institute found 54% of voters ...": who measured it, not who holds it
     first = end
     while first > 0 and (cap(words[first - 1]) or (words[first - 1].lower() in links and first > 1 and cap(words[first - 2]))):
         first -= 1
