@@ -93,3 +93,14 @@ def test_shares_measured_by_one_named_source_about_two_questions_do_not_contradi
     views = claim_views(CorpusState(dossier=d))
     assert [share_holder(v, q) for v in views for q in v.quantities] == [None, None]
     assert share_findings(views) == []
+
+
+def test_a_day_before_the_figure_is_no_holder():
+    from rashomon.link.relations.context import claim_views
+    from rashomon.link.relations.shares import share_holder
+    from rashomon.pipeline import CorpusState
+
+    counted = "By Sunday 99.6% of the ballots had been counted."
+    d = build([("a1", "2024-10-27", counted, None, None, "k1", "asserted")],
+              quantities=[_share("a1", counted, "99.6%", 99.6, "ballot")])
+    assert [share_holder(v, q) for v in claim_views(CorpusState(dossier=d)) for q in v.quantities] == [None]
