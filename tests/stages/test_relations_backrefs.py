@@ -25,6 +25,7 @@ def test_a_denied_agent_of_the_incident_named_just_before_contradicts_the_claim_
     rels = [r for r in contradictions(run(d), "agent") if {r.a, r.b} == {"k1", "k3"}]
     assert len(rels) == 1
     assert "not involved" in rels[0].explanation
+    assert "reports just before" in rels[0].explanation and "rebel group from Ostland" in rels[0].explanation
     assert_evidence_slices(d, rels[0])
     assert any("Tarnian nationals were involved" in sp.text for sp in rels[0].evidence)
 

@@ -329,17 +329,23 @@ def agent_findings(views: list[ClaimView]) -> list[Finding]:
             continue
         mx, my, how = best
         agents = set(mx.agent) | set(my.agent)
-        sims = [sim for sim, a, b in reads if _shared_topic_words(a, b, agents)]
+        sims = [(sim, a, b) for sim, a, b in reads if _shared_topic_words(a, b, agents)]
         if not sims:
             continue
-        cands.append((max(sims), x, y, mx, my, how))
+        sim, a, b = max(sims, key=lambda t: t[0])
+        # the claim a back-reference points to, and the claim that holds the back-reference
+        via = None if (a, b) == (x, y) else ((b, y) if a is x else (a, x))
+        cands.append((sim, x, y, mx, my, how, via))
     out = []
-    for sim, x, y, mx, my, how in _keep_closest(cands, setting("relations.slot_top")):
+    for sim, x, y, mx, my, how, via in _keep_closest(cands, setting("relations.slot_top")):
         ax, ay = x.text[mx.start:mx.end].strip(), y.text[my.start:my.end].strip()
         what = ("one names an agent the other says was not involved" if how == "denied"
                 else "they name different agents for the same event")
         expl = (f"Who did it: {who(x)} says {_q(ax, 80)}, {who(y)} says {_q(ay, 80)}; {what}. "
                 f"{_q(x.text)} vs {_q(y.text)}.")
+        if via is not None:
+            expl += (f" {who(via[1])} names the event only by a back-reference; its article reports just "
+                     f"before: {_q(via[0].text, 100)}.")
         out.append(Finding("contradicts", "agent", x, y, round(min(1.0, 0.5 + sim / 2), 3), expl,
                            [_span(x, mx.start, mx.end), _span(y, my.start, my.end)]))
     return out
