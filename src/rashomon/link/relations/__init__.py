@@ -18,6 +18,8 @@ Signals (each in its own module; each finding is a claim pair, lifted to its clu
 - ``agent`` / ``identity`` (relations.slots): different or denied agents for the same event
   ("A blew up the pipeline" vs "B was behind the blast"); opposite descriptions of the same
   thing (a weather balloon vs a surveillance balloon; an accident vs done on purpose);
+- ``numeric`` (relations.shares): shares of one named holder that cannot both hold ("X won 54%"
+  vs "..., while X - 41%"), the holder giving the scope;
 - ``count`` (relations.tolls): counts of the dead, missing, injured or displaced that cannot both
   hold (a later higher count is an ``updates``);
 - ``classifier`` (relations.classifier): the shipped classifier for what the rules miss (high threshold).
@@ -33,6 +35,7 @@ from __future__ import annotations
 from ...models import Relation
 from .context import claim_views
 from .rules import Finding, check_findings, date_findings, denial_findings, numeric_findings, state_findings
+from .shares import share_findings
 from .slots import agent_findings, identity_findings
 from .tolls import count_findings
 
@@ -69,7 +72,7 @@ def find_relations(state, use_classifier: bool = True) -> None:
     times = {t.id: t for t in d.times}
     findings = (denial_findings(views) + state_findings(views) + numeric_findings(views)
                 + check_findings(views, d.checks) + date_findings(views, times)
-                + agent_findings(views) + identity_findings(views) + count_findings(views))
+                + agent_findings(views) + identity_findings(views) + count_findings(views) + share_findings(views))
     if use_classifier:
         from .classifier import classifier_findings
 

@@ -9,7 +9,10 @@ cluster pairs). Word lists come from ``data/en/conflict_slots.yaml``.
   different agents for it ("divers of navy A planted the explosives" vs "a group B carried out
   the attack"), or where one denies the agent the other names ("A was not involved in the
   explosion" vs "A blew up the pipeline"). Two agents that share a word (a navy and its divers,
-  a country and its people) do not clash: a part and its whole.
+  a country and its people) do not clash: a part and its whole; a denial meets an agent by name
+  when both name one (``agents_meet``). A claim that names its event only by a generic
+  back-reference ("... were involved in the incident") is also read with the claim its article
+  reports just before it (``relations.backrefs``).
 - ``identity_findings``: two claims that describe the same thing with opposite poles of one
   identity dimension (civilian / military purpose; accident / done on purpose), each pole word
   describing the thing (after "is a", negated, or before a noun both claims share), on the same
@@ -28,6 +31,7 @@ from typing import Optional
 
 from ...data import load_yaml
 from ...models import Span
+from .backrefs import event_antecedents
 from .context import ClaimView, opposed_sides, same_sentence, topic_similarity, view_pairs
 from .features import content_words
 from .lexicon import find_terms, lexicon
@@ -276,15 +280,36 @@ def _keep_closest(cands: list[tuple], top: int, mutual: bool = False) -> list[tu
     return [c for c in cands if c[0] >= cut[c[1].claim.id] or c[0] >= cut[c[2].claim.id]]
 
 
+@lru_cache(maxsize=1)
+def _noun_stems() -> frozenset:
+    return frozenset(stem(w) for w in slot_words()["agent"]["agent_nouns"])
+
+
+def agents_meet(a: frozenset, b: frozenset) -> bool:
+    """Two agents' keys name one agent (what a denial must meet): when both hold a name (a key that is no common agent
+    noun: "US", "Ukrainian"), they share a name; else they share any key. "American nationals"
+    and "Ukrainian nationals" share only the noun: two agents; "the navy" and "US Navy divers"
+    share the noun and one has no name: one agent."""
+    nouns = _noun_stems()
+    na, nb = a - nouns, b - nouns
+    if na and nb:
+        return bool(na & nb)
+    return bool(a & b)
+
+
 def agent_findings(views: list[ClaimView]) -> list[Finding]:
     """Conflicting or denied agents for the same event (see the module docstring)."""
     ments = {v.claim.id: agent_mentions(v.text) for v in views}
+    ante = event_antecedents(views, ments)  # "... involved in the incident": the event named just before
     cands = []
     for x, y in view_pairs([v for v in views if ments[v.claim.id]]):
         if not _two_sources(x, y):
             continue
-        sim = topic_similarity(x, y)
-        if sim < setting("relations.slot_agent_min_sim"):
+        # the two claims, or one claim and the event the other points back to ("in the incident")
+        reads = [(x, y)] + ([(x, ante[y.claim.id])] if y.claim.id in ante else []) + ([(ante[x.claim.id], y)] if x.claim.id in ante else [])
+        reads = [(topic_similarity(a, b), a, b) for a, b in reads]
+        reads = [r for r in reads if r[0] >= setting("relations.slot_agent_min_sim")]
+        if not reads:
             continue
         px, py = places(x.text), places(y.text)
         if px and py and not (px & py):
@@ -294,27 +319,33 @@ def agent_findings(views: list[ClaimView]) -> list[Finding]:
             for my in ments[y.claim.id]:
                 if mx.kind != my.kind:
                     continue  # who won vs who did it: different questions
-                overlap = bool(mx.agent & my.agent)
                 if mx.negated and my.negated:
                     continue
-                if mx.negated != my.negated and overlap:
+                if mx.negated != my.negated and agents_meet(mx.agent, my.agent):
                     best = best or (mx, my, "denied")
-                elif not mx.negated and not my.negated and not overlap:
+                elif not mx.negated and not my.negated and not mx.agent & my.agent:
                     best = best or (mx, my, "different")
         if best is None:
             continue
         mx, my, how = best
         agents = set(mx.agent) | set(my.agent)
-        if not _shared_topic_words(x, y, agents):
+        sims = [(sim, a, b) for sim, a, b in reads if _shared_topic_words(a, b, agents)]
+        if not sims:
             continue
-        cands.append((sim, x, y, mx, my, how))
+        sim, a, b = max(sims, key=lambda t: t[0])
+        # the claim a back-reference points to, and the claim that holds the back-reference
+        via = None if (a, b) == (x, y) else ((b, y) if a is x else (a, x))
+        cands.append((sim, x, y, mx, my, how, via))
     out = []
-    for sim, x, y, mx, my, how in _keep_closest(cands, setting("relations.slot_top")):
+    for sim, x, y, mx, my, how, via in _keep_closest(cands, setting("relations.slot_top")):
         ax, ay = x.text[mx.start:mx.end].strip(), y.text[my.start:my.end].strip()
         what = ("one names an agent the other says was not involved" if how == "denied"
                 else "they name different agents for the same event")
         expl = (f"Who did it: {who(x)} says {_q(ax, 80)}, {who(y)} says {_q(ay, 80)}; {what}. "
                 f"{_q(x.text)} vs {_q(y.text)}.")
+        if via is not None:
+            expl += (f" {who(via[1])} names the event only by a back-reference; its article reports just "
+                     f"before: {_q(via[0].text, 100)}.")
         out.append(Finding("contradicts", "agent", x, y, round(min(1.0, 0.5 + sim / 2), 3), expl,
                            [_span(x, mx.start, mx.end), _span(y, my.start, my.end)]))
     return out
