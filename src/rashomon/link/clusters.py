@@ -30,7 +30,8 @@ How:
    With ``clusters.scorer: hand`` (the default; see the settings comment for why):
    ``w_cos * cosine + (1 - w_cos) * weighted Jaccard`` of the claims' entities,
    numbers and content words (IDF weights), minus penalties for incompatible specifics: different
-   rare entities on each side, different numbers (or a number on one side only), opposite polarity, different day dates, different event classes (``event_terms``: "ousted" and
+   rare entities on each side (a name the other claim writes, though the tagger missed it there, is not
+   another name), different numbers (or a number on one side only), opposite polarity, different day dates, different event classes (``event_terms``: "ousted" and
    "recaptured" agree, "withdrew" and "struck" do not) or an event verb on one side only, opposite
    state poles ("ousted" vs "still holding", ``relations.lexicon.state_poles``) or states on different
    dimensions ("forces ousted" vs "the offensive failed"). Two
@@ -56,6 +57,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Optional
 
 import numpy as np
@@ -66,7 +68,7 @@ from . import lexicon as lx
 from .blocking import claim_pairs_by_event
 from .candidates import candidate_pairs
 from .clause_clusters import place_clauses
-from .features import ClaimFeatures, claim_features, names_meet
+from .features import ClaimFeatures, claim_features, content_words, names_meet
 from .matcher import load_matcher
 from .minimal_pair import counted_clashes
 from .pair_features import pair_features
@@ -139,6 +141,7 @@ class PairScorer:
         self.df = df
         self.n = n
         self.rare_entities = [self.rare(ks, "e:") for ks in self.keys]
+        self.word_sets = [set(f.words) for f in feats]
         self.matcher = load_matcher() if self.p.get("scorer") == "learned" else None
 
     def rare(self, keys: set[str], prefix: str) -> set[str]:
@@ -183,7 +186,7 @@ class PairScorer:
         pf = _proposition_pair(fi, fj)
         ei, ej = self.rare_entities[i], self.rare_entities[j]
         if ei and ej and not (ei & ej):
-            if not names_meet({k[2:] for k in ei}, {k[2:] for k in ej}):  # keys are "e:<name>"
+            if self._names_differ(i, j, ei, ej):
                 s -= p["entity_mismatch_penalty"]
         elif ei & ej:
             s += p["entity_share_bonus"]  # both name the same rare place, person or body
@@ -234,10 +237,25 @@ class PairScorer:
         """Each claim names a rare entity the other lacks and those never meet (one name swapped
         for another, whatever else is shared), or both state numbers and none is the same figure."""
         ei, ej = self.rare_entities[i] - self.rare_entities[j], self.rare_entities[j] - self.rare_entities[i]
-        if ei and ej and not names_meet({k[2:] for k in ei}, {k[2:] for k in ej}):
+        if ei and ej and self._names_differ(i, j, ei, ej):
             return True
         ni, nj = self.f[i].numbers, self.f[j].numbers
         return bool(ni and nj and not (ni & nj) and not _numbers_close(ni, nj))
+
+    def _names_differ(self, i: int, j: int, ei: set[str], ej: set[str]) -> bool:
+        """Whether claim ``i``'s names ``ei`` and claim ``j``'s ``ej`` (keys ``e:<name>``) are
+        other names: none meets one of the other side (``names_meet``) and each side has a name
+        the other's words do not hold either. A name the entity tagger found on one side only
+        ("Merrill" tagged, "Merrill Lynch did not admit" not; a headline's "Gabbana Fined") is
+        not another name when the other claim writes it."""
+        if names_meet({k[2:] for k in ei}, {k[2:] for k in ej}):
+            return False
+        return not (self._written_in(ei, j) or self._written_in(ej, i))
+
+    def _written_in(self, names: set[str], j: int) -> bool:
+        """True when claim ``j``'s content words hold every word of each name of ``names``."""
+        words = self.word_sets[j]
+        return all(set(_name_words(k)) <= words for k in names)
 
     def proposition_term(self, i: int, j: int, pf: Optional[dict] = None) -> float:
         """What the two claims' propositions add to the hand score (``proposition_match``): the
@@ -288,6 +306,13 @@ def _proposition_pair(fi: ClaimFeatures, fj: ClaimFeatures) -> Optional[dict]:
     if not predicates_match(a.predicate.head, b.predicate.head):
         return {"predicate_match": 0.0}
     return proposition_features(a, b)
+
+
+@lru_cache(maxsize=100_000)
+def _name_words(key: str) -> tuple[str, ...]:
+    """The content-word stems of an entity key ("e:merrill lynch", "e:country:China"), as claim
+    words are stemmed; empty for a name of stop words only."""
+    return tuple(content_words(key[2:].split(":", 1)[-1]))
 
 
 def _telling(numbers: set[float], least: float) -> set[float]:

@@ -140,7 +140,7 @@ def _entity_norm(text: str) -> str:
     ("X Oblast" = "X province" = "X"); the dots of initials go ("U.S. Navy" = "US Navy")."""
     t = lx.fold(text)
     t = re.sub(r"^the\s+", "", t)
-    t = re.sub(r"'s?$", "", t)
+    t = re.sub(r"'s?$", "", t).strip()  # "Brotherhood '" (a headline's quote tagged with the name)
     t = _INITIAL_DOT.sub(r"\1", t)  # "u.s. geological survey" = "us geological survey"
     c = lx.canonical_country(t)
     if c:
