@@ -51,6 +51,8 @@ _TIME_NOUNS = set(_WORDS["time_nouns"])
 _FUTURE_MODALS = set(_WORDS["future_modals"])
 _PLAN_VERBS = set(_WORDS["plan_verbs"])
 _FUTURE_LIMIT = re.compile(_WORDS["future_limit_before"], re.I)
+_LIMIT_WORDS = set(_WORDS["limit_words"])
+_SAY_VERBS = set(_WORDS["say_verbs"])
 _TENSE = {"before": "past", "after": "future", "nearest": "present"}
 _MOD_WORDS = {"START": "early/beginning", "MID": "mid", "END": "late/end"}
 
@@ -87,6 +89,8 @@ def direction(doc: Any, start: int, end: int) -> str:
         v = v.head
         path.append(v)
     cues = {t.lower_ for t in path} | {c.lower_ for c in span.root.head.children if c.dep_ in ("amod", "compound")}
+    if found and _past_perfect(v):
+        return "before"  # "the offer had been due to expire Friday": a plan that lay ahead of a past time
     if cues & _FUTURE_CUES:
         return "after"
     if "since" in {t.lower_ for t in path[:2]} or (span.start > 0 and span.doc[span.start - 1].lower_ == "since"):
@@ -94,6 +98,8 @@ def direction(doc: Any, start: int, end: int) -> str:
     if cues & {"by", "until", "till"} and found and v.tag_ not in ("VBD",) and not any(
             a.lemma_ == "have" and a.tag_ == "VBD" for a in v.children if a.dep_ == "aux"):
         return "after"  # "will stay until Tuesday", "has given them until 9 a.m. Tuesday" (not "had stayed until")
+    if cues & _LIMIT_WORDS and found and (v.tag_ == "VBD" or v.tag_ == "VBN" and any(a.lemma_ == "have" for a in v.children)):
+        return "nearest"  # "gave them until mid-November", "has extended loans through January": the limit may lie ahead
     if not found:
         sw = {t.lower_ for t in span.sent}
         if sw & {"will", "'ll"}:
@@ -109,8 +115,9 @@ def direction(doc: Any, start: int, end: int) -> str:
         return "after"
     if v.lemma_.lower() in _FUTURE_VERBS and v.tag_ in ("VBZ", "VBP"):
         return "after"  # "On Tuesday, the league plans to hold a news conference"
-    if v.lemma_.lower() in _PLAN_VERBS and v.tag_ == "VBD" and span.root.head.i != v.i:
-        return "after"  # "planned a rally on Saturday": the date is the rally's, which lies ahead of the planning
+    if v.lemma_.lower() in _PLAN_VERBS and (v.tag_ == "VBD" or (v.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in auxes))) \
+            and span.root.head.i != v.i:
+        return "after"  # "planned a rally on Saturday", "was planned for March": the planned thing lies ahead of the planning
     perfect = any(a.lemma_ == "have" for a in auxes)
     if words & _FUTURE_MODALS and not perfect:
         return "after"  # "the father would be traveling Thursday", "could come as early as Tuesday"
@@ -120,7 +127,22 @@ def direction(doc: Any, start: int, end: int) -> str:
         return "before"
     if "would" in words or "could" in words:
         return "nearest"
+    if v.tag_ in ("VBZ", "VBP") and not auxes and v.pos_ == "VERB" and v.lemma_.lower() not in _SAY_VERBS \
+            and span.root.dep_ not in ("poss", "compound", "nsubj", "dobj") and not any(t.tag_ == "VBD" for t in span.sent):
+        return "after"  # "the leaders meet Monday", "the law takes effect Friday": a present that is scheduled
     return "nearest"
+
+
+def _past_perfect(v: Any) -> bool:
+    """True when the verb ``v`` or a verb it complements ("had been due to expire", "had planned to
+    leave") carries the past-perfect auxiliary "had": the time it governs lies before the writing."""
+    for _ in range(4):
+        if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in v.children if a.dep_ == "aux"):
+            return True
+        if v.dep_ not in ("xcomp", "acomp") or v.head.i == v.i:
+            return False
+        v = v.head
+    return False
 
 
 def _is_count(doc: Any, mt: R.Match) -> bool:
