@@ -45,6 +45,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     b["REFS"] = _alt(lx['refs'])
     b["SETS"] = _alt(lx['sets'])
     b["EVENTS"] = _alt(n for e in lx.get('named_events', []) for n in e['names'])
+    b["CENTURY_ORDINALS"] = _alt(lx["century_ordinals"])
+    b["DECADE_WORDS"] = _alt(lx["decade_words"])
+    b["DURATION_FILLERS"] = _alt(lx["duration_fillers"])
     pats = [(name, template.format(**b)) for name, template in table["patterns"]]
     return [(name, re.compile(p, re.I)) for name, p in pats]
 
@@ -98,7 +101,7 @@ def find(text: str) -> list[Match]:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
     taken.sort(key=lambda c: c.start)
-    return _range_starts(_merge(taken, text), text)
+    return _range_ends(_range_starts(_merge(taken, text), text), text)
 
 
 # the first day of a range of days that names its month once: "10 to 12 May", "23-24 June",
@@ -124,6 +127,42 @@ def _range_starts(ms: list[Match], text: str) -> list[Match]:
                     if first is not None:
                         out.append(first)
         out.append(mt)
+    return out
+
+
+_DAY_RANGE_END = re.compile(_WORDS["day_range_end"], re.I)
+
+
+def _range_ends(ms: list[Match], text: str) -> list[Match]:
+    """Add the second day of a range that names its month once ("April 24 and 25", "May 3-5, 2024")
+    as a date of the first's month; a year written after the second day ("May 3-5, 2024") is given to
+    both days and stops being a match of its own."""
+    out: list[Match] = []
+    drop: set[int] = set()
+    for k, mt in enumerate(ms):
+        if k in drop:
+            continue
+        out.append(mt)
+        if mt.kind not in ("month_day", "full") or mt.f.get("clock") or mt.f.get("event") or not mt.f.get("d"):
+            continue
+        m = _DAY_RANGE_END.match(text, mt.end)
+        if not m or not mt.f["d"] < int(m.group(1)) <= 31:
+            continue
+        nxt = ms[k + 1] if k + 1 < len(ms) else None
+        if nxt is not None and nxt.start < m.end(1):
+            continue  # the second number is already part of another expression
+        y = mt.f.get("y") or (int(m.group(2)) if m.group(2) else None)
+        if m.group(2) and nxt is not None and nxt.kind == "year" and nxt.start == m.start(2):
+            drop.add(k + 1)
+        if y and mt.kind == "month_day":
+            first = _full(mt.start, mt.end, y, mt.f["m"], mt.f["d"], mt.mod)
+            if first is None:
+                continue
+            out[-1] = first
+        second = _full(m.start(1), m.end(1), y, mt.f["m"], int(m.group(1)), None) if y else \
+            Match(m.start(1), m.end(1), "month_day", f={"m": mt.f["m"], "d": int(m.group(1))})
+        if second is not None:
+            out.append(second)
     return out
 
 
@@ -171,6 +210,15 @@ def _merge(ms: list[Match], text: str) -> list[Match]:
                 out.append(Match(a.start, b.end, b.kind, "time", f, b.mod))
                 i += 2
                 continue
+        if b is not None and b.kind == "year" and not a.mod and (
+                a.kind == "month" and a.f.get("det") is None and re.fullmatch(r",?\s+(?:of\s+)?", gap)
+                or a.kind == "season" and set(a.f) == {"s"} and re.fullmatch(r"\s+of\s+", gap)):
+            # "January nineteen ninety-seven", "the winter of nineteen ninety-four": the year the
+            # month or season pattern could not read (a spoken year)
+            kind, f = ("month_year", {"y": b.f["y"], "m": a.f["m"]}) if a.kind == "month" else ("season", {"s": a.f["s"], "y": b.f["y"]})
+            out.append(Match(a.start, b.end, kind, a.type, f, a.mod))
+            i += 2
+            continue
         if b is not None and a.kind == "full" and not a.f.get("clock") and b.kind == "clock" \
                 and re.fullmatch(r",?\s{1,3}(?:at\s+)?", gap or "x"):
             # "03.02.2024 14:05 GMT", "March 3, 2024, at 9:30 a.m.": a time on that day
@@ -241,6 +289,18 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         if not 1 <= d <= 31:
             return None
         return Match(s, e, "month_day", f={"m": mon, "d": d}, mod=mod)
+    if name in ("month_day_det", "week_of"):
+        d = int(g["d"])
+        if not 1 <= d <= 31:
+            return None
+        if name == "week_of":  # "the week of March 6": the ISO week of that date
+            return Match(s, e, "week_of", f={"m": mon, "d": d, **({"y": int(g["y"])} if g.get("y") else {})})
+        return Match(s, e, "month_day", f={"m": mon, "d": d, "dir": dict(_WORDS["det_direction"])[g["det"].lower()]})
+    if name == "century":
+        n = int(g["cn"]) if g.get("cn") else lx["century_ordinals"][re.sub(r"[\s-]+", "-", g["cw"].lower())]
+        return Match(s, e, "century", f={"c": n - 1}) if 1 <= n <= 30 else None
+    if name == "decade_word":
+        return Match(s, e, "decade", f={"dec": lx["decade_words"][g["dw"].lower()]}, mod=_mod(m))
     if name == "month_det":
         det = g["det"].lower()
         return Match(s, e, "month", f={"m": mon, "det": dict(_WORDS["det_offset"])[det]}, mod=mod)

@@ -55,6 +55,13 @@ def absolute_value(mt: Match) -> Optional[str]:
         return f"{f['y']:04d}"
     if k == "decade":
         return f"{f['dec']:03d}"
+    if k == "century":
+        return f"{f['c']:02d}"
+    if k == "week_of" and "y" in f:
+        try:
+            return _week(date(f["y"], f["m"], f["d"]))
+        except ValueError:
+            return None
     if k == "season" and "y" in f:
         return f"{f['y']:04d}-{f['s']}"
     if k == "quarter" and "y" in f:
@@ -74,7 +81,10 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
     """Machine form of an expression that needs an anchor date; ``direction`` is before | after |
     nearest (from the tense of the sentence). None for absolute expressions."""
     f, k = mt.f, mt.kind
+    if k == "week_of" and "y" not in f:
+        return f"weekof:{f['m']}-{f['d']}:{direction}"
     if k == "month_day":
+        direction = f.get("dir") or direction  # "last Oct. 23": the determiner's direction
         if f.get("wd"):
             direction = f"wd{f['wd']}"  # "Monday, Oct. 26": the year in which Oct. 26 is a Monday
         form = f"monthday:{f['m']}-{f['d']}:{direction}"
@@ -291,6 +301,10 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
             m, dd = (int(x) for x in p[1].split("-"))
             d = _pick_year(ref, m, dd, p[2])
             return _with_part(d, p[3] if len(p) > 3 else None) if d else (None, None)
+        if kind == "weekof":
+            m, dd = (int(x) for x in p[1].split("-"))
+            d = _pick_year(ref, m, dd, p[2])
+            return (_week(d), "week") if d else (None, None)
         if kind == "month":
             m = int(p[1])
             if p[2] == "year":
@@ -385,6 +399,8 @@ def describe(form: str) -> str:
         names = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday", "SA": "Saturday", "SU": "Sunday"}
         return {"before": f"the {names[wd]} on or before", "after": f"the {names[wd]} on or after", "last": f"the {names[wd]} before",
                 "next": f"the {names[wd]} after", "this": f"the {names[wd]} in the week of"}.get(p[2], f"the {names[wd]} nearest to")
+    if p[0] == "weekof":
+        return "the week that holds that month and day nearest to (in the direction of the tense)"
     if p[0] == "monthday":
         return {"before": "that month and day on or before", "after": "that month and day on or after"}.get(p[2], "that month and day nearest to")
     if p[0] == "month":
