@@ -373,12 +373,19 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str) -
                 reason = "relative to an unknown publication date"
         if mt.kind == "ref" and pub is None:
             anchor = None
+        period = bool(mt.f.get("period"))  # "the year-ago period", "the 1988 period", "the latest period"
         if (form == "offset:year:-1" and "year" in span_text.lower() and mt.kind in ("ago", "rel_unit") and last_quarter
-                and last_quarter.value and mt.start - last_quarter.end < 400 and "last" not in span_text.lower()):
+                and last_quarter.value and (mt.start - last_quarter.end < 400 or period) and ("last" not in span_text.lower() or period)):
             # "profit rose from $5 million a year earlier" after "third-quarter": the same quarter a year before
             y, q = last_quarter.value.split("-Q")
             value, precision, anchor = f"{int(y) - 1:04d}-Q{q}", "quarter", "previous_time"
             reason = f"the quarter a year before '{last_quarter.text}' ({last_quarter.value}), mentioned just before"
+        elif period and mt.kind in ("year", "quarter") and last_quarter and last_quarter.value:
+            # "the 1988 period", "the latest period": the quarter under report, in the year given
+            q = last_quarter.value.split("-Q")[1]
+            y = mt.f["y"] if mt.kind == "year" else int(last_quarter.value[:4])
+            value, precision, anchor = f"{y:04d}-Q{q}", "quarter", "previous_time"
+            reason = f"the period of report: the quarter of '{last_quarter.text}' ({last_quarter.value}), mentioned before"
         if mt.mod:
             reason = (reason + "; " if reason else "") + f"modifier {_MOD_WORDS.get(mt.mod, mt.mod)} ({mt.mod}) narrows the period without changing the value"
         out.append(TimeExpr(id=span_id("t", article_id, mt.start, mt.end, taken), article=article_id, text=span_text, start=mt.start, end=mt.end,

@@ -26,6 +26,7 @@ from typing import Optional
 
 from ..data import load_yaml
 from .timex_lexicon import Match, WEEKDAY_INDEX, _WORDS, _alt, _month_ok, _num, event_by_month_day, lexicon, named_event  # noqa: F401
+from .timex_ranges import range_ends
 from .timex_values import absolute_value, describe, precision_of, relative_form, resolve, shift_period, year_candidates  # noqa: F401
 
 
@@ -101,7 +102,7 @@ def find(text: str) -> list[Match]:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
     taken.sort(key=lambda c: c.start)
-    return _range_ends(_range_starts(_merge(taken, text), text), text)
+    return range_ends(_range_starts(_merge(taken, text), text), text)
 
 
 # the first day of a range of days that names its month once: "10 to 12 May", "23-24 June",
@@ -127,42 +128,6 @@ def _range_starts(ms: list[Match], text: str) -> list[Match]:
                     if first is not None:
                         out.append(first)
         out.append(mt)
-    return out
-
-
-_DAY_RANGE_END = re.compile(_WORDS["day_range_end"], re.I)
-
-
-def _range_ends(ms: list[Match], text: str) -> list[Match]:
-    """Add the second day of a range that names its month once ("April 24 and 25", "May 3-5, 2024")
-    as a date of the first's month; a year written after the second day ("May 3-5, 2024") is given to
-    both days and stops being a match of its own."""
-    out: list[Match] = []
-    drop: set[int] = set()
-    for k, mt in enumerate(ms):
-        if k in drop:
-            continue
-        out.append(mt)
-        if mt.kind not in ("month_day", "full") or mt.f.get("clock") or mt.f.get("event") or not mt.f.get("d"):
-            continue
-        m = _DAY_RANGE_END.match(text, mt.end)
-        if not m or not mt.f["d"] < int(m.group(1)) <= 31:
-            continue
-        nxt = ms[k + 1] if k + 1 < len(ms) else None
-        if nxt is not None and nxt.start < m.end(1):
-            continue  # the second number is already part of another expression
-        y = mt.f.get("y") or (int(m.group(2)) if m.group(2) else None)
-        if m.group(2) and nxt is not None and nxt.kind == "year" and nxt.start == m.start(2):
-            drop.add(k + 1)
-        if y and mt.kind == "month_day":
-            first = _full(mt.start, mt.end, y, mt.f["m"], mt.f["d"], mt.mod)
-            if first is None:
-                continue
-            out[-1] = first
-        second = _full(m.start(1), m.end(1), y, mt.f["m"], int(m.group(1)), None) if y else \
-            Match(m.start(1), m.end(1), "month_day", f={"m": mt.f["m"], "d": int(m.group(1))})
-        if second is not None:
-            out.append(second)
     return out
 
 
@@ -340,6 +305,17 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
     if name == "quarter_rely":
         q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[g["q"].lower()]
         return Match(s, e, "quarter", f={"q": q, "yoff": _rely(g["rely"])})
+    if name == "report_year":
+        return Match(s, e, "duration", type="duration", f={"iso": "P1Y"})
+    if name == "fiscal_year":
+        off = dict(_WORDS["fiscal_year_offset"])[re.sub(r"\s+", " ", g["fy"].lower())]
+        return Match(s, e, "rel_unit", f={"unit": "year", "off": off})
+    if name == "latest_period":
+        return Match(s, e, "quarter", f={"latest": True, "period": True})
+    if name == "year_period":
+        return Match(s, e, "year", f={"y": int(g["y"]), "period": True})
+    if name == "period_year_before":
+        return Match(s, e, "rel_unit", f={"unit": "year", "off": -1, "period": True})
     if name == "latest_quarter":
         return Match(s, e, "quarter", f={"latest": True})
     if name == "half":
@@ -413,8 +389,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         return Match(s, e, "rel_unit", f={"unit": unit, "off": 0}, mod=mod)
     if name == "the_weekend":
         return Match(s, e, "rel_unit", f={"unit": "weekend", "off": 0})
-    if name == "year_ago":
-        return Match(s, e, "rel_unit", f={"unit": "year", "off": -1})
+    if name == "year_ago":  # "the year-ago period" is a period of report: the quarter a year before
+        return Match(s, e, "rel_unit", f={"unit": "year", "off": -1, "period": bool(re.search(r"(?i)quarter|period", m.group(0)))})
     if name == "ago":
         n = _num(g["num"])
         if n is None:
@@ -440,8 +416,9 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         if unit == "second" and g["num"].lower() in ("a", "an", "one") and re.match(
                 _WORDS["not_after_ordinal_second"], text[e:e + 12]):
             return None  # "a second device": an ordinal
-        if unit == "quarter" and re.match(r"\s+of\b", text[e:e + 4]):
-            return None  # "three-quarters of the vote"
+        if unit == "quarter" and re.match(r"\s+of\b", text[e:e + 4]) and (
+                "-" in m.group(0) or re.match(_WORDS["fraction_of_after"], text[e:e + 20])):
+            return None  # "three-quarters of voters", "three quarters of the vote"; not "several quarters of losses"
         if g.get("half") and isinstance(n, (int, float)):
             n = n + 0.5  # "an hour and a half"
         iso = _dur_iso(n, unit)

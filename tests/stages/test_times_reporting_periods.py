@@ -1,0 +1,54 @@
+"""The times stage on the reporting periods of company results: the year of report, the full and
+fiscal year, the latest period, a year's period and the same period a year before."""
+import pytest
+
+from timeskit import times_of
+
+PUB = "2023-11-02"
+
+
+@pytest.fixture(scope="module")
+def times(nlp):
+    """``times(text) -> {text: TimeExpr}`` after the parse and times stages only."""
+    def run(text, published=PUB):
+        return {t.text: t for t in times_of(text, published)}
+
+    return run
+
+
+def test_a_year_ended_on_a_date_is_a_stretch_of_one_year(times):
+    ts = times("For the year ended March 31, the brewer earned $9 million. In the fiscal year ending June 30, 2024, it expects less.")
+    assert (ts["the year"].type, ts["the year"].value) == ("duration", "P1Y")
+    assert (ts["the fiscal year"].type, ts["the fiscal year"].value) == ("duration", "P1Y")
+    assert ts["June 30, 2024"].value == "2024-06-30"
+
+
+def test_the_full_current_and_latest_fiscal_year_are_years_of_report(times):
+    ts = times("The chain forecast higher sales for the full year. Sales in the current fiscal year will rise, "
+               "after a loss in the latest fiscal year. The sale should close by year's end.")
+    assert ts["the full year"].value == "2023"
+    assert ts["the current fiscal year"].value == "2023"
+    assert ts["the latest fiscal year"].value == "2022"
+    assert (ts["year's end"].value, ts["year's end"].mod) == ("2023", "END")
+
+
+def test_periods_of_report_follow_the_quarter_named_before(times):
+    ts = times("The miner's net income in the fourth quarter rose 12% to $5 million. In the 2022 period, it earned "
+               "$4 million. The latest period included a one-time gain. Revenue was $3 million in the corresponding "
+               "period last year and $2 million in last year's quarter.")
+    assert ts["the fourth quarter"].value == "2023-Q4"
+    assert (ts["the 2022 period"].value, ts["the 2022 period"].anchor) == ("2022-Q4", "previous_time")
+    assert ts["The latest period"].value == "2023-Q4"
+    assert ts["the corresponding period last year"].value == "2022-Q4"
+    assert ts["last year's quarter"].value == "2022-Q4"
+
+
+def test_without_a_quarter_named_the_latest_period_is_the_latest_quarter(times):
+    assert times("Revenue surged 54% in the latest period.")["the latest period"].value == "2023-Q3"
+
+
+def test_quarters_of_a_year_and_quarters_as_a_fraction(times):
+    ts = times("The carrier returned to profit after several quarters of losses; three quarters of the vote "
+               "and three-quarters of voters backed the plan.")
+    assert ts["several quarters"].value == "PXQ"
+    assert set(ts) == {"several quarters"}
