@@ -53,6 +53,7 @@ _PLAN_VERBS = set(_WORDS["plan_verbs"])
 _FUTURE_LIMIT = re.compile(_WORDS["future_limit_before"], re.I)
 _LIMIT_WORDS = set(_WORDS["limit_words"])
 _SAY_VERBS = set(_WORDS["say_verbs"])
+_YEAR_PREFIX = re.compile(_WORDS["year_prefix_before"], re.I)
 _TENSE = {"before": "past", "after": "future", "nearest": "present"}
 _MOD_WORDS = {"START": "early/beginning", "MID": "mid", "END": "late/end"}
 
@@ -155,6 +156,8 @@ def _is_count(doc: Any, mt: R.Match) -> bool:
     for ent in doc.ents:
         if ent.start_char <= mt.start < ent.end_char and ent.label_ in ("MONEY", "PERCENT", "QUANTITY"):
             return True
+    if _YEAR_PREFIX.search(doc_text(doc)[max(0, mt.start - 12):mt.start]) or mt.f.get("fiscal"):
+        return False  # "fiscal 1989 sales", "the post-1959 politics": a year, whatever follows
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in _TIME_NOUNS:
         return True

@@ -286,7 +286,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
     if name == "decade2":
         return Match(s, e, "decade", f={"dec": 190 + int(g["dec2"])})
     if name == "fiscal":
-        return Match(s, e, "year", f={"y": int(g["y"])})
+        return Match(s, e, "year", f={"y": int(g["y"]), "fiscal": True})
     if name == "year":
         pre = text[max(0, s - 1):s]
         if pre.isdigit():
@@ -364,6 +364,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
             s = m.start("det")  # TimeML leaves "earlier" out of "earlier this week"
         kind = "prev_unit" if det in _WORDS["anaphoric_dets"] else "rel_unit"
         return Match(s, e, kind, f={"unit": unit, "off": off}, mod=mod or _adv_mod(g.get("adv")))
+    if name == "in_the_unit":
+        return Match(s, e, "rel_unit", f={"unit": g["unit"].lower(), "off": 0}, mod=_adv_mod(g.get("adv")))
     if name == "prev_unit":
         return Match(s, e, "prev_unit", f={"unit": g["unit"].lower(), "off": 0}, mod=_adv_mod(g.get("adv")))
     if name == "times_a":
@@ -376,11 +378,12 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         md = lx["holidays"][re.sub(r"\s+", " ", g["hol"].lower())]
         if not g["hol"][0].isupper():
             return None
-        if not (re.search(_WORDS["holiday_preceding_words"],
-                          text[max(0, s - 8):s], re.I) or re.match(r"\s*(?:[,.;:!?)]|$)", text[e:e + 2])):
+        named_day = re.fullmatch(r"(?:[A-Z][\w']*\s+)+(?:Day|Eve)", g["hol"])  # "Thanksgiving Day", "Election Day"
+        if not (named_day or re.search(_WORDS["holiday_preceding_words"],
+                                       text[max(0, s - 8):s], re.I) or re.match(r"\s*(?:[,.;:!?)]|$)", text[e:e + 2])):
             return None  # "Christmas trees": not a date
-        if md == "thanksgiving":
-            return Match(s, e, "holiday", f={"hol": "thanksgiving"})
+        if not re.fullmatch(r"\d\d-\d\d", md):  # a holiday of a weekday rule (timex_values.holiday_dates)
+            return Match(s, e, "holiday", f={"hol": md})
         mo, d = (int(x) for x in md.split("-"))
         return Match(s, e, "month_day", f={"m": mo, "d": d})
     if name == "period_end":
@@ -461,6 +464,12 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         ap = g["ap"].lower().replace(".", "")
         h = (h % 12) + (12 if ap == "pm" else 0)
         return Match(s, e, "clock", type="time", f={"h": h, "mi": int(g["mi"] or 0), "tz": _tz(g.get("tz"))})
+    if name == "clock_daypart":
+        h, dp = int(g["h"]), g["dp"].lower()
+        if not 1 <= h <= 12 or (dp == "morning" and h > 11 and h != 12) or (dp in ("afternoon", "evening") and h == 12):
+            return None
+        h = h % 12 + (12 if dp in ("afternoon", "evening") or (dp == "night" and h >= 6) else 0)
+        return Match(s, e, "clock", type="time", f={"h": h, "mi": int(g["mi"] or 0)})
     if name in ("clock_zone", "clock_at"):
         return Match(s, e, "clock", type="time", f={"h": int(g["h"]), "mi": int(g["mi"]), "tz": _tz(g.get("tz"))})
     if name == "same_day":

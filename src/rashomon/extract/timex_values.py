@@ -358,11 +358,8 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
             if p[2] == "before" and h == 2 and ref.month <= 6:
                 y -= 1
             return f"{y:04d}-H{h}", "quarter"
-        if kind == "holiday":  # US Thanksgiving: fourth Thursday of November
-            def tg(y):
-                d = date(y, 11, 1)
-                return d + timedelta(days=(3 - d.weekday()) % 7 + 21)
-            cands = [tg(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        if kind == "holiday":  # a holiday of a weekday rule: US Thanksgiving, US Election Day
+            cands = [holiday_date(p[1], y) for y in (ref.year - 1, ref.year, ref.year + 1)]
             if p[2] == "before":
                 d = max(c for c in cands if c <= ref)
             elif p[2] == "after":
@@ -379,6 +376,17 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
     except (ValueError, KeyError, IndexError):
         return None, None
     return None, None
+
+
+def holiday_date(name: str, year: int) -> date:
+    """The day of a holiday that follows a weekday rule in ``year``: ``thanksgiving`` (US, the fourth
+    Thursday of November) or ``us_election`` (the Tuesday after the first Monday of November)."""
+    nov1 = date(year, 11, 1)
+    if name == "thanksgiving":
+        return nov1 + timedelta(days=(3 - nov1.weekday()) % 7 + 21)
+    if name == "us_election":
+        return nov1 + timedelta(days=(0 - nov1.weekday()) % 7 + 1)
+    raise KeyError(name)
 
 
 def describe(form: str) -> str:
