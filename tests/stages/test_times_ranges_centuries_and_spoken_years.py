@@ -75,3 +75,11 @@ def test_a_month_abbreviation_before_a_capitalised_word_is_a_name(times):
     found = times_of(text, PUB)
     assert [t.start for t in found if t.text == "Jan"] == [text.index("Jan.")]
     assert [t.value for t in found if t.text == "March"] == ["2023-03"]
+
+
+def test_quoted_show_titles_and_high_noon_are_not_times(times):
+    text = "He told CBS's \"60 Minutes.\" For the country, high noon comes today, and the vote closes at noon."
+    found = times_of(text, PUB)
+    assert "60 Minutes" not in {t.text for t in found}
+    noons = [t for t in found if t.text == "noon"]
+    assert [(t.start, t.value) for t in noons] == [(text.rindex("noon"), "2024-02-10T12:00")]

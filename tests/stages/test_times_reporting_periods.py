@@ -52,3 +52,17 @@ def test_quarters_of_a_year_and_quarters_as_a_fraction(times):
                "and three-quarters of voters backed the plan.")
     assert ts["several quarters"].value == "PXQ"
     assert set(ts) == {"several quarters"}
+
+
+def test_a_period_of_report_is_the_quarter_the_lede_names_not_a_side_remark(times):
+    ts = times("The paper maker posted a 20% gain in third-quarter net income. After a flat second quarter, it "
+               "credited its tissue business. In the 2022 period, interest costs were lower. The quarter-to-quarter "
+               "comparison was helped by charges in the year-earlier period.")
+    assert ts["the 2022 period"].value == "2022-Q3"
+    assert ts["the year-earlier period"].value == "2022-Q3"
+    assert not any(t.startswith("The quarter") for t in ts)  # "quarter-to-quarter" names no quarter
+
+
+def test_quarterly_is_not_a_quarter(times):
+    ts = times("The software maker, back in profit after its first quarterly loss, said it earned $20 million.")
+    assert not any("quarter" in t for t in ts)

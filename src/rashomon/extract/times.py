@@ -191,7 +191,7 @@ def _is_rate(doc: Any, mt: R.Match, text: str) -> bool:
 
 
 _NAME_ENTS = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "NORP", "GPE", "LOC", "EVENT"}
-_NAME_KINDS = {"weekday", "rel_unit", "set", "dayword"}
+_NAME_KINDS = {"weekday", "rel_unit", "set", "dayword", "duration"}
 _CAL_WORDS = None
 
 
@@ -207,8 +207,8 @@ def _cal_words() -> set[str]:
 
 
 def _names_something(doc: Any, mt: R.Match, text: str) -> bool:
-    """True when a weekday, "this week", a day word or a frequency word is part of a proper name
-    ("Fox News Sunday", ABC's "This Week", the Weekly Standard, The Daily Caller, the Sunday
+    """True when a weekday, "this week", a day word, a frequency word or a duration is part of a proper name
+    ("Fox News Sunday", ABC's "This Week", CBS's "60 Minutes", the Weekly Standard, The Daily Caller, the Sunday
     Times) rather than a time: it is capitalised mid-sentence and lies inside a name entity
     (ORG, WORK_OF_ART, PERSON, FAC...) that reaches beyond it, sits in quotation marks as a
     title, or touches a capitalised proper-noun token that is not itself a calendar word."""
@@ -232,8 +232,9 @@ def _names_something(doc: Any, mt: R.Match, text: str) -> bool:
         return True  # "This Week" mid-sentence: a title
     before = text[max(0, mt.start - 2):mt.start]
     after = text[mt.end:mt.end + 2]
-    if len(words) >= 2 and all(w[:1].isupper() for w in words) and re.search(r"[\"“‘'`]\s*$", before) and re.match(r"[,.]?[\"”’'`]", after):
-        return True
+    if len(words) >= 2 and all(w[:1].isupper() or w.isdigit() for w in words) and re.search(r"[\"“‘'`]\s*$", before) \
+            and re.match(r"[,.]?[\"”’'`]", after):
+        return True  # a quoted title: ABC's "This Week", CBS's "60 Minutes"
     if mt.kind in ("set", "dayword") and not sent_start and span_text[:1].isupper() and not mt.f.get("wd"):
         return True  # capitalised "Weekly"/"Daily"/"Today" mid-sentence is a name ("Business Weekly", "USA Today")
     cal = _cal_words()
@@ -336,6 +337,7 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str) -
     out: list[TimeExpr] = []
     taken: set[str] = set()
     last_quarter: Optional[TimeExpr] = None
+    first_quarter: Optional[TimeExpr] = None
     for mt, d in zip(matches, dirs):
         span_text = text[mt.start:mt.end]
         value = R.absolute_value(mt)
@@ -377,18 +379,21 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str) -
         if mt.kind == "ref" and pub is None:
             anchor = None
         period = bool(mt.f.get("period"))  # "the year-ago period", "the 1988 period", "the latest period"
-        if (form == "offset:year:-1" and "year" in span_text.lower() and mt.kind in ("ago", "rel_unit") and last_quarter
-                and last_quarter.value and (mt.start - last_quarter.end < 400 or period) and ("last" not in span_text.lower() or period)):
+        # the quarter a period of report refers to: the first quarter the article names (its lede's);
+        # "a year earlier" refers to the quarter named just before it
+        quarter = first_quarter if period else last_quarter
+        if (form == "offset:year:-1" and "year" in span_text.lower() and mt.kind in ("ago", "rel_unit") and quarter
+                and (mt.start - quarter.end < 400 or period) and ("last" not in span_text.lower() or period)):
             # "profit rose from $5 million a year earlier" after "third-quarter": the same quarter a year before
-            y, q = last_quarter.value.split("-Q")
+            y, q = quarter.value.split("-Q")
             value, precision, anchor = f"{int(y) - 1:04d}-Q{q}", "quarter", "previous_time"
-            reason = f"the quarter a year before '{last_quarter.text}' ({last_quarter.value}), mentioned just before"
-        elif period and mt.kind in ("year", "quarter") and last_quarter and last_quarter.value:
+            reason = f"the quarter a year before '{quarter.text}' ({quarter.value}), mentioned before"
+        elif period and mt.kind in ("year", "quarter") and quarter:
             # "the 1988 period", "the latest period": the quarter under report, in the year given
-            q = last_quarter.value.split("-Q")[1]
-            y = mt.f["y"] if mt.kind == "year" else int(last_quarter.value[:4])
+            q = quarter.value.split("-Q")[1]
+            y = mt.f["y"] if mt.kind == "year" else int(quarter.value[:4])
             value, precision, anchor = f"{y:04d}-Q{q}", "quarter", "previous_time"
-            reason = f"the period of report: the quarter of '{last_quarter.text}' ({last_quarter.value}), mentioned before"
+            reason = f"the period of report: the quarter of '{quarter.text}' ({quarter.value}), the first the article names"
         if mt.mod:
             reason = (reason + "; " if reason else "") + f"modifier {_MOD_WORDS.get(mt.mod, mt.mod)} ({mt.mod}) narrows the period without changing the value"
         out.append(TimeExpr(id=span_id("t", article_id, mt.start, mt.end, taken), article=article_id, text=span_text, start=mt.start, end=mt.end,
@@ -396,6 +401,7 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str) -
                             tense=_TENSE[d], mod=mt.mod, part=None if mt.f.get("clock") else mt.f.get("part")))
         if value and "-Q" in value and anchor != "previous_time":
             last_quarter = out[-1]
+            first_quarter = first_quarter or out[-1]
     _clock_on_named_day(out, doc)
     _same_day_as_before(out)
     _same_period_as_before(out)
