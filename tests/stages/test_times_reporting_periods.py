@@ -66,3 +66,9 @@ def test_a_period_of_report_is_the_quarter_the_lede_names_not_a_side_remark(time
 def test_quarterly_is_not_a_quarter(times):
     ts = times("The software maker, back in profit after its first quarterly loss, said it earned $20 million.")
     assert not any("quarter" in t for t in ts)
+
+
+def test_the_year_earlier_numbered_quarter_is_one_span_and_not_a_reference(times):
+    ts = times("In the year-earlier third quarter, the lender earned $5 million. Net income a year earlier was lower.")
+    assert ts["the year-earlier third quarter"].value == "2022-Q3"
+    assert ts["a year earlier"].value == "2022"  # not a year before a quarter that is itself a year back

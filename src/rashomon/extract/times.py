@@ -399,7 +399,7 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str) -
         out.append(TimeExpr(id=span_id("t", article_id, mt.start, mt.end, taken), article=article_id, text=span_text, start=mt.start, end=mt.end,
                             value=value, type=mt.type, precision=precision, anchor=anchor, reason=reason, relative=form,
                             tense=_TENSE[d], mod=mt.mod, part=None if mt.f.get("clock") else mt.f.get("part")))
-        if value and "-Q" in value and anchor != "previous_time":
+        if value and "-Q" in value and anchor != "previous_time" and not mt.f.get("yoff"):  # not "last year's quarter"
             last_quarter = out[-1]
             first_quarter = first_quarter or out[-1]
     _clock_on_named_day(out, doc)

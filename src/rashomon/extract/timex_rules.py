@@ -297,14 +297,12 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
     if name == "quarter":
         if "-" in m.group(0) and m.group(0).lower().startswith("the"):
             s = s + len(re.match(r"the\s+", m.group(0), re.I).group(0))
-        q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[g["q"].lower()]
-        f = {"q": q}
+        f = {"q": ORDINAL_QUARTER[g["q"].lower()]}
         if g.get("y"):
             f["y"] = int(g["y"])
         return Match(s, e, "quarter", f=f)
     if name == "quarter_rely":
-        q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[g["q"].lower()]
-        return Match(s, e, "quarter", f={"q": q, "yoff": _rely(g["rely"])})
+        return Match(s, e, "quarter", f={"q": ORDINAL_QUARTER[g["q"].lower()], "yoff": _rely(g["rely"])})
     if name == "report_year":
         return Match(s, e, "duration", type="duration", f={"iso": "P1Y"})
     if name == "fiscal_year":
@@ -392,6 +390,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         return Match(s, e, "rel_unit", f={"unit": unit, "off": 0}, mod=mod)
     if name == "the_weekend":
         return Match(s, e, "rel_unit", f={"unit": "weekend", "off": 0})
+    if name == "year_ago" and g.get("q"):  # "the year-earlier third quarter"
+        return Match(s, e, "quarter", f={"q": ORDINAL_QUARTER[g["q"].lower()], "yoff": -1})
     if name == "year_ago":  # "the year-ago period" is a period of report: the quarter a year before
         return Match(s, e, "rel_unit", f={"unit": "year", "off": -1, "period": bool(re.search(r"(?i)quarter|period", m.group(0)))})
     if name == "ago":
@@ -482,6 +482,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
 
 
 _APX_MOD = dict(_WORDS["apx_mod"])
+ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _UTC_ZONES = ("GMT", "UTC")
 
 
