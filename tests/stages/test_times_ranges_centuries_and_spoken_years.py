@@ -83,3 +83,8 @@ def test_quoted_show_titles_and_high_noon_are_not_times(times):
     assert "60 Minutes" not in {t.text for t in found}
     noons = [t for t in found if t.text == "noon"]
     assert [(t.start, t.value) for t in noons] == [(text.rindex("noon"), "2024-02-10T12:00")]
+
+
+def test_an_iso_week_written_out_keeps_its_value(times):
+    t = times("The figures for 2023-W12 were revised.")["2023-W12"]
+    assert (t.value, t.precision) == ("2023-W12", "week")

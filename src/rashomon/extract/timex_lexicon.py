@@ -33,7 +33,7 @@ class Match:
     (m, d), month (m, det), year (y), decade (dec), season (s, det | y | yoff), weekday (wd,
     det, part), dayword (off, part), rel_unit (unit, off), ago (unit, n, sign), duration (iso),
     ref (val), set (val), quarter (q, y | latest), half (h, y), clock (h, mi), iso (value), century (c:
-    the first two digits), week_of (m, d, y?: the week that holds the date).
+    the first two digits), week_of (m, d, y?: the week that holds the date), iso_week (y, w).
     """
 
     start: int

@@ -237,6 +237,9 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
     if name == "iso":
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
         return _full(s, e, y, mo, d, mod)
+    if name == "iso_week":
+        w = int(g["w"])
+        return Match(s, e, "iso_week", f={"y": int(g["y"]), "w": w}) if 1 <= w <= 53 else None
     if name == "dotted":
         return _full(s, e, int(g["y"]), int(g["m"]), int(g["d"]), mod)
     if name == "slash":

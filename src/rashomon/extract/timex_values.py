@@ -55,6 +55,8 @@ def absolute_value(mt: Match) -> Optional[str]:
         return f"{f['y']:04d}"
     if k == "decade":
         return f"{f['dec']:03d}"
+    if k == "iso_week":
+        return f"{f['y']:04d}-W{f['w']:02d}"
     if k == "century":
         return f"{f['c']:02d}"
     if k == "week_of" and "y" in f:
