@@ -72,3 +72,9 @@ def test_the_year_earlier_numbered_quarter_is_one_span_and_not_a_reference(times
     ts = times("In the year-earlier third quarter, the lender earned $5 million. Net income a year earlier was lower.")
     assert ts["the year-earlier third quarter"].value == "2022-Q3"
     assert ts["a year earlier"].value == "2022"  # not a year before a quarter that is itself a year back
+
+
+def test_the_last_half_of_a_year_is_its_second_half(times):
+    ts = times("Earnings will be lower for the last half of 2023, traders said in the last half hour of trading.")
+    assert ts["the last half of 2023"].value == "2023-H2"
+    assert not any("half hour" in t for t in ts)

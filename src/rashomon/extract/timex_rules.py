@@ -320,6 +320,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
     if name == "latest_quarter":
         return Match(s, e, "quarter", f={"latest": True})
     if name == "half":
+        if g["h"].lower() == "last" and " of" not in m.group(0).lower():
+            return None  # "the last half hour"; "the last half of 1989" is the second half
         f = {"h": 1 if g["h"].lower() == "first" else 2}
         if g.get("y"):
             f["y"] = int(g["y"])
