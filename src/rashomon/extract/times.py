@@ -20,6 +20,9 @@ How values are set:
 - a part of the day ("Friday night") is kept in ``part`` beside the day value; ``timeml_value``
   joins them as TimeML writes it (``2024-01-05TNI``);
 - "later that year", "that quarter", "the following year" count from the time mentioned before;
+- periods of company results: "the 1988 period" and "the latest period" are the quarter the article
+  names first (its lede's), "the year-ago period" and "a year earlier" that quarter a year before;
+  "the year ended March 31" is a stretch of one year (``P1Y``);
 - time words that are part of a name are dropped: a weekday, "this week", "today" or "weekly"
   capitalised inside a name entity, a quoted title or next to capitalised name words ("Fox News
   Sunday", ABC's "This Week", the Weekly Standard, USA Today);
@@ -394,6 +397,8 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str) -
             y = mt.f["y"] if mt.kind == "year" else int(quarter.value[:4])
             value, precision, anchor = f"{y:04d}-Q{q}", "quarter", "previous_time"
             reason = f"the period of report: the quarter of '{quarter.text}' ({quarter.value}), the first the article names"
+        if anchor == "previous_time" and quarter is not None and quarter.relative is None:
+            form = None  # counted from a quarter given outright: nothing to resolve again
         if mt.mod:
             reason = (reason + "; " if reason else "") + f"modifier {_MOD_WORDS.get(mt.mod, mt.mod)} ({mt.mod}) narrows the period without changing the value"
         out.append(TimeExpr(id=span_id("t", article_id, mt.start, mt.end, taken), article=article_id, text=span_text, start=mt.start, end=mt.end,
