@@ -88,3 +88,9 @@ def test_quoted_show_titles_and_high_noon_are_not_times(times):
 def test_an_iso_week_written_out_keeps_its_value(times):
     t = times("The figures for 2023-W12 were revised.")["2023-W12"]
     assert (t.value, t.precision) == ("2023-W12", "week")
+
+
+def test_decades_and_centuries_ago_are_years_back(times):
+    ts = times("A decade ago the plant employed 900 people; the town was founded a century ago.")
+    assert (ts["A decade ago"].value, ts["A decade ago"].precision) == ("2014", "year")
+    assert ts["a century ago"].value == "1924"

@@ -124,6 +124,9 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
         n = f["n"]
         if not isinstance(n, (int, float)) or not float(n).is_integer():
             return None
+        years = {"decade": 10, "century": 100, "centurie": 100}.get(f["unit"].lower())
+        if years:  # "a decade ago" is the year ten years back (1989 in 1999), not the 1980s
+            return f"offset:year:{int(n) * years * f['sign']}"
         return f"offset:{f['unit']}:{int(n) * f['sign']}"
     if k == "quarter" and "y" not in f:
         if "yoff" in f:
