@@ -52,3 +52,18 @@ def test_a_later_date_and_as_soon_as_possible_lie_in_the_future(times):
     ts = times("The firm will raise the rest at a later date and wants to sell the unit as soon as possible.")
     assert ts["a later date"].value == "FUTURE_REF"
     assert ts["as soon as possible"].value == "FUTURE_REF"
+
+
+def test_days_or_hours_later_are_stretches_counted_from_an_event(times):
+    ts = times("The index sank on the news. Three days later, it was down 6%. Just over an hour later, trading "
+               "resumed. A few days later, the firm cut jobs. Two months earlier, sales had peaked.")
+    assert (ts["Three days later"].type, ts["Three days later"].value) == ("duration", "P3D")
+    assert ts["over an hour later"].value == "PT1H"
+    assert ts["A few days later"].value == "PXD"
+    assert ts["Two months earlier"].value == "2022-08"  # a month shift keeps its date
+
+
+def test_an_offset_followed_by_a_date_in_apposition_names_that_date(times):
+    t = times("The office warned residents again, as it had done three days earlier, on October 9, before the storm.")[
+        "three days earlier"]
+    assert (t.type, t.value, t.anchor) == ("date", "2022-10-09", "previous_time")

@@ -429,13 +429,16 @@ def precision_of_day(value: str) -> bool:
 
 
 _OFFSET_AFTER = re.compile(_WORDS["offset_after_words"], re.I)
+_OFFSET_SIGNAL_END = re.compile(_WORDS["offset_signal_end"], re.I)
+_APPOSED_DATE = re.compile(_WORDS["apposed_date_between"], re.I)
 
 
 def _offset_restating_a_date(out: list[TimeExpr], text: str) -> None:
     """A duration that offsets an event and stands in apposition to a date names that date: "The
     release came on Feb. 6, 2023, three days after the derailment" -> "three days" is 2023-02-06
     (type date, ``anchor="previous_time"``). In: the records of one article, in text order, and
-    its text; changed in place."""
+    its text; changed in place. The date may also follow an offset written with "earlier" / "later"
+    ("a warning it had issued three days earlier, on September 9" -> 2023-09-09)."""
     for prev, t in zip(out, out[1:]):
         if t.type != "duration" or not _OFFSET_AFTER.match(text[t.end:t.end + 20]):
             continue
@@ -444,6 +447,13 @@ def _offset_restating_a_date(out: list[TimeExpr], text: str) -> None:
         t.value, t.type, t.precision, t.anchor = prev.value, "date", "day", "previous_time"
         t.reason = f"an offset in apposition to the date before it: '{prev.text}' ({prev.value})"
         t.relative = None if prev.anchor == "absolute" else prev.relative
+    for t, nxt in zip(out, out[1:]):
+        if t.type != "duration" or not _OFFSET_SIGNAL_END.search(t.text) or not nxt.value or nxt.precision != "day" \
+                or not _APPOSED_DATE.fullmatch(text[t.end:nxt.start]):
+            continue
+        t.value, t.type, t.precision, t.anchor = nxt.value, "date", "day", "previous_time"
+        t.reason = f"an offset in apposition to the date after it: '{nxt.text}' ({nxt.value})"
+        t.relative = None if nxt.anchor == "absolute" else nxt.relative
 
 
 def _same_day_as_before(out: list[TimeExpr]) -> None:

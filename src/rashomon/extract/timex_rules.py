@@ -406,6 +406,11 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         unit = g["unit"].lower()
         d = re.sub(r"\s+", " ", g["dir"].lower())
         sign = -1 if d in ("ago", "earlier") else 1
+        if d in ("earlier", "later") and unit in _WORDS["event_relative_units"]:
+            # "three days later", "an hour earlier": counted from an event, not from the writing; TimeML
+            # annotates the stretch (P3D, PT1H)
+            iso = _dur_iso(n, unit)
+            return Match(s, e, "duration", type="duration", f={"iso": iso}) if iso else None
         if n == "X":
             return Match(s, e, "ref", f={"val": "PAST_REF" if sign < 0 else "FUTURE_REF"})
         return Match(s, e, "ago", f={"unit": unit, "n": n, "sign": sign})
