@@ -1,7 +1,7 @@
 """TempEval-3 task A (time expressions): rashomon's time extractor against TIMEX3 gold.
 
 usage: python benchmarks/tempeval3.py [--data DIR] [--split dev|test] [--json OUT.json] [--limit N]
-       [--misses N]
+       [--misses N] [--breakdown N]
 
 Data: ``../shared/bench/tempeval3``; ``dev`` = ``TBAQ-cleaned/`` (TimeBank + AQUAINT),
 ``test`` = ``Evaluation/te3-platinum/``. Each ``.tml`` file gives the raw text (inside
@@ -12,6 +12,10 @@ Metrics, as in TempEval-3 (UzZaman et al. 2013): span P/R/F1 strict (same offset
 (overlapping); ``value_f1`` / ``type_f1``: relaxed matches whose value (type) is also right,
 over system and gold counts; ``value_accuracy``: right values among relaxed matches.
 HeidelTime's value F1 on the TempEval-3 platinum test was 77.6.
+
+``--breakdown N`` prints every wrong value, missed and spurious span by category (see
+``error_kind``) with up to N examples each: expression, our value against gold, and the rule's
+reason, so that the biggest general error classes can be told from gold conventions.
 """
 from __future__ import annotations
 
@@ -71,6 +75,44 @@ def files_for(data: Path, split: str) -> list[Path]:
     return sorted(base.rglob("*.tml"))
 
 
+_DAYLIKE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def error_kind(ours: str, gold: str) -> str:
+    """The category of a wrong value: ``part-of-day`` (same day, other part), ``precision`` (one
+    value refines the other, or gold pads it with X), ``type`` (a duration or set against a date),
+    ``reference`` (PRESENT/PAST/FUTURE_REF against anything else), ``anchor`` (same shape, another
+    point in time: a wrong reference date or direction) or ``other``."""
+    if _DAYLIKE.match(ours) and _DAYLIKE.match(gold) and ours[:10] == gold[:10]:
+        return "part-of-day"
+    if ours.endswith("_REF") or gold.endswith("_REF"):
+        return "reference"
+    if ours.startswith("P") != gold.startswith("P") or ours.startswith("XXXX") != gold.startswith("XXXX"):
+        return "type"
+    g = gold.rstrip("X-")
+    if ours.startswith(g) or g.startswith(ours):
+        return "precision"
+    shape = re.compile(r"\d")
+    if shape.sub("9", ours) == shape.sub("9", gold):
+        return "anchor"
+    return "other"
+
+
+def print_breakdown(errors: list[tuple[str, str, str, str, str]], n: int) -> None:
+    """Print ``errors`` ((category, expression, ours, gold, reason) rows) by category, largest
+    first, with up to ``n`` examples each."""
+    from collections import Counter, defaultdict
+
+    count = Counter(e[0] for e in errors)
+    rows = defaultdict(list)
+    for e in errors:
+        rows[e[0]].append(e)
+    for cat, k in count.most_common():
+        print(f"== {cat}: {k}")
+        for _, expr, ours, gold, why in rows[cat][:n]:
+            print(f"   {expr!r}: ours {ours} / gold {gold}   [{(why or '')[:100]}]")
+
+
 def prf(tp_p: int, n_sys: int, tp_r: int, n_gold: int) -> tuple[float, float, float]:
     p = tp_p / n_sys if n_sys else 0.0
     r = tp_r / n_gold if n_gold else 0.0
@@ -81,6 +123,7 @@ def main() -> None:
     def extra(p):
         p.add_argument("--limit", type=int, default=0, help="only the first N documents (for quick runs)")
         p.add_argument("--misses", type=int, default=0, help="print up to N wrong values and missed/spurious spans")
+        p.add_argument("--breakdown", type=int, default=0, help="print every value error by category, N examples each")
 
     args = bench_args("tempeval3", "tempeval3", extra=extra, description=__doc__.splitlines()[0])
     files = files_for(args.data, args.split)
@@ -98,6 +141,7 @@ def main() -> None:
     tp_strict = n_sys = n_gold = 0
     rel_sys = rel_gold = val_ok = typ_ok = matched = 0
     misses: list[str] = []
+    errors: list[tuple[str, str, str, str, str]] = []
     for (text, dct, gold), doc, path in zip(docs, nlp.pipe([d[0] for d in docs], batch_size=16), files):
         pub = dct[:10] if dct and re.match(r"\d{4}-\d\d-\d\d", dct) else None
         sys_t = time_exprs(text, doc, pub, path.stem)
@@ -109,6 +153,7 @@ def main() -> None:
         for t in sys_t:
             hit = next((i for i, g in enumerate(gold) if g["start"] < t.end and t.start < g["end"]), None)
             if hit is None:
+                errors.append(("spurious", t.text, timeml_value(t) or "", "-", t.reason or ""))
                 if len(misses) < args.misses:
                     misses.append(f"spurious {t.text!r} ({timeml_value(t)}) in {path.stem}")
                 continue
@@ -120,12 +165,17 @@ def main() -> None:
             matched += 1
             if (timeml_value(t) or "") == g.get("value"):
                 val_ok += 1
-            elif len(misses) < args.misses:
+            else:
+                errors.append((error_kind(timeml_value(t) or "", g.get("value", "")), t.text, timeml_value(t) or "",
+                               g.get("value", ""), t.reason or ""))
+            if (timeml_value(t) or "") != g.get("value") and len(misses) < args.misses:
                 misses.append(f"value {t.text!r}: got {timeml_value(t)}, gold {g.get('value')} ({g['text']!r}, DCT {pub})")
             if t.type.upper() == g.get("type"):
                 typ_ok += 1
         rel_gold += len(used)
         for i, g in enumerate(gold):
+            if i not in used:
+                errors.append(("missed", g["text"], "-", g.get("value", ""), g.get("type", "")))
             if i not in used and len(misses) < args.misses:
                 misses.append(f"missed {g['text']!r} ({g.get('type')} {g.get('value')}) in {path.stem}")
     sp, sr, sf = prf(tp_strict, n_sys, tp_strict, n_gold)
@@ -143,6 +193,8 @@ def main() -> None:
     }
     for m in misses:
         print(m)
+    if args.breakdown:
+        print_breakdown(errors, args.breakdown)
     finish(args, metrics, len(docs))
 
 

@@ -20,6 +20,9 @@ How values are set:
 - a part of the day ("Friday night") is kept in ``part`` beside the day value; ``timeml_value``
   joins them as TimeML writes it (``2024-01-05TNI``);
 - "later that year", "that quarter", "the following year" count from the time mentioned before;
+- periods of company results: "the 1988 period" and "the latest period" are the quarter the article
+  names first (its lede's), "the year-ago period" and "a year earlier" that quarter a year before;
+  "the year ended March 31" is a stretch of one year (``P1Y``);
 - time words that are part of a name are dropped: a weekday, "this week", "today" or "weekly"
   capitalised inside a name entity, a quoted title or next to capitalised name words ("Fox News
   Sunday", ABC's "This Week", the Weekly Standard, USA Today);
@@ -51,6 +54,9 @@ _TIME_NOUNS = set(_WORDS["time_nouns"])
 _FUTURE_MODALS = set(_WORDS["future_modals"])
 _PLAN_VERBS = set(_WORDS["plan_verbs"])
 _FUTURE_LIMIT = re.compile(_WORDS["future_limit_before"], re.I)
+_LIMIT_WORDS = set(_WORDS["limit_words"])
+_SAY_VERBS = set(_WORDS["say_verbs"])
+_YEAR_PREFIX = re.compile(_WORDS["year_prefix_before"], re.I)
 _TENSE = {"before": "past", "after": "future", "nearest": "present"}
 _MOD_WORDS = {"START": "early/beginning", "MID": "mid", "END": "late/end"}
 
@@ -87,6 +93,8 @@ def direction(doc: Any, start: int, end: int) -> str:
         v = v.head
         path.append(v)
     cues = {t.lower_ for t in path} | {c.lower_ for c in span.root.head.children if c.dep_ in ("amod", "compound")}
+    if found and _past_perfect(v):
+        return "before"  # "the offer had been due to expire Friday": a plan that lay ahead of a past time
     if cues & _FUTURE_CUES:
         return "after"
     if "since" in {t.lower_ for t in path[:2]} or (span.start > 0 and span.doc[span.start - 1].lower_ == "since"):
@@ -94,6 +102,8 @@ def direction(doc: Any, start: int, end: int) -> str:
     if cues & {"by", "until", "till"} and found and v.tag_ not in ("VBD",) and not any(
             a.lemma_ == "have" and a.tag_ == "VBD" for a in v.children if a.dep_ == "aux"):
         return "after"  # "will stay until Tuesday", "has given them until 9 a.m. Tuesday" (not "had stayed until")
+    if cues & _LIMIT_WORDS and found and (v.tag_ == "VBD" or v.tag_ == "VBN" and any(a.lemma_ == "have" for a in v.children)):
+        return "nearest"  # "gave them until mid-November", "has extended loans through January": the limit may lie ahead
     if not found:
         sw = {t.lower_ for t in span.sent}
         if sw & {"will", "'ll"}:
@@ -109,8 +119,9 @@ def direction(doc: Any, start: int, end: int) -> str:
         return "after"
     if v.lemma_.lower() in _FUTURE_VERBS and v.tag_ in ("VBZ", "VBP"):
         return "after"  # "On Tuesday, the league plans to hold a news conference"
-    if v.lemma_.lower() in _PLAN_VERBS and v.tag_ == "VBD" and span.root.head.i != v.i:
-        return "after"  # "planned a rally on Saturday": the date is the rally's, which lies ahead of the planning
+    if v.lemma_.lower() in _PLAN_VERBS and (v.tag_ == "VBD" or (v.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in auxes))) \
+            and span.root.head.i != v.i:
+        return "after"  # "planned a rally on Saturday", "was planned for March": the planned thing lies ahead of the planning
     perfect = any(a.lemma_ == "have" for a in auxes)
     if words & _FUTURE_MODALS and not perfect:
         return "after"  # "the father would be traveling Thursday", "could come as early as Tuesday"
@@ -120,7 +131,22 @@ def direction(doc: Any, start: int, end: int) -> str:
         return "before"
     if "would" in words or "could" in words:
         return "nearest"
+    if v.tag_ in ("VBZ", "VBP") and not auxes and v.pos_ == "VERB" and v.lemma_.lower() not in _SAY_VERBS \
+            and span.root.dep_ not in ("poss", "compound", "nsubj", "dobj") and not any(t.tag_ == "VBD" for t in span.sent):
+        return "after"  # "the leaders meet Monday", "the law takes effect Friday": a present that is scheduled
     return "nearest"
+
+
+def _past_perfect(v: Any) -> bool:
+    """True when the verb ``v`` or a verb it complements ("had been due to expire", "had planned to
+    leave") carries the past-perfect auxiliary "had": the time it governs lies before the writing."""
+    for _ in range(4):
+        if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in v.children if a.dep_ == "aux"):
+            return True
+        if v.dep_ not in ("xcomp", "acomp") or v.head.i == v.i:
+            return False
+        v = v.head
+    return False
 
 
 def _is_count(doc: Any, mt: R.Match) -> bool:
@@ -133,6 +159,8 @@ def _is_count(doc: Any, mt: R.Match) -> bool:
     for ent in doc.ents:
         if ent.start_char <= mt.start < ent.end_char and ent.label_ in ("MONEY", "PERCENT", "QUANTITY"):
             return True
+    if _YEAR_PREFIX.search(doc_text(doc)[max(0, mt.start - 12):mt.start]) or mt.f.get("fiscal"):
+        return False  # "fiscal 1989 sales", "the post-1959 politics": a year, whatever follows
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in _TIME_NOUNS:
         return True
@@ -166,7 +194,7 @@ def _is_rate(doc: Any, mt: R.Match, text: str) -> bool:
 
 
 _NAME_ENTS = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "NORP", "GPE", "LOC", "EVENT"}
-_NAME_KINDS = {"weekday", "rel_unit", "set", "dayword"}
+_NAME_KINDS = {"weekday", "rel_unit", "set", "dayword", "duration"}
 _CAL_WORDS = None
 
 
@@ -182,8 +210,8 @@ def _cal_words() -> set[str]:
 
 
 def _names_something(doc: Any, mt: R.Match, text: str) -> bool:
-    """True when a weekday, "this week", a day word or a frequency word is part of a proper name
-    ("Fox News Sunday", ABC's "This Week", the Weekly Standard, The Daily Caller, the Sunday
+    """True when a weekday, "this week", a day word, a frequency word or a duration is part of a proper name
+    ("Fox News Sunday", ABC's "This Week", CBS's "60 Minutes", the Weekly Standard, The Daily Caller, the Sunday
     Times) rather than a time: it is capitalised mid-sentence and lies inside a name entity
     (ORG, WORK_OF_ART, PERSON, FAC...) that reaches beyond it, sits in quotation marks as a
     title, or touches a capitalised proper-noun token that is not itself a calendar word."""
@@ -207,8 +235,9 @@ def _names_something(doc: Any, mt: R.Match, text: str) -> bool:
         return True  # "This Week" mid-sentence: a title
     before = text[max(0, mt.start - 2):mt.start]
     after = text[mt.end:mt.end + 2]
-    if len(words) >= 2 and all(w[:1].isupper() for w in words) and re.search(r"[\"“‘'`]\s*$", before) and re.match(r"[,.]?[\"”’'`]", after):
-        return True
+    if len(words) >= 2 and all(w[:1].isupper() or w.isdigit() for w in words) and re.search(r"[\"“‘'`]\s*$", before) \
+            and re.match(r"[,.]?[\"”’'`]", after):
+        return True  # a quoted title: ABC's "This Week", CBS's "60 Minutes"
     if mt.kind in ("set", "dayword") and not sent_start and span_text[:1].isupper() and not mt.f.get("wd"):
         return True  # capitalised "Weekly"/"Daily"/"Today" mid-sentence is a name ("Business Weekly", "USA Today")
     cal = _cal_words()
@@ -311,6 +340,7 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str) -
     out: list[TimeExpr] = []
     taken: set[str] = set()
     last_quarter: Optional[TimeExpr] = None
+    first_quarter: Optional[TimeExpr] = None
     for mt, d in zip(matches, dirs):
         span_text = text[mt.start:mt.end]
         value = R.absolute_value(mt)
@@ -351,19 +381,32 @@ def time_exprs(text: str, doc: Any, published: Optional[str], article_id: str) -
                 reason = "relative to an unknown publication date"
         if mt.kind == "ref" and pub is None:
             anchor = None
-        if (form == "offset:year:-1" and "year" in span_text.lower() and mt.kind in ("ago", "rel_unit") and last_quarter
-                and last_quarter.value and mt.start - last_quarter.end < 400 and "last" not in span_text.lower()):
+        period = bool(mt.f.get("period"))  # "the year-ago period", "the 1988 period", "the latest period"
+        # the quarter a period of report refers to: the first quarter the article names (its lede's);
+        # "a year earlier" refers to the quarter named just before it
+        quarter = first_quarter if period else last_quarter
+        if (form == "offset:year:-1" and "year" in span_text.lower() and mt.kind in ("ago", "rel_unit") and quarter
+                and (mt.start - quarter.end < 400 or period) and ("last" not in span_text.lower() or period)):
             # "profit rose from $5 million a year earlier" after "third-quarter": the same quarter a year before
-            y, q = last_quarter.value.split("-Q")
+            y, q = quarter.value.split("-Q")
             value, precision, anchor = f"{int(y) - 1:04d}-Q{q}", "quarter", "previous_time"
-            reason = f"the quarter a year before '{last_quarter.text}' ({last_quarter.value}), mentioned just before"
+            reason = f"the quarter a year before '{quarter.text}' ({quarter.value}), mentioned before"
+        elif period and mt.kind in ("year", "quarter") and quarter:
+            # "the 1988 period", "the latest period": the quarter under report, in the year given
+            q = quarter.value.split("-Q")[1]
+            y = mt.f["y"] if mt.kind == "year" else int(quarter.value[:4])
+            value, precision, anchor = f"{y:04d}-Q{q}", "quarter", "previous_time"
+            reason = f"the period of report: the quarter of '{quarter.text}' ({quarter.value}), the first the article names"
+        if anchor == "previous_time" and quarter is not None and quarter.relative is None:
+            form = None  # counted from a quarter given outright: nothing to resolve again
         if mt.mod:
             reason = (reason + "; " if reason else "") + f"modifier {_MOD_WORDS.get(mt.mod, mt.mod)} ({mt.mod}) narrows the period without changing the value"
         out.append(TimeExpr(id=span_id("t", article_id, mt.start, mt.end, taken), article=article_id, text=span_text, start=mt.start, end=mt.end,
                             value=value, type=mt.type, precision=precision, anchor=anchor, reason=reason, relative=form,
                             tense=_TENSE[d], mod=mt.mod, part=None if mt.f.get("clock") else mt.f.get("part")))
-        if value and "-Q" in value and anchor != "previous_time":
+        if value and "-Q" in value and anchor != "previous_time" and not mt.f.get("yoff"):  # not "last year's quarter"
             last_quarter = out[-1]
+            first_quarter = first_quarter or out[-1]
     _clock_on_named_day(out, doc)
     _same_day_as_before(out)
     _same_period_as_before(out)
@@ -386,13 +429,16 @@ def precision_of_day(value: str) -> bool:
 
 
 _OFFSET_AFTER = re.compile(_WORDS["offset_after_words"], re.I)
+_OFFSET_SIGNAL_END = re.compile(_WORDS["offset_signal_end"], re.I)
+_APPOSED_DATE = re.compile(_WORDS["apposed_date_between"], re.I)
 
 
 def _offset_restating_a_date(out: list[TimeExpr], text: str) -> None:
     """A duration that offsets an event and stands in apposition to a date names that date: "The
     release came on Feb. 6, 2023, three days after the derailment" -> "three days" is 2023-02-06
     (type date, ``anchor="previous_time"``). In: the records of one article, in text order, and
-    its text; changed in place."""
+    its text; changed in place. The date may also follow an offset written with "earlier" / "later"
+    ("a warning it had issued three days earlier, on September 9" -> 2023-09-09)."""
     for prev, t in zip(out, out[1:]):
         if t.type != "duration" or not _OFFSET_AFTER.match(text[t.end:t.end + 20]):
             continue
@@ -401,6 +447,13 @@ def _offset_restating_a_date(out: list[TimeExpr], text: str) -> None:
         t.value, t.type, t.precision, t.anchor = prev.value, "date", "day", "previous_time"
         t.reason = f"an offset in apposition to the date before it: '{prev.text}' ({prev.value})"
         t.relative = None if prev.anchor == "absolute" else prev.relative
+    for t, nxt in zip(out, out[1:]):
+        if t.type != "duration" or not _OFFSET_SIGNAL_END.search(t.text) or not nxt.value or nxt.precision != "day" \
+                or not _APPOSED_DATE.fullmatch(text[t.end:nxt.start]):
+            continue
+        t.value, t.type, t.precision, t.anchor = nxt.value, "date", "day", "previous_time"
+        t.reason = f"an offset in apposition to the date after it: '{nxt.text}' ({nxt.value})"
+        t.relative = None if nxt.anchor == "absolute" else nxt.relative
 
 
 def _same_day_as_before(out: list[TimeExpr]) -> None:

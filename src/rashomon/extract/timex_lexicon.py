@@ -32,7 +32,8 @@ class Match:
     ``kind`` is one of: full (y, m, d), month_year (y, m), month_relyear (m, yoff), month_day
     (m, d), month (m, det), year (y), decade (dec), season (s, det | y | yoff), weekday (wd,
     det, part), dayword (off, part), rel_unit (unit, off), ago (unit, n, sign), duration (iso),
-    ref (val), set (val), quarter (q, y | latest), half (h, y), clock (h, mi), iso (value).
+    ref (val), set (val), quarter (q, y | latest), half (h, y), clock (h, mi), iso (value), century (c:
+    the first two digits), week_of (m, d, y?: the week that holds the date), iso_week (y, w).
     """
 
     start: int
@@ -114,6 +115,8 @@ def _month_ok(text: str, m: re.Match, name: str) -> bool:
         before = text[max(0, m.start() - 12):m.start()].lower()
         prep = re.search(_WORDS["month_preceding_words"], before) or re.search(_WORDS["mod_before"], before)
         if key in _AMBIG:
-            return bool(prep)
+            # "of Jan Kavan": an abbreviation without its point before a capitalised word is a name
+            name_next = tok.isalpha() and len(tok) <= 3 and re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3])
+            return bool(prep) and not name_next
         return bool(prep) or not re.search(r"^\s*[A-Z]", text[m.end():m.end() + 2])
     return True

@@ -26,6 +26,7 @@ from typing import Optional
 
 from ..data import load_yaml
 from .timex_lexicon import Match, WEEKDAY_INDEX, _WORDS, _alt, _month_ok, _num, event_by_month_day, lexicon, named_event  # noqa: F401
+from .timex_ranges import range_ends
 from .timex_values import absolute_value, describe, precision_of, relative_form, resolve, shift_period, year_candidates  # noqa: F401
 
 
@@ -45,6 +46,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     b["REFS"] = _alt(lx['refs'])
     b["SETS"] = _alt(lx['sets'])
     b["EVENTS"] = _alt(n for e in lx.get('named_events', []) for n in e['names'])
+    b["CENTURY_ORDINALS"] = _alt(lx["century_ordinals"])
+    b["DECADE_WORDS"] = _alt(lx["decade_words"])
+    b["DURATION_FILLERS"] = _alt(lx["duration_fillers"])
     pats = [(name, template.format(**b)) for name, template in table["patterns"]]
     return [(name, re.compile(p, re.I)) for name, p in pats]
 
@@ -98,7 +102,7 @@ def find(text: str) -> list[Match]:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
     taken.sort(key=lambda c: c.start)
-    return _range_starts(_merge(taken, text), text)
+    return range_ends(_range_starts(_merge(taken, text), text), text)
 
 
 # the first day of a range of days that names its month once: "10 to 12 May", "23-24 June",
@@ -171,6 +175,15 @@ def _merge(ms: list[Match], text: str) -> list[Match]:
                 out.append(Match(a.start, b.end, b.kind, "time", f, b.mod))
                 i += 2
                 continue
+        if b is not None and b.kind == "year" and not a.mod and (
+                a.kind == "month" and a.f.get("det") is None and re.fullmatch(r",?\s+(?:of\s+)?", gap)
+                or a.kind == "season" and set(a.f) == {"s"} and re.fullmatch(r"\s+of\s+", gap)):
+            # "January nineteen ninety-seven", "the winter of nineteen ninety-four": the year the
+            # month or season pattern could not read (a spoken year)
+            kind, f = ("month_year", {"y": b.f["y"], "m": a.f["m"]}) if a.kind == "month" else ("season", {"s": a.f["s"], "y": b.f["y"]})
+            out.append(Match(a.start, b.end, kind, a.type, f, a.mod))
+            i += 2
+            continue
         if b is not None and a.kind == "full" and not a.f.get("clock") and b.kind == "clock" \
                 and re.fullmatch(r",?\s{1,3}(?:at\s+)?", gap or "x"):
             # "03.02.2024 14:05 GMT", "March 3, 2024, at 9:30 a.m.": a time on that day
@@ -224,6 +237,9 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
     if name == "iso":
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
         return _full(s, e, y, mo, d, mod)
+    if name == "iso_week":
+        w = int(g["w"])
+        return Match(s, e, "iso_week", f={"y": int(g["y"]), "w": w}) if 1 <= w <= 53 else None
     if name == "dotted":
         return _full(s, e, int(g["y"]), int(g["m"]), int(g["d"]), mod)
     if name == "slash":
@@ -241,6 +257,18 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         if not 1 <= d <= 31:
             return None
         return Match(s, e, "month_day", f={"m": mon, "d": d}, mod=mod)
+    if name in ("month_day_det", "week_of"):
+        d = int(g["d"])
+        if not 1 <= d <= 31:
+            return None
+        if name == "week_of":  # "the week of March 6": the ISO week of that date
+            return Match(s, e, "week_of", f={"m": mon, "d": d, **({"y": int(g["y"])} if g.get("y") else {})})
+        return Match(s, e, "month_day", f={"m": mon, "d": d, "dir": dict(_WORDS["det_direction"])[g["det"].lower()]})
+    if name == "century":
+        n = int(g["cn"]) if g.get("cn") else lx["century_ordinals"][re.sub(r"[\s-]+", "-", g["cw"].lower())]
+        return Match(s, e, "century", f={"c": n - 1}) if 1 <= n <= 30 else None
+    if name == "decade_word":
+        return Match(s, e, "decade", f={"dec": lx["decade_words"][g["dw"].lower()]}, mod=_mod(m))
     if name == "month_det":
         det = g["det"].lower()
         return Match(s, e, "month", f={"m": mon, "det": dict(_WORDS["det_offset"])[det]}, mod=mod)
@@ -261,7 +289,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
     if name == "decade2":
         return Match(s, e, "decade", f={"dec": 190 + int(g["dec2"])})
     if name == "fiscal":
-        return Match(s, e, "year", f={"y": int(g["y"])})
+        return Match(s, e, "year", f={"y": int(g["y"]), "fiscal": True})
     if name == "year":
         pre = text[max(0, s - 1):s]
         if pre.isdigit():
@@ -272,17 +300,28 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
     if name == "quarter":
         if "-" in m.group(0) and m.group(0).lower().startswith("the"):
             s = s + len(re.match(r"the\s+", m.group(0), re.I).group(0))
-        q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[g["q"].lower()]
-        f = {"q": q}
+        f = {"q": ORDINAL_QUARTER[g["q"].lower()]}
         if g.get("y"):
             f["y"] = int(g["y"])
         return Match(s, e, "quarter", f=f)
     if name == "quarter_rely":
-        q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[g["q"].lower()]
-        return Match(s, e, "quarter", f={"q": q, "yoff": _rely(g["rely"])})
+        return Match(s, e, "quarter", f={"q": ORDINAL_QUARTER[g["q"].lower()], "yoff": _rely(g["rely"])})
+    if name == "report_year":
+        return Match(s, e, "duration", type="duration", f={"iso": "P1Y"})
+    if name == "fiscal_year":
+        off = dict(_WORDS["fiscal_year_offset"])[re.sub(r"\s+", " ", g["fy"].lower())]
+        return Match(s, e, "rel_unit", f={"unit": "year", "off": off})
+    if name == "latest_period":
+        return Match(s, e, "quarter", f={"latest": True, "period": True})
+    if name == "year_period":
+        return Match(s, e, "year", f={"y": int(g["y"]), "period": True})
+    if name == "period_year_before":
+        return Match(s, e, "rel_unit", f={"unit": "year", "off": -1, "period": True})
     if name == "latest_quarter":
         return Match(s, e, "quarter", f={"latest": True})
     if name == "half":
+        if g["h"].lower() == "last" and " of" not in m.group(0).lower():
+            return None  # "the last half hour"; "the last half of 1989" is the second half
         f = {"h": 1 if g["h"].lower() == "first" else 2}
         if g.get("y"):
             f["y"] = int(g["y"])
@@ -328,6 +367,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
             s = m.start("det")  # TimeML leaves "earlier" out of "earlier this week"
         kind = "prev_unit" if det in _WORDS["anaphoric_dets"] else "rel_unit"
         return Match(s, e, kind, f={"unit": unit, "off": off}, mod=mod or _adv_mod(g.get("adv")))
+    if name == "in_the_unit":
+        return Match(s, e, "rel_unit", f={"unit": g["unit"].lower(), "off": 0}, mod=_adv_mod(g.get("adv")))
     if name == "prev_unit":
         return Match(s, e, "prev_unit", f={"unit": g["unit"].lower(), "off": 0}, mod=_adv_mod(g.get("adv")))
     if name == "times_a":
@@ -340,11 +381,12 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         md = lx["holidays"][re.sub(r"\s+", " ", g["hol"].lower())]
         if not g["hol"][0].isupper():
             return None
-        if not (re.search(_WORDS["holiday_preceding_words"],
-                          text[max(0, s - 8):s], re.I) or re.match(r"\s*(?:[,.;:!?)]|$)", text[e:e + 2])):
+        named_day = re.fullmatch(r"(?:[A-Z][\w']*\s+)+(?:Day|Eve)", g["hol"])  # "Thanksgiving Day", "Election Day"
+        if not (named_day or re.search(_WORDS["holiday_preceding_words"],
+                                       text[max(0, s - 8):s], re.I) or re.match(r"\s*(?:[,.;:!?)]|$)", text[e:e + 2])):
             return None  # "Christmas trees": not a date
-        if md == "thanksgiving":
-            return Match(s, e, "holiday", f={"hol": "thanksgiving"})
+        if not re.fullmatch(r"\d\d-\d\d", md):  # a holiday of a weekday rule (timex_values.holiday_dates)
+            return Match(s, e, "holiday", f={"hol": md})
         mo, d = (int(x) for x in md.split("-"))
         return Match(s, e, "month_day", f={"m": mo, "d": d})
     if name == "period_end":
@@ -353,8 +395,10 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         return Match(s, e, "rel_unit", f={"unit": unit, "off": 0}, mod=mod)
     if name == "the_weekend":
         return Match(s, e, "rel_unit", f={"unit": "weekend", "off": 0})
-    if name == "year_ago":
-        return Match(s, e, "rel_unit", f={"unit": "year", "off": -1})
+    if name == "year_ago" and g.get("q"):  # "the year-earlier third quarter"
+        return Match(s, e, "quarter", f={"q": ORDINAL_QUARTER[g["q"].lower()], "yoff": -1})
+    if name == "year_ago":  # "the year-ago period" is a period of report: the quarter a year before
+        return Match(s, e, "rel_unit", f={"unit": "year", "off": -1, "period": bool(re.search(r"(?i)quarter|period", m.group(0)))})
     if name == "ago":
         n = _num(g["num"])
         if n is None:
@@ -362,6 +406,11 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         unit = g["unit"].lower()
         d = re.sub(r"\s+", " ", g["dir"].lower())
         sign = -1 if d in ("ago", "earlier") else 1
+        if d in ("earlier", "later") and unit in _WORDS["event_relative_units"]:
+            # "three days later", "an hour earlier": counted from an event, not from the writing; TimeML
+            # annotates the stretch (P3D, PT1H)
+            iso = _dur_iso(n, unit)
+            return Match(s, e, "duration", type="duration", f={"iso": iso}) if iso else None
         if n == "X":
             return Match(s, e, "ref", f={"val": "PAST_REF" if sign < 0 else "FUTURE_REF"})
         return Match(s, e, "ago", f={"unit": unit, "n": n, "sign": sign})
@@ -380,8 +429,9 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         if unit == "second" and g["num"].lower() in ("a", "an", "one") and re.match(
                 _WORDS["not_after_ordinal_second"], text[e:e + 12]):
             return None  # "a second device": an ordinal
-        if unit == "quarter" and re.match(r"\s+of\b", text[e:e + 4]):
-            return None  # "three-quarters of the vote"
+        if unit == "quarter" and re.match(r"\s+of\b", text[e:e + 4]) and (
+                "-" in m.group(0) or re.match(_WORDS["fraction_of_after"], text[e:e + 20])):
+            return None  # "three-quarters of voters", "three quarters of the vote"; not "several quarters of losses"
         if g.get("half") and isinstance(n, (int, float)):
             n = n + 0.5  # "an hour and a half"
         iso = _dur_iso(n, unit)
@@ -424,6 +474,12 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         ap = g["ap"].lower().replace(".", "")
         h = (h % 12) + (12 if ap == "pm" else 0)
         return Match(s, e, "clock", type="time", f={"h": h, "mi": int(g["mi"] or 0), "tz": _tz(g.get("tz"))})
+    if name == "clock_daypart":
+        h, dp = int(g["h"]), g["dp"].lower()
+        if not 1 <= h <= 12 or (dp == "morning" and h > 11 and h != 12) or (dp in ("afternoon", "evening") and h == 12):
+            return None
+        h = h % 12 + (12 if dp in ("afternoon", "evening") or (dp == "night" and h >= 6) else 0)
+        return Match(s, e, "clock", type="time", f={"h": h, "mi": int(g["mi"] or 0)})
     if name in ("clock_zone", "clock_at"):
         return Match(s, e, "clock", type="time", f={"h": int(g["h"]), "mi": int(g["mi"]), "tz": _tz(g.get("tz"))})
     if name == "same_day":
@@ -436,6 +492,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
 
 
 _APX_MOD = dict(_WORDS["apx_mod"])
+ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _UTC_ZONES = ("GMT", "UTC")
 
 

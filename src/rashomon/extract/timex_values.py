@@ -55,6 +55,15 @@ def absolute_value(mt: Match) -> Optional[str]:
         return f"{f['y']:04d}"
     if k == "decade":
         return f"{f['dec']:03d}"
+    if k == "iso_week":
+        return f"{f['y']:04d}-W{f['w']:02d}"
+    if k == "century":
+        return f"{f['c']:02d}"
+    if k == "week_of" and "y" in f:
+        try:
+            return _week(date(f["y"], f["m"], f["d"]))
+        except ValueError:
+            return None
     if k == "season" and "y" in f:
         return f"{f['y']:04d}-{f['s']}"
     if k == "quarter" and "y" in f:
@@ -74,7 +83,10 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
     """Machine form of an expression that needs an anchor date; ``direction`` is before | after |
     nearest (from the tense of the sentence). None for absolute expressions."""
     f, k = mt.f, mt.kind
+    if k == "week_of" and "y" not in f:
+        return f"weekof:{f['m']}-{f['d']}:{direction}"
     if k == "month_day":
+        direction = f.get("dir") or direction  # "last Oct. 23": the determiner's direction
         if f.get("wd"):
             direction = f"wd{f['wd']}"  # "Monday, Oct. 26": the year in which Oct. 26 is a Monday
         form = f"monthday:{f['m']}-{f['d']}:{direction}"
@@ -112,6 +124,9 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
         n = f["n"]
         if not isinstance(n, (int, float)) or not float(n).is_integer():
             return None
+        years = {"decade": 10, "century": 100, "centurie": 100}.get(f["unit"].lower())
+        if years:  # "a decade ago" is the year ten years back (1989 in 1999), not the 1980s
+            return f"offset:year:{int(n) * years * f['sign']}"
         return f"offset:{f['unit']}:{int(n) * f['sign']}"
     if k == "quarter" and "y" not in f:
         if "yoff" in f:
@@ -291,6 +306,10 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
             m, dd = (int(x) for x in p[1].split("-"))
             d = _pick_year(ref, m, dd, p[2])
             return _with_part(d, p[3] if len(p) > 3 else None) if d else (None, None)
+        if kind == "weekof":
+            m, dd = (int(x) for x in p[1].split("-"))
+            d = _pick_year(ref, m, dd, p[2])
+            return (_week(d), "week") if d else (None, None)
         if kind == "month":
             m = int(p[1])
             if p[2] == "year":
@@ -344,11 +363,8 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
             if p[2] == "before" and h == 2 and ref.month <= 6:
                 y -= 1
             return f"{y:04d}-H{h}", "quarter"
-        if kind == "holiday":  # US Thanksgiving: fourth Thursday of November
-            def tg(y):
-                d = date(y, 11, 1)
-                return d + timedelta(days=(3 - d.weekday()) % 7 + 21)
-            cands = [tg(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        if kind == "holiday":  # a holiday of a weekday rule: US Thanksgiving, US Election Day
+            cands = [holiday_date(p[1], y) for y in (ref.year - 1, ref.year, ref.year + 1)]
             if p[2] == "before":
                 d = max(c for c in cands if c <= ref)
             elif p[2] == "after":
@@ -365,6 +381,17 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
     except (ValueError, KeyError, IndexError):
         return None, None
     return None, None
+
+
+def holiday_date(name: str, year: int) -> date:
+    """The day of a holiday that follows a weekday rule in ``year``: ``thanksgiving`` (US, the fourth
+    Thursday of November) or ``us_election`` (the Tuesday after the first Monday of November)."""
+    nov1 = date(year, 11, 1)
+    if name == "thanksgiving":
+        return nov1 + timedelta(days=(3 - nov1.weekday()) % 7 + 21)
+    if name == "us_election":
+        return nov1 + timedelta(days=(0 - nov1.weekday()) % 7 + 1)
+    raise KeyError(name)
 
 
 def describe(form: str) -> str:
@@ -385,6 +412,8 @@ def describe(form: str) -> str:
         names = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday", "SA": "Saturday", "SU": "Sunday"}
         return {"before": f"the {names[wd]} on or before", "after": f"the {names[wd]} on or after", "last": f"the {names[wd]} before",
                 "next": f"the {names[wd]} after", "this": f"the {names[wd]} in the week of"}.get(p[2], f"the {names[wd]} nearest to")
+    if p[0] == "weekof":
+        return "the week that holds that month and day nearest to (in the direction of the tense)"
     if p[0] == "monthday":
         return {"before": "that month and day on or before", "after": "that month and day on or after"}.get(p[2], "that month and day nearest to")
     if p[0] == "month":

@@ -1,0 +1,57 @@
+"""The second day of a range of days that names its month once ("April 24 and 25", "May 3-5, 2024").
+
+In: the matches of ``timex_rules.find`` (in text order) and the text. Out: the same matches with
+the second day of each such range added as a date of the first's month (and year).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional
+
+from .timex_lexicon import Match, _WORDS
+
+
+def full_date(s: int, e: int, y: int, mo: int, d: int, mod: Optional[str]) -> Optional[Match]:
+    """A ``full`` match for year ``y``, month ``mo``, day ``d`` over ``s:e``; None when no such day exists."""
+    try:
+        date(y, mo, d)
+    except (ValueError, TypeError):
+        return None
+    return Match(s, e, "full", f={"y": y, "m": mo, "d": d}, mod=mod)
+
+
+_DAY_RANGE_END = re.compile(_WORDS["day_range_end"], re.I)
+
+
+def range_ends(ms: list[Match], text: str) -> list[Match]:
+    """Add the second day of a range that names its month once ("April 24 and 25", "May 3-5, 2024")
+    as a date of the first's month; a year written after the second day ("May 3-5, 2024") is given to
+    both days and stops being a match of its own."""
+    out: list[Match] = []
+    drop: set[int] = set()
+    for k, mt in enumerate(ms):
+        if k in drop:
+            continue
+        out.append(mt)
+        if mt.kind not in ("month_day", "full") or mt.f.get("clock") or mt.f.get("event") or not mt.f.get("d"):
+            continue
+        m = _DAY_RANGE_END.match(text, mt.end)
+        if not m or not mt.f["d"] < int(m.group(1)) <= 31:
+            continue
+        nxt = ms[k + 1] if k + 1 < len(ms) else None
+        if nxt is not None and nxt.start < m.end(1):
+            continue  # the second number is already part of another expression
+        y = mt.f.get("y") or (int(m.group(2)) if m.group(2) else None)
+        if m.group(2) and nxt is not None and nxt.kind == "year" and nxt.start == m.start(2):
+            drop.add(k + 1)
+        if y and mt.kind == "month_day":
+            first = full_date(mt.start, mt.end, y, mt.f["m"], mt.f["d"], mt.mod)
+            if first is None:
+                continue
+            out[-1] = first
+        second = full_date(m.start(1), m.end(1), y, mt.f["m"], int(m.group(1)), None) if y else \
+            Match(m.start(1), m.end(1), "month_day", f={"m": mt.f["m"], "d": int(m.group(1))})
+        if second is not None:
+            out.append(second)
+    return out

@@ -1,0 +1,42 @@
+"""The times stage on the direction of yearless and weekday dates: a past perfect looks back, a
+limit set by "until" / "through" under a past verb may lie ahead, a passive plan looks ahead, and a
+scheduled present ("the leaders meet Monday") looks ahead."""
+import pytest
+
+from timeskit import times_of
+
+PUB = "2024-10-30"  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def times(nlp):
+    """``times(text) -> {text: TimeExpr}`` after the parse and times stages only."""
+    def run(text, published=PUB):
+        return {t.text: t for t in times_of(text, published)}
+
+    return run
+
+
+def test_past_perfect_puts_a_once_planned_weekday_before_the_writing(times):
+    t = times("The tender offer had been due to expire Friday evening.")["Friday evening"]
+    assert t.value == "2024-10-25"
+    t = times("The vote had been scheduled for Monday, before the court stepped in.")["Monday"]
+    assert t.value == "2024-10-28"
+
+
+def test_until_under_a_past_verb_takes_the_nearest_month(times):
+    assert times("The regulator gave the bidder until mid-November to file more documents.")["mid-November"].value == "2024-11"
+    assert times("The lenders have extended credit lines through January.")["January"].value == "2025-01"
+    # far from the publication date the nearest month is the one before
+    assert times("The strike lasted until March.")["March"].value == "2024-03"
+
+
+def test_a_passive_plan_looks_ahead(times):
+    assert times("The officials said the handover was planned for early March.")["early March"].value == "2025-03"
+
+
+def test_a_scheduled_present_looks_ahead_but_a_past_narrative_does_not(times):
+    assert times("The two leaders meet separately Monday with the mediator.")["Monday"].value == "2024-11-04"
+    ts = times("Shares fell sharply, and the index hurt the market on Monday.")
+    assert ts["Monday"].value == "2024-10-28"
+    assert times("The ministry says Monday was the calmest day in weeks.")["Monday"].value == "2024-10-28"
