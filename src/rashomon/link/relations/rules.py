@@ -17,7 +17,7 @@ from ...models import Span
 from ...lexicon.units import in_si
 from .context import ClaimView, far_apart, opposed_sides, same_sentence, topic_similarity, view_neighbours, view_pairs
 from .lexicon import count_terms, find_terms, is_total, lexicon, tokens
-from .targets import debunks, negation_targets, object_points_back, roles_hold, said_denials
+from .targets import debunks, falsity_hits, negation_targets, object_points_back, roles_hold, said_denials
 from ...data import load_yaml
 
 _WORDS = load_yaml("relation_words.yaml", "en")  # word lists and patterns of this module (data/en/relation_words.yaml)
@@ -283,7 +283,8 @@ def _denial_targets(x: ClaimView, others: list[ClaimView], need: float) -> list[
 
 def denial_findings(views: list[ClaimView]) -> list[Finding]:
     """A claim marked ``denied``, or one carrying a rebuttal ("dismisses the claims of...",
-    "This is not true"), contradicts the asserted claims whose proposition it negates: the most
+    "This is not true", or one that calls a statement false: "the lie is this: that ...", "the claim
+    defies logic", ``targets.falsity_hits``), contradicts the asserted claims whose proposition it negates: the most
     similar claims from other speakers, one per cluster (``_denial_targets``; never another
     rebuttal, which agrees with it), or, for a bare "this is not true", the claim just before it
     in the same article; in corpora above ``relations.all_pairs_max`` claims only among its
@@ -300,6 +301,10 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
     near: Optional[list] = None  # per claim, its blocked candidates (only computed for large corpora, when needed)
     for k, x in enumerate(views):
         verbs, sents = _rebuttal_hits(x.text)
+        if not (verbs or sents):
+            # "the lie is this: that ...", "defies logic": a claim that calls a statement false
+            # rebuts, by topic, the claims that assert it (as a rebuttal sentence does)
+            sents = falsity_hits(x.text)
         cue = (x.claim.cue or "").lower()
         cue_denial = bool(find_terms(cue, (lexicon().get("denial") or {}).get("verbs", []))) if cue else False
         denied = x.claim.polarity == "denied" or cue_denial

@@ -1,0 +1,87 @@
+"""A claim that calls a statement false ("the lie is this: that ...", "the claim defies logic")
+rebuts, by topic, the claims of other articles that assert it (link/relations/rules.py
+``denial_findings``, ``falsity_words`` of data/en/relation_words.yaml; the dispute stances of
+link/dispute_stances.py read it as a rejection).
+Near misses stay silent: two claims that both call the report false agree; a word that describes a
+thing ("a prank video") is no rebuttal; a falsity word about another matter does not contradict
+the report; a demand and its refusal can both be true. Sentences written for these tests."""
+from __future__ import annotations
+
+from test_relations_signals import assert_evidence_slices, build, contradictions, run
+
+from rashomon.link.relations.targets import falsity_hits
+
+REPORT = "The water board opened the Orvel dam on Sunday night and flooded the farms of the valley, residents said."
+REPORT_2 = "Farms in the Orvel valley were flooded after the water board opened the dam on Sunday, a farmer said."
+LIE = "The lie is this: that the water board opened the Orvel dam and flooded the farms of the valley."
+LOGIC = "The claim that the water board opened the Orvel dam and flooded the valley farms defies logic, engineers said."
+PRANK = "A prank video of the Orvel dam and the flooded valley farms was shared widely on Sunday."
+OTHER = "Reports that the mayor of Orvel had resigned over the floods are untrue, his office said."
+
+
+def _pairs(rels):
+    return {frozenset((r.a, r.b)) for r in rels}
+
+
+def test_falsity_hits_slice_the_words_that_call_a_statement_false():
+    for text, word in ((LIE, "the lie"), (LOGIC, "defies logic"), ("The story was fabricated, experts said.", "fabricated")):
+        hits = falsity_hits(text)
+        assert hits, text
+        s, e, _ = hits[0]
+        assert text[s:e].lower() == word
+    assert falsity_hits(PRANK) == []
+    assert falsity_hits("The video was a hoax made by pranksters.") == []
+
+
+def test_a_claim_that_calls_the_report_a_lie_contradicts_each_report():
+    d = build([
+        ("a1", "2024-02-05", REPORT, "residents", None, "k1", "asserted"),
+        ("a2", "2024-02-05", REPORT_2, "farmer", None, "k2", "asserted"),
+        ("a3", "2024-02-06", LIE, None, None, "k3", "asserted"),
+    ])
+    rels = contradictions(run(d), "denial")
+    assert _pairs(rels) == {frozenset(("k1", "k3")), frozenset(("k2", "k3"))}
+    for r in rels:
+        assert_evidence_slices(d, r)
+        assert any(sp.text.lower() == "the lie" for sp in r.evidence)
+
+
+def test_a_claim_said_to_defy_logic_is_contradicted():
+    d = build([
+        ("a1", "2024-02-05", REPORT, "residents", None, "k1", "asserted"),
+        ("a2", "2024-02-06", LOGIC, "engineers", None, "k2", "asserted"),
+    ])
+    rels = contradictions(run(d), "denial")
+    assert _pairs(rels) == {frozenset(("k1", "k2"))}
+    assert_evidence_slices(d, rels[0])
+    assert any(sp.text == "defies logic" for sp in rels[0].evidence)
+
+
+def test_two_claims_that_call_the_report_false_agree():
+    d = build([
+        ("a1", "2024-02-05", REPORT, "residents", None, "k1", "asserted"),
+        ("a2", "2024-02-06", LIE, None, None, "k2", "asserted"),
+        ("a3", "2024-02-06", LOGIC, "engineers", None, "k3", "asserted"),
+    ])
+    pairs = _pairs(contradictions(run(d)))
+    assert frozenset(("k2", "k3")) not in pairs
+    assert frozenset(("k1", "k2")) in pairs and frozenset(("k1", "k3")) in pairs
+
+
+def test_a_word_that_describes_a_thing_or_another_matter_is_no_rebuttal():
+    d = build([
+        ("a1", "2024-02-05", REPORT, "residents", None, "k1", "asserted"),
+        ("a2", "2024-02-06", PRANK, None, None, "k2", "asserted"),
+        ("a3", "2024-02-06", OTHER, "mayor's office", None, "k3", "asserted"),
+    ])
+    assert contradictions(run(d)) == []
+
+
+def test_a_demand_and_its_refusal_are_no_falsity_rebuttal():
+    d = build([
+        ("a1", "2024-02-05", "Farmers demanded that the water board pay for the flooded farms of the Orvel valley.",
+         "farmers", "Farmers", "k1", "asserted"),
+        ("a2", "2024-02-06", "The water board refused to pay for the flooded farms of the Orvel valley, its chairman said.",
+         "chairman", "Board", "k2", "asserted"),
+    ])
+    assert contradictions(run(d), "denial") == []
