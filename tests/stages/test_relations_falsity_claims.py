@@ -4,7 +4,10 @@ rebuts, by topic, the claims of other articles that assert it (link/relations/ru
 link/dispute_stances.py read it as a rejection).
 Near misses stay silent: two claims that both call the report false agree; a word that describes a
 thing ("a prank video") is no rebuttal; a falsity word about another matter does not contradict
-the report; a demand and its refusal can both be true. Sentences written for these tests."""
+the report; a demand and its refusal can both be true. Also the date rule's near miss that the FNC
+stories showed: one voice giving two dates in one report speaks of two happenings (no
+contradiction), while two reports putting one happening on different days still contradict.
+Sentences written for these tests."""
 from __future__ import annotations
 
 from test_relations_signals import assert_evidence_slices, build, contradictions, run
@@ -85,3 +88,35 @@ def test_a_demand_and_its_refusal_are_no_falsity_rebuttal():
          "chairman", "Board", "k2", "asserted"),
     ])
     assert contradictions(run(d), "denial") == []
+
+
+def _dated(sentences_and_days):
+    """Claims with one day-precision date each: ``(article, sentence, date phrase, ISO day, speaker)``."""
+    from rashomon.models import TimeExpr
+
+    items, times, offset = [], [], {}
+    for i, (art, sent, phrase, day, speaker) in enumerate(sentences_and_days):
+        base = offset.get(art, 0)
+        start = base + sent.index(phrase)
+        times.append(TimeExpr(id=f"t{i}", article=art, text=phrase, start=start, end=start + len(phrase), value=day))
+        items.append((art, "2024-05-10", sent, speaker, None, f"k{i + 1}", "asserted"))
+        offset[art] = base + len(sent) + 1
+    return build(items, times=times)
+
+
+def test_two_dates_from_one_voice_in_one_report_are_two_happenings():
+    d = _dated([
+        ("a1", "The fake bulletin about the Orvel dam was first posted on May 2, the editors said.", "May 2", "2024-05-02", None),
+        ("a1", "The real bulletin about the Orvel dam was posted on May 4, the editors said.", "May 4", "2024-05-04", None),
+    ])
+    assert contradictions(run(d), "date") == []
+
+
+def test_two_reports_that_put_one_happening_on_different_days_still_contradict():
+    d = _dated([
+        ("a1", "The bulletin about the Orvel dam was first posted on May 2, the editors said.", "May 2", "2024-05-02", "editors"),
+        ("a2", "The bulletin about the Orvel dam was first posted on May 4, a reader said.", "May 4", "2024-05-04", "reader"),
+    ])
+    rels = contradictions(run(d), "date")
+    assert len(rels) == 1
+    assert_evidence_slices(d, rels[0])

@@ -488,6 +488,8 @@ def date_findings(views: list[ClaimView], times: dict) -> list[Finding]:
         tx, ty = time_of[id(x)], time_of[id(y)]
         if x.cluster == y.cluster or tx.value == ty.value or same_sentence(x, y):
             continue
+        if x.claim.article == y.claim.article and x.speaker == y.speaker:
+            continue  # one voice giving two dates in one report: two different happenings
         sim = topic_similarity(x, y)
         if sim < setting("relations.date_min_sim"):
             continue
