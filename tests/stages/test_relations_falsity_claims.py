@@ -120,3 +120,26 @@ def test_two_reports_that_put_one_happening_on_different_days_still_contradict()
     rels = contradictions(run(d), "date")
     assert len(rels) == 1
     assert_evidence_slices(d, rels[0])
+
+
+def test_a_quoted_rebuttal_word_is_still_read_and_its_offsets_slice_the_text():
+    from rashomon.link.relations.rules import _rebuttal_hits
+
+    text = "The board said that claims the dam was opened on purpose are “categorically false.”"
+    verbs, sents = _rebuttal_hits(text)
+    assert sents
+    for s, e, matched in sents:
+        assert text[s:e] == matched
+    assert any("false" in m for _s, _e, m in sents)
+    assert _rebuttal_hits("The board called the plan to open the dam “ambitious” and “overdue.”") == ([], [])
+
+
+def test_a_report_and_a_quoted_categorical_denial_contradict():
+    quoted = "The water board said claims that it opened the Orvel dam and flooded the valley farms are “categorically false.”"
+    d = build([
+        ("a1", "2024-02-05", REPORT, "residents", None, "k1", "asserted"),
+        ("a2", "2024-02-06", quoted, "water board", "Board", "k2", "asserted"),
+    ])
+    rels = contradictions(run(d), "denial")
+    assert _pairs(rels) == {frozenset(("k1", "k2"))}
+    assert_evidence_slices(d, rels[0])

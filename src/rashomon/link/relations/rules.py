@@ -167,10 +167,16 @@ def state_findings(views: list[ClaimView]) -> list[Finding]:
 # ---------------------------------------------------------------------------- denials and rebuttals
 
 
+_DOUBLE_QUOTES = re.compile(r'["“”„«»]')
+
+
 def _rebuttal_hits(text: str) -> tuple[list, list]:
-    """(rebuttal verbs aimed at a claim, rebuttal sentences) found in ``text``. A verb counts
+    """(rebuttal verbs aimed at a claim, rebuttal sentences) found in ``text``, as ``(start, end,
+    matched text)`` offsets into ``text``. Double quotation marks are read as spaces, so a quoted
+    word does not hide a rebuttal ('claims ... are “categorically false.”'). A verb counts
     only when a claim word (``denial.objects``: "that", "claims", "reports", "it"...) follows
     within three words, or nothing but punctuation does ("..., which Kyiv denied.")."""
+    raw, text = text, _DOUBLE_QUOTES.sub(" ", text)  # same length: the offsets hold for ``raw``
     den = lexicon().get("denial") or {}
     verbs = []
     for hit in find_terms(text, den.get("verbs", [])):
@@ -179,7 +185,8 @@ def _rebuttal_hits(text: str) -> tuple[list, list]:
         own = tokens(hit[2])[-1:]  # "questioned whether", "will not accept that": the cue ends in its object word
         if not words or find_terms(" ".join(own + words), den.get("objects", [])):
             verbs.append(hit)
-    return verbs, find_terms(text, den.get("sentences", [])) + said_denials(text)
+    sents = find_terms(text, den.get("sentences", [])) + said_denials(text)
+    return [(a, b, raw[a:b]) for a, b, _ in verbs], [(a, b, raw[a:b]) for a, b, _ in sents]
 
 
 def _anaphoric_target(x: ClaimView, verbs: list, same_article: list[ClaimView]) -> Optional[ClaimView]:
@@ -311,7 +318,8 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
         if not (denied or verbs or sents):
             continue
         # a short stand-alone rebuttal sentence ("This is not true."), not a denial that something was said
-        bare = any(h not in said_denials(x.text) for h in sents) and len(x.words) <= 8 and not denied
+        said = {(a, b) for a, b, _ in said_denials(_DOUBLE_QUOTES.sub(" ", x.text))}
+        bare = any((h[0], h[1]) not in said for h in sents) and len(x.words) <= 8 and not denied
         if bare:  # "This is not true.": points at the claim just before it in the same article
             prev = [v for v in by_article[x.claim.article] if v.claim.end <= x.claim.start and v.cluster != x.cluster
                     and (v.speaker != x.speaker or v.speaker is None)]
