@@ -6,8 +6,9 @@ Near misses stay silent: two claims that both call the report false agree; a wor
 thing ("a prank video") is no rebuttal; a falsity word about another matter does not contradict
 the report; a demand and its refusal can both be true. Also the date rule's near miss that the FNC
 stories showed: one voice giving two dates in one report speaks of two happenings (no
-contradiction), while two reports putting one happening on different days still contradict.
-Sentences written for these tests."""
+contradiction), while two reports putting one happening on different days still contradict; a
+rebuttal phrase inside double quotation marks is still read; near copies of one sentence are
+never a learned contradiction. Sentences written for these tests."""
 from __future__ import annotations
 
 from test_relations_signals import assert_evidence_slices, build, contradictions, run
@@ -143,3 +144,20 @@ def test_a_report_and_a_quoted_categorical_denial_contradict():
     rels = contradictions(run(d), "denial")
     assert _pairs(rels) == {frozenset(("k1", "k2"))}
     assert_evidence_slices(d, rels[0])
+
+
+def test_near_copies_are_never_a_learned_contradiction_but_a_changed_figure_or_negation_is_no_copy():
+    from rashomon.link.relations.classifier import near_copies
+    from rashomon.link.relations.context import claim_views
+    from rashomon.pipeline import CorpusState
+
+    a = "A ferry captain from Dunmore was missing for more than 48 hours before divers found him alive."
+    typo = "A ferry captain from Dunmorre was missing for more than 48 hours before divers found him alive."
+    figure = "A ferry captain from Dunmore was missing for more than 72 hours before divers found him alive."
+    negated = "A ferry captain from Dunmore was not missing for more than 48 hours before divers found him alive."
+    d = build([("a1", "2024-02-05", a, None, None, "k1", "asserted"), ("a2", "2024-02-05", typo, None, None, "k2", "asserted"),
+               ("a3", "2024-02-05", figure, None, None, "k3", "asserted"), ("a4", "2024-02-05", negated, None, None, "k4", "asserted")])
+    v = {x.cluster: x for x in claim_views(CorpusState(dossier=d))}
+    assert near_copies(v["k1"], v["k2"])
+    assert not near_copies(v["k1"], v["k3"])
+    assert not near_copies(v["k1"], v["k4"])
