@@ -1,7 +1,8 @@
-"""A claim that calls a statement false ("the lie is this: that ...", "the claim defies logic")
-rebuts, by topic, the claims of other articles that assert it (link/relations/rules.py
-``denial_findings``, ``falsity_words`` of data/en/relation_words.yaml; the dispute stances of
-link/dispute_stances.py read it as a rejection).
+"""With the setting ``relations.falsity_rebuttals`` (off by default), a claim that calls a
+statement false ("the lie is this: that ...", "the claim defies logic") rebuts, by topic, the
+claims of other articles that assert it (link/relations/rules.py ``denial_findings``,
+``falsity_words`` of data/en/relation_words.yaml; the dispute stances of link/dispute_stances.py
+read it as a rejection).
 Near misses stay silent: two claims that both call the report false agree; a word that describes a
 thing ("a prank video") is no rebuttal; a falsity word about another matter does not contradict
 the report; a demand and its refusal can both be true. Also the date rule's near miss that the FNC
@@ -11,6 +12,7 @@ rebuttal phrase inside double quotation marks is still read; near copies of one 
 never a learned contradiction. Sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
 from test_relations_signals import assert_evidence_slices, build, contradictions, run
 
 from rashomon.link.relations.targets import falsity_hits
@@ -27,6 +29,20 @@ def _pairs(rels):
     return {frozenset((r.a, r.b)) for r in rels}
 
 
+@pytest.fixture
+def falsity_on(monkeypatch):
+    """The setting ``relations.falsity_rebuttals`` switched on for one test."""
+    monkeypatch.setenv("RASHOMON_RELATIONS__FALSITY_REBUTTALS", "true")
+
+
+def test_without_the_setting_a_claim_calling_the_report_a_lie_is_no_rebuttal():
+    d = build([
+        ("a1", "2024-02-05", REPORT, "residents", None, "k1", "asserted"),
+        ("a2", "2024-02-06", LIE, None, None, "k2", "asserted"),
+    ])
+    assert contradictions(run(d), "denial") == []
+
+
 def test_falsity_hits_slice_the_words_that_call_a_statement_false():
     for text, word in ((LIE, "the lie"), (LOGIC, "defies logic"), ("The story was fabricated, experts said.", "fabricated")):
         hits = falsity_hits(text)
@@ -37,7 +53,7 @@ def test_falsity_hits_slice_the_words_that_call_a_statement_false():
     assert falsity_hits("The video was a hoax made by pranksters.") == []
 
 
-def test_a_claim_that_calls_the_report_a_lie_contradicts_each_report():
+def test_a_claim_that_calls_the_report_a_lie_contradicts_each_report(falsity_on):
     d = build([
         ("a1", "2024-02-05", REPORT, "residents", None, "k1", "asserted"),
         ("a2", "2024-02-05", REPORT_2, "farmer", None, "k2", "asserted"),
@@ -50,7 +66,7 @@ def test_a_claim_that_calls_the_report_a_lie_contradicts_each_report():
         assert any(sp.text.lower() == "the lie" for sp in r.evidence)
 
 
-def test_a_claim_said_to_defy_logic_is_contradicted():
+def test_a_claim_said_to_defy_logic_is_contradicted(falsity_on):
     d = build([
         ("a1", "2024-02-05", REPORT, "residents", None, "k1", "asserted"),
         ("a2", "2024-02-06", LOGIC, "engineers", None, "k2", "asserted"),
@@ -61,7 +77,7 @@ def test_a_claim_said_to_defy_logic_is_contradicted():
     assert any(sp.text == "defies logic" for sp in rels[0].evidence)
 
 
-def test_two_claims_that_call_the_report_false_agree():
+def test_two_claims_that_call_the_report_false_agree(falsity_on):
     d = build([
         ("a1", "2024-02-05", REPORT, "residents", None, "k1", "asserted"),
         ("a2", "2024-02-06", LIE, None, None, "k2", "asserted"),
@@ -72,7 +88,7 @@ def test_two_claims_that_call_the_report_false_agree():
     assert frozenset(("k1", "k2")) in pairs and frozenset(("k1", "k3")) in pairs
 
 
-def test_a_word_that_describes_a_thing_or_another_matter_is_no_rebuttal():
+def test_a_word_that_describes_a_thing_or_another_matter_is_no_rebuttal(falsity_on):
     d = build([
         ("a1", "2024-02-05", REPORT, "residents", None, "k1", "asserted"),
         ("a2", "2024-02-06", PRANK, None, None, "k2", "asserted"),
@@ -81,7 +97,7 @@ def test_a_word_that_describes_a_thing_or_another_matter_is_no_rebuttal():
     assert contradictions(run(d)) == []
 
 
-def test_a_demand_and_its_refusal_are_no_falsity_rebuttal():
+def test_a_demand_and_its_refusal_are_no_falsity_rebuttal(falsity_on):
     d = build([
         ("a1", "2024-02-05", "Farmers demanded that the water board pay for the flooded farms of the Orvel valley.",
          "farmers", "Farmers", "k1", "asserted"),

@@ -290,8 +290,9 @@ def _denial_targets(x: ClaimView, others: list[ClaimView], need: float) -> list[
 
 def denial_findings(views: list[ClaimView]) -> list[Finding]:
     """A claim marked ``denied``, or one carrying a rebuttal ("dismisses the claims of...",
-    "This is not true", or one that calls a statement false: "the lie is this: that ...", "the claim
-    defies logic", ``targets.falsity_hits``), contradicts the asserted claims whose proposition it negates: the most
+    "This is not true", or, with the setting ``relations.falsity_rebuttals``, one that calls a
+    statement false: "the lie is this: that ...", "the claim defies logic", ``targets.falsity_hits``),
+    contradicts the asserted claims whose proposition it negates: the most
     similar claims from other speakers, one per cluster (``_denial_targets``; never another
     rebuttal, which agrees with it), or, for a bare "this is not true", the claim just before it
     in the same article; in corpora above ``relations.all_pairs_max`` claims only among its
@@ -308,7 +309,7 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
     near: Optional[list] = None  # per claim, its blocked candidates (only computed for large corpora, when needed)
     for k, x in enumerate(views):
         verbs, sents = _rebuttal_hits(x.text)
-        if not (verbs or sents):
+        if not (verbs or sents) and setting("relations.falsity_rebuttals"):
             # "the lie is this: that ...", "defies logic": a claim that calls a statement false
             # rebuts, by topic, the claims that assert it (as a rebuttal sentence does)
             sents = falsity_hits(x.text)
