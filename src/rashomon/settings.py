@@ -218,6 +218,7 @@ class RelationsSettings(_Group):
     cross_encoder: bool = Field(description="learned signal: the contradiction cross-encoder (weights/cross_encoder/) decides contradicts instead of the relation head")
     cross_encoder_contradict_min_p: float = Field(ge=0, le=1, description="cross-encoder: P(contradicts), both reading orders averaged, needed for a contradicts finding")
     cross_encoder_max_pairs: int = Field(ge=0, description="cross-encoder: most candidate pairs it reads per dossier (the most similar first; it costs about 10 ms a pair)")
+    falsity_rebuttals: bool = Field(description="denials: a claim that calls a statement false ('the lie is this: that ...', 'defies logic': falsity_words of data/en/relation_words.yaml) rebuts, by topic, the claims asserting it")
 
 
 class DatesSettings(_Group):

@@ -13,6 +13,8 @@ from functools import lru_cache
 from ..data import load_yaml
 from .relations.context import ClaimView
 from .relations.stance import rebuts
+from .relations.targets import falsity_hits
+from ..settings import setting
 from .relations.lexicon import find_terms, is_total, lexicon, pole_names, state_poles
 
 
@@ -36,9 +38,13 @@ def _mask_concessive(text: str) -> str:
 def claim_stances(v: ClaimView) -> dict[str, str]:
     """State dimension -> the pole the claim stands by. A pole word in a concessive phrase does not
     count; a denied claim, or one that ``rebuts`` what it names, takes the other pole of what it denies
-    (when the denied pole comes first: "denied that its forces had withdrawn fully, saying ..."); an
-    "ended"-like pole that must be total (``total_poles``) but is not becomes ``partial``."""
-    return dict(_stances(v.text, v.claim.polarity == "denied" or rebuts(v.text, v.claim.cue)))
+    (when the denied pole comes first: "denied that its forces had withdrawn fully, saying ..."), as
+    does one that calls what it names false ("the lie is this: that the board opened the dam",
+    ``relations.targets.falsity_hits``, with the setting ``relations.falsity_rebuttals``); an "ended"-like pole that must be total (``total_poles``)
+    but is not becomes ``partial``."""
+    rejected = (v.claim.polarity == "denied" or rebuts(v.text, v.claim.cue)
+                or (setting("relations.falsity_rebuttals") and bool(falsity_hits(v.text))))
+    return dict(_stances(v.text, rejected))
 
 
 @lru_cache(maxsize=100_000)

@@ -17,7 +17,7 @@ from ...models import Span
 from ...lexicon.units import in_si
 from .context import ClaimView, far_apart, opposed_sides, same_sentence, topic_similarity, view_neighbours, view_pairs
 from .lexicon import count_terms, find_terms, is_total, lexicon, tokens
-from .targets import debunks, negation_targets, object_points_back, roles_hold, said_denials
+from .targets import debunks, falsity_hits, negation_targets, object_points_back, roles_hold, said_denials
 from ...data import load_yaml
 
 _WORDS = load_yaml("relation_words.yaml", "en")  # word lists and patterns of this module (data/en/relation_words.yaml)
@@ -167,10 +167,16 @@ def state_findings(views: list[ClaimView]) -> list[Finding]:
 # ---------------------------------------------------------------------------- denials and rebuttals
 
 
+_DOUBLE_QUOTES = re.compile(r'["“”„«»]')
+
+
 def _rebuttal_hits(text: str) -> tuple[list, list]:
-    """(rebuttal verbs aimed at a claim, rebuttal sentences) found in ``text``. A verb counts
+    """(rebuttal verbs aimed at a claim, rebuttal sentences) found in ``text``, as ``(start, end,
+    matched text)`` offsets into ``text``. Double quotation marks are read as spaces, so a quoted
+    word does not hide a rebuttal ('claims ... are “categorically false.”'). A verb counts
     only when a claim word (``denial.objects``: "that", "claims", "reports", "it"...) follows
     within three words, or nothing but punctuation does ("..., which Kyiv denied.")."""
+    raw, text = text, _DOUBLE_QUOTES.sub(" ", text)  # same length: the offsets hold for ``raw``
     den = lexicon().get("denial") or {}
     verbs = []
     for hit in find_terms(text, den.get("verbs", [])):
@@ -179,7 +185,8 @@ def _rebuttal_hits(text: str) -> tuple[list, list]:
         own = tokens(hit[2])[-1:]  # "questioned whether", "will not accept that": the cue ends in its object word
         if not words or find_terms(" ".join(own + words), den.get("objects", [])):
             verbs.append(hit)
-    return verbs, find_terms(text, den.get("sentences", [])) + said_denials(text)
+    sents = find_terms(text, den.get("sentences", [])) + said_denials(text)
+    return [(a, b, raw[a:b]) for a, b, _ in verbs], [(a, b, raw[a:b]) for a, b, _ in sents]
 
 
 def _anaphoric_target(x: ClaimView, verbs: list, same_article: list[ClaimView]) -> Optional[ClaimView]:
@@ -283,7 +290,9 @@ def _denial_targets(x: ClaimView, others: list[ClaimView], need: float) -> list[
 
 def denial_findings(views: list[ClaimView]) -> list[Finding]:
     """A claim marked ``denied``, or one carrying a rebuttal ("dismisses the claims of...",
-    "This is not true"), contradicts the asserted claims whose proposition it negates: the most
+    "This is not true", or, with the setting ``relations.falsity_rebuttals``, one that calls a
+    statement false: "the lie is this: that ...", "the claim defies logic", ``targets.falsity_hits``),
+    contradicts the asserted claims whose proposition it negates: the most
     similar claims from other speakers, one per cluster (``_denial_targets``; never another
     rebuttal, which agrees with it), or, for a bare "this is not true", the claim just before it
     in the same article; in corpora above ``relations.all_pairs_max`` claims only among its
@@ -300,13 +309,18 @@ def denial_findings(views: list[ClaimView]) -> list[Finding]:
     near: Optional[list] = None  # per claim, its blocked candidates (only computed for large corpora, when needed)
     for k, x in enumerate(views):
         verbs, sents = _rebuttal_hits(x.text)
+        if not (verbs or sents) and setting("relations.falsity_rebuttals"):
+            # "the lie is this: that ...", "defies logic": a claim that calls a statement false
+            # rebuts, by topic, the claims that assert it (as a rebuttal sentence does)
+            sents = falsity_hits(x.text)
         cue = (x.claim.cue or "").lower()
         cue_denial = bool(find_terms(cue, (lexicon().get("denial") or {}).get("verbs", []))) if cue else False
         denied = x.claim.polarity == "denied" or cue_denial
         if not (denied or verbs or sents):
             continue
         # a short stand-alone rebuttal sentence ("This is not true."), not a denial that something was said
-        bare = any(h not in said_denials(x.text) for h in sents) and len(x.words) <= 8 and not denied
+        said = {(a, b) for a, b, _ in said_denials(_DOUBLE_QUOTES.sub(" ", x.text))}
+        bare = any((h[0], h[1]) not in said for h in sents) and len(x.words) <= 8 and not denied
         if bare:  # "This is not true.": points at the claim just before it in the same article
             prev = [v for v in by_article[x.claim.article] if v.claim.end <= x.claim.start and v.cluster != x.cluster
                     and (v.speaker != x.speaker or v.speaker is None)]
@@ -483,6 +497,8 @@ def date_findings(views: list[ClaimView], times: dict) -> list[Finding]:
         tx, ty = time_of[id(x)], time_of[id(y)]
         if x.cluster == y.cluster or tx.value == ty.value or same_sentence(x, y):
             continue
+        if x.claim.article == y.claim.article and x.speaker == y.speaker:
+            continue  # one voice giving two dates in one report: two different happenings
         sim = topic_similarity(x, y)
         if sim < setting("relations.date_min_sim"):
             continue

@@ -135,6 +135,13 @@ def debunks(v: ClaimView) -> bool:
     return bool(find_terms(v.text, _WORDS.get("debunk_words") or []))
 
 
+def falsity_hits(text: str) -> list[tuple[int, int, str]]:
+    """Matches of ``falsity_words`` (``data/en/relation_words.yaml``) in ``text``: words by which a
+    claim says a statement is false ("the lie is this: that ...", "defies logic", "there is no
+    evidence"), as ``(start, end, matched text)`` offsets into ``text``."""
+    return find_terms(text, _WORDS.get("falsity_words") or [])
+
+
 def roles_hold(rebuttal_cluster: list[ClaimView], target_cluster: list[ClaimView], rejects: dict[int, bool]) -> bool:
     """A denial lifted to its two clusters keeps its sense: a larger share of the rebuttal's
     cluster rejects something than of the target's cluster (``rejects``: ``id(view)`` -> whether
