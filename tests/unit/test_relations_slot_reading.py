@@ -68,3 +68,27 @@ def test_places_are_names_after_a_place_preposition():
 def test_a_negated_revolt_reads_as_a_protest():
     assert identity_poles("We marched to stage a protest and not to overthrow the government, he said.")["revolt"][0] == "protest"
     assert identity_poles("The president described the march as an armed mutiny.")["revolt"][0] == "revolt"
+
+
+def test_an_aside_set_off_by_commas_is_stepped_over_to_the_agent():
+    for text, agent, phrase in (
+            ("Corvan navy divers, under the cover of a Baltic exercise, blew up the pipelines.", "diver",
+             "Corvan navy divers, under the cover of a Baltic exercise, blew up"),
+            ("Rebels, according to the army, blew up the dam.", "rebel", "Rebels, according to the army, blew up"),
+            ("The ministry said that rebels, under cover of night, blew up the dam.", "rebel",
+             "rebels, under cover of night, blew up")):
+        [m] = agent_mentions(text)
+        assert agent in m.agent and "exercis" not in m.agent and "army" not in m.agent, text
+        assert text[m.start:m.end] == phrase  # the span runs from the agent's first word
+
+
+def test_a_clause_after_a_comma_that_names_no_agent_takes_no_name_from_before_it():
+    # "something else" is the subject; "Tallin", the name before the comma, did nothing
+    text = ("The lack of any witnesses to a fireball over the capital, Tallin, suggest something else was "
+            "behind the blast.")
+    assert agent_mentions(text) == []
+
+
+def test_a_pronoun_subject_after_a_comma_is_no_bare_comma_to_step_over():
+    # "those who" is the subject of the clause: the word before the comma is no agent
+    assert agent_mentions("Obviously, those who have masterminded the blast want it hidden.") == []

@@ -151,30 +151,46 @@ def _negated(before: str) -> bool:
 _CLAUSE_PUNCT = re.compile(r"[,;:“”\"()\[\]]")
 
 
-def _agent_before(before: str) -> tuple[int, list[str], frozenset]:
+def _agent_before(before: str) -> tuple[int, list[str], frozenset, int]:
     """The agent phrase that ends ``before`` (the text up to an active predicate): from the last
     clause start (a reporting word, "that", punctuation) on, at most six words; an aside set off
-    by commas ("divers, under the cover of an exercise, had planted") is stepped over."""
+    by commas ("divers, under the cover of an exercise, had planted") is stepped over. Out: (where
+    the agent's clause starts, its words, their match keys, where its first kept word starts)."""
     a = slot_words()["agent"]
     asides = {w.lower() for w in a.get("aside_start", [])}
+    pre_verb = {w.lower() for w in a.get("pre_verb", [])}
     words_cut = [ce for _cs, ce, _ in find_terms(before, a["clause_start"])]
     end = len(before)
     for _ in range(3):
         head = before[:end]
-        cuts = words_cut + [m.end() for m in _CLAUSE_PUNCT.finditer(head)]
-        cut = max([c for c in cuts if c <= end] or [0])
+        pcut = max([m.end() for m in _CLAUSE_PUNCT.finditer(head)] or [0])
+        cut = max([c for c in words_cut if c <= end] + [pcut])
         all_words = head[cut:].split()
         words = all_words[-6:]
         initial = len(all_words) <= 6 and not before[:cut].strip(" “\"'(") or bool(re.search(r"[.!?][\"”’']?\s*$", before[:cut]))
         keys = _agent_keys(" ".join(words), initial)
-        first = (words[0].lower() if words else "")
-        if keys and first not in asides:
-            return cut, words, keys
-        if cut == 0 or not head[cut - 1:cut] == ",":
-            return cut, words, (keys if first not in asides else frozenset())
-        end = cut - 1
+        # an aside is the stretch since the last punctuation opened by an ``aside_start`` word
+        # ("under the cover of an exercise", "according to the army"), judged on its first word
+        # even when it is longer than six words or a clause word ("according to") cut it
+        seg = head[pcut:].split()
+        aside = bool(seg) and seg[0].lower().strip("“\"'(") in asides
+        if keys and not aside:
+            return cut, words, keys, _word_at(head, cut)
+        bare = all(w.lower() in pre_verb for w in seg)  # nothing, or an auxiliary: ", had planted"
+        if pcut == 0 or head[pcut - 1:pcut] != "," or not (aside or bare):
+            # only an aside or the bare comma before the predicate is stepped over: in "outside
+            # the capital, Managua, suggest something else was behind" the clause after the comma
+            # names no agent, and the name before it is none either
+            return cut, words, (frozenset() if aside else keys), _word_at(head, cut)
+        end = pcut - 1
         words_cut = [c for c in words_cut if c <= end]
-    return cut, words, frozenset()
+    return cut, words, frozenset(), cut
+
+
+def _word_at(head: str, cut: int) -> int:
+    """Where the first of the last six words of ``head[cut:]`` starts (the agent phrase's start)."""
+    starts = [m.start() for m in re.finditer(r"\S+", head[cut:])]
+    return cut + starts[-6:][0] if starts else cut
 
 
 def _kind(predicate: str) -> str:
@@ -213,11 +229,11 @@ def agent_mentions(text: str) -> list[AgentMention]:
         if any(ts <= s < te for ts, te in taken):
             continue
         before = text[:s]
-        cut, words, keys = _agent_before(before)
+        cut, _words, keys, at = _agent_before(before)
         if not keys:
             continue
         denied = m.lower() in negative or _negated(before[cut:]) or _denied_clause(before)
-        out.append(AgentMention(keys, denied, max(cut, s - len(" ".join(words)) - 1), e, s, _kind(m)))
+        out.append(AgentMention(keys, denied, at, e, s, _kind(m)))
     return out
 
 
