@@ -154,7 +154,7 @@ class ClustersSettings(_Group):
     side_penalty: float = Field(description="penalty for speakers of opposite sides")
     event_mismatch_penalty: float = Field(description="penalty for different event classes of the verbs/nouns")
     event_presence_penalty: float = Field(description="penalty when an event verb is on one side only")
-    state_conflict_penalty: float = Field(description="penalty for opposite poles of one state")
+    state_conflict_penalty: float = Field(description="penalty for opposite poles of one state, or for shares of one holder that cannot both hold")
     state_mismatch_penalty: float = Field(description="penalty for states on different dimensions")
     rare_idf: float = Field(description="IDF quantile above which an entity counts as rare")
     entity_share_bonus: float = Field(description="bonus when both claims name the same rare entity")

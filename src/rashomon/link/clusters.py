@@ -73,6 +73,7 @@ from .matcher import load_matcher
 from .minimal_pair import counted_clashes
 from .pair_features import pair_features
 from .proposition_match import predicates_match, proposition_features
+from .relations.shares import shares_clash
 from .similarity import proposition_vectors, vectors_for
 from ..settings import setting
 
@@ -209,6 +210,10 @@ class PairScorer:
             s -= p["event_mismatch_penalty"]  # "withdrew" vs "struck": different event types
         elif bool(fi.events) != bool(fj.events):
             s -= p["event_presence_penalty"]  # "ousted the troops" vs "the offensive failed"
+        if fi.shares and fj.shares and shares_clash(fi.shares, fj.shares):
+            # one holder given shares that cannot both hold ("Party X won 54%" / "..., Party X
+            # - 41%"): the claims contradict, as opposite poles of one state do
+            s -= p["state_conflict_penalty"]
         if fi.states and fj.states:
             shared = fi.states.keys() & fj.states.keys()
             if any(fi.states[d] != fj.states[d] for d in shared):

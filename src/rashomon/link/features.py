@@ -27,6 +27,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from . import lexicon as lx
 from .event_terms import designator_norm, event_classes
 from .relations.lexicon import state_poles
+from .relations.shares import held_shares
 from .relations.stance import rejects
 from ..data import load_yaml
 from ..models import Proposition
@@ -106,6 +107,7 @@ class ClaimFeatures:
     states: dict[str, str] = field(default_factory=dict)
     proposition: Optional[Proposition] = None  # the claim's slots (extract/propositions.py), dossier actor ids
     rejects: bool = False  # the claim rebuts or debunks what someone said (relations/stance.py)
+    shares: list = field(default_factory=list)  # (holder, Quantity) of the claim's shares (relations/shares.held_shares)
 
     def keys(self) -> list[str]:
         """Blocking and overlap keys: entities, numbers, words and event classes."""
@@ -214,12 +216,12 @@ def claim_features(state) -> dict[str, ClaimFeatures]:
                 continue  # the speaker's own name is not part of the proposition
             if e <= c.end and (not lab or lab in _ENTITY_LABELS):
                 f.entities.add(_entity_norm(text))
-        for qid in c.quantities:
-            q = quantities.get(qid)
-            if q is not None:
-                for v in (q.value, q.low, q.high):
-                    if v is not None:
-                        f.numbers.add(float(v))
+        qs = [quantities[qid] for qid in c.quantities if qid in quantities]
+        for q in qs:
+            for v in (q.value, q.low, q.high):
+                if v is not None:
+                    f.numbers.add(float(v))
+        f.shares = held_shares(c.text, c.start, qs)
         if not c.quantities:
             # digits that belong to a time expression ("On April 26") are dates, not counts
             bare = prop

@@ -45,17 +45,24 @@ def _is_share(q) -> bool:
 
 
 def share_holder(v: ClaimView, q) -> Optional[str]:
-    """The name the share ``q`` of claim ``v`` belongs to, as written ("Georgian Dream"), or None:
-    the last run of capitalised words (joined by ``shares.links`` words) in the stretch before
-    the figure that starts after the previous figure of the claim, a clause word or punctuation,
-    ending at most ``shares.max_gap`` words before the figure; None when a ``shares.source_verbs``
-    word stands between the name and the figure (the name measured the share)."""
+    """The name the share ``q`` of claim ``v`` belongs to (``holder_in`` over the view's text)."""
+    return holder_in(v.text, v.span.start, v.quantities, q)
+
+
+def holder_in(text: str, offset: int, quantities, q) -> Optional[str]:
+    """The name the share ``q`` belongs to, as written ("Harbour Party"), or None. In: the claim's
+    ``text`` starting at article offset ``offset``, its ``quantities`` (article offsets) and one of
+    them. The name is the last run of capitalised words (joined by ``shares.links`` words) in the
+    stretch before the figure that starts after the previous figure of the claim, a clause word or
+    punctuation, ending at most ``shares.max_gap`` words before the figure; None when a
+    ``shares.source_verbs`` word stands between the name and the figure (the name measured the
+    share)."""
     spec = _spec()
-    s = q.start - v.span.start
-    if not (0 <= s <= len(v.text)):
+    s = q.start - offset
+    if not (0 <= s <= len(text)):
         return None
-    start = max([o.end - v.span.start for o in v.quantities if o is not q and o.end - v.span.start <= s] or [0])
-    stretch = v.text[start:s]
+    start = max([o.end - offset for o in quantities if o is not q and o.end - offset <= s] or [0])
+    stretch = text[start:s]
     cuts = [m.end() for m in _BREAK.finditer(stretch)] + [e for _s, e, _ in find_terms(stretch, spec.get("clause_words", []))]
     stretch = stretch[max(cuts or [0]):]
     words = [w.strip("“”\"'’.-") for w in _WORD.findall(stretch)]
@@ -84,13 +91,25 @@ def _nouns(q) -> set:
 
 def _held(v: ClaimView) -> list[tuple[str, object]]:
     """(holder, quantity) for the claim's shares that have a holder."""
+    return held_shares(v.text, v.span.start, v.quantities)
+
+
+def held_shares(text: str, offset: int, quantities) -> list[tuple[str, object]]:
+    """(holder as written, quantity) for every share among ``quantities`` that has a holder
+    (``holder_in``); the claim's text starts at article offset ``offset``."""
     out = []
-    for q in v.quantities:
+    for q in quantities:
         if _is_share(q):
-            h = share_holder(v, q)
+            h = holder_in(text, offset, quantities, q)
             if h:
                 out.append((h, q))
     return out
+
+
+def shares_clash(a: list[tuple[str, object]], b: list[tuple[str, object]]) -> bool:
+    """Whether two claims' ``held_shares`` give one holder shares that cannot both hold
+    (``_clash``): the two claims contradict on that holder."""
+    return any(h.lower() == g.lower() and _clash(qx, qy) for h, qx in a for g, qy in b)
 
 
 def _clash(qx, qy) -> bool:
