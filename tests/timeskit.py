@@ -2,7 +2,11 @@
 
 Use in a test module::
 
-    from timeskit import times_of
+    from timeskit import times_by_text, times_of
+
+    @pytest.fixture(scope="module")
+    def times(nlp):
+        return times_by_text("2024-06-01")
 """
 from __future__ import annotations
 
@@ -23,3 +27,12 @@ def times_of(text: str, published=None, index: int = 0) -> list:
     for t in st.ann.times:
         assert text[t.start:t.end] == t.text
     return st.ann.times
+
+
+def times_by_text(default_published: str):
+    """``times(text, published=default_published) -> {text: TimeExpr}``: ``times_of`` keyed by
+    the expression as written (the fixture every times-stage test module uses)."""
+    def run(text: str, published=default_published) -> dict:
+        return {t.text: t for t in times_of(text, published)}
+
+    return run

@@ -2,16 +2,13 @@
 and parts of a named day: spans slice the text and values keep the precision the text gives."""
 import pytest
 
-from timeskit import times_of
+from timeskit import times_by_text
 
 
 @pytest.fixture(scope="module")
 def times(nlp):
     """``times(text, published) -> {text: TimeExpr}`` after the parse and times stages only."""
-    def run(text, published="2024-06-01"):
-        return {t.text: t for t in times_of(text, published)}
-
-    return run
+    return times_by_text("2024-06-01")
 
 
 def test_wire_timestamp_line_is_a_date_with_its_clock_times_apart(times):

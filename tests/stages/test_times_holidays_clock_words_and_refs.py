@@ -3,7 +3,7 @@ years before a plural noun that are still years, "earlier in the year", "the wee
 reference phrases "a later date" / "as soon as possible"."""
 import pytest
 
-from timeskit import times_of
+from timeskit import times_by_text
 
 PUB = "2022-10-26"  # a Wednesday
 
@@ -11,10 +11,7 @@ PUB = "2022-10-26"  # a Wednesday
 @pytest.fixture(scope="module")
 def times(nlp):
     """``times(text) -> {text: TimeExpr}`` after the parse and times stages only."""
-    def run(text, published=PUB):
-        return {t.text: t for t in times_of(text, published)}
-
-    return run
+    return times_by_text(PUB)
 
 
 def test_holidays_named_day_are_dates_without_a_preposition(times):

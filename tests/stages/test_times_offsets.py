@@ -3,16 +3,13 @@ a duration, unless it stands in apposition to a date, which it then restates. Se
 for these tests; spans must slice the text."""
 import pytest
 
-from timeskit import times_of
+from timeskit import times_by_text
 
 
 @pytest.fixture(scope="module")
 def times(nlp):
     """``times(text, published) -> {text: TimeExpr}`` after the parse and times stages only."""
-    def run(text, published="2024-06-01"):
-        return {t.text: t for t in times_of(text, published)}
-
-    return run
+    return times_by_text("2024-06-01")
 
 
 def test_offset_in_apposition_to_a_date_restates_the_date(times):

@@ -5,7 +5,7 @@ month abbreviation that is a first name."""
 import pytest
 
 from rashomon.extract.times import timeml_value
-from timeskit import times_of
+from timeskit import times_by_text, times_of
 
 PUB = "2024-02-10"  # a Saturday
 
@@ -13,10 +13,7 @@ PUB = "2024-02-10"  # a Saturday
 @pytest.fixture(scope="module")
 def times(nlp):
     """``times(text) -> {text: TimeExpr}`` after the parse and times stages only."""
-    def run(text, published=PUB):
-        return {t.text: t for t in times_of(text, published)}
-
-    return run
+    return times_by_text(PUB)
 
 
 def test_month_day_with_a_determiner_keeps_its_day(times):

@@ -2,7 +2,7 @@
 fiscal year, the latest period, a year's period and the same period a year before."""
 import pytest
 
-from timeskit import times_of
+from timeskit import times_by_text
 
 PUB = "2023-11-02"
 
@@ -10,10 +10,7 @@ PUB = "2023-11-02"
 @pytest.fixture(scope="module")
 def times(nlp):
     """``times(text) -> {text: TimeExpr}`` after the parse and times stages only."""
-    def run(text, published=PUB):
-        return {t.text: t for t in times_of(text, published)}
-
-    return run
+    return times_by_text(PUB)
 
 
 def test_a_year_ended_on_a_date_is_a_stretch_of_one_year(times):

@@ -3,7 +3,7 @@ limit set by "until" / "through" under a past verb may lie ahead, a passive plan
 scheduled present ("the leaders meet Monday") looks ahead."""
 import pytest
 
-from timeskit import times_of
+from timeskit import times_by_text
 
 PUB = "2024-10-30"  # a Wednesday
 
@@ -11,10 +11,7 @@ PUB = "2024-10-30"  # a Wednesday
 @pytest.fixture(scope="module")
 def times(nlp):
     """``times(text) -> {text: TimeExpr}`` after the parse and times stages only."""
-    def run(text, published=PUB):
-        return {t.text: t for t in times_of(text, published)}
-
-    return run
+    return times_by_text(PUB)
 
 
 def test_past_perfect_puts_a_once_planned_weekday_before_the_writing(times):

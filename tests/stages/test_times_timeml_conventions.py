@@ -3,7 +3,7 @@ rates, recurring weekdays and the direction of a weekday in a forward-looking cl
 import pytest
 
 from rashomon.extract.times import timeml_value
-from timeskit import times_of
+from timeskit import times_by_text
 
 PUB = "2024-06-01"  # a Saturday
 
@@ -11,10 +11,7 @@ PUB = "2024-06-01"  # a Saturday
 @pytest.fixture(scope="module")
 def times(nlp):
     """``times(text) -> {text: TimeExpr}`` after the parse and times stages only."""
-    def run(text, published=PUB):
-        return {t.text: t for t in times_of(text, published)}
-
-    return run
+    return times_by_text(PUB)
 
 
 def test_part_of_day_is_kept_beside_the_day_and_joins_the_timeml_value(times):
