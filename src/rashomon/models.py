@@ -154,6 +154,8 @@ class Attribution(Record):
     cue: Optional[str] = None
     cue_start: Optional[int] = None
     cue_end: Optional[int] = None
+    cue_phrase_start: Optional[int] = Field(None, description="span of the whole cue phrase with the verb's auxiliaries, negation, adverbs and particle: 'has also said', 'did not address', 'pointed out'; null when it is the cue")
+    cue_phrase_end: Optional[int] = None
     content: list[Span] = Field(default_factory=list, description="content spans; several for split quotes or 'adding that'")
     kind: Literal["direct", "indirect", "mixed", "according_to"] = "indirect"
     chain: list[Speaker] = Field(default_factory=list, description="whole reporting chain, original speaker first (Gerasimov, then AFP)")

@@ -55,6 +55,7 @@ from .attribution_continuation import continue_quotes
 from .attribution_reportedly import reported_sentences
 from .attribution_between import between_statements
 from .attribution_source import widen_sources
+from .attribution_cue_phrase import widen_cues
 from .attribution_channels import channel_of, channel_subject, resolve_channel_speakers
 from .attribution_speakers import _same_speaker, _speaker, _speaker_head, _subject
 from .attribution_cues import (_CONTINUING, _find_according_to, _find_colon_labels, _find_dash_signatures, _find_verb_cues,
@@ -210,4 +211,5 @@ def extract_attributions(state) -> None:
     # "“A,” the official said. It was “B”. C, the official noted.": the quoted middle is hers too (attribution_between)
     out.extend(between_statements(doc, text, state.article.id, quotes, out))
     # "Quentin Kidd, a political scientist at X, said": the source is the whole phrase (attribution_source)
-    state.ann.attributions = widen_sources(doc, text, out)
+    # "has also said", "pointed out": the cue phrase around the verb (attribution_cue_phrase)
+    state.ann.attributions = widen_cues(doc, widen_sources(doc, text, out))

@@ -468,7 +468,9 @@ def _find_according_to(doc, text, quotes) -> list[_Found]:
     return out
 
 
-_LABEL = re.compile(r"(?m)^[ \t]*([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4})[ \t]*(:)[ \t]+(\S[^\n]*)$")
+# an opening quotation mark may lead the line: a transcript quoted paragraph by paragraph
+# ('"MODERATOR: Will the city ...'), each paragraph opening with a mark and only the last closing
+_LABEL = re.compile(r"(?m)^[ \t]*[\"“„‘']?[ \t]*([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4})[ \t]*(:)[ \t]+(\S[^\n]*)$")
 _NOT_LABELS = set(_WORDS["not_labels"])
 
 
