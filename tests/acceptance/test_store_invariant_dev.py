@@ -7,10 +7,11 @@ skipped, saying so, where that folder is absent (a checkout without the evaluati
 it. The check itself is ``scripts/store_invariant.py``, also runnable by hand on any JSONL batch."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+from scriptkit import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT.parent / "shared" / "gold" / "dev"
@@ -20,10 +21,7 @@ pytestmark = pytest.mark.slow
 
 
 def _invariant():
-    spec = importlib.util.spec_from_file_location("store_invariant", ROOT / "scripts" / "store_invariant.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(ROOT / "scripts" / "store_invariant.py", "store_invariant")
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason=f"{DEV} is absent: the public dev clusters are needed for this check")

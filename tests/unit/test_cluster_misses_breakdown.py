@@ -2,20 +2,18 @@
 dossier mapping, each pair lands in the one category the grader's cluster pair F1 gives it."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+from scriptkit import load_script
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "cluster_misses.py"
 
 
 @pytest.fixture(scope="module")
 def misses():
-    spec = importlib.util.spec_from_file_location("rashomon_bench_cluster_misses", SCRIPT)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(SCRIPT, "rashomon_bench_cluster_misses")
 
 
 GOLD = [

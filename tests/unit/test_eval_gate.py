@@ -2,21 +2,19 @@
 missing metric each fail; results at or above every floor pass; the shipped floors file is valid."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+
+from scriptkit import load_script
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 
 @pytest.fixture(scope="module")
 def gate():
-    spec = importlib.util.spec_from_file_location("rashomon_eval_gate", BENCHMARKS / "gate.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(BENCHMARKS / "gate.py", "rashomon_eval_gate")
 
 
 def _setup(tmp_path, floors: str, results: dict[str, dict]) -> tuple[Path, Path]:

@@ -6,7 +6,6 @@ without a spaCy model."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import subprocess
 import sys
@@ -14,20 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from scriptkit import load_script
+
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 SCRIPT = BENCHMARKS / "fnc_stories.py"
 
 
 @pytest.fixture(scope="module")
 def bench():
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        spec = importlib.util.spec_from_file_location("rashomon_bench_fnc_stories", SCRIPT)
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-    return mod
+    return load_script(SCRIPT, "rashomon_bench_fnc_stories")
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:

@@ -4,8 +4,6 @@ swapped for names of the same kind, jittered unit vectors, and up to the number 
 every article is real and distinct. Records are written here by hand; no model is loaded."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,15 +11,14 @@ import pytest
 
 from rashomon.models import Actor, Article, ArticleAnnotations, Claim, Span, Speaker, TimeExpr
 
+from scriptkit import load_script
+
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 
 @pytest.fixture(scope="module")
 def rep():
-    spec = importlib.util.spec_from_file_location("rashomon_bench_replicate", BENCHMARKS / "_linking_replicate.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(BENCHMARKS / "_linking_replicate.py", "rashomon_bench_replicate")
 
 
 def _article(aid: str, who: str, published: str, vec: list[float]):

@@ -2,21 +2,19 @@
 sorts mapped claims into true and false pairs, on hand-made records."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import numpy as np
 import pytest
+
+from scriptkit import load_script
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "pair_ranking.py"
 
 
 @pytest.fixture(scope="module")
 def pr():
-    spec = importlib.util.spec_from_file_location("rashomon_bench_pair_ranking", SCRIPT)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(SCRIPT, "rashomon_bench_pair_ranking")
 
 
 def test_average_precision_is_one_when_true_pairs_rank_first(pr):

@@ -6,26 +6,19 @@ correlations. A small bag-of-words encoder stands in for the sentence encoder (t
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+
+from scriptkit import load_script
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 
 @pytest.fixture(scope="module")
 def pairs():
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        spec = importlib.util.spec_from_file_location("rashomon_bench_pairs", BENCHMARKS / "pairs.py")
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-    return mod
+    return load_script(BENCHMARKS / "pairs.py", "rashomon_bench_pairs")
 
 
 def bag_of_words(texts: list[str]) -> np.ndarray:

@@ -2,25 +2,18 @@
 wrong value falls in one category, and the printout lists the categories largest first."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from scriptkit import load_script
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 
 @pytest.fixture(scope="module")
 def te3():
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        spec = importlib.util.spec_from_file_location("rashomon_bench_tempeval3", BENCHMARKS / "tempeval3.py")
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-    return mod
+    return load_script(BENCHMARKS / "tempeval3.py", "rashomon_bench_tempeval3")
 
 
 @pytest.mark.parametrize("ours, gold, kind", [
