@@ -177,3 +177,18 @@ def test_near_copies_are_never_a_learned_contradiction_but_a_changed_figure_or_n
     assert near_copies(v["k1"], v["k2"])
     assert not near_copies(v["k1"], v["k3"])
     assert not near_copies(v["k1"], v["k4"])
+
+
+def test_a_copy_cut_short_is_a_near_copy_but_a_shorter_claim_with_other_words_is_not():
+    from rashomon.link.relations.classifier import near_copies
+    from rashomon.link.relations.context import claim_views
+    from rashomon.pipeline import CorpusState
+
+    full = "A ferry captain from Dunmore was missing for more than 48 hours before divers were able to pull him from the wreck."
+    cut = "A ferry captain from Dunmorre was missing for more than 48 hours before divers were able to pull"
+    other = "A ferry captain from Dunmore was missing for more than 48 hours before police called off the search."
+    d = build([("a1", "2024-02-05", full, None, None, "k1", "asserted"), ("a2", "2024-02-05", cut, None, None, "k2", "asserted"),
+               ("a3", "2024-02-05", other, None, None, "k3", "asserted")])
+    v = {x.cluster: x for x in claim_views(CorpusState(dossier=d))}
+    assert near_copies(v["k1"], v["k2"]) and near_copies(v["k2"], v["k1"])
+    assert not near_copies(v["k1"], v["k3"])

@@ -94,8 +94,11 @@ def near_copies(x: ClaimView, y: ClaimView) -> bool:
     words (FNC-1 training stories: one sentence and its copy with a misspelt place name had
     P(contradicts) 0.97), so the learned signal never reports one."""
     diff = x.words ^ y.words
-    return (len(diff) <= 2 and not any(any(ch.isdigit() for ch in w) for w in diff)
-            and count_terms(x.text, "negation") == count_terms(y.text, "negation"))
+    if count_terms(x.text, "negation") != count_terms(y.text, "negation") or any(any(ch.isdigit() for ch in w) for w in diff):
+        return False
+    # a copy cut short ("... able to re-start" / "... able to re-start his heart."): at most one
+    # word of the shorter one is missing from the longer one
+    return len(diff) <= 2 or min(len(x.words - y.words), len(y.words - x.words)) <= 1
 
 
 def _cross_contradicts(cands: list[tuple[float, ClaimView, ClaimView]]) -> list[float] | None:
