@@ -139,6 +139,10 @@ def test_weekday_beside_a_month_and_day_picks_the_year():
     ("Profit rose in the 2024 second quarter.", "the 2024 second quarter", "2024-Q2"),
     ("Sales beat last year's third quarter.", "last year's third quarter", "2024-Q3"),
     ("The plant opens in next year's first quarter.", "next year's first quarter", "2026-Q1"),
+    ("Output fell in the third quarter of last year.", "the third quarter of last year", "2024-Q3"),
+    ("The plant opens in the first quarter of next year.", "the first quarter of next year", "2026-Q1"),
+    ("Orders slowed in the second half of last year.", "the second half of last year", "2024-H2"),
+    ("Rates should fall in the first half of next year.", "the first half of next year", "2026-H1"),
 ])
 def test_quarter_of_a_named_or_relative_year(text, span, value):
     m, got = _one(text)

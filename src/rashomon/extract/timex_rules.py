@@ -303,6 +303,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         f = {"q": ORDINAL_QUARTER[g["q"].lower()]}
         if g.get("y"):
             f["y"] = int(g["y"])
+        elif g.get("rely"):
+            f["yoff"] = _rely(g["rely"])  # "the first quarter of next year"
         return Match(s, e, "quarter", f=f)
     if name == "quarter_rely":
         return Match(s, e, "quarter", f={"q": ORDINAL_QUARTER[g["q"].lower()], "yoff": _rely(g["rely"])})
@@ -325,6 +327,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         f = {"h": 1 if g["h"].lower() == "first" else 2}
         if g.get("y"):
             f["y"] = int(g["y"])
+        elif g.get("rely"):
+            f["yoff"] = _rely(g["rely"])  # "the second half of last year"
         return Match(s, e, "half", f=f)
     if name == "weekday":
         if not g["wd"][0].isupper():

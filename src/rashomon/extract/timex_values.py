@@ -135,6 +135,8 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
             return "quarter:latest"
         return f"quarter:{f['q']}:before"  # a numbered quarter is the latest one so named
     if k == "half" and "y" not in f:
+        if "yoff" in f:
+            return f"half:{f['h']}:year:{f['yoff']}"  # "the second half of last year"
         return f"half:{f['h']}:{direction}"
     if k == "same_day":
         return f"prevday:{f['off']}"
@@ -359,6 +361,8 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
             return f"{y:04d}-Q{q}", "quarter"
         if kind == "half":
             h = int(p[1])
+            if p[2] == "year":
+                return f"{ref.year + int(p[3]):04d}-H{h}", "quarter"
             y = ref.year
             if p[2] == "before" and h == 2 and ref.month <= 6:
                 y -= 1
