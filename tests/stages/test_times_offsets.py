@@ -27,3 +27,11 @@ def test_offset_without_a_date_beside_it_stays_a_duration(times):
 def test_duration_after_a_date_without_an_offset_word_stays_a_duration(times):
     st = times("The strike began on March 9, 2024, and lasted four days.")
     assert st["four days"].value == "P4D"
+
+
+def test_previous_or_following_weekday_counts_from_the_day_mentioned_before(times):
+    ts = times("The index closed at 2,082 on Friday, Oct. 11, down 4.5% from the previous Friday.", published="2024-10-30")
+    assert ts["the previous Friday"].value == "2024-10-04"
+    assert ts["the previous Friday"].anchor == "previous_time"
+    ts = times("The suspect was arrested on Oct. 3 and released the following Monday.", published="2024-10-30")
+    assert ts["the following Monday"].value == "2024-10-07"

@@ -160,3 +160,14 @@ def test_capitalised_caption_date_with_a_day_is_a_date_but_a_capitalised_month_a
     m, got = _one("FILE - JANUARY 04: A view of the harbour on the day it reopened.")
     assert got == "JANUARY 04"
     assert R.find("MARCH FOR OUR LIVES") == []
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Marchers parade through the town each July.", "each July", "XXXX-07"),
+    ("The parade is held every March 17 downtown.", "every March 17", "XXXX-03-17"),
+    ("The river floods every spring.", "every spring", "XXXX-SP"),
+])
+def test_a_recurring_month_day_or_season_is_a_set(text, span, value):
+    m, got = _one(text)
+    assert got == span and m.type == "set"
+    assert R.absolute_value(m) == value

@@ -274,6 +274,12 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         return Match(s, e, "month", f={"m": mon, "det": dict(_WORDS["det_offset"])[det]}, mod=mod)
     if name == "month":
         return Match(s, e, "month", f={"m": mon, "det": None}, mod=mod)
+    if name == "month_set":  # "each July" -> XXXX-07, "every March 17" -> XXXX-03-17, "every spring" -> XXXX-SP
+        if mon and g.get("d") and not 1 <= int(g["d"]) <= 31:
+            return None
+        val = (f"XXXX-{mon:02d}" + (f"-{int(g['d']):02d}" if g.get("d") else "")) if mon \
+            else f"XXXX-{lx['seasons'][g['season'].lower()]}"
+        return Match(s, e, "set", type="set", f={"val": val})
     if name in ("season_of", "season_det", "season", "season_bare"):
         code = lx["seasons"][g["season"].lower()]
         f = {"s": code}
@@ -330,14 +336,16 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         elif g.get("rely"):
             f["yoff"] = _rely(g["rely"])  # "the second half of last year"
         return Match(s, e, "half", f=f)
-    if name == "weekday":
+    if name in ("weekday", "weekday_anaph"):
         if not g["wd"][0].isupper():
             return None
         wd = lx["weekdays"][g["wd"].lower()]
         det = g.get("det")
         part = lx["day_parts"].get((g.get("part") or "").lower())
-        return Match(s, e, "weekday", type="time" if part else "date",
-                     f={"wd": wd, "det": det.lower() if det else None, "part": part})
+        f = {"wd": wd, "det": det.lower() if det else None, "part": part}
+        if g.get("ad"):  # "the previous Friday" (-1), "the following Monday" (+1)
+            f["anaph"] = 1 if g["ad"].lower() == "following" else -1
+        return Match(s, e, "weekday", type="time" if part else "date", f=f)
     if name == "weekday_set":
         if not g["wd"][0].isupper() or not (g.get("every") or g.get("pl") or g.get("pl2")):
             return None

@@ -105,6 +105,8 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
         if f.get("det") is not None:
             return f"season:{f['s']}:det:{f['det']}"
         return f"season:{f['s']}:{direction}"
+    if k == "weekday" and f.get("anaph"):  # "the previous Friday": counted from the day mentioned before
+        return f"prevwd:{f['wd']}:{f['anaph']}"
     if k == "weekday":
         det = f.get("det")
         how = dict(_WORDS["weekday_det"]).get(det or "", direction)
@@ -380,6 +382,8 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
             return resolve(f"offset:{p[1]}:{p[2]}", ref)
         if kind == "prevday":  # the day of the time mentioned before; the anchor when none is
             return (ref + timedelta(days=int(p[1]))).isoformat(), "day"
+        if kind == "prevwd":  # that weekday strictly before (-1) or after (+1) the day mentioned before
+            return resolve(f"weekday:{p[1]}:{'last' if int(p[2]) < 0 else 'next'}", ref)
         if kind == "clock":
             return f"{ref.isoformat()}T{p[1]}:{p[2]}" + (p[3] if len(p) > 3 else ""), "time"
     except (ValueError, KeyError, IndexError):
@@ -403,6 +407,8 @@ def describe(form: str) -> str:
     p = form.split(":")
     if p[0] == "prevunit":
         return {0: f"the same {p[1]} as", -1: f"the {p[1]} before", 1: f"the {p[1]} after"}.get(int(p[2]), f"the {p[1]} near")
+    if p[0] == "prevwd":
+        return f"that weekday {'before' if int(p[2]) < 0 else 'after'}"
     if p[0] == "prevday":
         return {0: "the same day as", -1: "the day before", 1: "the day after"}.get(int(p[1]), "the day near")
     if p[0] == "offset":
