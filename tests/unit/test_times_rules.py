@@ -171,3 +171,14 @@ def test_a_recurring_month_day_or_season_is_a_set(text, span, value):
     m, got = _one(text)
     assert got == span and m.type == "set"
     assert R.absolute_value(m) == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Protesters gathered this past weekend in the square.", "this past weekend", "2025-W16-WE"),
+    ("The club lost this past Sunday at home.", "this past Sunday", "2025-04-20"),
+    ("Sales rose this past winter.", "this past winter", "2024-WI"),
+])
+def test_this_past_names_the_period_just_gone(text, span, value):
+    m, got = _one(text)
+    assert got == span
+    assert R.resolve(R.relative_form(m, "before"), PUB)[0] == value
