@@ -35,3 +35,12 @@ def test_previous_or_following_weekday_counts_from_the_day_mentioned_before(time
     assert ts["the previous Friday"].anchor == "previous_time"
     ts = times("The suspect was arrested on Oct. 3 and released the following Monday.", published="2024-10-30")
     assert ts["the following Monday"].value == "2024-10-07"
+
+
+def test_a_year_or_months_later_count_from_the_time_mentioned_before(times):
+    ts = times("The plant closed in 2005. A year later, the ban was lifted.")
+    assert ts["A year later"].value == "2006" and ts["A year later"].anchor == "previous_time"
+    ts = times("The law passed in March 2010, and two months later it was repealed.")
+    assert ts["two months later"].value == "2010-05"
+    # "earlier" keeps counting from the writing, as TimeBank dates it
+    assert times("Five years earlier, the plant had closed.")["Five years earlier"].value == "2019"

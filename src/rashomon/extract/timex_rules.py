@@ -425,7 +425,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
             return Match(s, e, "duration", type="duration", f={"iso": iso}) if iso else None
         if n == "X":
             return Match(s, e, "ref", f={"val": "PAST_REF" if sign < 0 else "FUTURE_REF"})
-        return Match(s, e, "ago", f={"unit": unit, "n": n, "sign": sign})
+        return Match(s, e, "ago", f={"unit": unit, "n": n, "sign": sign, "later": d == "later"})
     if name == "duration":
         n = _num(g["num"])
         if n is None:

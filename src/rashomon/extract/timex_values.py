@@ -127,6 +127,9 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
         if not isinstance(n, (int, float)) or not float(n).is_integer():
             return None
         years = {"decade": 10, "century": 100, "centurie": 100}.get(f["unit"].lower())
+        if f.get("later") and (years or f["unit"].lower() in ("month", "quarter", "year")):
+            # "a year later", "two months later": counted from the time mentioned before, not from the writing
+            return f"prevunit:{'year' if years else f['unit'].lower()}:{int(n) * (years or 1)}"
         if years:  # "a decade ago" is the year ten years back (1989 in 1999), not the 1980s
             return f"offset:year:{int(n) * years * f['sign']}"
         return f"offset:{f['unit']}:{int(n) * f['sign']}"
@@ -406,7 +409,9 @@ def describe(form: str) -> str:
     """A short English gloss of a machine form, for ``reason`` texts."""
     p = form.split(":")
     if p[0] == "prevunit":
-        return {0: f"the same {p[1]} as", -1: f"the {p[1]} before", 1: f"the {p[1]} after"}.get(int(p[2]), f"the {p[1]} near")
+        n = int(p[2])
+        return {0: f"the same {p[1]} as", -1: f"the {p[1]} before", 1: f"the {p[1]} after"}.get(
+            n, f"{abs(n)} {p[1]}s {'before' if n < 0 else 'after'}")
     if p[0] == "prevwd":
         return f"that weekday {'before' if int(p[2]) < 0 else 'after'}"
     if p[0] == "prevday":
