@@ -44,3 +44,9 @@ def test_putting_off_until_a_weekday_looks_ahead_even_in_the_past_tense(times):
     assert times("The agency extended its deadline until 9 a.m. Friday.")["9 a.m. Friday"].value == "2024-11-01T09:00"
     # staying somewhere until a day is not putting anything off: that day lies behind
     assert times("The envoy stayed in the capital until Tuesday.")["Tuesday"].value == "2024-10-29"
+
+
+def test_a_weekend_under_a_future_verb_is_the_coming_one(times):
+    # published on a Wednesday: the coming weekend is 2-3 November, the one just past 26-27 October
+    assert times("Leaders will meet this weekend in Rome.")["this weekend"].value == "2024-W44-WE"
+    assert times("Officials met over the weekend in Rome.")["the weekend"].value == "2024-W43-WE"

@@ -121,6 +121,8 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
             return f"offset:day:{f['off']}:{_clock_code(f)}"
         return f"offset:day:{f['off']}"  # "last night", "tonight": the day
     if k == "rel_unit":
+        if f["unit"] == "weekend" and f["off"] == 0 and direction == "after":
+            return "offset:weekend:0:ahead"  # "will meet this weekend" on a weekday: the coming one
         return f"offset:{f['unit']}:{f['off']}"
     if k == "ago":
         n = f["n"]
@@ -271,7 +273,7 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
                 return _week(ref + timedelta(days=14 * n)), "week"
             if unit == "weekend":
                 d = ref + timedelta(days=7 * n)
-                if n == 0 and ref.weekday() < 5:
+                if n == 0 and ref.weekday() < 5 and part != "ahead":
                     d = ref - timedelta(days=ref.weekday() + 1)  # the weekend just past
                 return _week(d) + "-WE", "week"
             if unit == "month":
