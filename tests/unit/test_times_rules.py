@@ -182,3 +182,19 @@ def test_this_past_names_the_period_just_gone(text, span, value):
     m, got = _one(text)
     assert got == span
     assert R.resolve(R.relative_form(m, "before"), PUB)[0] == value
+
+
+@pytest.mark.parametrize("text,spans,years", [
+    ("The war lasted from 1939-1945 across Europe.", ["1939", "1945"], [1939, 1945]),
+    ("He was governor in 1990-91.", ["1990", "91"], [1990, 1991]),
+    ("The 2011–12 season was the longest.", ["2011", "12"], [2011, 2012]),
+])
+def test_each_end_of_a_dashed_year_range_is_a_year(text, spans, years):
+    ms = R.find(text)
+    assert [text[m.start:m.end] for m in ms] == spans
+    assert [R.absolute_value(m) for m in ms] == [str(y) for y in years]
+
+
+def test_a_dash_between_numbers_that_cannot_be_years_in_order_is_no_range():
+    assert R.find("The vote went 1990-1880 against the plan.") == []
+    assert R.find("Call 2012-3456 for tickets.") == []

@@ -1,7 +1,9 @@
-"""The second day of a range of days that names its month once ("April 24 and 25", "May 3-5, 2024").
+"""The second day of a range of days that names its month once ("April 24 and 25", "May 3-5, 2024"),
+and both ends of a range of years written with a dash ("1939-1945", "1990-91").
 
 In: the matches of ``timex_rules.find`` (in text order) and the text. Out: the same matches with
-the second day of each such range added as a date of the first's month (and year).
+the second day of each such range added as a date of the first's month (and year), and each year
+of a dashed year range added as a year.
 """
 from __future__ import annotations
 
@@ -55,3 +57,24 @@ def range_ends(ms: list[Match], text: str) -> list[Match]:
         if second is not None:
             out.append(second)
     return out
+
+
+_YEAR_RANGE = re.compile(_WORDS["year_range"])
+
+
+def year_ranges(ms: list[Match], text: str) -> list[Match]:
+    """Add both years of a dashed range ("1939-1945", "1990-91") that no match covers yet, as two
+    ``year`` matches; the second must come after the first and within a century of it."""
+    added: list[Match] = []
+    for m in _YEAR_RANGE.finditer(text):
+        y1, y2s = int(m.group(1)), m.group(2)
+        y2 = int(y2s) if len(y2s) == 4 else y1 // 100 * 100 + int(y2s)
+        if not y1 < y2 <= y1 + 100:
+            continue
+        over = [mt for mt in ms if mt.start < m.end() and m.start() < mt.end]
+        if not over:
+            added.append(Match(m.start(1), m.end(1), "year", f={"y": y1}))
+        elif not (len(over) == 1 and over[0].kind == "year" and (over[0].start, over[0].end) == m.span(1)):
+            continue  # the range is part of another expression
+        added.append(Match(m.start(2), m.end(2), "year", f={"y": y2}))
+    return sorted(ms + added, key=lambda mt: mt.start) if added else ms
