@@ -50,3 +50,8 @@ def test_a_weekend_under_a_future_verb_is_the_coming_one(times):
     # published on a Wednesday: the coming weekend is 2-3 November, the one just past 26-27 October
     assert times("Leaders will meet this weekend in Rome.")["this weekend"].value == "2024-W44-WE"
     assert times("Officials met over the weekend in Rome.")["the weekend"].value == "2024-W43-WE"
+
+
+def test_a_present_passive_of_a_plan_verb_looks_ahead(times):
+    assert times("A hearing is set for Tuesday in the capital.")["Tuesday"].value == "2024-11-05"
+    assert times("Talks are planned for Monday.")["Monday"].value == "2024-11-04"

@@ -122,6 +122,8 @@ def direction(doc: Any, start: int, end: int) -> str:
         return "after"
     if v.lemma_.lower() in _FUTURE_VERBS and v.tag_ in ("VBZ", "VBP"):
         return "after"  # "On Tuesday, the league plans to hold a news conference"
+    if v.lemma_.lower() in _FUTURE_VERBS and v.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "after"  # "a hearing is set for Tuesday", "talks are planned for Monday"
     if v.lemma_.lower() in _PLAN_VERBS and (v.tag_ == "VBD" or (v.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in auxes))) \
             and span.root.head.i != v.i:
         return "after"  # "planned a rally on Saturday", "was planned for March": the planned thing lies ahead of the planning
