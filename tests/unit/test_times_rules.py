@@ -198,3 +198,35 @@ def test_each_end_of_a_dashed_year_range_is_a_year(text, spans, years):
 def test_a_dash_between_numbers_that_cannot_be_years_in_order_is_no_range():
     assert R.find("The vote went 1990-1880 against the plan.") == []
     assert R.find("Call 2012-3456 for tickets.") == []
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Revenue in Q3 2012 fell.", "Q3 2012", "2012-Q3"),
+    ("Earnings for H1 2013 are due.", "H1 2013", "2013-H1"),
+    ("Profit rose in 2012's fourth quarter.", "2012's fourth quarter", "2012-Q4"),
+    ("Q4 sales fell sharply.", "Q4", "2024-Q4"),
+])
+def test_quarters_and_halves_written_as_codes_or_with_a_possessive_year(text, span, value):
+    m, got = _one(text)
+    assert got == span
+    assert (R.absolute_value(m) or R.resolve(R.relative_form(m, "before"), PUB)[0]) == value
+
+
+def test_codes_that_are_not_quarters_or_halves_are_skipped():
+    assert R.find("The H1N1 virus spread in the town.") == []
+    assert R.find("He drove a Q7 to the meeting.") == []
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The fire started the day before yesterday.", "the day before yesterday", "2025-04-24"),
+    ("They arrive the day after tomorrow.", "the day after tomorrow", "2025-04-28"),
+])
+def test_the_day_before_yesterday_and_after_tomorrow_are_two_days_off(text, span, value):
+    m, got = _one(text)
+    assert got == span
+    assert R.resolve(R.relative_form(m, "before"), PUB)[0] == value
+
+
+def test_a_decade_written_with_an_apostrophe_alone_is_a_decade():
+    text = "The firm grew in the 1980s and '90s."
+    assert [(text[m.start:m.end], R.absolute_value(m)) for m in R.find(text)] == [("the 1980s", "198"), ("'90s", "199")]

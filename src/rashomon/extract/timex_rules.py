@@ -330,7 +330,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
     if name == "half":
         if g["h"].lower() == "last" and " of" not in m.group(0).lower():
             return None  # "the last half hour"; "the last half of 1989" is the second half
-        f = {"h": 1 if g["h"].lower() == "first" else 2}
+        f = {"h": 1 if g["h"].lower() in ("first", "1") else 2}
         if g.get("y"):
             f["y"] = int(g["y"])
         elif g.get("rely"):
@@ -358,7 +358,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         part = lx["day_parts"].get((g.get("part") or "").lower())
         if w == "tonight":
             part = "NI"
-        return Match(s, e, "dayword", type="time" if part else "date", f={"off": lx["day_words"][w], "part": part})
+        off = lx["day_words"][w] + {"before": -1, "after": 1}.get((g.get("dd") or "").lower(), 0)
+        return Match(s, e, "dayword", type="time" if part else "date", f={"off": off, "part": part})
     if name == "daypart":
         det = g["det"].lower()
         part = lx["day_parts"][g["part"].lower()]
@@ -504,7 +505,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
 
 
 _APX_MOD = dict(_WORDS["apx_mod"])
-ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _UTC_ZONES = ("GMT", "UTC")
 
 
