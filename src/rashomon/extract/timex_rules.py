@@ -235,8 +235,11 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
             mt.f["event"] = ev["event"]
         return mt
     if name == "iso":
-        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
-        return _full(s, e, y, mo, d, mod)
+        mt = _full(s, e, int(g["y"]), int(g["m"]), int(g["d"]), mod)
+        if mt is not None and g.get("h"):  # an ISO timestamp: a time on that day
+            mt.type, mt.f["clock"] = "time", (int(g["h"]), int(g["mi"]))
+            mt.f["tz"] = "Z" if (g.get("z") or "").replace(":", "") in ("Z", "+0000", "-0000") else None
+        return mt
     if name == "iso_week":
         w = int(g["w"])
         return Match(s, e, "iso_week", f={"y": int(g["y"]), "w": w}) if 1 <= w <= 53 else None
