@@ -43,6 +43,11 @@ def test_part_of_period_modifier_is_recorded_but_does_not_change_the_value():
     ("Rain fell for 24 hours.", "24 hours", "PT24H"),
     ("The levee held for two decades.", "two decades", "P20Y"),
     ("Water rose in the past five days.", "the past five days", "P5D"),
+    ("The talks lasted half an hour.", "half an hour", "PT30M"),
+    ("The dynasty ruled for half a century.", "half a century", "P50Y"),
+    ("The months-long strike ended.", "months-long", "PXM"),
+    ("The decade-long conflict ended.", "decade-long", "P10Y"),
+    ("A years-long feud ended.", "years-long", "PXY"),
 ])
 def test_durations_get_iso_durations(text, span, iso):
     m, got = _one(text)

@@ -437,8 +437,9 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         if isinstance(n, (int, float)) and n > 1000:
             return None
         unit = g["unit"].lower()
-        if g["num"].lower() in ("a", "an") and not g.get("rel") and text[max(0, s - 4):s].lower().strip() in ("per",):
-            return None
+        if g["num"].lower() in ("a", "an") and (not g.get("rel") and text[max(0, s - 4):s].lower().strip() in ("per",)
+                                                or text[m.end("unit"):m.end("unit") + 1].lower() == "s"):
+            return None  # "per a day"; "a years-long feud" (not one year)
         rel = (g.get("rel") or "").lower()
         if not rel and re.match(r"the\s+\S+-", m.group(0), re.I):
             s = s + len(re.match(r"the\s+", m.group(0), re.I).group(0))
@@ -463,7 +464,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
             s2 = s
         # "recent years", "the past few weeks", "coming months": a stretch of unknown length
         # (TimeML: a DURATION with value PXY, PXW...), not the bare past or future
-        iso = _dur_iso("X", unit)
+        iso = _dur_iso(1 if m.group(0).endswith("-long") and not g.get("pl") else "X", unit)
         return Match(s2, e, "duration", type="duration", f={"iso": iso}) if iso else None
     if name == "ref":
         key = re.sub(r"\s+", " ", g["ref"].lower())

@@ -126,6 +126,8 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
         return f"offset:{f['unit']}:{f['off']}"
     if k == "ago":
         n = f["n"]
+        if isinstance(n, float) and f["unit"].lower() in ("hour", "minute", "second"):
+            n = int(n)  # "half an hour ago": within the day of the anchor all the same
         if not isinstance(n, (int, float)) or not float(n).is_integer():
             return None
         years = {"decade": 10, "century": 100, "centurie": 100}.get(f["unit"].lower())
