@@ -235,3 +235,18 @@ def test_the_day_before_yesterday_and_after_tomorrow_are_two_days_off(text, span
 def test_a_decade_written_with_an_apostrophe_alone_is_a_decade():
     text = "The firm grew in the 1980s and '90s."
     assert [(text[m.start:m.end], R.absolute_value(m)) for m in R.find(text)] == [("the 1980s", "198"), ("'90s", "199")]
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Talks ran from June to August 2011.", ["2011-06", "2011-08"]),
+    ("Sales rose between March and May 2012.", ["2012-03", "2012-05"]),
+    ("The freeze lasted from December to February 2012.", ["2011-12", "2012-02"]),
+    ("The trial ran from March 30 to April 2, 2012.", ["2012-03-30", "2012-04-02"]),
+])
+def test_the_first_end_of_a_range_takes_the_year_written_after_the_second(text, values):
+    assert [R.absolute_value(m) for m in R.find(text)] == values
+
+
+def test_a_month_in_another_clause_does_not_take_a_later_year():
+    ms = R.find("He met her in March and in May 2012 they wed.")
+    assert [R.absolute_value(m) for m in ms] == [None, "2012-05"]

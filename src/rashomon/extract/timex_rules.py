@@ -26,7 +26,7 @@ from typing import Optional
 
 from ..data import load_yaml
 from .timex_lexicon import Match, WEEKDAY_INDEX, _WORDS, _alt, _month_ok, _num, event_by_month_day, lexicon, named_event  # noqa: F401
-from .timex_ranges import range_ends, year_ranges
+from .timex_ranges import month_range_years, range_ends, year_ranges
 from .timex_values import absolute_value, describe, precision_of, relative_form, resolve, shift_period, year_candidates  # noqa: F401
 
 
@@ -102,7 +102,7 @@ def find(text: str) -> list[Match]:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
     taken.sort(key=lambda c: c.start)
-    return year_ranges(range_ends(_range_starts(_merge(taken, text), text), text), text)
+    return month_range_years(year_ranges(range_ends(_range_starts(_merge(taken, text), text), text), text), text)
 
 
 # the first day of a range of days that names its month once: "10 to 12 May", "23-24 June",
