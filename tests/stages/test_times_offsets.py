@@ -44,3 +44,12 @@ def test_a_year_or_months_later_count_from_the_time_mentioned_before(times):
     assert ts["two months later"].value == "2010-05"
     # "earlier" keeps counting from the writing, as TimeBank dates it
     assert times("Five years earlier, the plant had closed.")["Five years earlier"].value == "2019"
+
+
+def test_that_day_that_night_and_the_next_morning_count_from_the_day_mentioned_before(times):
+    ts = times("The storm hit on March 3, 2024. That night, the levee broke. The next morning, rescuers "
+               "arrived, and the night before, winds had risen.")
+    assert ts["That night"].value == "2024-03-03" and ts["That night"].part == "NI"
+    assert ts["The next morning"].value == "2024-03-04" and ts["The next morning"].part == "MO"
+    assert ts["the night before"].value == "2024-03-03"  # the night before the morning of March 4
+    assert times("The storm hit on March 3, 2024. That day, 40 people died.")["That day"].value == "2024-03-03"

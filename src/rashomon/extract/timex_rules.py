@@ -501,8 +501,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         return Match(s, e, "clock", type="time", f={"h": int(g["h"]), "mi": int(g["mi"]), "tz": _tz(g.get("tz"))})
     if name == "same_day":
         w = (g.get("ba") or g.get("nf") or "").lower()
-        off = dict(_WORDS["same_day_offset"]).get(w, 0)
-        return Match(s, e, "same_day", f={"off": off}, mod=_adv_mod(g.get("adv")))
+        off, part = dict(_WORDS["same_day_offset"]).get(w, 0), lx["day_parts"].get((g.get("part") or "").lower())
+        return Match(s, e, "same_day", "time" if part else "date", f={"off": off, "part": part}, mod=_adv_mod(g.get("adv")))
     if name == "noon":
         return Match(s, e, "clock", type="time", f={"h": 0 if g["nm"].lower() == "midnight" else 12, "mi": 0})
     return None
