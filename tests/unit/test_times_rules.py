@@ -250,3 +250,13 @@ def test_the_first_end_of_a_range_takes_the_year_written_after_the_second(text, 
 def test_a_month_in_another_clause_does_not_take_a_later_year():
     ms = R.find("He met her in March and in May 2012 they wed.")
     assert [R.absolute_value(m) for m in ms] == [None, "2012-05"]
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("They met on Monday of last week.", "Monday of last week", "2025-04-14"),
+    ("They meet on Tuesday of next week.", "Tuesday of next week", "2025-04-29"),
+])
+def test_a_weekday_of_a_named_week_is_that_weekday_in_that_week(text, span, value):
+    m, got = _one(text)
+    assert got == span
+    assert R.resolve(R.relative_form(m, "before"), PUB)[0] == value

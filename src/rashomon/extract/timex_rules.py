@@ -348,6 +348,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         f = {"wd": wd, "det": det.lower() if det else None, "part": part}
         if g.get("ad"):  # "the previous Friday" (-1), "the following Monday" (+1)
             f["anaph"] = 1 if g["ad"].lower() == "following" else -1
+        if g.get("wk"):  # "Monday of last week": that weekday in the week before
+            f["wk"] = dict(_WORDS["det_offset"])[g["wk"].lower()]
         return Match(s, e, "weekday", type="time" if part else "date", f=f)
     if name == "weekday_set":
         if not g["wd"][0].isupper() or not (g.get("every") or g.get("pl") or g.get("pl2")):

@@ -105,6 +105,8 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
         if f.get("det") is not None:
             return f"season:{f['s']}:det:{f['det']}"
         return f"season:{f['s']}:{direction}"
+    if k == "weekday" and f.get("wk") is not None:  # "Monday of last week": that weekday in the week named
+        return f"weekday:{f['wd']}:wk:{f['wk']}"
     if k == "weekday" and f.get("anaph"):  # "the previous Friday": counted from the day mentioned before
         return f"prevwd:{f['wd']}:{f['anaph']}"
     if k == "weekday":
@@ -297,6 +299,8 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
         if kind == "weekday":
             t = WEEKDAY_INDEX[p[1]]
             how = p[2]
+            if how == "wk":  # that weekday in the week ``p[3]`` weeks from the anchor's
+                return (ref + timedelta(days=7 * int(p[3]) + t - ref.weekday())).isoformat(), "day"
             part = p[3] if len(p) > 3 else None
             wd = ref.weekday()
             if how == "before":
@@ -429,6 +433,8 @@ def describe(form: str) -> str:
     if p[0] == "weekday":
         wd = [k for k, v in WEEKDAY_INDEX.items() if v == WEEKDAY_INDEX[p[1]]][0]
         names = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday", "SA": "Saturday", "SU": "Sunday"}
+        if p[2] == "wk":
+            return f"the {names[wd]} of the week {int(p[3]):+d} from the week of"
         return {"before": f"the {names[wd]} on or before", "after": f"the {names[wd]} on or after", "last": f"the {names[wd]} before",
                 "next": f"the {names[wd]} after", "this": f"the {names[wd]} in the week of"}.get(p[2], f"the {names[wd]} nearest to")
     if p[0] == "weekof":
