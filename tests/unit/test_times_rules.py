@@ -260,3 +260,9 @@ def test_a_weekday_of_a_named_week_is_that_weekday_in_that_week(text, span, valu
     m, got = _one(text)
     assert got == span
     assert R.resolve(R.relative_form(m, "before"), PUB)[0] == value
+
+
+def test_a_part_of_the_day_written_before_the_day_word_is_kept():
+    m, got = _one("In London at mid-afternoon yesterday, shares rose.")
+    assert got == "mid-afternoon yesterday" and m.f["part"] == "AF" and m.mod == "MID"
+    assert R.resolve(R.relative_form(m, "before"), PUB)[0] == "2025-04-25"
