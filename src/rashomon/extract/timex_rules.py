@@ -364,7 +364,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         if w == "tonight":
             part = "NI"
         off = lx["day_words"][w] + {"before": -1, "after": 1}.get((g.get("dd") or "").lower(), 0)
-        return Match(s, e, "dayword", type="time" if part else "date", f={"off": off, "part": part})
+        return Match(s, e, "dayword", type="time" if part else "date", f={"off": off, "part": part}, mod=mod)
     if name == "daypart":
         det = g["det"].lower()
         part = lx["day_parts"][g["part"].lower()]
