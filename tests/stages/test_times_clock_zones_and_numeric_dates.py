@@ -100,3 +100,11 @@ def test_same_day_and_day_before_take_the_day_mentioned_before(times):
 def test_earlier_in_the_day_without_an_earlier_date_is_the_publication_day(times):
     ts = times("Earlier in the day, the army said it had regained control of the airport.", published="2024-03-10")
     assert ts["Earlier in the day"].value == "2024-03-10"
+
+
+def test_iso_timestamp_is_a_time_on_its_day_utc_only_when_it_says_so(times):
+    t = times("Updated: 2024-05-14T10:12:00Z\nThe ferry sank near the harbour.")["2024-05-14T10:12:00Z"]
+    assert t.type == "time" and t.value == "2024-05-14T10:12Z"
+    t = times("Posted 2024-05-14T10:12:30+02:00 by the desk.")["2024-05-14T10:12:30+02:00"]
+    assert t.value == "2024-05-14T10:12"
+    assert times("On 2024-05-14 the ferry sank.")["2024-05-14"].value == "2024-05-14"

@@ -37,3 +37,21 @@ def test_a_scheduled_present_looks_ahead_but_a_past_narrative_does_not(times):
     ts = times("Shares fell sharply, and the index hurt the market on Monday.")
     assert ts["Monday"].value == "2024-10-28"
     assert times("The ministry says Monday was the calmest day in weeks.")["Monday"].value == "2024-10-28"
+
+
+def test_putting_off_until_a_weekday_looks_ahead_even_in_the_past_tense(times):
+    assert times("The court postponed the hearing until Tuesday.")["Tuesday"].value == "2024-11-05"
+    assert times("The agency extended its deadline until 9 a.m. Friday.")["9 a.m. Friday"].value == "2024-11-01T09:00"
+    # staying somewhere until a day is not putting anything off: that day lies behind
+    assert times("The envoy stayed in the capital until Tuesday.")["Tuesday"].value == "2024-10-29"
+
+
+def test_a_weekend_under_a_future_verb_is_the_coming_one(times):
+    # published on a Wednesday: the coming weekend is 2-3 November, the one just past 26-27 October
+    assert times("Leaders will meet this weekend in Rome.")["this weekend"].value == "2024-W44-WE"
+    assert times("Officials met over the weekend in Rome.")["the weekend"].value == "2024-W43-WE"
+
+
+def test_a_present_passive_of_a_plan_verb_looks_ahead(times):
+    assert times("A hearing is set for Tuesday in the capital.")["Tuesday"].value == "2024-11-05"
+    assert times("Talks are planned for Monday.")["Monday"].value == "2024-11-04"

@@ -43,6 +43,11 @@ def test_part_of_period_modifier_is_recorded_but_does_not_change_the_value():
     ("Rain fell for 24 hours.", "24 hours", "PT24H"),
     ("The levee held for two decades.", "two decades", "P20Y"),
     ("Water rose in the past five days.", "the past five days", "P5D"),
+    ("The talks lasted half an hour.", "half an hour", "PT30M"),
+    ("The dynasty ruled for half a century.", "half a century", "P50Y"),
+    ("The months-long strike ended.", "months-long", "PXM"),
+    ("The decade-long conflict ended.", "decade-long", "P10Y"),
+    ("A years-long feud ended.", "years-long", "PXY"),
 ])
 def test_durations_get_iso_durations(text, span, iso):
     m, got = _one(text)
@@ -139,6 +144,10 @@ def test_weekday_beside_a_month_and_day_picks_the_year():
     ("Profit rose in the 2024 second quarter.", "the 2024 second quarter", "2024-Q2"),
     ("Sales beat last year's third quarter.", "last year's third quarter", "2024-Q3"),
     ("The plant opens in next year's first quarter.", "next year's first quarter", "2026-Q1"),
+    ("Output fell in the third quarter of last year.", "the third quarter of last year", "2024-Q3"),
+    ("The plant opens in the first quarter of next year.", "the first quarter of next year", "2026-Q1"),
+    ("Orders slowed in the second half of last year.", "the second half of last year", "2024-H2"),
+    ("Rates should fall in the first half of next year.", "the first half of next year", "2026-H1"),
 ])
 def test_quarter_of_a_named_or_relative_year(text, span, value):
     m, got = _one(text)
@@ -156,3 +165,104 @@ def test_capitalised_caption_date_with_a_day_is_a_date_but_a_capitalised_month_a
     m, got = _one("FILE - JANUARY 04: A view of the harbour on the day it reopened.")
     assert got == "JANUARY 04"
     assert R.find("MARCH FOR OUR LIVES") == []
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Marchers parade through the town each July.", "each July", "XXXX-07"),
+    ("The parade is held every March 17 downtown.", "every March 17", "XXXX-03-17"),
+    ("The river floods every spring.", "every spring", "XXXX-SP"),
+])
+def test_a_recurring_month_day_or_season_is_a_set(text, span, value):
+    m, got = _one(text)
+    assert got == span and m.type == "set"
+    assert R.absolute_value(m) == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Protesters gathered this past weekend in the square.", "this past weekend", "2025-W16-WE"),
+    ("The club lost this past Sunday at home.", "this past Sunday", "2025-04-20"),
+    ("Sales rose this past winter.", "this past winter", "2024-WI"),
+])
+def test_this_past_names_the_period_just_gone(text, span, value):
+    m, got = _one(text)
+    assert got == span
+    assert R.resolve(R.relative_form(m, "before"), PUB)[0] == value
+
+
+@pytest.mark.parametrize("text,spans,years", [
+    ("The war lasted from 1939-1945 across Europe.", ["1939", "1945"], [1939, 1945]),
+    ("He was governor in 1990-91.", ["1990", "91"], [1990, 1991]),
+    ("The 2011–12 season was the longest.", ["2011", "12"], [2011, 2012]),
+])
+def test_each_end_of_a_dashed_year_range_is_a_year(text, spans, years):
+    ms = R.find(text)
+    assert [text[m.start:m.end] for m in ms] == spans
+    assert [R.absolute_value(m) for m in ms] == [str(y) for y in years]
+
+
+def test_a_dash_between_numbers_that_cannot_be_years_in_order_is_no_range():
+    assert R.find("The vote went 1990-1880 against the plan.") == []
+    assert R.find("Call 2012-3456 for tickets.") == []
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Revenue in Q3 2012 fell.", "Q3 2012", "2012-Q3"),
+    ("Earnings for H1 2013 are due.", "H1 2013", "2013-H1"),
+    ("Profit rose in 2012's fourth quarter.", "2012's fourth quarter", "2012-Q4"),
+    ("Q4 sales fell sharply.", "Q4", "2024-Q4"),
+])
+def test_quarters_and_halves_written_as_codes_or_with_a_possessive_year(text, span, value):
+    m, got = _one(text)
+    assert got == span
+    assert (R.absolute_value(m) or R.resolve(R.relative_form(m, "before"), PUB)[0]) == value
+
+
+def test_codes_that_are_not_quarters_or_halves_are_skipped():
+    assert R.find("The H1N1 virus spread in the town.") == []
+    assert R.find("He drove a Q7 to the meeting.") == []
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The fire started the day before yesterday.", "the day before yesterday", "2025-04-24"),
+    ("They arrive the day after tomorrow.", "the day after tomorrow", "2025-04-28"),
+])
+def test_the_day_before_yesterday_and_after_tomorrow_are_two_days_off(text, span, value):
+    m, got = _one(text)
+    assert got == span
+    assert R.resolve(R.relative_form(m, "before"), PUB)[0] == value
+
+
+def test_a_decade_written_with_an_apostrophe_alone_is_a_decade():
+    text = "The firm grew in the 1980s and '90s."
+    assert [(text[m.start:m.end], R.absolute_value(m)) for m in R.find(text)] == [("the 1980s", "198"), ("'90s", "199")]
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Talks ran from June to August 2011.", ["2011-06", "2011-08"]),
+    ("Sales rose between March and May 2012.", ["2012-03", "2012-05"]),
+    ("The freeze lasted from December to February 2012.", ["2011-12", "2012-02"]),
+    ("The trial ran from March 30 to April 2, 2012.", ["2012-03-30", "2012-04-02"]),
+])
+def test_the_first_end_of_a_range_takes_the_year_written_after_the_second(text, values):
+    assert [R.absolute_value(m) for m in R.find(text)] == values
+
+
+def test_a_month_in_another_clause_does_not_take_a_later_year():
+    ms = R.find("He met her in March and in May 2012 they wed.")
+    assert [R.absolute_value(m) for m in ms] == [None, "2012-05"]
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("They met on Monday of last week.", "Monday of last week", "2025-04-14"),
+    ("They meet on Tuesday of next week.", "Tuesday of next week", "2025-04-29"),
+])
+def test_a_weekday_of_a_named_week_is_that_weekday_in_that_week(text, span, value):
+    m, got = _one(text)
+    assert got == span
+    assert R.resolve(R.relative_form(m, "before"), PUB)[0] == value
+
+
+def test_a_part_of_the_day_written_before_the_day_word_is_kept():
+    m, got = _one("In London at mid-afternoon yesterday, shares rose.")
+    assert got == "mid-afternoon yesterday" and m.f["part"] == "AF" and m.mod == "MID"
+    assert R.resolve(R.relative_form(m, "before"), PUB)[0] == "2025-04-25"

@@ -55,6 +55,7 @@ _FUTURE_MODALS = set(_WORDS["future_modals"])
 _PLAN_VERBS = set(_WORDS["plan_verbs"])
 _FUTURE_LIMIT = re.compile(_WORDS["future_limit_before"], re.I)
 _LIMIT_WORDS = set(_WORDS["limit_words"])
+_DEFER_VERBS = set(_WORDS["defer_verbs"])
 _SAY_VERBS = set(_WORDS["say_verbs"])
 _YEAR_PREFIX = re.compile(_WORDS["year_prefix_before"], re.I)
 _TENSE = {"before": "past", "after": "future", "nearest": "present"}
@@ -102,6 +103,8 @@ def direction(doc: Any, start: int, end: int) -> str:
     if cues & {"by", "until", "till"} and found and v.tag_ not in ("VBD",) and not any(
             a.lemma_ == "have" and a.tag_ == "VBD" for a in v.children if a.dep_ == "aux"):
         return "after"  # "will stay until Tuesday", "has given them until 9 a.m. Tuesday" (not "had stayed until")
+    if cues & _LIMIT_WORDS and found and v.lemma_.lower() in _DEFER_VERBS and not _past_perfect(v):
+        return "after"  # "postponed the vote until Tuesday": the limit lies after the putting off
     if cues & _LIMIT_WORDS and found and (v.tag_ == "VBD" or v.tag_ == "VBN" and any(a.lemma_ == "have" for a in v.children)):
         return "nearest"  # "gave them until mid-November", "has extended loans through January": the limit may lie ahead
     if not found:
@@ -119,6 +122,8 @@ def direction(doc: Any, start: int, end: int) -> str:
         return "after"
     if v.lemma_.lower() in _FUTURE_VERBS and v.tag_ in ("VBZ", "VBP"):
         return "after"  # "On Tuesday, the league plans to hold a news conference"
+    if v.lemma_.lower() in _FUTURE_VERBS and v.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "after"  # "a hearing is set for Tuesday", "talks are planned for Monday"
     if v.lemma_.lower() in _PLAN_VERBS and (v.tag_ == "VBD" or (v.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in auxes))) \
             and span.root.head.i != v.i:
         return "after"  # "planned a rally on Saturday", "was planned for March": the planned thing lies ahead of the planning
@@ -457,12 +462,12 @@ def _offset_restating_a_date(out: list[TimeExpr], text: str) -> None:
 
 
 def _same_day_as_before(out: list[TimeExpr]) -> None:
-    """"On the same day", "earlier in the day", "the day before", "the next day" name a day by the
-    time mentioned before them: take the latest earlier expression with a day value (within 600
+    """"On the same day", "earlier in the day", "the day before", "the next day", "the previous
+    Friday", "the following Monday" name a day by the time mentioned before them: take the latest earlier expression with a day value (within 600
     characters) and shift it (``anchor="previous_time"``); without one they keep the publication
     day. In: the records of one article, in text order; changed in place."""
     for i, t in enumerate(out):
-        if not (t.relative or "").startswith("prevday:"):
+        if not (t.relative or "").startswith(("prevday:", "prevwd:")):
             continue
         prev = [o for o in out[:i] if o.value and len(o.value) >= 10 and o.value[:4].isdigit()
                 and o.value[4:5] == "-" and o.value[7:8] == "-" and t.start - o.end <= 600]
@@ -472,7 +477,7 @@ def _same_day_as_before(out: list[TimeExpr]) -> None:
         d = parse_date(p.value)
         if d is None:
             continue
-        t.value = (d + timedelta(days=int(t.relative.split(":")[1]))).isoformat()
+        t.value = R.resolve(t.relative, d)[0]  # "the day before" (prevday), "the previous Friday" (prevwd)
         t.precision, t.anchor = "day", "previous_time"
         t.reason = f"{R.describe(t.relative)} '{p.text}' ({p.value}), the time mentioned just before"
         t.relative = None if p.anchor == "absolute" else t.relative

@@ -26,7 +26,7 @@ from typing import Optional
 
 from ..data import load_yaml
 from .timex_lexicon import Match, WEEKDAY_INDEX, _WORDS, _alt, _month_ok, _num, event_by_month_day, lexicon, named_event  # noqa: F401
-from .timex_ranges import range_ends
+from .timex_ranges import month_range_years, range_ends, year_ranges
 from .timex_values import absolute_value, describe, precision_of, relative_form, resolve, shift_period, year_candidates  # noqa: F401
 
 
@@ -102,7 +102,7 @@ def find(text: str) -> list[Match]:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
     taken.sort(key=lambda c: c.start)
-    return range_ends(_range_starts(_merge(taken, text), text), text)
+    return month_range_years(year_ranges(range_ends(_range_starts(_merge(taken, text), text), text), text), text)
 
 
 # the first day of a range of days that names its month once: "10 to 12 May", "23-24 June",
@@ -235,8 +235,11 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
             mt.f["event"] = ev["event"]
         return mt
     if name == "iso":
-        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
-        return _full(s, e, y, mo, d, mod)
+        mt = _full(s, e, int(g["y"]), int(g["m"]), int(g["d"]), mod)
+        if mt is not None and g.get("h"):  # an ISO timestamp: a time on that day
+            mt.type, mt.f["clock"] = "time", (int(g["h"]), int(g["mi"]))
+            mt.f["tz"] = "Z" if (g.get("z") or "").replace(":", "") in ("Z", "+0000", "-0000") else None
+        return mt
     if name == "iso_week":
         w = int(g["w"])
         return Match(s, e, "iso_week", f={"y": int(g["y"]), "w": w}) if 1 <= w <= 53 else None
@@ -274,6 +277,12 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         return Match(s, e, "month", f={"m": mon, "det": dict(_WORDS["det_offset"])[det]}, mod=mod)
     if name == "month":
         return Match(s, e, "month", f={"m": mon, "det": None}, mod=mod)
+    if name == "month_set":  # "each July" -> XXXX-07, "every March 17" -> XXXX-03-17, "every spring" -> XXXX-SP
+        if mon and g.get("d") and not 1 <= int(g["d"]) <= 31:
+            return None
+        val = (f"XXXX-{mon:02d}" + (f"-{int(g['d']):02d}" if g.get("d") else "")) if mon \
+            else f"XXXX-{lx['seasons'][g['season'].lower()]}"
+        return Match(s, e, "set", type="set", f={"val": val})
     if name in ("season_of", "season_det", "season", "season_bare"):
         code = lx["seasons"][g["season"].lower()]
         f = {"s": code}
@@ -303,6 +312,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         f = {"q": ORDINAL_QUARTER[g["q"].lower()]}
         if g.get("y"):
             f["y"] = int(g["y"])
+        elif g.get("rely"):
+            f["yoff"] = _rely(g["rely"])  # "the first quarter of next year"
         return Match(s, e, "quarter", f=f)
     if name == "quarter_rely":
         return Match(s, e, "quarter", f={"q": ORDINAL_QUARTER[g["q"].lower()], "yoff": _rely(g["rely"])})
@@ -322,18 +333,24 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
     if name == "half":
         if g["h"].lower() == "last" and " of" not in m.group(0).lower():
             return None  # "the last half hour"; "the last half of 1989" is the second half
-        f = {"h": 1 if g["h"].lower() == "first" else 2}
+        f = {"h": 1 if g["h"].lower() in ("first", "1") else 2}
         if g.get("y"):
             f["y"] = int(g["y"])
+        elif g.get("rely"):
+            f["yoff"] = _rely(g["rely"])  # "the second half of last year"
         return Match(s, e, "half", f=f)
-    if name == "weekday":
+    if name in ("weekday", "weekday_anaph"):
         if not g["wd"][0].isupper():
             return None
         wd = lx["weekdays"][g["wd"].lower()]
         det = g.get("det")
         part = lx["day_parts"].get((g.get("part") or "").lower())
-        return Match(s, e, "weekday", type="time" if part else "date",
-                     f={"wd": wd, "det": det.lower() if det else None, "part": part})
+        f = {"wd": wd, "det": det.lower() if det else None, "part": part}
+        if g.get("ad"):  # "the previous Friday" (-1), "the following Monday" (+1)
+            f["anaph"] = 1 if g["ad"].lower() == "following" else -1
+        if g.get("wk"):  # "Monday of last week": that weekday in the week before
+            f["wk"] = dict(_WORDS["det_offset"])[g["wk"].lower()]
+        return Match(s, e, "weekday", type="time" if part else "date", f=f)
     if name == "weekday_set":
         if not g["wd"][0].isupper() or not (g.get("every") or g.get("pl") or g.get("pl2")):
             return None
@@ -346,7 +363,8 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         part = lx["day_parts"].get((g.get("part") or "").lower())
         if w == "tonight":
             part = "NI"
-        return Match(s, e, "dayword", type="time" if part else "date", f={"off": lx["day_words"][w], "part": part})
+        off = lx["day_words"][w] + {"before": -1, "after": 1}.get((g.get("dd") or "").lower(), 0)
+        return Match(s, e, "dayword", type="time" if part else "date", f={"off": off, "part": part}, mod=mod)
     if name == "daypart":
         det = g["det"].lower()
         part = lx["day_parts"][g["part"].lower()]
@@ -413,7 +431,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
             return Match(s, e, "duration", type="duration", f={"iso": iso}) if iso else None
         if n == "X":
             return Match(s, e, "ref", f={"val": "PAST_REF" if sign < 0 else "FUTURE_REF"})
-        return Match(s, e, "ago", f={"unit": unit, "n": n, "sign": sign})
+        return Match(s, e, "ago", f={"unit": unit, "n": n, "sign": sign, "later": d == "later"})
     if name == "duration":
         n = _num(g["num"])
         if n is None:
@@ -421,8 +439,9 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         if isinstance(n, (int, float)) and n > 1000:
             return None
         unit = g["unit"].lower()
-        if g["num"].lower() in ("a", "an") and not g.get("rel") and text[max(0, s - 4):s].lower().strip() in ("per",):
-            return None
+        if g["num"].lower() in ("a", "an") and (not g.get("rel") and text[max(0, s - 4):s].lower().strip() in ("per",)
+                                                or text[m.end("unit"):m.end("unit") + 1].lower() == "s"):
+            return None  # "per a day"; "a years-long feud" (not one year)
         rel = (g.get("rel") or "").lower()
         if not rel and re.match(r"the\s+\S+-", m.group(0), re.I):
             s = s + len(re.match(r"the\s+", m.group(0), re.I).group(0))
@@ -447,7 +466,7 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
             s2 = s
         # "recent years", "the past few weeks", "coming months": a stretch of unknown length
         # (TimeML: a DURATION with value PXY, PXW...), not the bare past or future
-        iso = _dur_iso("X", unit)
+        iso = _dur_iso(1 if m.group(0).endswith("-long") and not g.get("pl") else "X", unit)
         return Match(s2, e, "duration", type="duration", f={"iso": iso}) if iso else None
     if name == "ref":
         key = re.sub(r"\s+", " ", g["ref"].lower())
@@ -484,15 +503,15 @@ def _make(name: str, m: re.Match, text: str, lx: dict) -> Optional[Match]:
         return Match(s, e, "clock", type="time", f={"h": int(g["h"]), "mi": int(g["mi"]), "tz": _tz(g.get("tz"))})
     if name == "same_day":
         w = (g.get("ba") or g.get("nf") or "").lower()
-        off = dict(_WORDS["same_day_offset"]).get(w, 0)
-        return Match(s, e, "same_day", f={"off": off}, mod=_adv_mod(g.get("adv")))
+        off, part = dict(_WORDS["same_day_offset"]).get(w, 0), lx["day_parts"].get((g.get("part") or "").lower())
+        return Match(s, e, "same_day", "time" if part else "date", f={"off": off, "part": part}, mod=_adv_mod(g.get("adv")))
     if name == "noon":
         return Match(s, e, "clock", type="time", f={"h": 0 if g["nm"].lower() == "midnight" else 12, "mi": 0})
     return None
 
 
 _APX_MOD = dict(_WORDS["apx_mod"])
-ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _UTC_ZONES = ("GMT", "UTC")
 
 

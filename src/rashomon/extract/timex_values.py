@@ -105,6 +105,10 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
         if f.get("det") is not None:
             return f"season:{f['s']}:det:{f['det']}"
         return f"season:{f['s']}:{direction}"
+    if k == "weekday" and f.get("wk") is not None:  # "Monday of last week": that weekday in the week named
+        return f"weekday:{f['wd']}:wk:{f['wk']}"
+    if k == "weekday" and f.get("anaph"):  # "the previous Friday": counted from the day mentioned before
+        return f"prevwd:{f['wd']}:{f['anaph']}"
     if k == "weekday":
         det = f.get("det")
         how = dict(_WORDS["weekday_det"]).get(det or "", direction)
@@ -119,12 +123,19 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
             return f"offset:day:{f['off']}:{_clock_code(f)}"
         return f"offset:day:{f['off']}"  # "last night", "tonight": the day
     if k == "rel_unit":
+        if f["unit"] == "weekend" and f["off"] == 0 and direction == "after":
+            return "offset:weekend:0:ahead"  # "will meet this weekend" on a weekday: the coming one
         return f"offset:{f['unit']}:{f['off']}"
     if k == "ago":
         n = f["n"]
+        if isinstance(n, float) and f["unit"].lower() in ("hour", "minute", "second"):
+            n = int(n)  # "half an hour ago": within the day of the anchor all the same
         if not isinstance(n, (int, float)) or not float(n).is_integer():
             return None
         years = {"decade": 10, "century": 100, "centurie": 100}.get(f["unit"].lower())
+        if f.get("later") and (years or f["unit"].lower() in ("month", "quarter", "year")):
+            # "a year later", "two months later": counted from the time mentioned before, not from the writing
+            return f"prevunit:{'year' if years else f['unit'].lower()}:{int(n) * (years or 1)}"
         if years:  # "a decade ago" is the year ten years back (1989 in 1999), not the 1980s
             return f"offset:year:{int(n) * years * f['sign']}"
         return f"offset:{f['unit']}:{int(n) * f['sign']}"
@@ -135,6 +146,8 @@ def relative_form(mt: Match, direction: str = "before") -> Optional[str]:
             return "quarter:latest"
         return f"quarter:{f['q']}:before"  # a numbered quarter is the latest one so named
     if k == "half" and "y" not in f:
+        if "yoff" in f:
+            return f"half:{f['h']}:year:{f['yoff']}"  # "the second half of last year"
         return f"half:{f['h']}:{direction}"
     if k == "same_day":
         return f"prevday:{f['off']}"
@@ -264,7 +277,7 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
                 return _week(ref + timedelta(days=14 * n)), "week"
             if unit == "weekend":
                 d = ref + timedelta(days=7 * n)
-                if n == 0 and ref.weekday() < 5:
+                if n == 0 and ref.weekday() < 5 and part != "ahead":
                     d = ref - timedelta(days=ref.weekday() + 1)  # the weekend just past
                 return _week(d) + "-WE", "week"
             if unit == "month":
@@ -286,6 +299,8 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
         if kind == "weekday":
             t = WEEKDAY_INDEX[p[1]]
             how = p[2]
+            if how == "wk":  # that weekday in the week ``p[3]`` weeks from the anchor's
+                return (ref + timedelta(days=7 * int(p[3]) + t - ref.weekday())).isoformat(), "day"
             part = p[3] if len(p) > 3 else None
             wd = ref.weekday()
             if how == "before":
@@ -359,6 +374,8 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
             return f"{y:04d}-Q{q}", "quarter"
         if kind == "half":
             h = int(p[1])
+            if p[2] == "year":
+                return f"{ref.year + int(p[3]):04d}-H{h}", "quarter"
             y = ref.year
             if p[2] == "before" and h == 2 and ref.month <= 6:
                 y -= 1
@@ -376,6 +393,8 @@ def resolve(form: str, ref: date) -> tuple[Optional[str], Optional[str]]:
             return resolve(f"offset:{p[1]}:{p[2]}", ref)
         if kind == "prevday":  # the day of the time mentioned before; the anchor when none is
             return (ref + timedelta(days=int(p[1]))).isoformat(), "day"
+        if kind == "prevwd":  # that weekday strictly before (-1) or after (+1) the day mentioned before
+            return resolve(f"weekday:{p[1]}:{'last' if int(p[2]) < 0 else 'next'}", ref)
         if kind == "clock":
             return f"{ref.isoformat()}T{p[1]}:{p[2]}" + (p[3] if len(p) > 3 else ""), "time"
     except (ValueError, KeyError, IndexError):
@@ -398,7 +417,11 @@ def describe(form: str) -> str:
     """A short English gloss of a machine form, for ``reason`` texts."""
     p = form.split(":")
     if p[0] == "prevunit":
-        return {0: f"the same {p[1]} as", -1: f"the {p[1]} before", 1: f"the {p[1]} after"}.get(int(p[2]), f"the {p[1]} near")
+        n = int(p[2])
+        return {0: f"the same {p[1]} as", -1: f"the {p[1]} before", 1: f"the {p[1]} after"}.get(
+            n, f"{abs(n)} {p[1]}s {'before' if n < 0 else 'after'}")
+    if p[0] == "prevwd":
+        return f"that weekday {'before' if int(p[2]) < 0 else 'after'}"
     if p[0] == "prevday":
         return {0: "the same day as", -1: "the day before", 1: "the day after"}.get(int(p[1]), "the day near")
     if p[0] == "offset":
@@ -410,6 +433,8 @@ def describe(form: str) -> str:
     if p[0] == "weekday":
         wd = [k for k, v in WEEKDAY_INDEX.items() if v == WEEKDAY_INDEX[p[1]]][0]
         names = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday", "SA": "Saturday", "SU": "Sunday"}
+        if p[2] == "wk":
+            return f"the {names[wd]} of the week {int(p[3]):+d} from the week of"
         return {"before": f"the {names[wd]} on or before", "after": f"the {names[wd]} on or after", "last": f"the {names[wd]} before",
                 "next": f"the {names[wd]} after", "this": f"the {names[wd]} in the week of"}.get(p[2], f"the {names[wd]} nearest to")
     if p[0] == "weekof":
