@@ -34,6 +34,7 @@ from ..models import Claim
 from ..settings import setting
 from .lexicon import cues
 from .claim_clauses import clause_drafts, trim_span
+from .claim_content import content_drafts
 from .claim_splits import gap_draft, resumed_quotation, shared_speaker_regions, trailing_participle
 from .propositions import add_propositions
 from .quotes import find_quotes
@@ -338,7 +339,8 @@ def extract_claims(state) -> None:
             if _words(text[s:e]) >= 3:
                 drafts.append(dict(start=s, end=e, sent_i=si, att=None))
 
-    drafts = _tidy(text, drafts, datelines(text))
+    # a long statement's claim is what was said, not the reporting frame (claim_content)
+    drafts = _tidy(text, content_drafts(doc, text, drafts, ann.attributions, quotes), datelines(text))
     # the clauses a long sentence packs together, each its own (nested) claim (claim_clauses)
     drafts = sorted(drafts + clause_drafts(doc, text, drafts, quotes, ann.attributions), key=lambda d: (d["start"], d["end"]))
     mentions = sorted((m.start, m.end, a.id) for a in ann.actors for m in a.mentions)
@@ -385,7 +387,8 @@ def extract_claims(state) -> None:
     for c, d in zip(claims, drafts):
         if d.get("parent") is not None:
             c.parent = by_span.get(d["parent"])
-    _link(claims, ann)
+    frames = {c.id: d["frame"] for c, d in zip(claims, drafts) if d.get("frame")}
+    _link(claims, ann, frames)
     ann.claims = claims
     add_propositions(state)
 
@@ -487,8 +490,10 @@ def _lemma(doc, pos) -> str:
     return doc[i].lemma_.lower() if i is not None else ""
 
 
-def _link(claims: list[Claim], ann) -> None:
-    """Tie quantities and times to the smallest claim whose span contains them."""
+def _link(claims: list[Claim], ann, frames: Optional[dict] = None) -> None:
+    """Tie quantities and times to the smallest claim whose span contains them; one that no claim
+    holds goes to the claim whose reporting frame held it (``frames``: claim id -> the span the
+    claim was narrowed from, ``claim_content``), "X said on Friday that A": Friday is A's time."""
     order = sorted(claims, key=lambda c: c.start)
     starts = [c.start for c in order]
     longest = max((c.end - c.start for c in order), default=0)
@@ -500,6 +505,8 @@ def _link(claims: list[Claim], ann) -> None:
             for c in order[lo:k]:
                 if c.start <= it.start and it.end <= c.end and (best is None or c.end - c.start < best.end - best.start):
                     best = c
+            if best is None and frames:
+                best = next((c for c in order if c.id in frames and frames[c.id][0] <= it.start and it.end <= frames[c.id][1]), None)
             if best is not None:
                 getattr(best, field).append(it.id)
                 if getattr(it, "claim", None) is None:
