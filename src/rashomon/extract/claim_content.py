@@ -1,11 +1,12 @@
-"""What was claimed, not the reporting frame: a long attributed claim narrowed to its content.
+"""What was claimed, not the reporting frame: the statements of a long attributed claim.
 
 In: the spaCy ``doc`` (offsets = cleaned-text offsets), the article text, the claim drafts of one
 article (dicts with ``start``, ``end``, ``sent_i``, ``att``), the article's attributions and its
 quotation spans (``rashomon.extract.quotes.find_quotes``).
-Out: the drafts, where a long attributed draft is replaced by one draft per statement it holds,
-each spanning that statement's content (what was said) and carrying its attribution; speaker and
-cue stay on the attribution record:
+Out: extra drafts, one per statement a long attributed draft holds, each spanning that
+statement's content (what was said), carrying its attribution (speaker and cue stay on the
+attribution record) and nested in the draft (``parent``: the draft's span, which stays a claim,
+with its frame):
 
 - "“A,” the ministry said in a statement posted on its channel on Friday" -> "“A,”";
 - "X said in a televised address on Saturday that A, and that B" -> "that A, and that B";
@@ -15,14 +16,20 @@ cue stay on the attribution record:
   announced a march 'to restore justice'" and "that A": a statement whose content is no clause
   keeps its speaker and cue (and the words before it, when it comes first).
 
-A draft is narrowed only when it has at least ``claims.content_span_min_words`` words, and only
-to contents that state something of their own: a clause (a verb with its subject, or a
-quotation of at least ``claims.min_clause_words`` words) reported by a speech cue (not a stance
-cue such as "praised", whose object is no statement: "X praised the crew that landed the plane"
-stays whole); at least one statement of the draft must have such a content. A content cut inside a quotation grows to the whole quotation. The draft stays as
-it is when the words outside the contents hold a clause of their own (a finite verb that is
-neither a cue nor part of a speaker's phrase nor a relative clause describing someone: "X met Y
-on Friday and said A"), so no narration is lost.
+Only a draft of at least ``claims.content_span_min_words`` words is opened, and only to contents
+that state something of their own: a clause (a verb with its subject, or a quotation of at least
+``claims.min_clause_words`` words) reported by a speech cue (not a stance cue such as "praised",
+whose object is no statement: "X praised the crew that landed the plane" stays whole); at least
+one statement of the draft must have such a content. A content cut inside a quotation grows to
+the whole quotation. Nothing is cut from a draft whose words outside the contents hold a clause
+of their own (a finite verb or a verb with its subject that is neither a cue nor part of a
+speaker's phrase nor a relative clause describing someone: "As the waters rose, X said A").
+
+Why nested and not instead of the draft (measured 2026-12-08 on the public dev clusters,
+eval_clusters.py): replacing the sentence by its contents lost the claims whose wording names
+the source ("As many as 2,000 were feared dead, according to the prime minister of ...") and
+contradiction recall 0.68 -> 0.64; nested, core-claim recall 0.95 -> 0.97 with contradiction
+recall unchanged.
 """
 from __future__ import annotations
 
@@ -48,9 +55,16 @@ def _stance(doc, att) -> bool:
     return cues()["verbs"].get(sp.root.lemma_.lower(), {}).get("class") == "evaluative"
 
 
+def _has_subject(tok, s: int, e: int) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and s <= c.idx < e for c in tok.children)
+
+
 def _clausal(doc, text: str, s: int, e: int, att) -> bool:
     """True when ``text[s:e]`` (a content) states something of its own: a quotation (direct or
-    mixed report) of ``claims.min_clause_words`` words, or a verb with its own subject."""
+    mixed report) of ``claims.min_clause_words`` words, a clause whose head verb has its subject
+    inside the content ("that the dam had been inspected"; not "had high confidence that ..."
+    cut from its subject), or a noun with such a clause ("information that divers had planted
+    explosives")."""
     if _words(text[s:e]) < setting("claims.min_clause_words"):
         return False
     if att.kind in ("direct", "mixed") and text[s] in "\"“‘'":
@@ -58,17 +72,25 @@ def _clausal(doc, text: str, s: int, e: int, att) -> bool:
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None:
         return False
-    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.pos_ in ("VERB", "AUX")
-               and s <= t.head.idx < e for t in span)
+    root = span.root
+    if root.pos_ in ("VERB", "AUX"):
+        return _has_subject(root, s, e)
+    return root.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and _has_subject(c, s, e) for c in root.children)
 
 
-def _whole_quotes(s: int, e: int, quotes, lo: int, hi: int) -> tuple[int, int]:
-    """``(s, e)`` grown to the quotations it cuts into (within ``[lo, hi)``)."""
+def _whole_quotes(s: int, e: int, quotes, lo: int, hi: int, text: str) -> tuple[int, int]:
+    """``(s, e)`` grown to the quotations it cuts into and to the closing bracket of a bracket it
+    opens (within ``[lo, hi)``)."""
     for qs, qe in quotes:
         if qs < s < qe and qs >= lo:
             s = qs
         if qs < e < qe and qe <= hi:
             e = qe
+    if text.count("(", s, e) > text.count(")", s, e):
+        close = text.find(")", e, hi)
+        if close >= 0:
+            e = close + 1
     return s, e
 
 
@@ -94,7 +116,7 @@ def _statements(doc, text: str, d: dict, atts, quotes) -> list[tuple[int, int, o
         parts = _inside(b, s, e)
         if not parts:
             continue
-        cs, ce = _whole_quotes(parts[0][0], parts[-1][1], quotes, s, e)
+        cs, ce = _whole_quotes(parts[0][0], parts[-1][1], quotes, s, e, text)
         cs, ce = trim_span(text, cs, ce, min_rest=20)
         if ce <= cs:
             return []
@@ -120,8 +142,9 @@ def _statements(doc, text: str, d: dict, atts, quotes) -> list[tuple[int, int, o
 
 
 def _frame_has_clause(doc, d: dict, stmts, atts) -> bool:
-    """True when the words of draft ``d`` outside its statements' contents hold a finite verb
-    that is no statement's cue, not in a speaker's phrase and no relative clause ("officials who
+    """True when the words of draft ``d`` outside its statements' contents hold a finite verb or
+    a verb with its own subject ("The army has not commented, but a spokesman said A") that is no
+    statement's cue, not in a speaker's phrase and no relative clause ("officials who
     reviewed the files", a description of someone): a narrated clause of its own."""
     keep = [(cs, ce) for cs, ce, _ in stmts]
     for b in atts:
@@ -136,26 +159,30 @@ def _frame_has_clause(doc, d: dict, stmts, atts) -> bool:
     if span is None:
         return True
     for t in span:
-        if t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "relcl"):
+        if (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "relcl")
+                and (t.tag_ in _FINITE or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children))):
             if not any(a <= t.idx < b for a, b in keep):
                 return True
     return False
 
 
 def content_drafts(doc, text: str, drafts: list, atts, quotes) -> list:
-    """The drafts with each long attributed draft replaced by its statements' contents (see the
-    module docstring); other drafts unchanged. ``claims.content_span_min_words`` 0: no change."""
+    """Nested drafts (with ``parent``, the span of the draft they are cut from) for the statements
+    of each long attributed draft (see the module docstring); ``claims.content_span_min_words``
+    0: none."""
     min_words = setting("claims.content_span_min_words")
     if not min_words:
-        return drafts
+        return []
+    have = {(d["start"], d["end"]) for d in drafts}
     out = []
     for d in drafts:
-        stmts = _statements(doc, text, d, atts, quotes) if (d["att"] is not None and
-                                                             _words(text[d["start"]:d["end"]]) >= min_words) else []
-        if not stmts or _frame_has_clause(doc, d, stmts, atts):
-            out.append(d)
+        if d["att"] is None or d.get("parent") is not None or _words(text[d["start"]:d["end"]]) < min_words:
             continue
-        # ``frame``: the span the claim was cut from (its times and quantities stay linked to it)
-        out.extend(dict(d, start=cs, end=ce, att=b, frame=(d["start"], d["end"])) for cs, ce, b in stmts)
+        stmts = _statements(doc, text, d, atts, quotes)
+        if not stmts or _frame_has_clause(doc, d, stmts, atts):
+            continue
+        for cs, ce, b in stmts:
+            if (cs, ce) not in have:
+                have.add((cs, ce))
+                out.append(dict(d, start=cs, end=ce, att=b, parent=(d["start"], d["end"])))
     return out
-

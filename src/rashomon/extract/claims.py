@@ -18,6 +18,9 @@ and the links claim <-> quantities/times (``claim.quantities``/``claim.times`` a
 - A long claim also gives the clauses it packs together as claims nested in it (participle
   clauses, verb phrases sharing a subject, quotations; see ``rashomon.extract.claim_clauses``),
   with the same speaker.
+- A long attributed claim also gives what was said without the reporting frame ("“A,” the
+  ministry said in a statement posted on ..." -> "“A,”"), one claim per statement it holds, nested
+  in it with each statement's speaker (see ``rashomon.extract.claim_content``).
 - Headings, bylines, questions to the reader and page furniture (see ``is_furniture``) give no
   claims.
 - Polarity is "denied" for a denial cue ("denied that X") or a negated main verb; ``hedged`` and
@@ -339,10 +342,13 @@ def extract_claims(state) -> None:
             if _words(text[s:e]) >= 3:
                 drafts.append(dict(start=s, end=e, sent_i=si, att=None))
 
-    # a long statement's claim is what was said, not the reporting frame (claim_content)
-    drafts = _tidy(text, content_drafts(doc, text, drafts, ann.attributions, quotes), datelines(text))
-    # the clauses a long sentence packs together, each its own (nested) claim (claim_clauses)
-    drafts = sorted(drafts + clause_drafts(doc, text, drafts, quotes, ann.attributions), key=lambda d: (d["start"], d["end"]))
+    drafts = _tidy(text, drafts, datelines(text))
+    # what a long statement says, without its frame, a claim nested in it (claim_content); the
+    # clauses a long sentence packs together, each its own (nested) claim (claim_clauses)
+    said = content_drafts(doc, text, drafts, ann.attributions, quotes)
+    parts = [d for d in clause_drafts(doc, text, drafts, quotes, ann.attributions)
+             if (d["start"], d["end"]) not in {(x["start"], x["end"]) for x in said}]
+    drafts = sorted(drafts + said + parts, key=lambda d: (d["start"], d["end"]))
     mentions = sorted((m.start, m.end, a.id) for a in ann.actors for m in a.mentions)
     m_starts = [m[0] for m in mentions]
     claims = []
@@ -387,8 +393,7 @@ def extract_claims(state) -> None:
     for c, d in zip(claims, drafts):
         if d.get("parent") is not None:
             c.parent = by_span.get(d["parent"])
-    frames = {c.id: d["frame"] for c, d in zip(claims, drafts) if d.get("frame")}
-    _link(claims, ann, frames)
+    _link(claims, ann)
     ann.claims = claims
     add_propositions(state)
 
@@ -490,10 +495,8 @@ def _lemma(doc, pos) -> str:
     return doc[i].lemma_.lower() if i is not None else ""
 
 
-def _link(claims: list[Claim], ann, frames: Optional[dict] = None) -> None:
-    """Tie quantities and times to the smallest claim whose span contains them; one that no claim
-    holds goes to the claim whose reporting frame held it (``frames``: claim id -> the span the
-    claim was narrowed from, ``claim_content``), "X said on Friday that A": Friday is A's time."""
+def _link(claims: list[Claim], ann) -> None:
+    """Tie quantities and times to the smallest claim whose span contains them."""
     order = sorted(claims, key=lambda c: c.start)
     starts = [c.start for c in order]
     longest = max((c.end - c.start for c in order), default=0)
@@ -505,8 +508,6 @@ def _link(claims: list[Claim], ann, frames: Optional[dict] = None) -> None:
             for c in order[lo:k]:
                 if c.start <= it.start and it.end <= c.end and (best is None or c.end - c.start < best.end - best.start):
                     best = c
-            if best is None and frames:
-                best = next((c for c in order if c.id in frames and frames[c.id][0] <= it.start and it.end <= frames[c.id][1]), None)
             if best is not None:
                 getattr(best, field).append(it.id)
                 if getattr(it, "claim", None) is None:
