@@ -8,7 +8,7 @@ these tests):
 - two statements in one sentence give two claims;
 - a statement whose content is no clause keeps its frame beside another statement's content;
 - a stance cue, a frame that narrates something of its own, and a short sentence stay whole, and so
-  does a sentence whose content was cut from its subject;
+  does a sentence whose content was cut from its subject or is an indirect question;
 - ``claims.content_span_min_words`` 0 turns the narrowing off.
 """
 from __future__ import annotations
@@ -29,6 +29,8 @@ STANCE = ("The mayor praised the rescue teams that worked through the night to p
           "from the flooded houses along the river in the eastern districts of the city.")
 NARRATED = ("As the flood waters rose across the valley on Sunday, the regional governor told reporters that "
             "the dam had been inspected last month and was in good condition.")
+QUESTION = ("Experts at the agency have raised doubts about whether the loud boom and the large crater found "
+            "near the airport were caused by a small meteorite.")
 CUT_SUBJECT = ("According to two reporters of the local paper, five of the seven agencies that took part in the "
                "review had high confidence that the outbreak was caused by contaminated water from the old well.")
 SHORT = "“We will rebuild every house,” the mayor said on Monday."
@@ -113,6 +115,18 @@ def test_a_content_cut_from_its_subject_is_no_statement_of_its_own(nlp):
     end = len(CUT_SUBJECT) - 1
     assert not _clausal(doc, CUT_SUBJECT, cut, end, att)
     assert _clausal(doc, CUT_SUBJECT, whole, end, att)
+
+
+def test_an_indirect_question_is_no_statement_of_its_own(nlp):
+    from types import SimpleNamespace
+
+    from rashomon.extract.claim_content import _clausal
+
+    doc = nlp(QUESTION)
+    att = SimpleNamespace(kind="indirect")
+    end = len(QUESTION) - 1
+    assert not _clausal(doc, QUESTION, QUESTION.index("whether"), end, att)
+    assert _clausal(doc, QUESTION, QUESTION.index("the loud boom"), end, att)
 
 
 def test_content_span_zero_keeps_the_whole_sentence_alone(run):
