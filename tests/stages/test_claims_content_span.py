@@ -5,7 +5,8 @@ these tests):
 - a quotation followed by a long attribution tail gives the quotation, with the speaker and cue;
 - an indirect statement with a long frame gives its content clause, and a time in the frame
   stays with the sentence's claim;
-- two statements in one sentence give two claims;
+- two statements in one sentence give two claims, and so does a quotation followed by ", adding
+  that ...";
 - a statement whose content is no clause keeps its frame beside another statement's content;
 - a stance cue, a frame that narrates something of its own, and a short sentence stay whole, and so
   does a sentence whose content was cut from its subject or is an indirect question;
@@ -23,6 +24,9 @@ INDIRECT = ("Interior Minister Anna Kolar said in a televised address to the nat
             "protest had been organised from abroad, and that its leaders would face charges.")
 TWO = ("The company renewed its denial, so far without offering any documents, that the valve had been "
        "faulty before the blast, and said the plant had passed every inspection in the past year.")
+ADDING = ("“The dam was never inspected and the warnings from the engineers were ignored for many years,” the "
+          "mayor of the coastal city told reporters at the port on Monday, adding that the government had refused "
+          "to pay for the repairs.")
 FRAMED = ("On Monday the union announced a strike “to defend our wages” after claiming that the management "
           "had cut the pay of night-shift workers at the northern plant without notice.")
 STANCE = ("The mayor praised the rescue teams that worked through the night to pull dozens of residents "
@@ -89,6 +93,15 @@ def test_two_statements_in_one_sentence_give_two_claims(run):
     assert first.attribution != second.attribution
     assert first.speaker is not None and second.speaker is not None
     assert first.parent == second.parent == _claim(st, TWO).id
+
+
+def test_a_quotation_then_adding_that_gives_the_quotation_and_the_added_statement(run):
+    st = run(ADDING)
+    quote = _claim(st, "“The dam was never inspected and the warnings from the engineers were ignored for many years,”")
+    added = [c for c in st.ann.claims if c.text.startswith("adding that the government")]
+    assert added and added[0].speaker is not None and quote.speaker is not None
+    assert added[0].speaker.name == quote.speaker.name
+    assert quote.parent is not None and added[0].parent is None
 
 
 def test_a_statement_without_a_clause_keeps_its_frame_beside_another_content(run):
