@@ -61,16 +61,17 @@ def _stance(doc, att) -> bool:
 
 
 def _has_subject(tok, s: int, e: int) -> bool:
+    """True when ``tok`` has a subject (or expletive) child inside ``[s, e)``."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and s <= c.idx < e for c in tok.children)
 
 
 def _clausal(doc, text: str, s: int, e: int, att) -> bool:
-    """True when ``text[s:e]`` (a content) states something of its own: a quotation (direct or
-    mixed report) of ``claims.min_clause_words`` words, a clause whose head verb has its subject
-    inside the content and that is no indirect question ("whether the boom was caused by ...";
-    ``question_openers`` in ``data/en/claim_words.yaml``) ("that the dam had been inspected"; not "had high confidence that ..."
-    cut from its subject), or a noun with such a clause ("information that divers had planted
-    explosives")."""
+    """True when ``text[s:e]`` (a content of ``att``) states something of its own: a quotation
+    (direct or mixed report) of ``claims.min_clause_words`` words; a clause whose head verb has
+    its subject inside the content ("that the dam had been inspected"; not "had high confidence
+    that ..." cut from its subject) and that is no indirect question ("whether the boom was
+    caused by ...", ``question_openers`` in ``data/en/claim_words.yaml``); or a noun with such a
+    clause ("information that divers had planted explosives")."""
     if _words(text[s:e]) < setting("claims.min_clause_words"):
         return False
     if att.kind in ("direct", "mixed") and text[s] in "\"“‘'":
