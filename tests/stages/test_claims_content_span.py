@@ -27,6 +27,8 @@ TWO = ("The company renewed its denial, so far without offering any documents, t
 ADDING = ("“The dam was never inspected and the warnings from the engineers were ignored for many years,” the "
           "mayor of the coastal city told reporters at the port on Monday, adding that the government had refused "
           "to pay for the repairs.")
+CITING = ("The city newspaper reported on Tuesday, citing two senior officials who had reviewed the files, that "
+          "the army had moved the prisoners to a camp near the border.")
 FRAMED = ("On Monday the union announced a strike “to defend our wages” after claiming that the management "
           "had cut the pay of night-shift workers at the northern plant without notice.")
 STANCE = ("The mayor praised the rescue teams that worked through the night to pull dozens of residents "
@@ -84,6 +86,12 @@ def test_an_indirect_statement_with_a_long_frame_gives_its_content_and_the_frame
     assert c.parent == whole.id
     saturday = [t for t in st.ann.times if t.text.startswith("Saturday")]
     assert saturday and saturday[0].id in whole.times
+
+
+def test_a_relative_clause_describing_the_source_does_not_keep_the_frame_whole(run):
+    st = run(CITING)
+    c = _claim(st, "that the army had moved the prisoners to a camp near the border")
+    assert c.parent == _claim(st, CITING).id and c.speaker is not None
 
 
 def test_two_statements_in_one_sentence_give_two_claims(run):
