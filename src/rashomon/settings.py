@@ -80,6 +80,7 @@ class ClaimsSettings(_Group):
     gap_claim_words: int = Field(ge=1, description="words between two statements of one sentence: fewer stay with the first statement's claim, this many or more are a claim of their own")
     participle_split_min_words: int = Field(ge=0, description="an attributed sentence of at least this many words ending in a participle clause after a comma gives two claims, the statement and the participle clause; 0 = off")
     clause_parent_min_words: int = Field(ge=0, description="a claim of at least this many words also gives its participle clauses, shared-subject verb phrases and quotations as nested claims; 0 = off")
+    content_span_min_words: int = Field(ge=0, description="an attributed claim of at least this many words is narrowed to what was said: one claim per statement it holds, spanning its content; 0 = off")
 
 
 class FramingSettings(_Group):

@@ -18,6 +18,9 @@ and the links claim <-> quantities/times (``claim.quantities``/``claim.times`` a
 - A long claim also gives the clauses it packs together as claims nested in it (participle
   clauses, verb phrases sharing a subject, quotations; see ``rashomon.extract.claim_clauses``),
   with the same speaker.
+- A long attributed claim also gives what was said without the reporting frame ("“A,” the
+  ministry said in a statement posted on ..." -> "“A,”"), one claim per statement it holds, nested
+  in it with each statement's speaker (see ``rashomon.extract.claim_content``).
 - Headings, bylines, questions to the reader and page furniture (see ``is_furniture``) give no
   claims.
 - Polarity is "denied" for a denial cue ("denied that X") or a negated main verb; ``hedged`` and
@@ -34,6 +37,7 @@ from ..models import Claim
 from ..settings import setting
 from .lexicon import cues
 from .claim_clauses import clause_drafts, trim_span
+from .claim_content import content_drafts
 from .claim_splits import gap_draft, resumed_quotation, shared_speaker_regions, trailing_participle
 from .propositions import add_propositions
 from .quotes import find_quotes
@@ -339,8 +343,12 @@ def extract_claims(state) -> None:
                 drafts.append(dict(start=s, end=e, sent_i=si, att=None))
 
     drafts = _tidy(text, drafts, datelines(text))
-    # the clauses a long sentence packs together, each its own (nested) claim (claim_clauses)
-    drafts = sorted(drafts + clause_drafts(doc, text, drafts, quotes, ann.attributions), key=lambda d: (d["start"], d["end"]))
+    # what a long statement says, without its frame, a claim nested in it (claim_content); the
+    # clauses a long sentence packs together, each its own (nested) claim (claim_clauses)
+    said = content_drafts(doc, text, drafts, ann.attributions, quotes)
+    parts = [d for d in clause_drafts(doc, text, drafts, quotes, ann.attributions)
+             if (d["start"], d["end"]) not in {(x["start"], x["end"]) for x in said}]
+    drafts = sorted(drafts + said + parts, key=lambda d: (d["start"], d["end"]))
     mentions = sorted((m.start, m.end, a.id) for a in ann.actors for m in a.mentions)
     m_starts = [m[0] for m in mentions]
     claims = []
