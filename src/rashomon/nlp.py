@@ -343,16 +343,22 @@ def _optimise_onnx(path: Path, model) -> None:
 
 
 def _onnx_session(path_or_bytes):
+    """An onnxruntime CPU session over the ONNX file at ``path_or_bytes`` (a path or the file's
+    bytes), all graph optimisations on, ``engine.encoder_threads`` intra-op threads (0: torch's
+    thread count), threads that sleep rather than spin."""
     import onnxruntime as ort
 
     so = ort.SessionOptions()
     so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    try:
-        import torch
+    threads = int(current().engine.encoder_threads)
+    if threads <= 0:
+        try:
+            import torch
 
-        so.intra_op_num_threads = max(1, torch.get_num_threads())
-    except ImportError:  # pragma: no cover
-        pass
+            threads = torch.get_num_threads()
+        except ImportError:  # pragma: no cover
+            threads = 1
+    so.intra_op_num_threads = max(1, threads)
     so.inter_op_num_threads = 1
     # threads that wait by sleeping, not spinning: on a busy machine a spinning pool of two
     # threads is several times slower than one thread

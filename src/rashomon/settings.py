@@ -257,6 +257,8 @@ class EngineSettings(_Group):
     prefetch: bool = Field(description="encode each article's claims in a background thread while the next articles are parsed")
     encoder: Literal["auto", "torch"] = Field(description="sentence encoder backend: auto (ONNX when it matches torch) or torch; "
                                                           "read when the encoder is first loaded in a process")
+    encoder_threads: int = Field(ge=0, description="threads of the ONNX encoder's session (0: as many as torch uses, one "
+                                                   "per core); read when the encoder is first loaded in a process")
     cache_dir: Optional[str] = Field(description="where exported ONNX files are kept (null: $XDG_CACHE_HOME/rashomon or ~/.cache/rashomon)")
     kind: Literal["auto", "inline", "pool", "dask"] = Field(
         description="what runs the per-article half: auto (in this process, or a process pool when jobs > 1), inline, "

@@ -2,6 +2,8 @@
 
 - ``rashomon.nlp.OnnxEncoder`` (all-MiniLM-L6-v2 run by onnxruntime) embeds sentences within
   1e-4 of the SentenceTransformer, whatever the batch size; cosines move by less than 1e-4.
+- The ONNX session runs on setting ``engine.encoder_threads`` threads, and one thread gives the
+  same vectors bit for bit as two.
 - ``similarity.encode`` encodes an identical text once and returns a row for every input.
 - ``relations.classifier._near_pairs`` yields the pairs of ``itertools.combinations`` whose cosine reaches
   the cut, in the same order.
@@ -54,6 +56,22 @@ def test_onnx_encoder_shapes(encoders):
     assert fast.encode([]).shape == (0, 384)
     assert fast.get_sentence_embedding_dimension() == 384
     assert fast.max_seq_length == 256  # other attributes are the SentenceTransformer's
+
+
+def test_encoder_threads_setting_sets_session_threads_without_changing_vectors(encoders):
+    from rashomon import nlp
+    from rashomon.settings import use, validate
+
+    st, fast = encoders
+    path = nlp._cache_dir() / f"all-minilm-l6-v2-{nlp._onnx_key(st)}.onnx"
+    assert path.is_file(), "the fixture's encoder keeps its export in the cache folder"
+    sessions = {}
+    for n in (1, 2):
+        with use(validate({"engine": {"encoder_threads": n}}, "test")):
+            sessions[n] = nlp._onnx_session(str(path))
+        assert sessions[n].get_session_options().intra_op_num_threads == n
+    one, two = (nlp.OnnxEncoder(st, sessions[n]).encode(SENTENCES, batch_size=4) for n in (1, 2))
+    assert np.array_equal(one, two)
 
 
 def test_encode_deduplicates(monkeypatch):

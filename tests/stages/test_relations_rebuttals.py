@@ -142,3 +142,12 @@ def test_a_rebuttal_does_not_reach_a_claim_that_already_says_no():
     pairs = _pairs(contradictions(run(d), "denial"))
     assert frozenset(("k1", "k3")) in pairs
     assert frozenset(("k2", "k3")) not in pairs
+
+
+def test_rebuttal_hits_are_worked_out_once_per_text_and_handed_out_as_new_lists():
+    verbs, sents = _rebuttal_hits(DEPOT_DENIAL)
+    assert [h[2] for h in verbs] == ["dismissed"] and sents == []
+    verbs.append((0, 1, "x"))  # a caller changing its copy changes nobody else's
+    again, _ = _rebuttal_hits(DEPOT_DENIAL)
+    assert [h[2] for h in again] == ["dismissed"] and again is not verbs
+    assert DEPOT_DENIAL[again[0][0]:again[0][1]] == "dismissed"

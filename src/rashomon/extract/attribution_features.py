@@ -51,36 +51,50 @@ def _quote_flags(doc) -> tuple[list, list]:
     return inq, mark
 
 
-def _path_features(tok, verbs: dict) -> list[str]:
-    """Where the token hangs: the dependency of the child on the path to the nearest reporting
+class _Columns:
+    """Per-token attributes of a doc read once into plain lists (spaCy builds a ``Token`` object
+    and a string on every access): lower form, lower-cased lemma, POS, dependency, head index."""
+
+    def __init__(self, doc):
+        self.low = [t.lower_ for t in doc]
+        self.lem = [t.lemma_.lower() for t in doc]
+        self.pos = [t.pos_ for t in doc]
+        self.dep = [t.dep_ for t in doc]
+        self.head = [t.head.i for t in doc]
+
+
+def _path_features(i: int, c: _Columns, verbs: dict) -> list[str]:
+    """Where token ``i`` hangs: the dependency of the child on the path to the nearest reporting
     verb above it (and that verb's lemma), and to the sentence root."""
     out = []
-    child, head = tok, tok.head
+    head_of, lem, dep = c.head, c.lem, c.dep
+    child, head = i, head_of[i]
     steps = 0
     found_cue = False
-    while head.i != child.i and steps < _PATH_STEPS:
-        if not found_cue and head.lemma_.lower() in verbs and head.pos_ in ("VERB", "AUX"):
-            out.append("acue=" + child.dep_)
-            out.append("acue_l=" + head.lemma_.lower() + "|" + child.dep_)
+    while head != child and steps < _PATH_STEPS:
+        if not found_cue and lem[head] in verbs and c.pos[head] in ("VERB", "AUX"):
+            out.append("acue=" + dep[child])
+            out.append("acue_l=" + lem[head] + "|" + dep[child])
             out.append("acue_d=" + str(min(steps, 3)))
             found_cue = True
-        child, head = head, head.head
+        child, head = head, head_of[head]
         steps += 1
     # child is now the root (or the top reached)
-    out.append("rootdep=" + (tok.dep_ if tok.head.i == tok.i else _root_child_dep(tok)))
-    out.append("rootl=" + child.lemma_.lower())
+    out.append("rootdep=" + (dep[i] if head_of[i] == i else _root_child_dep(i, c)))
+    out.append("rootl=" + lem[child])
     if not found_cue:
         out.append("acue=none")
     return out
 
 
-def _root_child_dep(tok) -> str:
-    child = tok
+def _root_child_dep(i: int, c: _Columns) -> str:
+    head_of = c.head
+    child = i
     for _ in range(_PATH_STEPS * 2):
-        if child.head.i == child.head.head.i:
-            return child.dep_
-        child = child.head
-    return child.dep_
+        if head_of[child] == head_of[head_of[child]]:
+            return c.dep[child]
+        child = head_of[child]
+    return c.dep[child]
 
 
 def doc_features(doc) -> list[tuple[tuple[int, int], list[list[str]]]]:
@@ -88,33 +102,34 @@ def doc_features(doc) -> list[tuple[tuple[int, int], list[list[str]]]]:
     token])]``; each token's features are crfsuite ``name=value`` strings."""
     verbs = cues()["verbs"]
     inq, mark = _quote_flags(doc)
+    col = _Columns(doc)
     base = []
     is_cue = []
     for t in doc:
+        i = t.i
         w = t.text
-        lem = t.lemma_.lower()
-        f = ["w=" + t.lower_, "l=" + lem, "p=" + t.pos_, "t=" + t.tag_, "d=" + t.dep_, "s=" + _shape(w),
-             "suf=" + t.lower_[-3:], "hl=" + t.head.lemma_.lower(), "hp=" + t.head.pos_,
-             "dhl=" + t.dep_ + "|" + t.head.lemma_.lower(), "e=" + (t.ent_type_ or "O"), "q=" + str(inq[t.i])]
-        if mark[t.i]:
-            f.append("qm=" + mark[t.i])
-        is_cue.append(lem in verbs and t.pos_ in ("VERB", "AUX"))
+        lem, pos, dep, h = col.lem[i], col.pos[i], col.dep[i], col.head[i]
+        hlem = col.lem[h]
+        f = ["w=" + col.low[i], "l=" + lem, "p=" + pos, "t=" + t.tag_, "d=" + dep, "s=" + _shape(w),
+             "suf=" + col.low[i][-3:], "hl=" + hlem, "hp=" + col.pos[h],
+             "dhl=" + dep + "|" + hlem, "e=" + (t.ent_type_ or "O"), "q=" + str(inq[i])]
+        if mark[i]:
+            f.append("qm=" + mark[i])
+        is_cue.append(lem in verbs and pos in ("VERB", "AUX"))
         if is_cue[-1]:
             f.append("cue=1")
             f.append("cuecls=" + str(verbs[lem].get("class", "neutral")))
-        if t.head.lemma_.lower() in verbs:
+        if hlem in verbs:
             f.append("hcue=1")
-        if t.pos_ in ("VERB", "AUX"):
+        if pos in ("VERB", "AUX"):
             deps = sorted({c.dep_ for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "agent", "prep")})
             f.extend("kid=" + d for d in deps)
         if t.is_punct:
             f.append("punct=" + w)
-        f.extend(_path_features(t, verbs))
+        f.extend(_path_features(i, col, verbs))
         base.append(f)
     out = []
-    low = [t.lower_ for t in doc]
-    pos = [t.pos_ for t in doc]
-    dep = [t.dep_ for t in doc]
+    low, pos, dep = col.low, col.pos, col.dep
     for sent in doc.sents:
         s0, s1 = sent.start, sent.end
         n = s1 - s0

@@ -175,7 +175,15 @@ def _rebuttal_hits(text: str) -> tuple[list, list]:
     matched text)`` offsets into ``text``. Double quotation marks are read as spaces, so a quoted
     word does not hide a rebuttal ('claims ... are “categorically false.”'). A verb counts
     only when a claim word (``denial.objects``: "that", "claims", "reports", "it"...) follows
-    within three words, or nothing but punctuation does ("..., which Kyiv denied.")."""
+    within three words, or nothing but punctuation does ("..., which Kyiv denied."). Worked out
+    once per text (the relation rules ask it of a claim several times); callers get new lists."""
+    verbs, sents = _rebuttal_hits_of(text)
+    return list(verbs), list(sents)
+
+
+@lru_cache(maxsize=100_000)
+def _rebuttal_hits_of(text: str) -> tuple[tuple, tuple]:
+    """``_rebuttal_hits`` as tuples, cached per text."""
     raw, text = text, _DOUBLE_QUOTES.sub(" ", text)  # same length: the offsets hold for ``raw``
     den = lexicon().get("denial") or {}
     verbs = []
@@ -186,7 +194,7 @@ def _rebuttal_hits(text: str) -> tuple[list, list]:
         if not words or find_terms(" ".join(own + words), den.get("objects", [])):
             verbs.append(hit)
     sents = find_terms(text, den.get("sentences", [])) + said_denials(text)
-    return [(a, b, raw[a:b]) for a, b, _ in verbs], [(a, b, raw[a:b]) for a, b, _ in sents]
+    return tuple((a, b, raw[a:b]) for a, b, _ in verbs), tuple((a, b, raw[a:b]) for a, b, _ in sents)
 
 
 def _anaphoric_target(x: ClaimView, verbs: list, same_article: list[ClaimView]) -> Optional[ClaimView]:
