@@ -15,7 +15,7 @@ The claims carry the propositions that the per-article stages read from these se
 from __future__ import annotations
 
 import pytest
-from test_relations_signals import assert_evidence_slices, build, contradictions, run
+from test_relations_signals import assert_evidence_slices, build, contradictions, pairs_of, run
 
 from rashomon.link.relations.targets import said_denials
 
@@ -36,10 +36,6 @@ def with_props(run_article):
     return make
 
 
-def _pairs(rels):
-    return {frozenset((r.a, r.b)) for r in rels}
-
-
 BRIDGE_OPENED = "The new bridge over the Tamsin river was opened to traffic on Monday, the mayor said."
 BRIDGE_NOT_OPENED = "The new bridge over the Tamsin river was not opened to traffic on Monday, the transport office said."
 BRIDGE_SILENT = "The transport office has not spoken about the new bridge over the Tamsin river since Monday."
@@ -51,7 +47,7 @@ def test_a_negation_contradicts_the_claim_that_asserts_its_predicate(with_props)
         ("a2", "2024-05-02", BRIDGE_NOT_OPENED, "transport office", None, "k2", "denied"),
     ])
     rels = contradictions(run(d), "denial")
-    assert _pairs(rels) == {frozenset(("k1", "k2"))}
+    assert pairs_of(rels) == {frozenset(("k1", "k2"))}
     assert_evidence_slices(d, rels[0])
 
 
@@ -84,7 +80,7 @@ def test_a_rebuttal_that_points_back_is_aimed_at_what_its_article_reported(with_
         ("a1", "2024-02-01", RUMOUR_DISMISSED, "governor's office", None, "k2", "asserted"),
         ("a2", "2024-02-01", BUDGET_ELSEWHERE, "regional newspaper", None, "k3", "asserted"),
     ])
-    pairs = _pairs(contradictions(run(d), "denial"))
+    pairs = pairs_of(contradictions(run(d), "denial"))
     assert frozenset(("k1", "k2")) in pairs
     assert frozenset(("k2", "k3")) not in pairs
 
@@ -100,7 +96,7 @@ def test_a_claim_calling_the_report_a_hoax_is_never_a_rebuttals_target(with_prop
         ("a2", "2024-07-09", SHARK_DENIED, "fire brigade", None, "k2", "asserted"),
         ("a3", "2024-07-09", SHARK_HOAX, "weather service", None, "k3", "asserted"),
     ])
-    pairs = _pairs(contradictions(run(d), "denial"))
+    pairs = pairs_of(contradictions(run(d), "denial"))
     assert frozenset(("k1", "k2")) in pairs
     assert frozenset(("k2", "k3")) not in pairs
 
@@ -116,7 +112,7 @@ def test_a_denial_that_something_was_said_rebuts_the_report_of_it(with_props):
         ("a2", "2024-01-16", PLANT_NOT_SAID, None, None, "k2", "asserted"),
     ])
     rels = contradictions(run(d), "denial")
-    assert _pairs(rels) == {frozenset(("k1", "k2"))}
+    assert pairs_of(rels) == {frozenset(("k1", "k2"))}
     assert any(sp.text == "not made the comment" for sp in rels[0].evidence)
 
 
@@ -132,7 +128,7 @@ def test_a_lifted_denial_needs_the_target_cluster_to_assert_more_than_the_rebutt
         ("a1", "2024-07-09", SHARK_SEEN, "resident", None, "k1", "asserted"),
         ("a2", "2024-07-09", SHARK_DENIED, "fire brigade", None, "k2", "asserted"),
     ])
-    assert _pairs(contradictions(run(kept), "denial")) == {frozenset(("k1", "k2"))}
+    assert pairs_of(contradictions(run(kept), "denial")) == {frozenset(("k1", "k2"))}
     # near miss: each cluster mixes the report with a denial of it, as much one as the other; a
     # relation between them would join the articles of one position with each other
     mixed = with_props([

@@ -13,7 +13,7 @@ never a learned contradiction. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
-from test_relations_signals import assert_evidence_slices, build, contradictions, run
+from test_relations_signals import assert_evidence_slices, build, contradictions, pairs_of, run
 
 from rashomon.link.relations.targets import falsity_hits
 
@@ -23,10 +23,6 @@ LIE = "The lie is this: that the water board opened the Orvel dam and flooded th
 LOGIC = "The claim that the water board opened the Orvel dam and flooded the valley farms defies logic, engineers said."
 PRANK = "A prank video of the Orvel dam and the flooded valley farms was shared widely on Sunday."
 OTHER = "Reports that the mayor of Orvel had resigned over the floods are untrue, his office said."
-
-
-def _pairs(rels):
-    return {frozenset((r.a, r.b)) for r in rels}
 
 
 @pytest.fixture
@@ -60,7 +56,7 @@ def test_a_claim_that_calls_the_report_a_lie_contradicts_each_report(falsity_on)
         ("a3", "2024-02-06", LIE, None, None, "k3", "asserted"),
     ])
     rels = contradictions(run(d), "denial")
-    assert _pairs(rels) == {frozenset(("k1", "k3")), frozenset(("k2", "k3"))}
+    assert pairs_of(rels) == {frozenset(("k1", "k3")), frozenset(("k2", "k3"))}
     for r in rels:
         assert_evidence_slices(d, r)
         assert any(sp.text.lower() == "the lie" for sp in r.evidence)
@@ -72,7 +68,7 @@ def test_a_claim_said_to_defy_logic_is_contradicted(falsity_on):
         ("a2", "2024-02-06", LOGIC, "engineers", None, "k2", "asserted"),
     ])
     rels = contradictions(run(d), "denial")
-    assert _pairs(rels) == {frozenset(("k1", "k2"))}
+    assert pairs_of(rels) == {frozenset(("k1", "k2"))}
     assert_evidence_slices(d, rels[0])
     assert any(sp.text == "defies logic" for sp in rels[0].evidence)
 
@@ -83,7 +79,7 @@ def test_two_claims_that_call_the_report_false_agree(falsity_on):
         ("a2", "2024-02-06", LIE, None, None, "k2", "asserted"),
         ("a3", "2024-02-06", LOGIC, "engineers", None, "k3", "asserted"),
     ])
-    pairs = _pairs(contradictions(run(d)))
+    pairs = pairs_of(contradictions(run(d)))
     assert frozenset(("k2", "k3")) not in pairs
     assert frozenset(("k1", "k2")) in pairs and frozenset(("k1", "k3")) in pairs
 
@@ -158,7 +154,7 @@ def test_a_report_and_a_quoted_categorical_denial_contradict():
         ("a2", "2024-02-06", quoted, "water board", "Board", "k2", "asserted"),
     ])
     rels = contradictions(run(d), "denial")
-    assert _pairs(rels) == {frozenset(("k1", "k2"))}
+    assert pairs_of(rels) == {frozenset(("k1", "k2"))}
     assert_evidence_slices(d, rels[0])
 
 

@@ -6,7 +6,7 @@ rebuttals that agree, a refusal of a plain thing, the same agent accused twice, 
 an author of an act, a demand and its refusal)."""
 from __future__ import annotations
 
-from test_relations_signals import assert_evidence_slices, build, contradictions, run
+from test_relations_signals import assert_evidence_slices, build, contradictions, pairs_of, run
 
 from rashomon.link.relations.rules import _rebuttal_hits
 
@@ -16,10 +16,6 @@ DEPOT_DENIAL = "The militia dismissed the reports that its fighters set fire to 
 DEPOT_DENIAL_2 = "A militia commander rejected the claims that his men burned the Corvel grain depot."
 
 
-def _pairs(rels):
-    return {frozenset((r.a, r.b)) for r in rels}
-
-
 def test_a_rebuttal_contradicts_each_cluster_that_asserts_what_it_rejects():
     d = build([
         ("a1", "2024-05-02", DEPOT_MAYOR, "mayor", "Town", "k1", "asserted"),
@@ -27,7 +23,7 @@ def test_a_rebuttal_contradicts_each_cluster_that_asserts_what_it_rejects():
         ("a3", "2024-05-03", DEPOT_DENIAL, "militia", "Militia", "k3", "asserted"),
     ])
     rels = contradictions(run(d), "denial")
-    assert _pairs(rels) == {frozenset(("k1", "k3")), frozenset(("k2", "k3"))}
+    assert pairs_of(rels) == {frozenset(("k1", "k3")), frozenset(("k2", "k3"))}
     for r in rels:
         assert_evidence_slices(d, r)
         assert any(sp.text == "dismissed" for sp in r.evidence)
@@ -39,7 +35,7 @@ def test_two_rebuttals_of_the_same_report_agree():
         ("a3", "2024-05-03", DEPOT_DENIAL, "militia", "Militia", "k3", "asserted"),
         ("a4", "2024-05-03", DEPOT_DENIAL_2, "militia commander", "Militia", "k4", "asserted"),
     ])
-    pairs = _pairs(contradictions(run(d)))
+    pairs = pairs_of(contradictions(run(d)))
     assert frozenset(("k3", "k4")) not in pairs
     assert frozenset(("k1", "k3")) in pairs and frozenset(("k1", "k4")) in pairs
 
@@ -56,7 +52,7 @@ def test_a_rebuttal_that_names_a_source_targets_that_source():
         ("a2", "2024-03-01", FERRY_OPERATOR, "spokesman for the operator", None, "k2", "asserted"),
         ("a3", "2024-03-02", FERRY_REBUTTAL, "union leader", None, "k3", "asserted"),
     ])
-    pairs = _pairs(contradictions(run(d), "denial"))
+    pairs = pairs_of(contradictions(run(d), "denial"))
     assert frozenset(("k1", "k3")) in pairs
     assert frozenset(("k2", "k3")) not in pairs
 
@@ -76,7 +72,7 @@ def test_a_refusal_to_accept_a_finding_contradicts_it():
          "headteacher", None, "k2", "asserted"),
     ])
     rels = contradictions(run(d), "denial")
-    assert _pairs(rels) == {frozenset(("k1", "k2"))}
+    assert pairs_of(rels) == {frozenset(("k1", "k2"))}
     assert_evidence_slices(d, rels[0])
 
 
@@ -90,7 +86,7 @@ def test_accused_of_names_different_agents_that_contradict():
         ("a2", "2024-10-28", VOTE_ACCUSE_B, "Valdorian spokesman", "Valdoria", "k2", "asserted"),
     ])
     rels = contradictions(run(d), "agent")
-    assert _pairs(rels) == {frozenset(("k1", "k2"))}
+    assert pairs_of(rels) == {frozenset(("k1", "k2"))}
     assert "accused Valdoria of" in rels[0].explanation
     assert_evidence_slices(d, rels[0])
 
@@ -139,7 +135,7 @@ def test_a_rebuttal_does_not_reach_a_claim_that_already_says_no():
          "local priest", None, "k2", "asserted"),
         ("a3", "2024-05-03", DEPOT_DENIAL, "militia", "Militia", "k3", "asserted"),
     ])
-    pairs = _pairs(contradictions(run(d), "denial"))
+    pairs = pairs_of(contradictions(run(d), "denial"))
     assert frozenset(("k1", "k3")) in pairs
     assert frozenset(("k2", "k3")) not in pairs
 

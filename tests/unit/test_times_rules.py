@@ -14,6 +14,12 @@ def _one(text):
     return ms[0], text[ms[0].start:ms[0].end]
 
 
+def _resolved_one(text):
+    """(span, value) of the one time expression of ``text``, resolved against ``PUB`` as in the past."""
+    m, got = _one(text)
+    return got, R.resolve(R.relative_form(m, "before"), PUB)[0]
+
+
 @pytest.mark.parametrize("text,span,value", [
     ("The polls closed on November 5, 2024 in most states.", "November 5, 2024", "2024-11-05"),
     ("The trial opened on 3 March 2023 in Lyon.", "3 March 2023", "2023-03-03"),
@@ -184,9 +190,7 @@ def test_a_recurring_month_day_or_season_is_a_set(text, span, value):
     ("Sales rose this past winter.", "this past winter", "2024-WI"),
 ])
 def test_this_past_names_the_period_just_gone(text, span, value):
-    m, got = _one(text)
-    assert got == span
-    assert R.resolve(R.relative_form(m, "before"), PUB)[0] == value
+    assert _resolved_one(text) == (span, value)
 
 
 @pytest.mark.parametrize("text,spans,years", [
@@ -227,9 +231,7 @@ def test_codes_that_are_not_quarters_or_halves_are_skipped():
     ("They arrive the day after tomorrow.", "the day after tomorrow", "2025-04-28"),
 ])
 def test_the_day_before_yesterday_and_after_tomorrow_are_two_days_off(text, span, value):
-    m, got = _one(text)
-    assert got == span
-    assert R.resolve(R.relative_form(m, "before"), PUB)[0] == value
+    assert _resolved_one(text) == (span, value)
 
 
 def test_a_decade_written_with_an_apostrophe_alone_is_a_decade():
@@ -257,9 +259,7 @@ def test_a_month_in_another_clause_does_not_take_a_later_year():
     ("They meet on Tuesday of next week.", "Tuesday of next week", "2025-04-29"),
 ])
 def test_a_weekday_of_a_named_week_is_that_weekday_in_that_week(text, span, value):
-    m, got = _one(text)
-    assert got == span
-    assert R.resolve(R.relative_form(m, "before"), PUB)[0] == value
+    assert _resolved_one(text) == (span, value)
 
 
 def test_a_part_of_the_day_written_before_the_day_word_is_kept():
